@@ -1,0 +1,127 @@
+/* Process entry, stack guard and fatal errors.
+ *
+ * main() wraps the C argv into RPython objects, calls the translated
+ * entry_point and turns its result into the exit status.  Until the
+ * translator supports exceptions every raise ends the process here.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include "rpy.h"
+#include "rpy_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#define KIB ((uint64_t)1024)
+#define MIB (1024 * KIB)
+#define GIB (1024 * MIB)
+
+/* Lowest address the stack may reach before we report RecursionError.
+ * Stays NULL (check never fires) until main() computes it. */
+char *rpy_stack_limit;
+
+static const char *const exc_names[] = {
+    [RPY_EXC_ZERO_DIVISION] = "ZeroDivisionError",
+    [RPY_EXC_OVERFLOW] = "OverflowError",
+    [RPY_EXC_VALUE] = "ValueError",
+    [RPY_EXC_INDEX] = "IndexError",
+    [RPY_EXC_RECURSION] = "RecursionError",
+    [RPY_EXC_MEMORY] = "MemoryError",
+    [RPY_EXC_TYPE] = "TypeError",
+    [RPY_EXC_ASSERTION] = "AssertionError",
+};
+
+_Noreturn void rpy_raise(int32_t kind, const char *msg) {
+    /* Flush first so that stdout and stderr appear in program order when
+     * both go to the same terminal or file. */
+    rpy_io_flush();
+    const char *name = "SystemError"; /* only if the translator is buggy */
+    if (kind >= 0 && (size_t)kind < sizeof exc_names / sizeof exc_names[0])
+        name = exc_names[kind];
+    rpy_fd_write_all(2, name, (int64_t)strlen(name));
+    if (msg != NULL && msg[0] != '\0') {
+        rpy_fd_write_all(2, ": ", 2);
+        rpy_fd_write_all(2, msg, (int64_t)strlen(msg));
+    }
+    rpy_fd_write_all(2, "\n", 1);
+    exit(1);
+}
+
+_Noreturn void rpy_stack_overflow(void) {
+    rpy_raise(RPY_EXC_RECURSION, "maximum recursion depth exceeded");
+}
+
+/* Deliberately an ordinary external definition: the runtime is linked
+ * into the program as bitcode before optimisation, so LLVM sees this body
+ * and always_inline makes every call site a single compare and branch.
+ * The frame address of whoever we are inlined into is what matters. */
+__attribute__((always_inline)) void rpy_stack_check(void) {
+    if ((uintptr_t)__builtin_frame_address(0) < (uintptr_t)rpy_stack_limit)
+        rpy_stack_overflow();
+}
+
+/* How much of the stack generated code may use, measured down from main's
+ * frame.  The margin leaves room for the frames between two checks, for
+ * the runtime and libc calls made by the deepest frame, and for what lies
+ * above main (environment, auxv) that the rlimit also counts. */
+static uint64_t usable_stack_bytes(void) {
+    uint64_t size = 8 * MIB;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+        size = (uint64_t)rl.rlim_cur;
+    if (size > GIB) /* "unlimited in practice"; keep the number sane */
+        size = GIB;
+    uint64_t margin = 256 * KIB;
+    if (size < 2 * margin) /* tiny ulimit -s: still allow some recursion */
+        margin = size / 2;
+    return size - margin;
+}
+
+static void *xmalloc(size_t n) {
+    void *p = malloc(n);
+    if (p == NULL)
+        rpy_raise(RPY_EXC_MEMORY, "");
+    return p;
+}
+
+static rpy_str *make_str(const char *text) {
+    size_t len = strlen(text);
+    rpy_str *s = xmalloc(sizeof(rpy_str) + len + 1);
+    s->hdr.tid = RPY_TID_STR;
+    s->hdr.gcflags = 0;
+    s->hash = 0;
+    s->length = (int64_t)len;
+    memcpy(s->data, text, len + 1);
+    /* Count code points the way Python would see this argument after
+     * surrogateescape decoding, so len() agrees with CPython. */
+    int64_t nchars = 0;
+    for (size_t i = 0; i < len; nchars++) {
+        int used;
+        rpy_utf8_next((const unsigned char *)text + i, (int64_t)(len - i), &used);
+        i += (size_t)used;
+    }
+    s->nchars = nchars;
+    return s;
+}
+
+int main(int argc, char **argv) {
+    uint64_t usable = usable_stack_bytes();
+    uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+    rpy_stack_limit = (char *)(here > usable ? here - usable : 0);
+
+    /* Output must reach the fd even if something calls exit() directly. */
+    atexit(rpy_io_flush);
+
+    rpy_list_str *args = xmalloc(sizeof(rpy_list_str));
+    args->hdr.tid = RPY_TID_LIST_STR;
+    args->hdr.gcflags = 0;
+    args->length = argc;
+    args->items = xmalloc(sizeof(rpy_str *) * (size_t)(argc > 0 ? argc : 1));
+    for (int i = 0; i < argc; i++)
+        args->items[i] = make_str(argv[i]);
+
+    int64_t result = rpy_entry_point(args);
+    rpy_io_flush();
+    return (int)result;
+}

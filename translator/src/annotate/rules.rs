@@ -1,0 +1,272 @@
+//! Annotation rules: the result type of each high-level operation for the
+//! types of its arguments, or an error in Python's terms.
+
+use super::model::{with_article, SomeValue};
+use crate::diagnostics::{Diagnostic, Span};
+use crate::flowgraph::hlop::{BinOp, CmpOp, HlOp, UnOp};
+use crate::flowgraph::ir::{Builtin, Constant, Value};
+use std::rc::Rc;
+use SomeValue::*;
+
+type RuleResult = Result<SomeValue, Diagnostic>;
+
+pub fn annotate_op(op: &HlOp, values: &[Value], args: &[SomeValue], span: Span) -> RuleResult {
+    match op {
+        HlOp::Binary(b) => binary(*b, values, &args[0], &args[1], span),
+        HlOp::Unary(u) => unary(*u, &args[0], span),
+        HlOp::Compare(c) => compare(*c, &args[0], &args[1], span),
+        HlOp::Truth => truth(&args[0], span),
+        HlOp::Index => match &args[0] {
+            Int | Bool => Ok(Int),
+            other => Err(Diagnostic::error(
+                span,
+                format!("range() needs int arguments, got {}", with_article(other)),
+            )),
+        },
+        HlOp::CheckRangeStep => Ok(None),
+        HlOp::GetItem => getitem(&args[0], &args[1], span),
+        HlOp::Call { .. } => unreachable!("calls are handled by the annotator"),
+    }
+}
+
+fn truth(a: &SomeValue, span: Span) -> RuleResult {
+    match a {
+        Bool | Int | Float | None | Str { .. } | List(_) => Ok(Bool),
+        other => Err(Diagnostic::error(
+            span,
+            format!(
+                "the truth value of {} is not supported",
+                with_article(other)
+            ),
+        )),
+    }
+}
+
+fn binary(op: BinOp, values: &[Value], l: &SomeValue, r: &SomeValue, span: Span) -> RuleResult {
+    use BinOp::*;
+    let unsupported = || {
+        Diagnostic::error(
+            span,
+            format!("unsupported operand types for {}: {l} and {r}", op.symbol()),
+        )
+    };
+    if l.is_intlike() && r.is_intlike() {
+        return Ok(match op {
+            TrueDiv => Float,
+            BitAnd | BitOr | BitXor if *l == Bool && *r == Bool => Bool,
+            // int ** negative int is a float in Python; known only for a
+            // constant exponent. A variable negative exponent raises.
+            Pow if matches!(values[1], Value::Const(Constant::Int(e)) if e < 0) => Float,
+            _ => Int,
+        });
+    }
+    if l.is_numeric() && r.is_numeric() {
+        return match op {
+            Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow => Ok(Float),
+            _ => Err(unsupported()),
+        };
+    }
+    if matches!((l, r), (Str { .. }, Str { .. })) && op == Add {
+        return Err(Diagnostic::error(
+            span,
+            "string concatenation is not supported by the translator yet",
+        ));
+    }
+    Err(unsupported())
+}
+
+fn unary(op: UnOp, a: &SomeValue, span: Span) -> RuleResult {
+    match (op, a) {
+        (UnOp::Not, a) => truth(a, span),
+        (UnOp::Neg | UnOp::Pos, Int | Bool) => Ok(Int),
+        (UnOp::Neg | UnOp::Pos, Float) => Ok(Float),
+        (UnOp::Invert, Int | Bool) => Ok(Int),
+        (op, a) => {
+            let sym = match op {
+                UnOp::Neg => "-",
+                UnOp::Pos => "+",
+                _ => "~",
+            };
+            Err(Diagnostic::error(
+                span,
+                format!("bad operand type for unary {sym}: {a}"),
+            ))
+        }
+    }
+}
+
+fn compare(op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> RuleResult {
+    if matches!(op, CmpOp::Is | CmpOp::IsNot) {
+        return match (l, r) {
+            (None, _) | (_, None) => Ok(Bool),
+            _ => Err(Diagnostic::error(
+                span,
+                format!("`{}` is only supported with None on one side", op.symbol()),
+            )
+            .with_help("compare values with == or !=")),
+        };
+    }
+    if l.is_numeric() && r.is_numeric() {
+        return Ok(Bool);
+    }
+    match (l, r) {
+        (Str { .. }, Str { .. }) if matches!(op, CmpOp::Eq | CmpOp::Ne) => Ok(Bool),
+        (Str { .. }, Str { .. }) => Err(Diagnostic::error(
+            span,
+            "ordering comparisons of strings are not supported yet",
+        )),
+        _ => Err(Diagnostic::error(
+            span,
+            format!(
+                "comparing {} with {} is not supported",
+                with_article(l),
+                with_article(r)
+            ),
+        )
+        .with_help(
+            "values of different types never compare equal in this subset; convert one side",
+        )),
+    }
+}
+
+fn getitem(container: &SomeValue, index: &SomeValue, span: Span) -> RuleResult {
+    match (container, index) {
+        (List(item), Int | Bool) => Ok((**item).clone()),
+        (List(_), other) => Err(Diagnostic::error(
+            span,
+            format!("list indices must be ints, not {other}"),
+        )),
+        (Str { .. }, _) => Err(Diagnostic::error(
+            span,
+            "indexing strings is not supported yet",
+        )),
+        (other, _) => Err(Diagnostic::error(
+            span,
+            format!("{} cannot be indexed", with_article(other)),
+        )),
+    }
+}
+
+pub fn annotate_builtin_call(
+    b: Builtin,
+    values: &[Value],
+    args: &[SomeValue],
+    keywords: &[Rc<str>],
+    span: Span,
+) -> RuleResult {
+    if !keywords.is_empty() {
+        return Err(Diagnostic::error(
+            span,
+            format!("keyword arguments to {}() are not supported yet", b.name()),
+        ));
+    }
+    let _ = values;
+    let arity = |n: usize| -> Result<(), Diagnostic> {
+        if args.len() == n {
+            Ok(())
+        } else {
+            Err(Diagnostic::error(
+                span,
+                format!(
+                    "{}() takes {n} argument{} here, got {}",
+                    b.name(),
+                    if n == 1 { "" } else { "s" },
+                    args.len()
+                ),
+            ))
+        }
+    };
+    match b {
+        Builtin::Print => {
+            for a in args {
+                if !matches!(a, Int | Float | Bool | None | Str { .. }) {
+                    return Err(Diagnostic::error(
+                        span,
+                        format!("printing {} is not supported yet", with_article(a)),
+                    ));
+                }
+            }
+            Ok(None)
+        }
+        Builtin::Len => {
+            arity(1)?;
+            match &args[0] {
+                List(_) => Ok(Int),
+                Str { .. } => Err(Diagnostic::error(
+                    span,
+                    "len() of a string is not supported yet",
+                )),
+                other => Err(Diagnostic::error(
+                    span,
+                    format!("{} has no len()", with_article(other)),
+                )),
+            }
+        }
+        Builtin::Int => {
+            arity(1)?;
+            match &args[0] {
+                Int | Bool | Float => Ok(Int),
+                Str { can_be_none: false } => Ok(Int),
+                other => Err(Diagnostic::error(
+                    span,
+                    format!("int() of {} is not supported", with_article(other)),
+                )),
+            }
+        }
+        Builtin::Float => {
+            arity(1)?;
+            match &args[0] {
+                Int | Bool | Float => Ok(Float),
+                other => Err(Diagnostic::error(
+                    span,
+                    format!("float() of {} is not supported yet", with_article(other)),
+                )),
+            }
+        }
+        Builtin::Bool => {
+            arity(1)?;
+            truth(&args[0], span)
+        }
+        Builtin::Abs => {
+            arity(1)?;
+            match &args[0] {
+                Int | Bool => Ok(Int),
+                Float => Ok(Float),
+                other => Err(Diagnostic::error(
+                    span,
+                    format!("bad operand type for abs(): {other}"),
+                )),
+            }
+        }
+        Builtin::Min | Builtin::Max => {
+            if args.len() != 2 {
+                return Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "{}() of anything but two numbers is not supported yet",
+                        b.name()
+                    ),
+                ));
+            }
+            match (&args[0], &args[1]) {
+                (Int, Int) => Ok(Int),
+                (Float, Float) => Ok(Float),
+                (Bool, Bool) => Ok(Bool),
+                (x, y) if x.is_numeric() && y.is_numeric() => Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "{}() of {} and {}: the result's type would depend on the values",
+                        b.name(),
+                        with_article(x),
+                        with_article(y)
+                    ),
+                )
+                .with_help("convert both arguments to the same type, e.g. with float()")),
+                (x, y) => Err(Diagnostic::error(
+                    span,
+                    format!("{}() of {x} and {y} is not supported", b.name()),
+                )),
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! Phase 5, backendopt: optimisations on low-level graphs, run in a fixed
+//! order. Each pass is one file with one entry point; every pass leaves a
+//! graph the verifier accepts.
+//!
+//! Entry point: [`optimize_program`].
+
+pub mod constfold;
+pub mod deadcode;
+
+use crate::rtype::LlProgram;
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BackendOptOptions {
+    pub constfold: bool,
+    pub overflow_checks: bool,
+}
+
+/// What the passes did, for `--stats` and `--timings-json`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Stats {
+    pub ops_before: usize,
+    pub ops_after: usize,
+    pub ops_folded: usize,
+    pub switches_folded: usize,
+    pub ops_removed: usize,
+    pub blocks_removed: usize,
+}
+
+fn count_ops(program: &LlProgram) -> usize {
+    program
+        .graphs
+        .values()
+        .flat_map(|g| &g.graph.blocks)
+        .map(|b| b.operations.len())
+        .sum()
+}
+
+pub fn optimize_program(program: &mut LlProgram, opts: BackendOptOptions) -> Stats {
+    let mut stats = Stats {
+        ops_before: count_ops(program),
+        ..Stats::default()
+    };
+    for ll in program.graphs.values_mut() {
+        if opts.constfold {
+            constfold::constant_fold_graph(ll, opts.overflow_checks, &mut stats);
+        }
+        deadcode::remove_dead_code(ll, &mut stats);
+        debug_assert_eq!(crate::flowgraph::verify::verify_graph(&ll.graph), Ok(()));
+    }
+    stats.ops_after = count_ops(program);
+    stats
+}

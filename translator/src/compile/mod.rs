@@ -1,0 +1,101 @@
+//! Phase 9, compile: fills the build folder with the runtime sources and a
+//! Makefile generated from Makefile.template, then runs `make` there.
+//!
+//! Entry points: [`write_build_files`] and [`run_make`].
+
+use crate::diagnostics::{Diagnostic, Result};
+use std::path::Path;
+use std::process::Command;
+
+const MAKEFILE_TEMPLATE: &str = include_str!("../../../Makefile.template");
+
+/// The runtime, embedded so the translator is self-contained.
+const RUNTIME_FILES: &[(&str, &str)] = &[
+    ("rpy.h", include_str!("../../../runtime/rpy.h")),
+    (
+        "rpy_internal.h",
+        include_str!("../../../runtime/rpy_internal.h"),
+    ),
+    ("rpy_main.c", include_str!("../../../runtime/rpy_main.c")),
+    ("rpy_io.c", include_str!("../../../runtime/rpy_io.c")),
+    (
+        "rpy_number.c",
+        include_str!("../../../runtime/rpy_number.c"),
+    ),
+    ("rpy_str.c", include_str!("../../../runtime/rpy_str.c")),
+];
+
+pub struct MakefileVars<'a> {
+    pub cc: &'a str,
+    pub llvm_link: &'a str,
+    /// `-O0` .. `-O3`.
+    pub opt: &'a str,
+    pub output: &'a Path,
+}
+
+/// The Makefile text: the template with its `@NAME@` placeholders filled.
+pub fn render_makefile(vars: &MakefileVars) -> String {
+    let srcs: Vec<&str> = RUNTIME_FILES
+        .iter()
+        .map(|(n, _)| *n)
+        .filter(|n| n.ends_with(".c"))
+        .collect();
+    MAKEFILE_TEMPLATE
+        .replace("@CC@", vars.cc)
+        .replace("@LLVM_LINK@", vars.llvm_link)
+        .replace("@OPT@", vars.opt)
+        .replace("@RUNTIME_SRCS@", &srcs.join(" "))
+        .replace("@OUTPUT@", &vars.output.display().to_string())
+}
+
+pub fn write_build_files(build_dir: &Path, vars: &MakefileVars) -> Result<()> {
+    let io = |p: &Path, e: std::io::Error| {
+        vec![Diagnostic::global(format!(
+            "cannot write {}: {e}",
+            p.display()
+        ))]
+    };
+    for (name, text) in RUNTIME_FILES {
+        let p = build_dir.join(name);
+        std::fs::write(&p, text).map_err(|e| io(&p, e))?;
+    }
+    let p = build_dir.join("Makefile");
+    std::fs::write(&p, render_makefile(vars)).map_err(|e| io(&p, e))
+}
+
+pub fn run_make(build_dir: &Path) -> Result<()> {
+    let out = Command::new("make")
+        .arg("-s")
+        .arg("-C")
+        .arg(build_dir)
+        .output()
+        .map_err(|e| vec![Diagnostic::global(format!("cannot run make: {e}"))])?;
+    if !out.status.success() {
+        return Err(vec![Diagnostic::global(format!(
+            "building the binary failed in {}:\n{}{}",
+            build_dir.display(),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ))]);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn makefile_has_every_placeholder_filled() {
+        let text = render_makefile(&MakefileVars {
+            cc: "clang-19",
+            llvm_link: "llvm-link-19",
+            opt: "-O2",
+            output: Path::new("/tmp/prog-c"),
+        });
+        assert!(!text.contains('@'), "unfilled placeholder in:\n{text}");
+        assert!(text.contains("CC = clang-19\n"));
+        assert!(text.contains("OUTPUT = /tmp/prog-c\n"));
+        assert!(text.contains("RUNTIME_SRCS = rpy_main.c rpy_io.c rpy_number.c rpy_str.c\n"));
+    }
+}

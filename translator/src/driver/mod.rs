@@ -1,0 +1,213 @@
+//! The driver: runs the phases in order, each timed, and owns all file
+//! system work (reading the target, dumps, the build folder).
+//!
+//! Entry point: [`translate`].
+
+pub mod timer;
+
+use crate::annotate::Annotations;
+use crate::backendopt::{self, BackendOptOptions};
+use crate::diagnostics::{Diagnostic, SourceMap};
+use crate::flowgraph::dump::dump_graph;
+use crate::rtype::{self, LlProgram, RtypeOptions};
+use crate::{annotate, compile, database, flowgraph, parse, source, stackcheck};
+use std::path::{Path, PathBuf};
+use timer::Timings;
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub target: PathBuf,
+    /// 0 to 3.
+    pub opt_level: u8,
+    pub output: Option<PathBuf>,
+    pub build_dir: Option<PathBuf>,
+    /// Stop after writing the build folder.
+    pub source_only: bool,
+    pub cc: String,
+    pub llvm_link: String,
+    pub overflow_checks: bool,
+    pub constfold: bool,
+    pub dump_graphs: Option<PathBuf>,
+}
+
+pub struct Outcome {
+    pub timings: Timings,
+    pub output: PathBuf,
+    pub build_dir: PathBuf,
+    pub stats: backendopt::Stats,
+}
+
+/// A failed translation: the errors and the sources to render them with.
+pub struct Failure {
+    pub errors: Vec<Diagnostic>,
+    pub sources: SourceMap,
+    pub timings: Timings,
+}
+
+pub fn translate(opts: &Options) -> Result<Outcome, Box<Failure>> {
+    let mut sources = SourceMap::default();
+    let mut t = Timings::default();
+    match run_phases(opts, &mut sources, &mut t) {
+        Ok((output, build_dir, stats)) => Ok(Outcome {
+            timings: t,
+            output,
+            build_dir,
+            stats,
+        }),
+        Err(errors) => Err(Box::new(Failure {
+            errors,
+            sources,
+            timings: t,
+        })),
+    }
+}
+
+type PhaseResult<T> = Result<T, Vec<Diagnostic>>;
+
+fn run_phases(
+    opts: &Options,
+    sources: &mut SourceMap,
+    t: &mut Timings,
+) -> PhaseResult<(PathBuf, PathBuf, backendopt::Stats)> {
+    let program = t.time("parse", || parse::parse_program(&opts.target, sources))?;
+    let flow = t.time("flowgraph", || flowgraph::build_flow_graphs(&program))?;
+    dump(
+        opts,
+        "1-flow",
+        flow.graphs
+            .values()
+            .map(|g| (g.name.clone(), dump_graph(g, &|_| String::new()))),
+    )?;
+    let ann: Annotations = t.time("annotate", || annotate::annotate_program(&program, &flow))?;
+    dump(
+        opts,
+        "2-annotated",
+        flow.graphs
+            .iter()
+            .filter(|(f, _)| ann.bindings.contains_key(*f))
+            .map(|(f, g)| {
+                (
+                    g.name.clone(),
+                    dump_graph(g, &|v| format!(": {}", ann.binding(*f, v))),
+                )
+            }),
+    )?;
+    let rtype_opts = RtypeOptions {
+        overflow_checks: opts.overflow_checks,
+    };
+    let mut ll = t.time("rtype", || {
+        rtype::rtype_program(&program, &flow, &ann, rtype_opts)
+    })?;
+    verify_all(&ll)?;
+    dump_ll(opts, "3-rtyped", &ll)?;
+    let bopts = BackendOptOptions {
+        constfold: opts.constfold && opts.opt_level > 0,
+        overflow_checks: opts.overflow_checks,
+    };
+    let stats = t.time("backendopt", || {
+        backendopt::optimize_program(&mut ll, bopts)
+    });
+    verify_all(&ll)?;
+    dump_ll(opts, "4-optimized", &ll)?;
+    t.time("stackcheckinsertion", || {
+        stackcheck::insert_stack_checks(&mut ll)
+    });
+    let db = t.time("database", || database::build_database(&ll));
+    let stem = opts
+        .target
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("program")
+        .to_string();
+    let build_dir = match &opts.build_dir {
+        Some(d) => d.clone(),
+        None => std::env::temp_dir().join(format!("translate-{stem}-{}", std::process::id())),
+    };
+    t.time("source", || source::generate_source(&ll, &db, &build_dir))?;
+    let output = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{stem}-c")));
+    let output = absolute(&output);
+    let opt = format!("-O{}", opts.opt_level);
+    let vars = compile::MakefileVars {
+        cc: &opts.cc,
+        llvm_link: &opts.llvm_link,
+        opt: &opt,
+        output: &output,
+    };
+    compile::write_build_files(&build_dir, &vars)?;
+    if !opts.source_only {
+        t.time("compile", || compile::run_make(&build_dir))?;
+        if opts.build_dir.is_none() {
+            // A temporary folder: nothing in it is needed any more.
+            let _ = std::fs::remove_dir_all(&build_dir);
+        }
+    }
+    Ok((output, build_dir, stats))
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    }
+}
+
+/// The verifier between passes: a failure is a translator bug, reported
+/// as an internal error rather than a panic.
+fn verify_all(ll: &LlProgram) -> PhaseResult<()> {
+    let mut errors = vec![];
+    for g in ll.graphs.values() {
+        if let Err(e) = crate::flowgraph::verify::verify_graph(&g.graph) {
+            errors.extend(
+                e.into_iter()
+                    .map(|m| Diagnostic::global(format!("internal error: invalid graph: {m}"))),
+            );
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+fn dump_ll(opts: &Options, stage: &str, ll: &LlProgram) -> PhaseResult<()> {
+    dump(
+        opts,
+        stage,
+        ll.graphs.values().map(|g| {
+            (
+                g.graph.name.clone(),
+                dump_graph(&g.graph, &|v| format!(": {}", g.types[v.index()])),
+            )
+        }),
+    )
+}
+
+/// `--dump-graphs DIR`: one text file per function and stage.
+fn dump(
+    opts: &Options,
+    stage: &str,
+    graphs: impl Iterator<Item = (String, String)>,
+) -> PhaseResult<()> {
+    let Some(dir) = &opts.dump_graphs else {
+        return Ok(());
+    };
+    let dir = dir.join(stage);
+    let io = |e: std::io::Error| {
+        vec![Diagnostic::global(format!(
+            "cannot write graph dumps to {}: {e}",
+            dir.display()
+        ))]
+    };
+    std::fs::create_dir_all(&dir).map_err(io)?;
+    for (name, text) in graphs {
+        std::fs::write(dir.join(format!("{name}.txt")), text).map_err(io)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,938 @@
+//! Builds the flow graph of one Python function from its AST.
+//!
+//! The builder keeps a frame state (Python local name -> value) for the
+//! block being filled. Every control-flow edge is first a `Pending` edge
+//! carrying the state at its source; `join` turns a set of pending edges
+//! into a new block whose input variables are the names defined on every
+//! incoming path, so variables stay local to the block that defines them.
+//! Chains of trivial blocks are merged afterwards by `simplify`.
+
+use super::hlop::{BinOp, CmpOp, HlOp, UnOp};
+use super::ir::{BlockId, Builtin, Constant, FuncId, Graph, Link, Value};
+use crate::diagnostics::{Diagnostic, Span};
+use crate::parse::consteval;
+use crate::parse::program::{Global, Program};
+use indexmap::IndexMap;
+use rustpython_parser::ast::{self, Ranged};
+use std::collections::HashSet;
+use std::rc::Rc;
+
+type State = IndexMap<Rc<str>, Value>;
+
+struct Pending {
+    from: BlockId,
+    exitcase: Option<bool>,
+    state: State,
+}
+
+struct LoopCtx {
+    header: BlockId,
+    header_names: Vec<Rc<str>>,
+    breaks: Vec<Pending>,
+}
+
+/// Builds the graph of `func`; errors are collected, not stopped at.
+pub fn build_graph(program: &Program, func: FuncId) -> Result<Graph<HlOp>, Vec<Diagnostic>> {
+    let f = program.function(func);
+    if let Some(d) = &f.unsupported {
+        return Err(vec![d.clone()]);
+    }
+    let span = Span::new(f.file, f.def.range.start().into(), f.def.range.end().into());
+    let mut graph = Graph {
+        name: program.qualname(func),
+        func,
+        blocks: vec![],
+        vars: vec![],
+        startblock: BlockId(0),
+        returnblock: BlockId(0),
+        span,
+    };
+    let mut state = State::new();
+    let mut inputs = vec![];
+    for p in &f.params {
+        let v = graph.new_var(Some(p.name.clone()), p.span);
+        inputs.push(v);
+        state.insert(p.name.clone(), Value::Var(v));
+    }
+    graph.startblock = graph.new_block(inputs);
+    let ret = graph.new_var(Some("result".into()), span);
+    graph.returnblock = graph.new_block(vec![ret]);
+    let mut locals = HashSet::new();
+    for p in &f.params {
+        locals.insert(p.name.to_string());
+    }
+    collect_assigned_names(&f.def.body, &mut locals);
+    let mut b = Builder {
+        program,
+        file: f.file,
+        module: f.module,
+        graph,
+        current: Some((BlockId(0), state)),
+        loops: vec![],
+        errors: vec![],
+        locals,
+        hidden_counter: 0,
+    };
+    b.current.as_mut().unwrap().0 = b.graph.startblock;
+    b.stmts(&f.def.body);
+    if b.current.is_some() {
+        b.emit_return(Value::Const(Constant::None));
+    }
+    if !b.errors.is_empty() {
+        return Err(b.errors);
+    }
+    let mut graph = b.graph;
+    super::simplify::simplify_graph(&mut graph);
+    Ok(graph)
+}
+
+/// Python's scoping rule: a name assigned anywhere in a function is local
+/// to it everywhere in it.
+fn collect_assigned_names(body: &[ast::Stmt], out: &mut HashSet<String>) {
+    fn target(e: &ast::Expr, out: &mut HashSet<String>) {
+        match e {
+            ast::Expr::Name(n) => {
+                out.insert(n.id.to_string());
+            }
+            ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| target(e, out)),
+            ast::Expr::List(t) => t.elts.iter().for_each(|e| target(e, out)),
+            _ => {}
+        }
+    }
+    for s in body {
+        match s {
+            ast::Stmt::Assign(a) => a.targets.iter().for_each(|t| target(t, out)),
+            ast::Stmt::AugAssign(a) => target(&a.target, out),
+            ast::Stmt::AnnAssign(a) => target(&a.target, out),
+            ast::Stmt::For(f) => {
+                target(&f.target, out);
+                collect_assigned_names(&f.body, out);
+                collect_assigned_names(&f.orelse, out);
+            }
+            ast::Stmt::While(w) => {
+                collect_assigned_names(&w.body, out);
+                collect_assigned_names(&w.orelse, out);
+            }
+            ast::Stmt::If(i) => {
+                collect_assigned_names(&i.body, out);
+                collect_assigned_names(&i.orelse, out);
+            }
+            _ => {}
+        }
+    }
+}
+
+struct Builder<'p> {
+    program: &'p Program,
+    file: u32,
+    module: crate::parse::program::ModuleId,
+    graph: Graph<HlOp>,
+    /// The block being filled and its frame state; `None` after a return,
+    /// break or continue (the code that follows is unreachable).
+    current: Option<(BlockId, State)>,
+    loops: Vec<LoopCtx>,
+    errors: Vec<Diagnostic>,
+    locals: HashSet<String>,
+    hidden_counter: u32,
+}
+
+type ExprResult = Result<Value, Diagnostic>;
+
+impl Builder<'_> {
+    fn span(&self, node: &impl Ranged) -> Span {
+        Span::new(self.file, node.start().into(), node.end().into())
+    }
+
+    fn unsupported(&self, node: &impl Ranged, what: &str) -> Diagnostic {
+        Diagnostic::error(
+            self.span(node),
+            format!("{what} is not supported by the translator yet"),
+        )
+    }
+
+    /// A name for a compiler temporary kept in the frame state; `$` keeps
+    /// it apart from Python names.
+    fn hidden(&mut self, what: &str) -> Rc<str> {
+        self.hidden_counter += 1;
+        format!("${what}{}", self.hidden_counter).into()
+    }
+
+    fn state(&mut self) -> &mut State {
+        &mut self
+            .current
+            .as_mut()
+            .expect("emitting into unreachable code")
+            .1
+    }
+
+    fn emit(&mut self, op: HlOp, args: Vec<Value>, span: Span, name: Option<Rc<str>>) -> Value {
+        let result = self.graph.new_var(name, span);
+        let block = self
+            .current
+            .as_ref()
+            .expect("emitting into unreachable code")
+            .0;
+        self.graph
+            .block_mut(block)
+            .operations
+            .push(super::ir::Operation {
+                op,
+                args,
+                result,
+                span,
+            });
+        Value::Var(result)
+    }
+
+    /// Ends the current block with a single pending exit.
+    fn goto(&mut self) -> Vec<Pending> {
+        match self.current.take() {
+            Some((from, state)) => vec![Pending {
+                from,
+                exitcase: None,
+                state,
+            }],
+            None => vec![],
+        }
+    }
+
+    /// Ends the current block with a two-way switch on `cond` (a bool).
+    fn branch(&mut self, cond: Value) -> (Vec<Pending>, Vec<Pending>) {
+        let Some((from, state)) = self.current.take() else {
+            return (vec![], vec![]);
+        };
+        if let Value::Const(Constant::Bool(b)) = cond {
+            let p = vec![Pending {
+                from,
+                exitcase: None,
+                state,
+            }];
+            return if b { (p, vec![]) } else { (vec![], p) };
+        }
+        self.graph.block_mut(from).exitswitch = Some(cond);
+        let f = Pending {
+            from,
+            exitcase: Some(false),
+            state: state.clone(),
+        };
+        let t = Pending {
+            from,
+            exitcase: Some(true),
+            state,
+        };
+        (vec![t], vec![f])
+    }
+
+    /// Starts a new block reached by all of `edges`; its inputs are the
+    /// names bound on every incoming path (a name bound on only some paths
+    /// is dropped: reading it later is an error).
+    fn join(&mut self, edges: Vec<Pending>, span: Span) {
+        if edges.is_empty() {
+            self.current = None;
+            return;
+        }
+        let names: Vec<Rc<str>> = edges[0]
+            .state
+            .keys()
+            .filter(|n| edges.iter().all(|e| e.state.contains_key(*n)))
+            .cloned()
+            .collect();
+        self.current = Some(self.link_to_new_block(edges, &names, span));
+    }
+
+    fn link_to_new_block(
+        &mut self,
+        edges: Vec<Pending>,
+        names: &[Rc<str>],
+        span: Span,
+    ) -> (BlockId, State) {
+        let mut state = State::new();
+        let mut inputs = vec![];
+        for n in names {
+            let v = self.graph.new_var(
+                if n.starts_with('$') {
+                    None
+                } else {
+                    Some(n.clone())
+                },
+                span,
+            );
+            inputs.push(v);
+            state.insert(n.clone(), Value::Var(v));
+        }
+        let target = self.graph.new_block(inputs);
+        for e in edges {
+            self.add_link(e, target, names);
+        }
+        (target, state)
+    }
+
+    fn add_link(&mut self, e: Pending, target: BlockId, names: &[Rc<str>]) {
+        let args = names.iter().map(|n| e.state[n].clone()).collect();
+        self.graph.block_mut(e.from).exits.push(Link {
+            target,
+            args,
+            exitcase: e.exitcase,
+        });
+    }
+
+    fn emit_return(&mut self, value: Value) {
+        let (from, _) = self.current.take().expect("return from unreachable code");
+        let target = self.graph.returnblock;
+        self.graph.block_mut(from).exits.push(Link {
+            target,
+            args: vec![value],
+            exitcase: None,
+        });
+    }
+
+    // ---- statements -------------------------------------------------------
+
+    fn stmts(&mut self, body: &[ast::Stmt]) {
+        for s in body {
+            if self.current.is_none() {
+                return; // unreachable code after return/break/continue
+            }
+            if let Err(d) = self.stmt(s) {
+                self.errors.push(d);
+                if self.current.is_none() {
+                    return;
+                }
+            }
+        }
+    }
+
+    fn stmt(&mut self, s: &ast::Stmt) -> Result<(), Diagnostic> {
+        match s {
+            ast::Stmt::Expr(e) => {
+                self.expr(&e.value)?;
+            }
+            ast::Stmt::Pass(_) => {}
+            ast::Stmt::Assign(a) => {
+                let v = self.expr(&a.value)?;
+                for t in &a.targets {
+                    self.assign(t, v.clone())?;
+                }
+            }
+            ast::Stmt::AnnAssign(a) => match &a.value {
+                Some(value) => {
+                    let v = self.expr(value)?;
+                    self.assign(&a.target, v)?;
+                }
+                None => return Err(self.unsupported(s, "a bare annotation without a value")),
+            },
+            ast::Stmt::AugAssign(a) => {
+                let ast::Expr::Name(n) = &*a.target else {
+                    return Err(self.unsupported(&*a.target, "augmented assignment to this target"));
+                };
+                let old = self.load_name(n)?;
+                let rhs = self.expr(&a.value)?;
+                let Some(op) = binop(a.op) else {
+                    return Err(self.unsupported(s, "the `@` operator"));
+                };
+                let v = self.emit(
+                    HlOp::Binary(op),
+                    vec![old, rhs],
+                    self.span(s),
+                    Some(n.id.as_str().into()),
+                );
+                self.assign(&a.target, v)?;
+            }
+            ast::Stmt::Return(r) => {
+                let v = match &r.value {
+                    Some(e) => self.expr(e)?,
+                    None => Value::Const(Constant::None),
+                };
+                self.emit_return(v);
+            }
+            ast::Stmt::If(i) => {
+                let (t, f) = self.condition(&i.test)?;
+                let span = self.span(s);
+                self.join(t, span);
+                self.stmts(&i.body);
+                let mut after = self.goto();
+                self.join(f, span);
+                self.stmts(&i.orelse);
+                after.extend(self.goto());
+                self.join(after, span);
+            }
+            ast::Stmt::While(w) => self.while_loop(w)?,
+            ast::Stmt::For(f) => self.for_loop(f)?,
+            ast::Stmt::Break(_) => {
+                let Some(ctx) = self.loops.last_mut() else {
+                    return Err(Diagnostic::error(self.span(s), "`break` outside a loop"));
+                };
+                let (from, state) = self.current.take().unwrap();
+                ctx.breaks.push(Pending {
+                    from,
+                    exitcase: None,
+                    state,
+                });
+            }
+            ast::Stmt::Continue(_) => {
+                if self.loops.is_empty() {
+                    return Err(Diagnostic::error(self.span(s), "`continue` outside a loop"));
+                }
+                self.continue_loop();
+            }
+            ast::Stmt::Global(_) | ast::Stmt::Nonlocal(_) => {
+                return Err(Diagnostic::error(
+                    self.span(s),
+                    "`global` and `nonlocal` are not supported: module-level names are constants",
+                )
+                .with_help("pass the value as an argument and return the new value"));
+            }
+            ast::Stmt::FunctionDef(_) => return Err(self.unsupported(s, "a nested function")),
+            ast::Stmt::ClassDef(_) => {
+                return Err(self.unsupported(s, "a class definition inside a function"))
+            }
+            ast::Stmt::Try(_) => return Err(self.unsupported(s, "`try`")),
+            ast::Stmt::Raise(_) => return Err(self.unsupported(s, "`raise`")),
+            ast::Stmt::Assert(_) => return Err(self.unsupported(s, "`assert`")),
+            ast::Stmt::With(_) => return Err(self.unsupported(s, "`with`")),
+            ast::Stmt::Delete(_) => return Err(self.unsupported(s, "`del`")),
+            ast::Stmt::Import(_) | ast::Stmt::ImportFrom(_) => {
+                return Err(self
+                    .unsupported(s, "an import inside a function")
+                    .with_help("move the import to the top of the module"))
+            }
+            _ => return Err(self.unsupported(s, "this statement")),
+        }
+        Ok(())
+    }
+
+    fn assign(&mut self, target: &ast::Expr, v: Value) -> Result<(), Diagnostic> {
+        match target {
+            ast::Expr::Name(n) => {
+                let name: Rc<str> = n.id.as_str().into();
+                // Name the variable after its Python name for dumps and
+                // messages; constants stay constants.
+                if let Value::Var(var) = v {
+                    if self.graph.vars[var.index()].name.is_none() {
+                        self.graph.vars[var.index()].name = Some(name.clone());
+                    }
+                }
+                self.state().insert(name, v);
+                Ok(())
+            }
+            ast::Expr::Tuple(_) | ast::Expr::List(_) => {
+                Err(self.unsupported(target, "unpacking assignment"))
+            }
+            ast::Expr::Subscript(_) => Err(self.unsupported(target, "item assignment")),
+            ast::Expr::Attribute(_) => Err(self.unsupported(target, "attribute assignment")),
+            _ => Err(Diagnostic::error(
+                self.span(target),
+                "cannot assign to this expression",
+            )),
+        }
+    }
+
+    fn continue_loop(&mut self) {
+        let ctx = self.loops.last().unwrap();
+        let (header, names) = (ctx.header, ctx.header_names.clone());
+        let (from, state) = self.current.take().unwrap();
+        self.add_link(
+            Pending {
+                from,
+                exitcase: None,
+                state,
+            },
+            header,
+            &names,
+        );
+    }
+
+    /// Opens a loop header reached from the current block; returns its
+    /// names so that the back edges can pass the same values.
+    fn open_loop(&mut self, span: Span) {
+        let edges = self.goto();
+        let names: Vec<Rc<str>> = edges[0].state.keys().cloned().collect();
+        let (header, state) = self.link_to_new_block(edges, &names, span);
+        self.current = Some((header, state));
+        self.loops.push(LoopCtx {
+            header,
+            header_names: names,
+            breaks: vec![],
+        });
+    }
+
+    fn close_loop(&mut self, exit: Vec<Pending>, orelse: &[ast::Stmt], span: Span) {
+        // The body ends by jumping back to the header.
+        if self.current.is_some() {
+            self.continue_loop();
+        }
+        let ctx = self.loops.pop().unwrap();
+        self.join(exit, span);
+        self.stmts(orelse);
+        let mut after = self.goto();
+        after.extend(ctx.breaks);
+        self.join(after, span);
+    }
+
+    fn while_loop(&mut self, w: &ast::StmtWhile) -> Result<(), Diagnostic> {
+        let span = self.span(w);
+        self.open_loop(span);
+        let (t, f) = match self.condition(&w.test) {
+            Ok(x) => x,
+            Err(d) => {
+                self.loops.pop();
+                return Err(d);
+            }
+        };
+        self.join(t, span);
+        self.stmts(&w.body);
+        self.close_loop(f, &w.orelse, span);
+        Ok(())
+    }
+
+    /// `for x in range(...)` becomes a counted loop on a hidden counter, so
+    /// rebinding `x` in the body does not change the iteration.
+    fn for_loop(&mut self, f: &ast::StmtFor) -> Result<(), Diagnostic> {
+        let span = self.span(f);
+        let ast::Expr::Call(call) = &*f.iter else {
+            return Err(self.unsupported(&*f.iter, "a `for` loop over anything but range()"));
+        };
+        let is_range = matches!(&*call.func, ast::Expr::Name(n) if n.id.as_str() == "range" && !self.locals.contains("range"));
+        if !is_range || !call.keywords.is_empty() || call.args.is_empty() || call.args.len() > 3 {
+            return Err(self.unsupported(
+                &*f.iter,
+                "a `for` loop over anything but range() with 1 to 3 arguments",
+            ));
+        }
+        let mut bounds = vec![];
+        for a in &call.args {
+            let v = self.expr(a)?;
+            bounds.push(self.emit(HlOp::Index, vec![v], self.span(a), None));
+        }
+        let (start, stop, step) = match bounds.len() {
+            1 => (
+                Value::Const(Constant::Int(0)),
+                bounds[0].clone(),
+                Value::Const(Constant::Int(1)),
+            ),
+            2 => (
+                bounds[0].clone(),
+                bounds[1].clone(),
+                Value::Const(Constant::Int(1)),
+            ),
+            _ => (bounds[0].clone(), bounds[1].clone(), bounds[2].clone()),
+        };
+        let step_sign = match &step {
+            Value::Const(Constant::Int(0)) => {
+                return Err(Diagnostic::error(
+                    self.span(&call.args[2]),
+                    "range() arg 3 must not be zero",
+                ))
+            }
+            Value::Const(Constant::Int(s)) => Some(*s > 0),
+            _ => {
+                self.emit(HlOp::CheckRangeStep, vec![step.clone()], span, None);
+                None
+            }
+        };
+        let (counter, stop_name, step_name) =
+            (self.hidden("i"), self.hidden("stop"), self.hidden("step"));
+        self.state().insert(counter.clone(), start);
+        self.state().insert(stop_name.clone(), stop);
+        self.state().insert(step_name.clone(), step);
+        self.open_loop(span);
+        let i = self.state()[&counter].clone();
+        let stop = self.state()[&stop_name].clone();
+        let step = self.state()[&step_name].clone();
+        let cmp = |up: bool| HlOp::Compare(if up { CmpOp::Lt } else { CmpOp::Gt });
+        let cond = match step_sign {
+            Some(up) => self.emit(cmp(up), vec![i.clone(), stop], span, None),
+            None => {
+                let up = self.emit(
+                    HlOp::Compare(CmpOp::Gt),
+                    vec![step.clone(), Value::Const(Constant::Int(0))],
+                    span,
+                    None,
+                );
+                let (t, e) = self.branch(up);
+                let result = self.hidden("more");
+                self.join(t, span);
+                let args = vec![
+                    self.state()[&counter].clone(),
+                    self.state()[&stop_name].clone(),
+                ];
+                let c = self.emit(cmp(true), args, span, None);
+                self.state().insert(result.clone(), c);
+                let mut after = self.goto();
+                self.join(e, span);
+                let args = vec![
+                    self.state()[&counter].clone(),
+                    self.state()[&stop_name].clone(),
+                ];
+                let c = self.emit(cmp(false), args, span, None);
+                self.state().insert(result.clone(), c);
+                after.extend(self.goto());
+                self.join(after, span);
+                self.state().shift_remove(&result).unwrap()
+            }
+        };
+        let (t, exit) = self.branch(cond);
+        self.join(t, span);
+        let i = self.state()[&counter].clone();
+        let step = self.state()[&step_name].clone();
+        let next = self.emit(HlOp::Binary(BinOp::Add), vec![i.clone(), step], span, None);
+        self.state().insert(counter.clone(), next);
+        if let Err(d) = self.assign(&f.target, i) {
+            self.loops.pop();
+            return Err(d);
+        }
+        self.stmts(&f.body);
+        self.close_loop(exit, &f.orelse, span);
+        if let Some((_, state)) = &mut self.current {
+            for n in [&counter, &stop_name, &step_name] {
+                state.shift_remove(n);
+            }
+        }
+        Ok(())
+    }
+
+    // ---- conditions -------------------------------------------------------
+
+    /// Compiles `test` as control flow: the edges taken when it is true and
+    /// when it is false. `and`, `or` and `not` become jumps, so their
+    /// operands need not share a type.
+    fn condition(&mut self, test: &ast::Expr) -> Result<(Vec<Pending>, Vec<Pending>), Diagnostic> {
+        let span = self.span(test);
+        match test {
+            ast::Expr::BoolOp(b) => {
+                let is_and = matches!(b.op, ast::BoolOp::And);
+                let mut short = vec![]; // edges that decide the whole expression
+                let n = b.values.len();
+                for (k, v) in b.values.iter().enumerate() {
+                    let (t, f) = self.condition(v)?;
+                    let (go_on, decided) = if is_and { (t, f) } else { (f, t) };
+                    short.extend(decided);
+                    if k + 1 < n {
+                        self.join(go_on, span);
+                        if self.current.is_none() {
+                            break;
+                        }
+                    } else {
+                        let (t, f) = if is_and {
+                            (go_on, short)
+                        } else {
+                            (short, go_on)
+                        };
+                        return Ok((t, f));
+                    }
+                }
+                Ok(if is_and {
+                    (vec![], short)
+                } else {
+                    (short, vec![])
+                })
+            }
+            ast::Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::Not) => {
+                let (t, f) = self.condition(&u.operand)?;
+                Ok((f, t))
+            }
+            ast::Expr::Compare(c) if c.ops.len() > 1 => {
+                let mut left = self.expr(&c.left)?;
+                let mut falses = vec![];
+                for (k, (op, right)) in c.ops.iter().zip(&c.comparators).enumerate() {
+                    let op = self.cmpop(*op, test)?;
+                    let right = self.expr(right)?;
+                    let r = self.emit(HlOp::Compare(op), vec![left, right.clone()], span, None);
+                    let (t, f) = self.branch(r);
+                    falses.extend(f);
+                    if k + 1 == c.ops.len() {
+                        return Ok((t, falses));
+                    }
+                    // Carry the middle operand into the next comparison.
+                    let held = self.hidden("cmp");
+                    let mut t = t;
+                    for p in &mut t {
+                        p.state.insert(held.clone(), right.clone());
+                    }
+                    self.join(t, span);
+                    if self.current.is_none() {
+                        return Ok((vec![], falses));
+                    }
+                    left = self.state().shift_remove(&held).unwrap();
+                }
+                unreachable!("a chain has at least two comparisons")
+            }
+            _ => {
+                let v = self.expr(test)?;
+                let c = self.truth(v, span);
+                Ok(self.branch(c))
+            }
+        }
+    }
+
+    fn truth(&mut self, v: Value, span: Span) -> Value {
+        match &v {
+            Value::Const(Constant::Bool(_)) => v,
+            Value::Const(Constant::Int(i)) => Value::Const(Constant::Bool(*i != 0)),
+            Value::Const(Constant::None) => Value::Const(Constant::Bool(false)),
+            _ => self.emit(HlOp::Truth, vec![v], span, None),
+        }
+    }
+
+    /// A value computed differently on the edges in `t` and `f`: each
+    /// closure fills the hidden result name on its side.
+    fn select(
+        &mut self,
+        t: Vec<Pending>,
+        f: Vec<Pending>,
+        span: Span,
+        on_true: &mut dyn FnMut(&mut Self) -> ExprResult,
+        on_false: &mut dyn FnMut(&mut Self) -> ExprResult,
+    ) -> ExprResult {
+        let result = self.hidden("r");
+        self.join(t, span);
+        if self.current.is_some() {
+            let v = on_true(self)?;
+            self.state().insert(result.clone(), v);
+        }
+        let mut after = self.goto();
+        self.join(f, span);
+        if self.current.is_some() {
+            let v = on_false(self)?;
+            self.state().insert(result.clone(), v);
+        }
+        after.extend(self.goto());
+        self.join(after, span);
+        Ok(self
+            .state()
+            .shift_remove(&result)
+            .expect("both sides bind the result"))
+    }
+
+    // ---- expressions ------------------------------------------------------
+
+    fn expr(&mut self, e: &ast::Expr) -> ExprResult {
+        let span = self.span(e);
+        match e {
+            ast::Expr::Constant(c) => Ok(Value::Const(consteval::literal(&c.value, span)?)),
+            ast::Expr::Name(n) => self.load_name(n),
+            ast::Expr::BinOp(b) => {
+                let Some(op) = binop(b.op) else {
+                    return Err(self.unsupported(e, "the `@` operator"));
+                };
+                let l = self.expr(&b.left)?;
+                let r = self.expr(&b.right)?;
+                Ok(self.emit(HlOp::Binary(op), vec![l, r], span, None))
+            }
+            ast::Expr::UnaryOp(u) => {
+                let v = self.expr(&u.operand)?;
+                let op = match u.op {
+                    ast::UnaryOp::USub => UnOp::Neg,
+                    ast::UnaryOp::UAdd => UnOp::Pos,
+                    ast::UnaryOp::Invert => UnOp::Invert,
+                    ast::UnaryOp::Not => UnOp::Not,
+                };
+                Ok(self.emit(HlOp::Unary(op), vec![v], span, None))
+            }
+            ast::Expr::Compare(c) => {
+                if c.ops.len() == 1 {
+                    let op = self.cmpop(c.ops[0], e)?;
+                    let l = self.expr(&c.left)?;
+                    let r = self.expr(&c.comparators[0])?;
+                    return Ok(self.emit(HlOp::Compare(op), vec![l, r], span, None));
+                }
+                // a < b < c: each middle operand evaluated once, stop at
+                // the first false comparison.
+                let (t, f) = self.condition(e)?;
+                self.select(
+                    t,
+                    f,
+                    span,
+                    &mut |_| Ok(Value::Const(Constant::Bool(true))),
+                    &mut |_| Ok(Value::Const(Constant::Bool(false))),
+                )
+            }
+            ast::Expr::BoolOp(b) => self.boolop_value(b, 0),
+            ast::Expr::IfExp(i) => {
+                let (t, f) = self.condition(&i.test)?;
+                self.select(t, f, span, &mut |s| s.expr(&i.body), &mut |s| {
+                    s.expr(&i.orelse)
+                })
+            }
+            ast::Expr::Call(c) => self.call(c),
+            ast::Expr::Subscript(s) => {
+                if matches!(&*s.slice, ast::Expr::Slice(_)) {
+                    return Err(self.unsupported(e, "slicing"));
+                }
+                let v = self.expr(&s.value)?;
+                let i = self.expr(&s.slice)?;
+                Ok(self.emit(HlOp::GetItem, vec![v, i], span, None))
+            }
+            ast::Expr::Attribute(a) => self.attribute(a),
+            ast::Expr::List(_) | ast::Expr::ListComp(_) => Err(self.unsupported(e, "a list")),
+            ast::Expr::Tuple(_) => Err(self.unsupported(e, "a tuple")),
+            ast::Expr::Dict(_) | ast::Expr::DictComp(_) => Err(self.unsupported(e, "a dict")),
+            ast::Expr::Set(_) | ast::Expr::SetComp(_) => Err(self.unsupported(e, "a set")),
+            ast::Expr::Lambda(_) => Err(self.unsupported(e, "`lambda`")),
+            ast::Expr::JoinedStr(_) => Err(self.unsupported(e, "an f-string")),
+            _ => Err(self.unsupported(e, "this expression")),
+        }
+    }
+
+    /// `a or b` / `a and b` as a value: the first operand that decides, so
+    /// the operands must share a type (the annotator checks).
+    fn boolop_value(&mut self, b: &ast::ExprBoolOp, k: usize) -> ExprResult {
+        let v = self.expr(&b.values[k])?;
+        if k + 1 == b.values.len() {
+            return Ok(v);
+        }
+        let span = self.span(b);
+        let c = self.truth(v.clone(), span);
+        let (t, f) = self.branch(c);
+        let is_and = matches!(b.op, ast::BoolOp::And);
+        let (rest, decided) = if is_and { (t, f) } else { (f, t) };
+        // The deciding edges carry `v` to the join under a hidden name.
+        let held = self.hidden("v");
+        let mut decided = decided;
+        for p in &mut decided {
+            p.state.insert(held.clone(), v.clone());
+        }
+        self.select(
+            rest,
+            decided,
+            span,
+            &mut |s| s.boolop_value(b, k + 1),
+            &mut |s| Ok(s.state().shift_remove(&held).unwrap()),
+        )
+    }
+
+    fn load_name(&mut self, n: &ast::ExprName) -> ExprResult {
+        let name = n.id.as_str();
+        let span = self.span(n);
+        if let Some((_, state)) = &self.current {
+            if let Some(v) = state.get(name) {
+                return Ok(v.clone());
+            }
+        }
+        if self.locals.contains(name) {
+            return Err(Diagnostic::error(
+                span,
+                format!("local variable `{name}` may be used before it is assigned"),
+            )
+            .with_help("assign it on every path before this point"));
+        }
+        self.global(name, span)
+    }
+
+    fn global(&self, name: &str, span: Span) -> ExprResult {
+        match self.program.module(self.module).globals.get(name) {
+            Some(Global::Const(c)) => Ok(Value::Const(c.clone())),
+            Some(Global::Func(f)) => Ok(Value::Const(Constant::Func(*f))),
+            Some(Global::Module(_)) | Some(Global::BuiltinModule(_)) => Err(Diagnostic::error(
+                span,
+                format!("module `{name}` cannot be used as a value"),
+            )),
+            None => match Builtin::from_name(name) {
+                Some(b) => Ok(Value::Const(Constant::Builtin(b))),
+                None => Err(Diagnostic::error(
+                    span,
+                    format!("name `{name}` is not defined"),
+                )),
+            },
+        }
+    }
+
+    fn attribute(&mut self, a: &ast::ExprAttribute) -> ExprResult {
+        let span = self.span(a);
+        if let ast::Expr::Name(n) = &*a.value {
+            if !self.locals.contains(n.id.as_str()) {
+                match self.program.module(self.module).globals.get(n.id.as_str()) {
+                    Some(Global::Module(m)) => {
+                        let module = self.program.module(*m);
+                        return match module.globals.get(a.attr.as_str()) {
+                            Some(Global::Const(c)) => Ok(Value::Const(c.clone())),
+                            Some(Global::Func(f)) => Ok(Value::Const(Constant::Func(*f))),
+                            _ => Err(Diagnostic::error(
+                                span,
+                                format!("module `{}` has no attribute `{}`", module.name, a.attr),
+                            )),
+                        };
+                    }
+                    Some(Global::BuiltinModule(m)) => {
+                        return Err(Diagnostic::error(
+                            span,
+                            format!(
+                                "`{}.{}` is not supported by the translator yet",
+                                m.name(),
+                                a.attr
+                            ),
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Err(self.unsupported(a, "attribute access"))
+    }
+
+    fn call(&mut self, c: &ast::ExprCall) -> ExprResult {
+        let span = self.span(c);
+        let callee = self.expr(&c.func)?;
+        let mut args = vec![callee];
+        for a in &c.args {
+            if matches!(a, ast::Expr::Starred(_)) {
+                return Err(self.unsupported(a, "`*args` in a call"));
+            }
+            args.push(self.expr(a)?);
+        }
+        let mut keywords: Vec<Rc<str>> = vec![];
+        for k in &c.keywords {
+            let Some(name) = &k.arg else {
+                return Err(self.unsupported(k, "`**kwargs` in a call"));
+            };
+            keywords.push(name.as_str().into());
+            args.push(self.expr(&k.value)?);
+        }
+        Ok(self.emit(
+            HlOp::Call {
+                keywords: keywords.into(),
+            },
+            args,
+            span,
+            None,
+        ))
+    }
+}
+
+impl Builder<'_> {
+    fn cmpop(&self, op: ast::CmpOp, e: &ast::Expr) -> Result<CmpOp, Diagnostic> {
+        cmpop(op).ok_or_else(|| self.unsupported(e, "`in` on these values"))
+    }
+}
+
+fn binop(op: ast::Operator) -> Option<BinOp> {
+    Some(match op {
+        ast::Operator::Add => BinOp::Add,
+        ast::Operator::Sub => BinOp::Sub,
+        ast::Operator::Mult => BinOp::Mul,
+        ast::Operator::Div => BinOp::TrueDiv,
+        ast::Operator::FloorDiv => BinOp::FloorDiv,
+        ast::Operator::Mod => BinOp::Mod,
+        ast::Operator::Pow => BinOp::Pow,
+        ast::Operator::LShift => BinOp::LShift,
+        ast::Operator::RShift => BinOp::RShift,
+        ast::Operator::BitAnd => BinOp::BitAnd,
+        ast::Operator::BitOr => BinOp::BitOr,
+        ast::Operator::BitXor => BinOp::BitXor,
+        ast::Operator::MatMult => return None,
+    })
+}
+
+fn cmpop(op: ast::CmpOp) -> Option<CmpOp> {
+    Some(match op {
+        ast::CmpOp::Lt => CmpOp::Lt,
+        ast::CmpOp::LtE => CmpOp::Le,
+        ast::CmpOp::Eq => CmpOp::Eq,
+        ast::CmpOp::NotEq => CmpOp::Ne,
+        ast::CmpOp::Gt => CmpOp::Gt,
+        ast::CmpOp::GtE => CmpOp::Ge,
+        ast::CmpOp::Is => CmpOp::Is,
+        ast::CmpOp::IsNot => CmpOp::IsNot,
+        ast::CmpOp::In | ast::CmpOp::NotIn => return None,
+    })
+}

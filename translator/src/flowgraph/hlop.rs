@@ -1,0 +1,110 @@
+//! High-level operations: Python's operations on not-yet-typed values. The
+//! annotator gives them meaning per argument type; the rtyper lowers them.
+
+use std::fmt;
+use std::rc::Rc;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    BitAnd,
+    BitOr,
+    BitXor,
+}
+
+impl BinOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::TrueDiv => "/",
+            BinOp::FloorDiv => "//",
+            BinOp::Mod => "%",
+            BinOp::Pow => "**",
+            BinOp::LShift => "<<",
+            BinOp::RShift => ">>",
+            BinOp::BitAnd => "&",
+            BinOp::BitOr => "|",
+            BinOp::BitXor => "^",
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum UnOp {
+    Neg,
+    Pos,
+    Invert,
+    Not,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+    Is,
+    IsNot,
+}
+
+impl CmpOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+            CmpOp::Is => "is",
+            CmpOp::IsNot => "is not",
+        }
+    }
+}
+
+#[derive(Clone, PartialEq, Debug)]
+pub enum HlOp {
+    Binary(BinOp),
+    Unary(UnOp),
+    Compare(CmpOp),
+    /// `bool(x)`: the truth value used by conditions.
+    Truth,
+    /// `operator.index(x)`: the argument must be an int (range bounds).
+    Index,
+    /// ValueError "range() arg 3 must not be zero" when the arg is 0.
+    CheckRangeStep,
+    GetItem,
+    /// `args[0](args[1..])`; the last `keywords.len()` arguments are passed
+    /// by keyword, with these names.
+    Call {
+        keywords: Rc<[Rc<str>]>,
+    },
+}
+
+impl fmt::Display for HlOp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HlOp::Binary(op) => write!(f, "{}", format!("{op:?}").to_lowercase()),
+            HlOp::Unary(op) => write!(f, "{}", format!("{op:?}").to_lowercase()),
+            HlOp::Compare(op) => write!(f, "{}", format!("{op:?}").to_lowercase()),
+            HlOp::Truth => write!(f, "bool"),
+            HlOp::Index => write!(f, "index"),
+            HlOp::CheckRangeStep => write!(f, "check_range_step"),
+            HlOp::GetItem => write!(f, "getitem"),
+            HlOp::Call { keywords } if keywords.is_empty() => write!(f, "simple_call"),
+            HlOp::Call { keywords } => write!(f, "call[{}]", keywords.join(",")),
+        }
+    }
+}

@@ -1,0 +1,270 @@
+//! The graph model shared by every level (RPython's): a graph is a set of
+//! blocks; a block has input variables, a list of operations in SSA form and
+//! exits; an exit is a link that carries values into the target block's
+//! input variables. Every graph has one start block and one return block
+//! (whose single input variable is the return value).
+//!
+//! The model is generic over the operation set: `Graph<HlOp>` comes out of
+//! the flow-graph builder, `Graph<LlOp>` out of the rtyper, so a graph that
+//! has not been rtyped cannot reach the backend.
+
+use crate::diagnostics::Span;
+use std::fmt;
+use std::rc::Rc;
+
+macro_rules! id_type {
+    ($name:ident, $prefix:literal) => {
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+        pub struct $name(pub u32);
+        impl $name {
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, concat!($prefix, "{}"), self.0)
+            }
+        }
+    };
+}
+
+id_type!(VarId, "v");
+id_type!(BlockId, "block");
+id_type!(FuncId, "func");
+
+/// Functions and values the translator knows by name: Python builtins and
+/// members of built-in modules.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Builtin {
+    Print,
+    Len,
+    Int,
+    Float,
+    Abs,
+    Min,
+    Max,
+    Bool,
+}
+
+impl Builtin {
+    pub fn name(self) -> &'static str {
+        match self {
+            Builtin::Print => "print",
+            Builtin::Len => "len",
+            Builtin::Int => "int",
+            Builtin::Float => "float",
+            Builtin::Abs => "abs",
+            Builtin::Min => "min",
+            Builtin::Max => "max",
+            Builtin::Bool => "bool",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Builtin> {
+        Some(match name {
+            "print" => Builtin::Print,
+            "len" => Builtin::Len,
+            "int" => Builtin::Int,
+            "float" => Builtin::Float,
+            "abs" => Builtin::Abs,
+            "min" => Builtin::Min,
+            "max" => Builtin::Max,
+            "bool" => Builtin::Bool,
+            _ => return None,
+        })
+    }
+}
+
+/// A value known at translation time.
+#[derive(Clone, Debug)]
+pub enum Constant {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(Rc<str>),
+    Func(FuncId),
+    Builtin(Builtin),
+}
+
+impl PartialEq for Constant {
+    fn eq(&self, other: &Constant) -> bool {
+        use Constant::*;
+        match (self, other) {
+            (None, None) => true,
+            (Bool(a), Bool(b)) => a == b,
+            (Int(a), Int(b)) => a == b,
+            // Bitwise, so that 0.0 and -0.0 stay distinct constants.
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            (Str(a), Str(b)) => a == b,
+            (Func(a), Func(b)) => a == b,
+            (Builtin(a), Builtin(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+impl Eq for Constant {}
+
+impl fmt::Display for Constant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Constant::None => write!(f, "None"),
+            Constant::Bool(b) => write!(f, "{}", if *b { "True" } else { "False" }),
+            Constant::Int(i) => write!(f, "{i}"),
+            Constant::Float(x) => write!(f, "{x:?}"),
+            Constant::Str(s) => write!(f, "{s:?}"),
+            Constant::Func(id) => write!(f, "{id}"),
+            Constant::Builtin(b) => write!(f, "<builtin {}>", b.name()),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Var(VarId),
+    Const(Constant),
+}
+
+impl Value {
+    pub fn as_var(&self) -> Option<VarId> {
+        match self {
+            Value::Var(v) => Some(*v),
+            Value::Const(_) => None,
+        }
+    }
+    pub fn as_const(&self) -> Option<&Constant> {
+        match self {
+            Value::Const(c) => Some(c),
+            Value::Var(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Var(v) => write!(f, "{v}"),
+            Value::Const(c) => write!(f, "({c})"),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Operation<Op> {
+    pub op: Op,
+    pub args: Vec<Value>,
+    pub result: VarId,
+    /// The Python expression this operation comes from.
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Link {
+    pub target: BlockId,
+    pub args: Vec<Value>,
+    /// For a block with an exit switch: the value of the switch that
+    /// selects this link. `None` for the single exit of a plain block.
+    pub exitcase: Option<bool>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Block<Op> {
+    pub inputargs: Vec<VarId>,
+    pub operations: Vec<Operation<Op>>,
+    /// A bool value choosing between two exits, or `None` for one exit (or
+    /// none: the return block).
+    pub exitswitch: Option<Value>,
+    pub exits: Vec<Link>,
+}
+
+impl<Op> Block<Op> {
+    pub fn new(inputargs: Vec<VarId>) -> Block<Op> {
+        Block {
+            inputargs,
+            operations: vec![],
+            exitswitch: None,
+            exits: vec![],
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct VarInfo {
+    /// The Python name the variable holds, if any (for dumps and messages).
+    pub name: Option<Rc<str>>,
+    /// Where the value was produced.
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Graph<Op> {
+    pub name: String,
+    pub func: FuncId,
+    pub blocks: Vec<Block<Op>>,
+    pub vars: Vec<VarInfo>,
+    pub startblock: BlockId,
+    pub returnblock: BlockId,
+    pub span: Span,
+}
+
+impl<Op> Graph<Op> {
+    pub fn block(&self, id: BlockId) -> &Block<Op> {
+        &self.blocks[id.index()]
+    }
+    pub fn block_mut(&mut self, id: BlockId) -> &mut Block<Op> {
+        &mut self.blocks[id.index()]
+    }
+    pub fn new_var(&mut self, name: Option<Rc<str>>, span: Span) -> VarId {
+        self.vars.push(VarInfo { name, span });
+        VarId(self.vars.len() as u32 - 1)
+    }
+    pub fn new_block(&mut self, inputargs: Vec<VarId>) -> BlockId {
+        self.blocks.push(Block::new(inputargs));
+        BlockId(self.blocks.len() as u32 - 1)
+    }
+    pub fn block_ids(&self) -> impl Iterator<Item = BlockId> {
+        (0..self.blocks.len() as u32).map(BlockId)
+    }
+    pub fn return_var(&self) -> VarId {
+        self.block(self.returnblock).inputargs[0]
+    }
+
+    /// Blocks reachable from the start block, in depth-first preorder
+    /// (deterministic: exits are followed in order).
+    pub fn reachable_blocks(&self) -> Vec<BlockId> {
+        let mut seen = vec![false; self.blocks.len()];
+        let mut order = vec![];
+        let mut stack = vec![self.startblock];
+        while let Some(b) = stack.pop() {
+            if std::mem::replace(&mut seen[b.index()], true) {
+                continue;
+            }
+            order.push(b);
+            for link in self.block(b).exits.iter().rev() {
+                if !seen[link.target.index()] {
+                    stack.push(link.target);
+                }
+            }
+        }
+        order
+    }
+
+    /// Number of links entering each block.
+    pub fn predecessor_counts(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.blocks.len()];
+        for b in self.reachable_blocks() {
+            for link in &self.block(b).exits {
+                counts[link.target.index()] += 1;
+            }
+        }
+        counts
+    }
+
+    pub fn var_display(&self, v: VarId) -> String {
+        match &self.vars[v.index()].name {
+            Some(n) => format!("{v}_{n}"),
+            None => format!("{v}"),
+        }
+    }
+}

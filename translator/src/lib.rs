@@ -1,0 +1,17 @@
+//! The translator: restricted Python 3 to a standalone native binary.
+//!
+//! The pipeline is the architecture: each phase is a module with one entry
+//! point, and `driver` runs them in order, timing each.
+
+pub mod annotate;
+pub mod backendopt;
+pub mod compile;
+pub mod database;
+pub mod diagnostics;
+pub mod driver;
+pub mod flowgraph;
+pub mod parse;
+pub mod pyarith;
+pub mod rtype;
+pub mod source;
+pub mod stackcheck;

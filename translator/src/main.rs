@@ -1,0 +1,131 @@
+//! `translate`: the command-line front end of the translator.
+
+use clap::Parser;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use translator::driver::{self, Options};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "translate",
+    version,
+    about = "Translate an RPython-style Python 3 program into a standalone binary"
+)]
+struct Cli {
+    /// The target program: defines entry_point(argv) and target(*args).
+    target: PathBuf,
+    /// Optimisation level: 0, 1, 2 (default), 3, or jit.
+    #[arg(short = 'O', default_value = "2", value_name = "LEVEL")]
+    opt: String,
+    /// Where to write the binary (default: ./<target stem>-c).
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// Build folder to use and keep (default: a temporary folder, removed
+    /// after a successful build).
+    #[arg(long)]
+    build_dir: Option<PathBuf>,
+    /// Stop after writing the build folder; `make` in it finishes the build.
+    #[arg(long)]
+    source: bool,
+    /// C compiler used for the runtime and the final link.
+    #[arg(long, default_value = "clang-19")]
+    cc: String,
+    /// LLVM bitcode linker.
+    #[arg(long, default_value = "llvm-link-19")]
+    llvm_link: String,
+    /// No interactive output (progress); the timing table is still printed.
+    #[arg(long)]
+    batch: bool,
+    /// Write per-phase timings as JSON to this file.
+    #[arg(long, value_name = "PATH")]
+    timings_json: Option<PathBuf>,
+    /// Every int operation that overflows 64 bits raises OverflowError
+    /// (by default ints wrap around, as in RPython).
+    #[arg(long)]
+    overflow_checks: bool,
+    /// Turn off constant folding (backendopt).
+    #[arg(long)]
+    no_constfold: bool,
+    /// Write text dumps of every function's graph after each phase here.
+    #[arg(long, value_name = "DIR")]
+    dump_graphs: Option<PathBuf>,
+    /// Print what each optimisation pass did.
+    #[arg(long)]
+    stats: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let opt_level = match cli.opt.as_str() {
+        "0" | "1" | "2" | "3" => cli.opt.parse().unwrap(),
+        "jit" => {
+            eprintln!("error: -Ojit is not available yet: the JIT generator is not implemented; use -O2 or -O3");
+            return ExitCode::from(2);
+        }
+        other => {
+            eprintln!(
+                "error: unknown optimisation level -O{other}; use -O0, -O1, -O2, -O3 or -Ojit"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let opts = Options {
+        target: cli.target.clone(),
+        opt_level,
+        output: cli.output.clone(),
+        build_dir: cli.build_dir.clone(),
+        source_only: cli.source,
+        cc: cli.cc.clone(),
+        llvm_link: cli.llvm_link.clone(),
+        overflow_checks: cli.overflow_checks,
+        constfold: !cli.no_constfold,
+        dump_graphs: cli.dump_graphs.clone(),
+    };
+    match driver::translate(&opts) {
+        Ok(outcome) => {
+            eprint!("{}", outcome.timings.table());
+            if cli.stats {
+                let s = outcome.stats;
+                eprintln!(
+                    "[stats] backendopt: ops {} -> {}, folded {}, switches folded {}, dead ops removed {}, blocks removed {}",
+                    s.ops_before, s.ops_after, s.ops_folded, s.switches_folded, s.ops_removed, s.blocks_removed
+                );
+            }
+            if let Some(path) = &cli.timings_json {
+                let s = outcome.stats;
+                let extra = [(
+                    "backendopt",
+                    format!(
+                        "{{\"ops_before\":{},\"ops_after\":{},\"ops_folded\":{},\"switches_folded\":{},\"ops_removed\":{},\"blocks_removed\":{}}}",
+                        s.ops_before, s.ops_after, s.ops_folded, s.switches_folded, s.ops_removed, s.blocks_removed
+                    ),
+                )];
+                if let Err(e) = std::fs::write(path, outcome.timings.to_json(&extra)) {
+                    eprintln!("error: cannot write {}: {e}", path.display());
+                    return ExitCode::from(1);
+                }
+            }
+            if cli.source {
+                eprintln!(
+                    "[translate] build folder written: {} (run `make -C {}`)",
+                    outcome.build_dir.display(),
+                    outcome.build_dir.display()
+                );
+            } else if !cli.batch {
+                eprintln!("[translate] wrote {}", outcome.output.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            for e in &failure.errors {
+                eprint!("{}", e.render(&failure.sources));
+            }
+            let n = failure.errors.len();
+            eprintln!(
+                "translation failed: {n} error{}",
+                if n == 1 { "" } else { "s" }
+            );
+            ExitCode::from(1)
+        }
+    }
+}

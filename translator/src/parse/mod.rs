@@ -1,0 +1,331 @@
+//! Phase 1, parse and import: reads the target and the modules it imports
+//! from its folder, checks that module-level code is limited to imports,
+//! constants and functions, and evaluates the constants.
+//!
+//! Entry point: [`parse_program`].
+
+pub mod consteval;
+pub mod program;
+
+use crate::diagnostics::{Diagnostic, Result, SourceMap, Span};
+use crate::flowgraph::ir::FuncId;
+use consteval::ConstEnv;
+use indexmap::IndexMap;
+use program::{BuiltinModule, Function, Global, Module, ModuleId, Param, Program};
+use rustpython_parser::ast::{self, Ranged};
+use std::path::{Path, PathBuf};
+
+pub fn parse_program(target: &Path, sources: &mut SourceMap) -> Result<Program> {
+    let mut loader = Loader {
+        folder: target.parent().map(Path::to_path_buf).unwrap_or_default(),
+        sources,
+        modules: vec![],
+        functions: vec![],
+        loading: vec![],
+        errors: vec![],
+    };
+    let main = loader.load_file(target, "__main__".to_string(), None)?;
+    if !loader.errors.is_empty() {
+        return Err(loader.errors);
+    }
+    let entry = find_entry_point(
+        &loader.modules[main.0 as usize],
+        &loader.functions,
+        loader.sources,
+    )?;
+    Ok(Program {
+        modules: loader.modules,
+        functions: loader.functions,
+        entry,
+    })
+}
+
+/// RPython's convention: `target()` returns `(entry_point, None)`. We read
+/// that return statement rather than running code; without a `target`, a
+/// function named `entry_point` is used.
+fn find_entry_point(
+    module: &Module,
+    functions: &[Function],
+    sources: &SourceMap,
+) -> Result<FuncId> {
+    if let Some(Global::Func(t)) = module.globals.get("target") {
+        let def = &functions[t.index()].def;
+        for stmt in &def.body {
+            if let ast::Stmt::Return(ast::StmtReturn { value: Some(v), .. }) = stmt {
+                let first = match &**v {
+                    ast::Expr::Tuple(t) => t.elts.first(),
+                    other => Some(other),
+                };
+                if let Some(ast::Expr::Name(n)) = first {
+                    if let Some(Global::Func(f)) = module.globals.get(n.id.as_str()) {
+                        return Ok(*f);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(Global::Func(f)) = module.globals.get("entry_point") {
+        return Ok(*f);
+    }
+    let path = &sources.files[module.file as usize].path;
+    Err(vec![Diagnostic::global(format!(
+        "{path}: no entry point: define `def entry_point(argv):` and `def target(*args): return entry_point, None`"
+    ))])
+}
+
+struct Loader<'s> {
+    folder: PathBuf,
+    sources: &'s mut SourceMap,
+    modules: Vec<Module>,
+    functions: Vec<Function>,
+    /// Names of modules being loaded, to report import cycles.
+    loading: Vec<String>,
+    errors: Vec<Diagnostic>,
+}
+
+impl Loader<'_> {
+    fn load_file(
+        &mut self,
+        path: &Path,
+        name: String,
+        import_span: Option<Span>,
+    ) -> Result<ModuleId> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            let msg = format!("cannot read {}: {e}", path.display());
+            vec![match import_span {
+                Some(s) => Diagnostic::error(s, msg),
+                None => Diagnostic::global(msg),
+            }]
+        })?;
+        let display = path.display().to_string();
+        let file = self.sources.add(display.clone(), text);
+        let source = &self.sources.files[file as usize].text;
+        let module_ast =
+            rustpython_parser::parse(source, rustpython_parser::Mode::Module, &display).map_err(
+                |e| {
+                    let off: u32 = e.offset.into();
+                    vec![Diagnostic::error(
+                        Span::new(file, off, off + 1),
+                        format!("syntax error: {}", e.error),
+                    )]
+                },
+            )?;
+        let ast::Mod::Module(m) = module_ast else {
+            unreachable!("parsed in module mode")
+        };
+        self.loading.push(name.clone());
+        let id = ModuleId(self.modules.len() as u32);
+        self.modules.push(Module {
+            name,
+            file,
+            globals: IndexMap::new(),
+        });
+        for stmt in m.body {
+            if let Err(d) = self.module_statement(id, file, stmt) {
+                self.errors.push(d);
+            }
+        }
+        self.loading.pop();
+        Ok(id)
+    }
+
+    fn import_module(&mut self, name: &str, span: Span) -> std::result::Result<Global, Diagnostic> {
+        if let Some(b) = BuiltinModule::from_name(name) {
+            return Ok(Global::BuiltinModule(b));
+        }
+        if let Some(pos) = self.modules.iter().position(|m| m.name == name) {
+            if self.loading.iter().any(|l| l == name) {
+                return Err(Diagnostic::error(
+                    span,
+                    format!("circular import of module `{name}`"),
+                ));
+            }
+            return Ok(Global::Module(ModuleId(pos as u32)));
+        }
+        if name.contains('.') {
+            return Err(Diagnostic::error(
+                span,
+                format!("cannot import `{name}`: packages are not supported yet"),
+            ));
+        }
+        let path = self.folder.join(format!("{name}.py"));
+        if !path.exists() {
+            return Err(Diagnostic::error(
+                span,
+                format!(
+                    "cannot import `{name}`: no file {} and not a module the translator knows",
+                    path.display()
+                ),
+            ));
+        }
+        match self.load_file(&path, name.to_string(), Some(span)) {
+            Ok(id) => Ok(Global::Module(id)),
+            Err(mut errs) => {
+                let first = errs.remove(0);
+                self.errors.extend(errs);
+                Err(first)
+            }
+        }
+    }
+
+    fn module_statement(
+        &mut self,
+        module: ModuleId,
+        file: u32,
+        stmt: ast::Stmt,
+    ) -> std::result::Result<(), Diagnostic> {
+        let span = Span::new(file, stmt.start().into(), stmt.end().into());
+        match stmt {
+            ast::Stmt::Expr(e) if matches!(&*e.value, ast::Expr::Constant(_)) => Ok(()), // docstring
+            ast::Stmt::Import(imp) => {
+                for alias in &imp.names {
+                    let g = self.import_module(alias.name.as_str(), span)?;
+                    let bound = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
+                    self.modules[module.0 as usize].globals.insert(bound, g);
+                }
+                Ok(())
+            }
+            ast::Stmt::ImportFrom(imp) => {
+                let Some(from) = &imp.module else {
+                    return Err(Diagnostic::error(
+                        span,
+                        "relative imports are not supported",
+                    ));
+                };
+                let source = match self.import_module(from.as_str(), span)? {
+                    Global::Module(m) => m,
+                    _ => return Err(Diagnostic::error(
+                        span,
+                        format!(
+                            "`from {from} import ...` is not supported yet; use `import {from}`"
+                        ),
+                    )),
+                };
+                for alias in &imp.names {
+                    let found = self.modules[source.0 as usize]
+                        .globals
+                        .get(alias.name.as_str())
+                        .cloned();
+                    let Some(g) = found else {
+                        return Err(Diagnostic::error(
+                            span,
+                            format!("cannot import name `{}` from `{from}`", alias.name),
+                        ));
+                    };
+                    let bound = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
+                    self.modules[module.0 as usize].globals.insert(bound, g);
+                }
+                Ok(())
+            }
+            ast::Stmt::Assign(a) => {
+                let [ast::Expr::Name(target)] = a.targets.as_slice() else {
+                    return Err(Diagnostic::error(
+                        span,
+                        "module-level assignment must bind a single name",
+                    ));
+                };
+                self.define_constant(module, file, target.id.as_str(), &a.value)
+            }
+            ast::Stmt::AnnAssign(a) => match (&*a.target, &a.value) {
+                (ast::Expr::Name(target), Some(value)) => {
+                    self.define_constant(module, file, target.id.as_str(), value)
+                }
+                _ => Err(Diagnostic::error(
+                    span,
+                    "module-level annotation must bind a single name to a value",
+                )),
+            },
+            ast::Stmt::FunctionDef(def) => {
+                let id = FuncId(self.functions.len() as u32);
+                let f = self.function(module, file, def)?;
+                let name = f.name.clone();
+                self.functions.push(f);
+                self.modules[module.0 as usize]
+                    .globals
+                    .insert(name, Global::Func(id));
+                Ok(())
+            }
+            ast::Stmt::If(i) if is_main_guard(&i.test) => Ok(()),
+            ast::Stmt::ClassDef(_) => Err(Diagnostic::error(span, "classes are not supported yet")),
+            _ => Err(Diagnostic::error(
+                span,
+                "only imports, constants and function definitions are allowed at module level",
+            )
+            .with_help("put this code inside a function called from entry_point")),
+        }
+    }
+
+    fn define_constant(
+        &mut self,
+        module: ModuleId,
+        file: u32,
+        name: &str,
+        value: &ast::Expr,
+    ) -> std::result::Result<(), Diagnostic> {
+        let env = ConstEnv {
+            module: &self.modules[module.0 as usize],
+            modules: &self.modules,
+            file,
+        };
+        let c = env.eval(value)?;
+        self.modules[module.0 as usize]
+            .globals
+            .insert(name.to_string(), Global::Const(c));
+        Ok(())
+    }
+
+    fn function(
+        &self,
+        module: ModuleId,
+        file: u32,
+        def: ast::StmtFunctionDef,
+    ) -> std::result::Result<Function, Diagnostic> {
+        let span = Span::new(file, def.range.start().into(), def.range.end().into());
+        let mut unsupported = None;
+        let args = &def.args;
+        if args.vararg.is_some() || args.kwarg.is_some() || !args.kwonlyargs.is_empty() {
+            unsupported = Some(Diagnostic::error(span, format!("function `{}` uses *args, **kwargs or keyword-only parameters, which are not supported yet", def.name)));
+        }
+        if !def.decorator_list.is_empty() {
+            unsupported = Some(Diagnostic::error(
+                span,
+                format!("decorators on `{}` are not supported yet", def.name),
+            ));
+        }
+        let env = ConstEnv {
+            module: &self.modules[module.0 as usize],
+            modules: &self.modules,
+            file,
+        };
+        let mut params = vec![];
+        for a in args.posonlyargs.iter().chain(&args.args) {
+            let default = match &a.default {
+                Some(d) => Some(env.eval(d)?),
+                None => None,
+            };
+            let pspan = Span::new(file, a.def.range.start().into(), a.def.range.end().into());
+            params.push(Param {
+                name: a.def.arg.as_str().into(),
+                default,
+                span: pspan,
+            });
+        }
+        Ok(Function {
+            module,
+            name: def.name.to_string(),
+            file,
+            params,
+            def,
+            unsupported,
+        })
+    }
+}
+
+fn is_main_guard(test: &ast::Expr) -> bool {
+    if let ast::Expr::Compare(c) = test {
+        if let (ast::Expr::Name(n), [ast::CmpOp::Eq]) = (&*c.left, c.ops.as_slice()) {
+            return n.id.as_str() == "__name__";
+        }
+    }
+    false
+}

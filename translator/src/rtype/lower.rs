@@ -1,0 +1,442 @@
+//! Lowering of one high-level operation into low-level operations, by the
+//! annotations of its arguments.
+
+use super::llop::{Cmp, FloatOp, IntOp, LlOp, WriteKind};
+use super::lltype::LlType;
+use super::{lltype_of, LlGraph, RtypeOptions};
+use crate::annotate::callargs::{match_call_args, ArgSource};
+use crate::annotate::model::SomeValue;
+use crate::annotate::Annotations;
+use crate::diagnostics::{Diagnostic, Span};
+use crate::flowgraph::hlop::{BinOp, CmpOp, HlOp, UnOp};
+use crate::flowgraph::ir::{Block, Builtin, Constant, FuncId, Operation, Value, VarId};
+use crate::parse::program::Program;
+
+pub(super) struct Lowerer<'a> {
+    pub program: &'a Program,
+    pub ann: &'a Annotations,
+    pub func: FuncId,
+    pub opts: RtypeOptions,
+    pub ll: &'a mut LlGraph,
+    pub ops: Vec<Operation<LlOp>>,
+}
+
+type LResult = Result<(), Vec<Diagnostic>>;
+
+impl Lowerer<'_> {
+    /// Lowers every operation of `block`; false if the block stops at a
+    /// call that never returns.
+    pub fn lower_block(&mut self, block: &Block<HlOp>) -> Result<bool, Vec<Diagnostic>> {
+        for op in &block.operations {
+            self.lower_op(op)?;
+            if *self.ann.binding(self.func, op.result) == SomeValue::Impossible {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    fn s(&self, v: &Value) -> SomeValue {
+        self.ann.value(self.func, v)
+    }
+
+    fn push(&mut self, op: LlOp, args: Vec<Value>, result: VarId, span: Span) {
+        self.ops.push(Operation {
+            op,
+            args,
+            result,
+            span,
+        });
+    }
+
+    /// Emits `op` into a fresh variable of type `ty`.
+    fn tmp(&mut self, op: LlOp, args: Vec<Value>, ty: LlType, span: Span) -> Value {
+        let v = self.ll.new_var(ty, span);
+        self.push(op, args, v, span);
+        Value::Var(v)
+    }
+
+    /// Converts an int-like or float value to `to` (Signed or Float).
+    fn convert(&mut self, v: &Value, to: LlType, span: Span) -> Value {
+        let from = lltype_of(&self.s(v));
+        if from == to {
+            return v.clone();
+        }
+        if let Value::Const(c) = v {
+            let i = match c {
+                Constant::Bool(b) => *b as i64,
+                Constant::Int(i) => *i,
+                _ => unreachable!("only numbers are converted"),
+            };
+            return Value::Const(if to == LlType::Float {
+                Constant::Float(i as f64)
+            } else {
+                Constant::Int(i)
+            });
+        }
+        match (from, to) {
+            (LlType::Bool, LlType::Signed) => {
+                self.tmp(LlOp::CastBoolToInt, vec![v.clone()], to, span)
+            }
+            (LlType::Signed, LlType::Float) => {
+                self.tmp(LlOp::CastIntToFloat, vec![v.clone()], to, span)
+            }
+            (LlType::Bool, LlType::Float) => {
+                let i = self.tmp(LlOp::CastBoolToInt, vec![v.clone()], LlType::Signed, span);
+                self.tmp(LlOp::CastIntToFloat, vec![i], to, span)
+            }
+            _ => unreachable!("conversion from {from} to {to}"),
+        }
+    }
+
+    fn int_op(&self, op: IntOp) -> LlOp {
+        let can_overflow = matches!(
+            op,
+            IntOp::Add
+                | IntOp::Sub
+                | IntOp::Mul
+                | IntOp::FloorDiv
+                | IntOp::LShift
+                | IntOp::Pow
+                | IntOp::Neg
+                | IntOp::Abs
+        );
+        if self.opts.overflow_checks && can_overflow {
+            LlOp::IntOvf(op)
+        } else {
+            LlOp::Int(op)
+        }
+    }
+
+    fn lower_op(&mut self, op: &Operation<HlOp>) -> LResult {
+        let (span, result) = (op.span, op.result);
+        let args = &op.args;
+        match &op.op {
+            HlOp::Binary(b) => self.binary(*b, &args[0], &args[1], result, span),
+            HlOp::Unary(u) => {
+                let a = &args[0];
+                let sa = self.s(a);
+                match (u, &sa) {
+                    (UnOp::Not, _) => {
+                        let t = self.truth(a, span);
+                        self.push(LlOp::BoolNot, vec![t], result, span);
+                    }
+                    (UnOp::Pos, SomeValue::Float) => {
+                        self.push(LlOp::SameAs, vec![a.clone()], result, span)
+                    }
+                    (UnOp::Neg, SomeValue::Float) => {
+                        self.push(LlOp::Float(FloatOp::Neg), vec![a.clone()], result, span)
+                    }
+                    (UnOp::Pos, _) => {
+                        let v = self.convert(a, LlType::Signed, span);
+                        self.push(LlOp::SameAs, vec![v], result, span);
+                    }
+                    (UnOp::Neg | UnOp::Invert, _) => {
+                        let v = self.convert(a, LlType::Signed, span);
+                        let iop = if *u == UnOp::Neg {
+                            self.int_op(IntOp::Neg)
+                        } else {
+                            LlOp::Int(IntOp::Invert)
+                        };
+                        self.push(iop, vec![v], result, span);
+                    }
+                }
+                Ok(())
+            }
+            HlOp::Compare(c) => self.compare(*c, &args[0], &args[1], result, span),
+            HlOp::Truth => {
+                let t = self.truth(&args[0], span);
+                self.push(LlOp::SameAs, vec![t], result, span);
+                Ok(())
+            }
+            HlOp::Index => {
+                let v = self.convert(&args[0], LlType::Signed, span);
+                self.push(LlOp::SameAs, vec![v], result, span);
+                Ok(())
+            }
+            HlOp::CheckRangeStep => {
+                self.push(LlOp::CheckRangeStep, vec![args[0].clone()], result, span);
+                Ok(())
+            }
+            HlOp::GetItem => {
+                let i = self.convert(&args[1], LlType::Signed, span);
+                self.push(LlOp::ListGetItem, vec![args[0].clone(), i], result, span);
+                Ok(())
+            }
+            HlOp::Call { keywords } => match self.s(&args[0]) {
+                SomeValue::Func(callee) => {
+                    let desc = self.program.function(callee);
+                    let n_pos = args.len() - 1 - keywords.len();
+                    let sources =
+                        match_call_args(desc, n_pos, keywords, span).map_err(|d| vec![d])?;
+                    let call_args = sources
+                        .iter()
+                        .map(|s| match s {
+                            ArgSource::Given(i) => args[1 + i].clone(),
+                            ArgSource::Default(c) => Value::Const(c.clone()),
+                        })
+                        .collect();
+                    self.push(LlOp::DirectCall(callee), call_args, result, span);
+                    Ok(())
+                }
+                SomeValue::Builtin(b) => self.builtin(b, &args[1..], result, span),
+                other => unreachable!("annotator accepted a call of {other}"),
+            },
+        }
+    }
+
+    fn truth(&mut self, a: &Value, span: Span) -> Value {
+        if let Value::Const(c) = a {
+            let b = match c {
+                Constant::None => false,
+                Constant::Bool(b) => *b,
+                Constant::Int(i) => *i != 0,
+                Constant::Float(f) => *f != 0.0,
+                Constant::Str(s) => !s.is_empty(),
+                Constant::Func(_) | Constant::Builtin(_) => true,
+            };
+            return Value::Const(Constant::Bool(b));
+        }
+        match self.s(a) {
+            SomeValue::Bool => a.clone(),
+            SomeValue::Int => self.tmp(LlOp::IntIsTrue, vec![a.clone()], LlType::Bool, span),
+            SomeValue::Float => self.tmp(LlOp::FloatIsTrue, vec![a.clone()], LlType::Bool, span),
+            SomeValue::Str { .. } => self.tmp(LlOp::StrIsTrue, vec![a.clone()], LlType::Bool, span),
+            SomeValue::List(_) => {
+                let n = self.tmp(LlOp::ListLen, vec![a.clone()], LlType::Signed, span);
+                self.tmp(LlOp::IntIsTrue, vec![n], LlType::Bool, span)
+            }
+            SomeValue::None => Value::Const(Constant::Bool(false)),
+            _ => Value::Const(Constant::Bool(true)),
+        }
+    }
+
+    fn binary(&mut self, b: BinOp, l: &Value, r: &Value, result: VarId, span: Span) -> LResult {
+        let result_type = lltype_of(self.ann.binding(self.func, result));
+        let (sl, sr) = (self.s(l), self.s(r));
+        if result_type == LlType::Float {
+            let (x, y) = (
+                self.convert(l, LlType::Float, span),
+                self.convert(r, LlType::Float, span),
+            );
+            if b == BinOp::TrueDiv && sl.is_intlike() && sr.is_intlike() {
+                let (x, y) = (
+                    self.convert(l, LlType::Signed, span),
+                    self.convert(r, LlType::Signed, span),
+                );
+                self.push(LlOp::IntTrueDiv, vec![x, y], result, span);
+                return Ok(());
+            }
+            let fop = match b {
+                BinOp::Add => FloatOp::Add,
+                BinOp::Sub => FloatOp::Sub,
+                BinOp::Mul => FloatOp::Mul,
+                BinOp::TrueDiv => FloatOp::TrueDiv,
+                BinOp::FloorDiv => FloatOp::FloorDiv,
+                BinOp::Mod => FloatOp::Mod,
+                BinOp::Pow => FloatOp::Pow,
+                _ => unreachable!("annotator rejects {b:?} on floats"),
+            };
+            self.push(LlOp::Float(fop), vec![x, y], result, span);
+            return Ok(());
+        }
+        let (x, y) = (
+            self.convert(l, LlType::Signed, span),
+            self.convert(r, LlType::Signed, span),
+        );
+        let iop = match b {
+            BinOp::Add => IntOp::Add,
+            BinOp::Sub => IntOp::Sub,
+            BinOp::Mul => IntOp::Mul,
+            BinOp::FloorDiv => IntOp::FloorDiv,
+            BinOp::Mod => IntOp::Mod,
+            BinOp::Pow => IntOp::Pow,
+            BinOp::LShift => IntOp::LShift,
+            BinOp::RShift => IntOp::RShift,
+            BinOp::BitAnd => IntOp::And,
+            BinOp::BitOr => IntOp::Or,
+            BinOp::BitXor => IntOp::Xor,
+            BinOp::TrueDiv => unreachable!("true division gives a float"),
+        };
+        if result_type == LlType::Bool {
+            // bool & bool stays a bool.
+            let v = self.tmp(LlOp::Int(iop), vec![x, y], LlType::Signed, span);
+            self.push(LlOp::IntIsTrue, vec![v], result, span);
+        } else {
+            let op = self.int_op(iop);
+            self.push(op, vec![x, y], result, span);
+        }
+        Ok(())
+    }
+
+    fn compare(&mut self, c: CmpOp, l: &Value, r: &Value, result: VarId, span: Span) -> LResult {
+        let (sl, sr) = (self.s(l), self.s(r));
+        let cmp = match c {
+            CmpOp::Lt => Cmp::Lt,
+            CmpOp::Le => Cmp::Le,
+            CmpOp::Eq => Cmp::Eq,
+            CmpOp::Ne => Cmp::Ne,
+            CmpOp::Gt => Cmp::Gt,
+            CmpOp::Ge => Cmp::Ge,
+            CmpOp::Is | CmpOp::IsNot => {
+                let is = c == CmpOp::Is;
+                let (op, args) = match (&sl, &sr) {
+                    (SomeValue::None, SomeValue::None) => (None, Constant::Bool(is)),
+                    (SomeValue::Str { can_be_none: true }, SomeValue::None) => {
+                        (Some(l), Constant::None)
+                    }
+                    (SomeValue::None, SomeValue::Str { can_be_none: true }) => {
+                        (Some(r), Constant::None)
+                    }
+                    _ => (None, Constant::Bool(!is)), // a non-None value is never None
+                };
+                match op {
+                    Some(v) => self.push(
+                        if is {
+                            LlOp::PtrIsNull
+                        } else {
+                            LlOp::PtrNonNull
+                        },
+                        vec![v.clone()],
+                        result,
+                        span,
+                    ),
+                    None => self.push(LlOp::SameAs, vec![Value::Const(args)], result, span),
+                }
+                return Ok(());
+            }
+        };
+        let op_args;
+        let op = match (&sl, &sr) {
+            (a, b) if a.is_intlike() && b.is_intlike() => {
+                op_args = vec![
+                    self.convert(l, LlType::Signed, span),
+                    self.convert(r, LlType::Signed, span),
+                ];
+                LlOp::IntCmp(cmp)
+            }
+            (SomeValue::Float, SomeValue::Float) => {
+                op_args = vec![l.clone(), r.clone()];
+                LlOp::FloatCmp(cmp)
+            }
+            (a, SomeValue::Float) if a.is_intlike() => {
+                op_args = vec![self.convert(l, LlType::Signed, span), r.clone()];
+                LlOp::IntFloatCmp(cmp)
+            }
+            (SomeValue::Float, b) if b.is_intlike() => {
+                // f < i  is  i > f
+                op_args = vec![self.convert(r, LlType::Signed, span), l.clone()];
+                LlOp::IntFloatCmp(mirror(cmp))
+            }
+            (SomeValue::Str { .. }, SomeValue::Str { .. }) => {
+                let eq = self.tmp(LlOp::StrEq, vec![l.clone(), r.clone()], LlType::Bool, span);
+                if cmp == Cmp::Ne {
+                    self.push(LlOp::BoolNot, vec![eq], result, span);
+                } else {
+                    self.push(LlOp::SameAs, vec![eq], result, span);
+                }
+                return Ok(());
+            }
+            _ => unreachable!("annotator rejects comparing {sl} with {sr}"),
+        };
+        self.push(op, op_args, result, span);
+        Ok(())
+    }
+
+    fn builtin(&mut self, b: Builtin, args: &[Value], result: VarId, span: Span) -> LResult {
+        let sa: Vec<SomeValue> = args.iter().map(|a| self.s(a)).collect();
+        match b {
+            Builtin::Print => {
+                for (i, a) in args.iter().enumerate() {
+                    if i > 0 {
+                        self.tmp(
+                            LlOp::Write(WriteKind::Char),
+                            vec![Value::Const(Constant::Int(b' ' as i64))],
+                            LlType::Void,
+                            span,
+                        );
+                    }
+                    let kind = match sa[i] {
+                        SomeValue::Int => WriteKind::Int,
+                        SomeValue::Float => WriteKind::Float,
+                        SomeValue::Bool => WriteKind::Bool,
+                        _ => WriteKind::Str, // str, or None printed through a null string
+                    };
+                    self.tmp(LlOp::Write(kind), vec![a.clone()], LlType::Void, span);
+                }
+                self.push(
+                    LlOp::Write(WriteKind::Char),
+                    vec![Value::Const(Constant::Int(b'\n' as i64))],
+                    result,
+                    span,
+                );
+            }
+            Builtin::Len => self.push(LlOp::ListLen, vec![args[0].clone()], result, span),
+            Builtin::Int => match sa[0] {
+                SomeValue::Str { .. } => {
+                    self.push(LlOp::StrToInt, vec![args[0].clone()], result, span)
+                }
+                SomeValue::Float => {
+                    self.push(LlOp::CastFloatToInt, vec![args[0].clone()], result, span)
+                }
+                _ => {
+                    let v = self.convert(&args[0], LlType::Signed, span);
+                    self.push(LlOp::SameAs, vec![v], result, span);
+                }
+            },
+            Builtin::Float => {
+                let v = self.convert(&args[0], LlType::Float, span);
+                self.push(LlOp::SameAs, vec![v], result, span);
+            }
+            Builtin::Bool => {
+                let t = self.truth(&args[0], span);
+                self.push(LlOp::SameAs, vec![t], result, span);
+            }
+            Builtin::Abs => match sa[0] {
+                SomeValue::Float => self.push(
+                    LlOp::Float(FloatOp::Abs),
+                    vec![args[0].clone()],
+                    result,
+                    span,
+                ),
+                _ => {
+                    let v = self.convert(&args[0], LlType::Signed, span);
+                    let op = self.int_op(IntOp::Abs);
+                    self.push(op, vec![v], result, span);
+                }
+            },
+            Builtin::Min | Builtin::Max => {
+                let is_min = b == Builtin::Min;
+                match sa[0] {
+                    SomeValue::Float => {
+                        let op = if is_min { FloatOp::Min } else { FloatOp::Max };
+                        self.push(LlOp::Float(op), args.to_vec(), result, span);
+                    }
+                    SomeValue::Int => {
+                        let op = if is_min { IntOp::Min } else { IntOp::Max };
+                        self.push(LlOp::Int(op), args.to_vec(), result, span);
+                    }
+                    _ => {
+                        // min/max of two bools: on 0/1 and back.
+                        let x = self.convert(&args[0], LlType::Signed, span);
+                        let y = self.convert(&args[1], LlType::Signed, span);
+                        let op = if is_min { IntOp::Min } else { IntOp::Max };
+                        let v = self.tmp(LlOp::Int(op), vec![x, y], LlType::Signed, span);
+                        self.push(LlOp::IntIsTrue, vec![v], result, span);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn mirror(c: Cmp) -> Cmp {
+    match c {
+        Cmp::Lt => Cmp::Gt,
+        Cmp::Le => Cmp::Ge,
+        Cmp::Gt => Cmp::Lt,
+        Cmp::Ge => Cmp::Le,
+        other => other,
+    }
+}

@@ -1,0 +1,125 @@
+//! Phase 4, rtype: turns each annotated graph into a low-level graph whose
+//! variables have machine types (`LlType`) and whose operations are
+//! `LlOp`s with one meaning each (int_add, float_mod, write_str, ...).
+//!
+//! Entry point: [`rtype_program`]. Lowering of single operations is in
+//! `lower`.
+
+pub mod llop;
+pub mod lltype;
+mod lower;
+
+use crate::annotate::model::SomeValue;
+use crate::annotate::Annotations;
+use crate::diagnostics::Result;
+use crate::flowgraph::ir::{Block, FuncId, Graph};
+use crate::flowgraph::FlowGraphs;
+use crate::parse::program::Program;
+use indexmap::IndexMap;
+use llop::LlOp;
+use lltype::LlType;
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RtypeOptions {
+    /// Every int operation that could overflow raises OverflowError
+    /// instead of wrapping.
+    pub overflow_checks: bool,
+}
+
+/// A low-level graph and the type of each of its variables.
+#[derive(Clone, Debug)]
+pub struct LlGraph {
+    pub graph: Graph<LlOp>,
+    pub types: Vec<LlType>,
+}
+
+impl LlGraph {
+    pub fn new_var(
+        &mut self,
+        ty: LlType,
+        span: crate::diagnostics::Span,
+    ) -> crate::flowgraph::ir::VarId {
+        let v = self.graph.new_var(None, span);
+        self.types.push(ty);
+        v
+    }
+    pub fn return_type(&self) -> LlType {
+        self.types[self.graph.return_var().index()]
+    }
+}
+
+pub struct LlProgram {
+    /// Low-level graphs of every function that can run, entry point first.
+    pub graphs: IndexMap<FuncId, LlGraph>,
+    pub entry: FuncId,
+}
+
+pub fn lltype_of(s: &SomeValue) -> LlType {
+    match s {
+        SomeValue::Bool => LlType::Bool,
+        SomeValue::Int => LlType::Signed,
+        SomeValue::Float => LlType::Float,
+        SomeValue::Str { .. } => LlType::StrPtr,
+        SomeValue::List(_) => LlType::ListStrPtr,
+        SomeValue::None | SomeValue::Impossible | SomeValue::Func(_) | SomeValue::Builtin(_) => {
+            LlType::Void
+        }
+    }
+}
+
+pub fn rtype_program(
+    program: &Program,
+    flow: &FlowGraphs,
+    ann: &Annotations,
+    opts: RtypeOptions,
+) -> Result<LlProgram> {
+    let mut graphs = IndexMap::new();
+    for (&f, hl) in &flow.graphs {
+        if !ann.reached.contains(&(f, hl.startblock)) {
+            continue; // referenced but never called
+        }
+        let bindings = &ann.bindings[&f];
+        let types: Vec<LlType> = bindings.iter().map(lltype_of).collect();
+        let mut ll = LlGraph {
+            graph: Graph {
+                name: hl.name.clone(),
+                func: f,
+                blocks: vec![],
+                vars: hl.vars.clone(),
+                startblock: hl.startblock,
+                returnblock: hl.returnblock,
+                span: hl.span,
+            },
+            types,
+        };
+        for (i, block) in hl.blocks.iter().enumerate() {
+            let id = crate::flowgraph::ir::BlockId(i as u32);
+            let mut out = Block::new(block.inputargs.clone());
+            if ann.reached.contains(&(f, id)) {
+                let mut lowerer = lower::Lowerer {
+                    program,
+                    ann,
+                    func: f,
+                    opts,
+                    ll: &mut ll,
+                    ops: vec![],
+                };
+                let complete = lowerer.lower_block(block)?;
+                out.operations = lowerer.ops;
+                if complete {
+                    out.exitswitch = block.exitswitch.clone();
+                    out.exits = block.exits.clone();
+                }
+                // Otherwise a call in the block never returns: the block
+                // ends there, with no exits.
+            }
+            ll.graph.blocks.push(out);
+        }
+        crate::flowgraph::simplify::remove_unreachable_blocks(&mut ll.graph);
+        graphs.insert(f, ll);
+    }
+    Ok(LlProgram {
+        graphs,
+        entry: program.entry,
+    })
+}

@@ -1,0 +1,92 @@
+//! The runtime functions generated code calls: one enum mirroring
+//! `runtime/rpy.h` (change both together). Each is declared in the module
+//! the first time it is used.
+
+use inkwell::context::Context;
+use inkwell::types::{BasicMetadataTypeEnum, FunctionType};
+use inkwell::AddressSpace;
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum RuntimeFn {
+    Raise,
+    StackCheck,
+    WriteInt,
+    WriteFloat,
+    WriteBool,
+    WriteStr,
+    WriteChar,
+    IntPow,
+    FloatMod,
+    FloatFloorDiv,
+    FloatPow,
+    FloatToInt,
+    IntFloatCompare,
+    IntTrueDiv,
+    StrToInt,
+    StrEq,
+}
+
+/// Built-in exception kinds, numbered as `enum rpy_exc_kind` in rpy.h.
+#[derive(Clone, Copy, Debug)]
+pub enum ExcKind {
+    ZeroDivision = 0,
+    Overflow = 1,
+    Value = 2,
+    Index = 3,
+}
+
+impl RuntimeFn {
+    pub fn name(self) -> &'static str {
+        match self {
+            RuntimeFn::Raise => "rpy_raise",
+            RuntimeFn::StackCheck => "rpy_stack_check",
+            RuntimeFn::WriteInt => "rpy_write_int",
+            RuntimeFn::WriteFloat => "rpy_write_float",
+            RuntimeFn::WriteBool => "rpy_write_bool",
+            RuntimeFn::WriteStr => "rpy_write_str",
+            RuntimeFn::WriteChar => "rpy_write_char",
+            RuntimeFn::IntPow => "rpy_int_pow",
+            RuntimeFn::FloatMod => "rpy_float_mod",
+            RuntimeFn::FloatFloorDiv => "rpy_float_floordiv",
+            RuntimeFn::FloatPow => "rpy_float_pow",
+            RuntimeFn::FloatToInt => "rpy_float_to_int",
+            RuntimeFn::IntFloatCompare => "rpy_int_float_compare",
+            RuntimeFn::IntTrueDiv => "rpy_int_truediv",
+            RuntimeFn::StrToInt => "rpy_str_to_int",
+            RuntimeFn::StrEq => "rpy_str_eq",
+        }
+    }
+
+    pub fn signature<'ctx>(self, cx: &'ctx Context) -> FunctionType<'ctx> {
+        let i64t = cx.i64_type();
+        let i32t = cx.i32_type();
+        let f64t = cx.f64_type();
+        let boolt = cx.bool_type();
+        let ptr = cx.ptr_type(AddressSpace::default());
+        let void = cx.void_type();
+        let p = |ts: &[BasicMetadataTypeEnum<'ctx>]| ts.to_vec();
+        match self {
+            RuntimeFn::Raise => void.fn_type(&p(&[i32t.into(), ptr.into()]), false),
+            RuntimeFn::StackCheck => void.fn_type(&[], false),
+            RuntimeFn::WriteInt => void.fn_type(&p(&[i64t.into()]), false),
+            RuntimeFn::WriteFloat => void.fn_type(&p(&[f64t.into()]), false),
+            RuntimeFn::WriteBool => void.fn_type(&p(&[boolt.into()]), false),
+            RuntimeFn::WriteStr => void.fn_type(&p(&[ptr.into()]), false),
+            RuntimeFn::WriteChar => void.fn_type(&p(&[i32t.into()]), false),
+            RuntimeFn::IntPow => i64t.fn_type(&p(&[i64t.into(), i64t.into(), boolt.into()]), false),
+            RuntimeFn::FloatMod | RuntimeFn::FloatFloorDiv | RuntimeFn::FloatPow => {
+                f64t.fn_type(&p(&[f64t.into(), f64t.into()]), false)
+            }
+            RuntimeFn::FloatToInt => i64t.fn_type(&p(&[f64t.into()]), false),
+            RuntimeFn::IntFloatCompare => i32t.fn_type(&p(&[i64t.into(), f64t.into()]), false),
+            RuntimeFn::IntTrueDiv => f64t.fn_type(&p(&[i64t.into(), i64t.into()]), false),
+            RuntimeFn::StrToInt => i64t.fn_type(&p(&[ptr.into()]), false),
+            RuntimeFn::StrEq => boolt.fn_type(&p(&[ptr.into(), ptr.into()]), false),
+        }
+    }
+
+    /// Never returns: lets LLVM treat the paths that call it as cold.
+    pub fn is_noreturn(self) -> bool {
+        matches!(self, RuntimeFn::Raise)
+    }
+}
