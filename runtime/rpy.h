@@ -48,6 +48,7 @@ enum rpy_exc_kind {
     RPY_EXC_MEMORY = 5,
     RPY_EXC_TYPE = 6,
     RPY_EXC_ASSERTION = 7,
+    RPY_EXC_UNBOUND_LOCAL = 8,
 };
 
 /* --- provided by generated code ------------------------------------ */
@@ -63,7 +64,12 @@ _Noreturn void rpy_raise(int32_t kind, const char *msg);
 _Noreturn void rpy_stack_overflow(void);
 
 /* Deep-recursion guard, called at the start of recursive functions.
- * Cheap: one compare against a limit computed at start-up. */
+ * Cheap: one compare against a limit computed at start-up.
+ * (rpy_main.c defines it always_inline, so after linking the bitcode it
+ * becomes a compare of the caller's frame address.  Note that LLVM's
+ * tail-recursion elimination can still turn `return f(n + 1) + 1` into a
+ * loop, so unbounded recursion would hang instead of raising; emitting
+ * the recursive calls as `notail call` prevents that.) */
 extern char *rpy_stack_limit;
 void rpy_stack_check(void);
 

@@ -163,9 +163,11 @@ static void step_last_digit(decimal *dec, int dir) {
         while (i >= 0 && dec->d[i] == '0')
             dec->d[i--] = '9';
         dec->d[i]--; /* i >= 0: the leading digit is never 0 */
-        if (dec->d[0] == '0') { /* 10..0 -> 09..9: drop the leading 0 */
+        if (dec->d[0] == '0') {
+            /* 1.00eK -> 0.99eK: the neighbour at this precision is
+             * 9.99e(K-1), so shift the nines up and append one more. */
             memmove(dec->d, dec->d + 1, (size_t)(dec->nd - 1));
-            dec->nd--;
+            dec->d[dec->nd - 1] = '9';
             dec->exp10--;
         }
     }

@@ -30,6 +30,7 @@ static const char *const exc_names[] = {
     [RPY_EXC_MEMORY] = "MemoryError",
     [RPY_EXC_TYPE] = "TypeError",
     [RPY_EXC_ASSERTION] = "AssertionError",
+    [RPY_EXC_UNBOUND_LOCAL] = "UnboundLocalError",
 };
 
 _Noreturn void rpy_raise(int32_t kind, const char *msg) {

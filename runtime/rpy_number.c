@@ -115,10 +115,15 @@ double rpy_float_pow(double a, double b) {
     }
     bool negate = false;
     if (a < 0) {
-        if (b != floor(b)) /* CPython would return a complex number */
+        if (b != floor(b)) {
+            /* CPython returns a complex number, or fails when its
+             * magnitude |a| ** b overflows. */
+            if (isinf(pow(-a, b)))
+                rpy_raise(RPY_EXC_OVERFLOW, "complex exponentiation");
             rpy_raise(RPY_EXC_VALUE,
                       "negative number cannot be raised to a fractional "
                       "power (complex result not supported)");
+        }
         a = -a;
         negate = is_odd_integer(b);
     }

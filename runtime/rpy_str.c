@@ -207,6 +207,9 @@ static int32_t char_at(const rpy_str *s, int64_t i, int *len) {
 }
 
 int64_t rpy_str_to_int(rpy_str *s) {
+    if (s == NULL) /* an Optional[str] that was None */
+        rpy_raise(RPY_EXC_TYPE, "int() argument must be a string, a bytes-like object "
+                                "or a real number, not 'NoneType'");
     int64_t i = 0;
     int len;
     int32_t c = char_at(s, i, &len);

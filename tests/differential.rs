@@ -1,1 +1,248 @@
-fn main() {}
+//! Differential tests: every program in tests/programs/ is run with python3
+//! (the oracle) and translated; stdout and the exit code must be identical.
+//! A first-line comment `# args: ...` gives the command-line arguments.
+//!
+//! `DIFF_FILTER=substring` runs only matching programs; `DIFF_FLAGS="..."`
+//! passes extra options to the translator (e.g. `-O0`).
+//!
+//! The same harness checks the rejected programs in tests/errors/: each
+//! starts with `# expect-error: line N: <substring>`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn programs(dir: &str) -> Vec<PathBuf> {
+    let filter = std::env::var("DIFF_FILTER").unwrap_or_default();
+    let mut v: Vec<PathBuf> = std::fs::read_dir(repo_root().join(dir))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        .filter(|p| p.to_string_lossy().contains(&filter))
+        .collect();
+    v.sort();
+    v
+}
+
+fn header(path: &Path, key: &str) -> Option<String> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let first = text.lines().next()?;
+    first
+        .strip_prefix(&format!("# {key}:"))
+        .map(|s| s.trim().to_string())
+}
+
+fn scratch_dir() -> PathBuf {
+    let d = std::env::temp_dir().join(format!("translate-difftest-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn translate(program: &Path, output: &Path, extra: &[String]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_translate"))
+        .args(extra)
+        .arg("--batch")
+        .arg("--output")
+        .arg(output)
+        .arg(program)
+        .output()
+        .expect("the translate binary runs")
+}
+
+/// Runs a translated binary; a hang is a failure, not a stuck test run.
+fn run_with_timeout(cmd: &mut Command, seconds: u64) -> Result<std::process::Output, String> {
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("running the binary: {e}"))?;
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out_reader = std::thread::spawn(move || {
+        let mut v = vec![];
+        std::io::Read::read_to_end(&mut stdout, &mut v).map(|_| v)
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut v = vec![];
+        std::io::Read::read_to_end(&mut stderr, &mut v).map(|_| v)
+    });
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            break status;
+        }
+        if start.elapsed().as_secs() >= seconds {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!(
+                "the translated binary did not finish within {seconds} s"
+            ));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    Ok(std::process::Output {
+        status,
+        stdout: out_reader.join().unwrap().map_err(|e| e.to_string())?,
+        stderr: err_reader.join().unwrap().map_err(|e| e.to_string())?,
+    })
+}
+
+/// Runs `check` on every item with one worker per core; returns the
+/// failure messages.
+fn run_parallel(
+    items: Vec<PathBuf>,
+    check: impl Fn(&Path) -> Result<(), String> + Sync,
+) -> (usize, Vec<String>) {
+    let queue = Mutex::new(items.clone());
+    let failures = Mutex::new(vec![]);
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| loop {
+                let Some(p) = queue.lock().unwrap().pop() else {
+                    break;
+                };
+                if let Err(msg) = check(&p) {
+                    failures.lock().unwrap().push(format!(
+                        "{}: {msg}",
+                        p.file_name().unwrap().to_string_lossy()
+                    ));
+                }
+            });
+        }
+    });
+    (items.len(), failures.into_inner().unwrap())
+}
+
+fn report(kind: &str, total: usize, failures: &[String]) {
+    for f in failures {
+        eprintln!("FAIL {f}\n");
+    }
+    eprintln!(
+        "{kind}: {} passed, {} failed",
+        total - failures.len(),
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {total} {kind} failed",
+        failures.len()
+    );
+}
+
+#[test]
+fn programs_behave_as_under_cpython() {
+    let items = programs("tests/programs");
+    assert!(
+        !items.is_empty() || std::env::var("DIFF_FILTER").is_ok(),
+        "no test programs found"
+    );
+    let scratch = scratch_dir();
+    let extra: Vec<String> = std::env::var("DIFF_FLAGS")
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(String::from)
+        .collect();
+    let (total, failures) = run_parallel(items, |p| {
+        let args: Vec<String> = header(p, "args")
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(String::from)
+            .collect();
+        let expected = Command::new("python3")
+            .arg(p)
+            .args(&args)
+            .output()
+            .map_err(|e| format!("python3: {e}"))?;
+        let binary = scratch.join(format!("{}-c", p.file_stem().unwrap().to_string_lossy()));
+        let t = translate(p, &binary, &extra);
+        if !t.status.success() {
+            return Err(format!(
+                "translation failed:\n{}",
+                String::from_utf8_lossy(&t.stderr)
+            ));
+        }
+        let got = run_with_timeout(Command::new(&binary).args(&args), 60)?;
+        let _ = std::fs::remove_file(&binary);
+        if got.stdout != expected.stdout {
+            return Err(format!(
+                "stdout differs\n--- python3\n{}\n--- translated\n{}\n--- translated stderr\n{}",
+                String::from_utf8_lossy(&expected.stdout),
+                String::from_utf8_lossy(&got.stdout),
+                String::from_utf8_lossy(&got.stderr)
+            ));
+        }
+        if got.status.code() != expected.status.code() {
+            return Err(format!(
+                "exit code {:?}, python3 gives {:?}\n--- translated stderr\n{}",
+                got.status.code(),
+                expected.status.code(),
+                String::from_utf8_lossy(&got.stderr)
+            ));
+        }
+        Ok(())
+    });
+    let _ = std::fs::remove_dir_all(&scratch);
+    report("differential programs", total, &failures);
+}
+
+#[test]
+fn rejected_programs_get_located_errors() {
+    let items = programs("tests/errors");
+    let scratch = scratch_dir().join("errors");
+    std::fs::create_dir_all(&scratch).unwrap();
+    let (total, failures) = run_parallel(items, |p| {
+        let spec =
+            header(p, "expect-error").ok_or("missing `# expect-error: line N: text` header")?;
+        let (line, text) = spec
+            .split_once(':')
+            .ok_or("header must be `line N: text`")?;
+        let line: u32 = line
+            .trim()
+            .strip_prefix("line ")
+            .ok_or("header must start with `line N`")?
+            .parse()
+            .map_err(|_| "bad line number")?;
+        let t = translate(
+            p,
+            &scratch.join("never-built"),
+            &[
+                "--source".to_string(),
+                "--build-dir".to_string(),
+                scratch.to_string_lossy().into(),
+            ],
+        );
+        let stderr = String::from_utf8_lossy(&t.stderr);
+        if t.status.code() != Some(1) {
+            return Err(format!(
+                "expected exit code 1, got {:?}\n{stderr}",
+                t.status.code()
+            ));
+        }
+        if stderr.contains("panicked") {
+            return Err(format!("the translator panicked:\n{stderr}"));
+        }
+        let name = p.file_name().unwrap().to_string_lossy();
+        let located = format!("{name}:{line}:");
+        let first_error = stderr
+            .lines()
+            .find(|l| l.contains(": error: "))
+            .unwrap_or("");
+        if !first_error.contains(&located) || !first_error.contains(text.trim()) {
+            return Err(format!(
+                "expected an error at line {line} containing {:?}, got:\n{stderr}",
+                text.trim()
+            ));
+        }
+        Ok(())
+    });
+    report("rejected programs", total, &failures);
+}

@@ -222,6 +222,12 @@ impl<'a> Annotator<'a> {
         let block = g.block(b);
         for op in &block.operations {
             let args: Vec<SomeValue> = op.args.iter().map(|a| self.value(f, a)).collect();
+            if args.contains(&SomeValue::Impossible) {
+                // An operand with no value yet (a loop variable before the
+                // back edge is annotated): this block is flowed again when
+                // its inputs change.
+                return Ok(());
+            }
             let result = match &op.op {
                 HlOp::Call { keywords } => self.call(f, b, op, &args, keywords)?,
                 other => rules::annotate_op(other, &op.args, &args, op.span)?,

@@ -35,6 +35,7 @@ impl SomeValue {
             Constant::Str(_) => SomeValue::Str { can_be_none: false },
             Constant::Func(f) => SomeValue::Func(*f),
             Constant::Builtin(b) => SomeValue::Builtin(*b),
+            Constant::Undefined => SomeValue::Impossible,
         }
     }
 

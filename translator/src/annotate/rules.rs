@@ -24,6 +24,8 @@ pub fn annotate_op(op: &HlOp, values: &[Value], args: &[SomeValue], span: Span) 
             )),
         },
         HlOp::CheckRangeStep => Ok(None),
+        HlOp::RangeNext => Ok(Int),
+        HlOp::CheckBound(_) => Ok(None),
         HlOp::GetItem => getitem(&args[0], &args[1], span),
         HlOp::Call { .. } => unreachable!("calls are handled by the annotator"),
     }

@@ -70,7 +70,12 @@ fn propagate_into_blocks(graph: &mut Graph<LlOp>, known: &mut HashMap<VarId, Con
         for link in &graph.block(b).exits {
             let inputs = &graph.block(link.target).inputargs;
             for (arg, &input) in link.args.iter().zip(inputs) {
-                let c = resolve(arg, known).as_const().cloned();
+                // The undefined placeholder is never propagated: it has
+                // no value an operation could use.
+                let c = resolve(arg, known)
+                    .as_const()
+                    .filter(|c| **c != Constant::Undefined)
+                    .cloned();
                 let entry = incoming.entry(input).or_insert_with(|| c.clone());
                 if *entry != c {
                     *entry = None;
@@ -173,6 +178,7 @@ pub fn eval_llop(op: &LlOp, args: &[&Constant], ovf: bool) -> Option<Constant> {
             let b = if iop.arity() == 2 { int(1)? } else { 0 };
             I(match iop {
                 IntOp::Add => pyarith::int_add(a, b, checked)?,
+                IntOp::AddSat => a.saturating_add(b),
                 IntOp::Sub => pyarith::int_sub(a, b, checked)?,
                 IntOp::Mul => pyarith::int_mul(a, b, checked)?,
                 IntOp::FloorDiv => pyarith::int_floordiv(a, b, checked)?,
@@ -286,6 +292,7 @@ pub fn eval_llop(op: &LlOp, args: &[&Constant], ovf: bool) -> Option<Constant> {
             _ => return None,
         },
         LlOp::CheckRangeStep if int(0)? != 0 => Constant::None,
+        LlOp::CheckBound(_) if matches!(args[0], B(true)) => Constant::None,
         _ => return None,
     })
 }

@@ -6,6 +6,7 @@
 
 use crate::flowgraph::ir::{Constant, FuncId, Value};
 use crate::rtype::LlProgram;
+use crate::stackcheck::Recursion;
 use indexmap::{IndexMap, IndexSet};
 use std::rc::Rc;
 
@@ -15,9 +16,10 @@ pub struct Database {
     pub functions: IndexMap<FuncId, String>,
     /// Distinct string constants in order of first use.
     pub strings: IndexSet<Rc<str>>,
+    pub recursion: Recursion,
 }
 
-pub fn build_database(program: &LlProgram) -> Database {
+pub fn build_database(program: &LlProgram, recursion: Recursion) -> Database {
     let mut functions = IndexMap::new();
     let mut strings = IndexSet::new();
     let mut used_symbols = std::collections::HashSet::new();
@@ -54,5 +56,9 @@ pub fn build_database(program: &LlProgram) -> Database {
             }
         }
     }
-    Database { functions, strings }
+    Database {
+        functions,
+        strings,
+        recursion,
+    }
 }

@@ -109,10 +109,10 @@ fn run_phases(
     });
     verify_all(&ll)?;
     dump_ll(opts, "4-optimized", &ll)?;
-    t.time("stackcheckinsertion", || {
+    let recursion = t.time("stackcheckinsertion", || {
         stackcheck::insert_stack_checks(&mut ll)
     });
-    let db = t.time("database", || database::build_database(&ll));
+    let db = t.time("database", || database::build_database(&ll, recursion));
     let stem = opts
         .target
         .file_stem()

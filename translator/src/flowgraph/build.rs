@@ -19,6 +19,34 @@ use std::rc::Rc;
 
 type State = IndexMap<Rc<str>, Value>;
 
+/// Hidden state names start with `$`; the bound flag of local `x` is
+/// `$bound:x`, a bool that is false on paths where `x` is unbound.
+const BOUND_PREFIX: &str = "$bound:";
+
+fn bound_flag(name: &str) -> Rc<str> {
+    format!("{BOUND_PREFIX}{name}").into()
+}
+
+fn is_flag(name: &str) -> bool {
+    name.starts_with(BOUND_PREFIX)
+}
+
+/// Rebuilds `state` with exactly `names`, in that order: an unbound local
+/// gets the undefined placeholder, a bound flag its value (true where the
+/// state has the local and no flag of its own).
+fn conform(state: &mut State, names: &[Rc<str>]) {
+    let mut out = State::new();
+    for n in names {
+        let v = match (state.get(n), n.strip_prefix(BOUND_PREFIX)) {
+            (Some(v), _) => v.clone(),
+            (None, Some(local)) => Value::Const(Constant::Bool(state.contains_key(local))),
+            (None, None) => Value::Const(Constant::Undefined),
+        };
+        out.insert(n.clone(), v);
+    }
+    *state = out;
+}
+
 struct Pending {
     from: BlockId,
     exitcase: Option<bool>,
@@ -224,20 +252,49 @@ impl Builder<'_> {
     }
 
     /// Starts a new block reached by all of `edges`; its inputs are the
-    /// names bound on every incoming path (a name bound on only some paths
-    /// is dropped: reading it later is an error).
-    fn join(&mut self, edges: Vec<Pending>, span: Span) {
+    /// names bound on any incoming path. A local bound on only some paths
+    /// gets a hidden flag saying whether it is bound (see `bound_flag`).
+    fn join(&mut self, mut edges: Vec<Pending>, span: Span) {
         if edges.is_empty() {
             self.current = None;
             return;
         }
-        let names: Vec<Rc<str>> = edges[0]
-            .state
-            .keys()
-            .filter(|n| edges.iter().all(|e| e.state.contains_key(*n)))
-            .cloned()
-            .collect();
+        // Python locals on any edge; compiler temporaries only when on all.
+        let mut names: Vec<Rc<str>> = vec![];
+        for e in &edges {
+            for n in e.state.keys() {
+                let hidden_partial = n.starts_with('$')
+                    && !is_flag(n)
+                    && !edges.iter().all(|e| e.state.contains_key(n));
+                if !names.contains(n) && !hidden_partial {
+                    names.push(n.clone());
+                }
+            }
+        }
+        self.complete_states(&mut edges, &names);
+        let names: Vec<Rc<str>> = edges[0].state.keys().cloned().collect();
         self.current = Some(self.link_to_new_block(edges, &names, span));
+    }
+
+    /// Gives every edge a value for each of `names` (an undefined
+    /// placeholder where it is unbound) and a bound flag for each local
+    /// that is unbound on some edge, so all states have the same keys in
+    /// the same order.
+    fn complete_states(&mut self, edges: &mut [Pending], names: &[Rc<str>]) {
+        let mut order: Vec<Rc<str>> = vec![];
+        for n in names.iter().filter(|n| !is_flag(n)) {
+            order.push(n.clone());
+            let flag = bound_flag(n);
+            let needs_flag = edges
+                .iter()
+                .any(|e| !e.state.contains_key(n) || e.state.contains_key(&flag));
+            if needs_flag {
+                order.push(flag);
+            }
+        }
+        for e in edges.iter_mut() {
+            conform(&mut e.state, &order);
+        }
     }
 
     fn link_to_new_block(
@@ -326,7 +383,9 @@ impl Builder<'_> {
                     return Err(self.unsupported(&*a.target, "augmented assignment to this target"));
                 };
                 let old = self.load_name(n)?;
+                let held = self.hold(old);
                 let rhs = self.expr(&a.value)?;
+                let old = self.take(&held);
                 let Some(op) = binop(a.op) else {
                     return Err(self.unsupported(s, "the `@` operator"));
                 };
@@ -412,6 +471,8 @@ impl Builder<'_> {
                         self.graph.vars[var.index()].name = Some(name.clone());
                     }
                 }
+                let flag = bound_flag(&name);
+                self.state().shift_remove(&flag);
                 self.state().insert(name, v);
                 Ok(())
             }
@@ -430,7 +491,8 @@ impl Builder<'_> {
     fn continue_loop(&mut self) {
         let ctx = self.loops.last().unwrap();
         let (header, names) = (ctx.header, ctx.header_names.clone());
-        let (from, state) = self.current.take().unwrap();
+        let (from, mut state) = self.current.take().unwrap();
+        conform(&mut state, &names);
         self.add_link(
             Pending {
                 from,
@@ -442,10 +504,21 @@ impl Builder<'_> {
         );
     }
 
-    /// Opens a loop header reached from the current block; returns its
-    /// names so that the back edges can pass the same values.
-    fn open_loop(&mut self, span: Span) {
-        let edges = self.goto();
+    /// Opens a loop header reached from the current block. Its inputs are
+    /// the names bound now and the locals the loop body assigns (bound in
+    /// a later iteration by an earlier one), so back edges pass them all.
+    fn open_loop(&mut self, body: &[ast::Stmt], span: Span) {
+        let mut edges = self.goto();
+        let mut assigned = HashSet::new();
+        collect_assigned_names(body, &mut assigned);
+        let mut names: Vec<Rc<str>> = edges[0].state.keys().cloned().collect();
+        let mut new: Vec<&String> = assigned
+            .iter()
+            .filter(|n| !edges[0].state.contains_key(n.as_str()))
+            .collect();
+        new.sort(); // deterministic input order
+        names.extend(new.into_iter().map(|n| Rc::from(n.as_str())));
+        self.complete_states(&mut edges, &names);
         let names: Vec<Rc<str>> = edges[0].state.keys().cloned().collect();
         let (header, state) = self.link_to_new_block(edges, &names, span);
         self.current = Some((header, state));
@@ -471,7 +544,7 @@ impl Builder<'_> {
 
     fn while_loop(&mut self, w: &ast::StmtWhile) -> Result<(), Diagnostic> {
         let span = self.span(w);
-        self.open_loop(span);
+        self.open_loop(&w.body, span);
         let (t, f) = match self.condition(&w.test) {
             Ok(x) => x,
             Err(d) => {
@@ -499,9 +572,9 @@ impl Builder<'_> {
                 "a `for` loop over anything but range() with 1 to 3 arguments",
             ));
         }
+        let values = self.eval_all(&call.args.iter().collect::<Vec<_>>())?;
         let mut bounds = vec![];
-        for a in &call.args {
-            let v = self.expr(a)?;
+        for (a, v) in call.args.iter().zip(values) {
             bounds.push(self.emit(HlOp::Index, vec![v], self.span(a), None));
         }
         let (start, stop, step) = match bounds.len() {
@@ -535,7 +608,14 @@ impl Builder<'_> {
         self.state().insert(counter.clone(), start);
         self.state().insert(stop_name.clone(), stop);
         self.state().insert(step_name.clone(), step);
-        self.open_loop(span);
+        let mut loop_body = f.body.clone();
+        loop_body.push(ast::Stmt::Assign(ast::StmtAssign {
+            range: f.range,
+            targets: vec![(*f.target).clone()],
+            value: f.iter.clone(),
+            type_comment: None,
+        }));
+        self.open_loop(&loop_body, span);
         let i = self.state()[&counter].clone();
         let stop = self.state()[&stop_name].clone();
         let step = self.state()[&step_name].clone();
@@ -575,7 +655,7 @@ impl Builder<'_> {
         self.join(t, span);
         let i = self.state()[&counter].clone();
         let step = self.state()[&step_name].clone();
-        let next = self.emit(HlOp::Binary(BinOp::Add), vec![i.clone(), step], span, None);
+        let next = self.emit(HlOp::RangeNext, vec![i.clone(), step], span, None);
         self.state().insert(counter.clone(), next);
         if let Err(d) = self.assign(&f.target, i) {
             self.loops.pop();
@@ -636,7 +716,9 @@ impl Builder<'_> {
                 let mut falses = vec![];
                 for (k, (op, right)) in c.ops.iter().zip(&c.comparators).enumerate() {
                     let op = self.cmpop(*op, test)?;
+                    let held_left = self.hold(left);
                     let right = self.expr(right)?;
+                    left = self.take(&held_left);
                     let r = self.emit(HlOp::Compare(op), vec![left, right.clone()], span, None);
                     let (t, f) = self.branch(r);
                     falses.extend(f);
@@ -715,9 +797,8 @@ impl Builder<'_> {
                 let Some(op) = binop(b.op) else {
                     return Err(self.unsupported(e, "the `@` operator"));
                 };
-                let l = self.expr(&b.left)?;
-                let r = self.expr(&b.right)?;
-                Ok(self.emit(HlOp::Binary(op), vec![l, r], span, None))
+                let lr = self.eval_all(&[&b.left, &b.right])?;
+                Ok(self.emit(HlOp::Binary(op), lr, span, None))
             }
             ast::Expr::UnaryOp(u) => {
                 let v = self.expr(&u.operand)?;
@@ -732,9 +813,8 @@ impl Builder<'_> {
             ast::Expr::Compare(c) => {
                 if c.ops.len() == 1 {
                     let op = self.cmpop(c.ops[0], e)?;
-                    let l = self.expr(&c.left)?;
-                    let r = self.expr(&c.comparators[0])?;
-                    return Ok(self.emit(HlOp::Compare(op), vec![l, r], span, None));
+                    let lr = self.eval_all(&[&c.left, &c.comparators[0]])?;
+                    return Ok(self.emit(HlOp::Compare(op), lr, span, None));
                 }
                 // a < b < c: each middle operand evaluated once, stop at
                 // the first false comparison.
@@ -759,9 +839,8 @@ impl Builder<'_> {
                 if matches!(&*s.slice, ast::Expr::Slice(_)) {
                     return Err(self.unsupported(e, "slicing"));
                 }
-                let v = self.expr(&s.value)?;
-                let i = self.expr(&s.slice)?;
-                Ok(self.emit(HlOp::GetItem, vec![v, i], span, None))
+                let vi = self.eval_all(&[&s.value, &s.slice])?;
+                Ok(self.emit(HlOp::GetItem, vi, span, None))
             }
             ast::Expr::Attribute(a) => self.attribute(a),
             ast::Expr::List(_) | ast::Expr::ListComp(_) => Err(self.unsupported(e, "a list")),
@@ -772,6 +851,42 @@ impl Builder<'_> {
             ast::Expr::JoinedStr(_) => Err(self.unsupported(e, "an f-string")),
             _ => Err(self.unsupported(e, "this expression")),
         }
+    }
+
+    /// Evaluates `exprs` left to right. A later operand may contain control
+    /// flow (`and`, `or`, `x if c else y`) and so start new blocks: earlier
+    /// results ride along in the frame state under hidden names, so every
+    /// value returned is defined in the block current at the end.
+    fn eval_all(&mut self, exprs: &[&ast::Expr]) -> Result<Vec<Value>, Diagnostic> {
+        let mut held = vec![];
+        for e in exprs {
+            let v = self.expr(e)?;
+            let h = self.hidden("arg");
+            self.state().insert(h.clone(), v);
+            held.push(h);
+        }
+        Ok(held
+            .iter()
+            .map(|h| {
+                self.state()
+                    .shift_remove(h)
+                    .expect("held values survive joins")
+            })
+            .collect())
+    }
+
+    /// Keeps `v` alive across code that may start new blocks; `take` gets
+    /// it back in the block current then.
+    fn hold(&mut self, v: Value) -> Rc<str> {
+        let h = self.hidden("held");
+        self.state().insert(h.clone(), v);
+        h
+    }
+
+    fn take(&mut self, h: &Rc<str>) -> Value {
+        self.state()
+            .shift_remove(h)
+            .expect("held values survive joins")
     }
 
     /// `a or b` / `a and b` as a value: the first operand that decides, so
@@ -806,7 +921,20 @@ impl Builder<'_> {
         let span = self.span(n);
         if let Some((_, state)) = &self.current {
             if let Some(v) = state.get(name) {
-                return Ok(v.clone());
+                let v = v.clone();
+                if v == Value::Const(Constant::Undefined) {
+                    return Err(Diagnostic::error(
+                        span,
+                        format!("local variable `{name}` is used before it is assigned"),
+                    ));
+                }
+                let flag = bound_flag(name);
+                if let Some(f) = state.get(&flag).cloned() {
+                    // Bound on some paths only: check at run time, once.
+                    self.emit(HlOp::CheckBound(name.into()), vec![f], span, None);
+                    self.state().shift_remove(&flag);
+                }
+                return Ok(v);
             }
         }
         if self.locals.contains(name) {
@@ -872,13 +1000,12 @@ impl Builder<'_> {
 
     fn call(&mut self, c: &ast::ExprCall) -> ExprResult {
         let span = self.span(c);
-        let callee = self.expr(&c.func)?;
-        let mut args = vec![callee];
+        let mut exprs: Vec<&ast::Expr> = vec![&c.func];
         for a in &c.args {
             if matches!(a, ast::Expr::Starred(_)) {
                 return Err(self.unsupported(a, "`*args` in a call"));
             }
-            args.push(self.expr(a)?);
+            exprs.push(a);
         }
         let mut keywords: Vec<Rc<str>> = vec![];
         for k in &c.keywords {
@@ -886,8 +1013,9 @@ impl Builder<'_> {
                 return Err(self.unsupported(k, "`**kwargs` in a call"));
             };
             keywords.push(name.as_str().into());
-            args.push(self.expr(&k.value)?);
+            exprs.push(&k.value);
         }
+        let args = self.eval_all(&exprs)?;
         Ok(self.emit(
             HlOp::Call {
                 keywords: keywords.into(),

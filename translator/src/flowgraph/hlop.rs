@@ -85,6 +85,12 @@ pub enum HlOp {
     Index,
     /// ValueError "range() arg 3 must not be zero" when the arg is 0.
     CheckRangeStep,
+    /// The next counter of a range loop: `i + step`, saturating at the
+    /// int limits, so a range ending near them stops instead of wrapping
+    /// around into another lap.
+    RangeNext,
+    /// UnboundLocalError for the named local unless the flag is true.
+    CheckBound(Rc<str>),
     GetItem,
     /// `args[0](args[1..])`; the last `keywords.len()` arguments are passed
     /// by keyword, with these names.
@@ -102,6 +108,8 @@ impl fmt::Display for HlOp {
             HlOp::Truth => write!(f, "bool"),
             HlOp::Index => write!(f, "index"),
             HlOp::CheckRangeStep => write!(f, "check_range_step"),
+            HlOp::RangeNext => write!(f, "range_next"),
+            HlOp::CheckBound(name) => write!(f, "check_bound[{name}]"),
             HlOp::GetItem => write!(f, "getitem"),
             HlOp::Call { keywords } if keywords.is_empty() => write!(f, "simple_call"),
             HlOp::Call { keywords } => write!(f, "call[{}]", keywords.join(",")),

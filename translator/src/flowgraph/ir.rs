@@ -86,6 +86,9 @@ pub enum Constant {
     Str(Rc<str>),
     Func(FuncId),
     Builtin(Builtin),
+    /// The value of a local on a path where it is unbound; never read
+    /// (a bound flag guards every read).
+    Undefined,
 }
 
 impl PartialEq for Constant {
@@ -100,6 +103,7 @@ impl PartialEq for Constant {
             (Str(a), Str(b)) => a == b,
             (Func(a), Func(b)) => a == b,
             (Builtin(a), Builtin(b)) => a == b,
+            (Undefined, Undefined) => true,
             _ => false,
         }
     }
@@ -116,6 +120,7 @@ impl fmt::Display for Constant {
             Constant::Str(s) => write!(f, "{s:?}"),
             Constant::Func(id) => write!(f, "{id}"),
             Constant::Builtin(b) => write!(f, "<builtin {}>", b.name()),
+            Constant::Undefined => write!(f, "<undefined>"),
         }
     }
 }

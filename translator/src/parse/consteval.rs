@@ -65,6 +65,35 @@ impl ConstEnv<'_> {
                     )
                 })
             }
+            ast::Expr::Compare(c) => {
+                let mut left = self.eval(&c.left)?;
+                for (op, right) in c.ops.iter().zip(&c.comparators) {
+                    let right = self.eval(right)?;
+                    if !compare(*op, &left, &right).ok_or_else(|| not_const("this comparison"))? {
+                        return Ok(Constant::Bool(false));
+                    }
+                    left = right;
+                }
+                Ok(Constant::Bool(true))
+            }
+            ast::Expr::IfExp(i) => {
+                let test = self.eval(&i.test)?;
+                let t = truth(&test).ok_or_else(|| not_const("this condition"))?;
+                self.eval(if t { &i.body } else { &i.orelse })
+            }
+            ast::Expr::BoolOp(b) => {
+                // Python's value semantics: the first operand that decides.
+                let is_and = matches!(b.op, ast::BoolOp::And);
+                let mut last = Constant::None;
+                for v in &b.values {
+                    last = self.eval(v)?;
+                    let t = truth(&last).ok_or_else(|| not_const("this operand"))?;
+                    if t != is_and {
+                        break;
+                    }
+                }
+                Ok(last)
+            }
             _ => Err(not_const("this expression")),
         }
     }
@@ -168,4 +197,24 @@ fn binary(op: ast::Operator, l: &Constant, r: &Constant) -> Option<Constant> {
         Mod => pyarith::float_mod(a, b)?,
         _ => return None,
     }))
+}
+
+fn compare(op: ast::CmpOp, l: &Constant, r: &Constant) -> Option<bool> {
+    use std::cmp::Ordering;
+    let ord = match (l, r) {
+        (Constant::Str(a), Constant::Str(b)) => a.cmp(b),
+        (Constant::Float(a), Constant::Float(b)) => a.partial_cmp(b)?,
+        (Constant::Float(a), b) => pyarith::int_float_cmp(as_int(b)?, *a)?.reverse(),
+        (a, Constant::Float(b)) => pyarith::int_float_cmp(as_int(a)?, *b)?,
+        _ => as_int(l)?.cmp(&as_int(r)?),
+    };
+    Some(match op {
+        ast::CmpOp::Lt => ord == Ordering::Less,
+        ast::CmpOp::LtE => ord != Ordering::Greater,
+        ast::CmpOp::Eq => ord == Ordering::Equal,
+        ast::CmpOp::NotEq => ord != Ordering::Equal,
+        ast::CmpOp::Gt => ord == Ordering::Greater,
+        ast::CmpOp::GtE => ord != Ordering::Less,
+        _ => return None,
+    })
 }

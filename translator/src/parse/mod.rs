@@ -194,12 +194,14 @@ impl Loader<'_> {
                 };
                 let source = match self.import_module(from.as_str(), span)? {
                     Global::Module(m) => m,
-                    _ => return Err(Diagnostic::error(
-                        span,
-                        format!(
+                    _ => {
+                        return Err(Diagnostic::error(
+                            span,
+                            format!(
                             "`from {from} import ...` is not supported yet; use `import {from}`"
                         ),
-                    )),
+                        ))
+                    }
                 };
                 for alias in &imp.names {
                     let found = self.modules[source.0 as usize]

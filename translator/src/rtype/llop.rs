@@ -7,6 +7,8 @@ use std::fmt;
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum IntOp {
     Add,
+    /// Addition clamped to the int limits (range loop counters).
+    AddSat,
     Sub,
     Mul,
     /// Python floor division; ZeroDivisionError on 0.
@@ -135,6 +137,8 @@ pub enum LlOp {
     StackCheck,
     /// ValueError "range() arg 3 must not be zero".
     CheckRangeStep,
+    /// UnboundLocalError for the named local unless the flag is true.
+    CheckBound(std::rc::Rc<str>),
 }
 
 /// Effect flags of an operation.
@@ -177,7 +181,7 @@ impl LlOp {
                 _ => pure,
             },
             IntOvf(_) | IntTrueDiv | CastFloatToInt | StrToInt | ListGetItem | StackCheck
-            | CheckRangeStep => raising,
+            | CheckRangeStep | CheckBound(_) => raising,
             // A call may print or raise; without an effect analysis of the
             // callee it is neither pure nor raise-free.
             DirectCall(_) => raising,
@@ -198,6 +202,7 @@ impl fmt::Display for LlOp {
             LlOp::IntFloatCmp(c) => write!(f, "int_float_{}", lower(c)),
             LlOp::Write(k) => write!(f, "write_{}", lower(k)),
             LlOp::DirectCall(func) => write!(f, "direct_call[{func}]"),
+            LlOp::CheckBound(name) => write!(f, "check_bound[{name}]"),
             other => {
                 // CamelCase to snake_case.
                 let name = format!("{other:?}");

@@ -28,6 +28,11 @@ impl Lowerer<'_> {
     /// call that never returns.
     pub fn lower_block(&mut self, block: &Block<HlOp>) -> Result<bool, Vec<Diagnostic>> {
         for op in &block.operations {
+            if op.args.iter().any(|a| self.s(a) == SomeValue::Impossible) {
+                // The annotator found no value can reach this operand: the
+                // operations before raised or never returned.
+                return Ok(false);
+            }
             self.lower_op(op)?;
             if *self.ann.binding(self.func, op.result) == SomeValue::Impossible {
                 return Ok(false);
@@ -158,6 +163,14 @@ impl Lowerer<'_> {
                 self.push(LlOp::CheckRangeStep, vec![args[0].clone()], result, span);
                 Ok(())
             }
+            HlOp::CheckBound(name) => {
+                self.push(LlOp::CheckBound(name.clone()), args.to_vec(), result, span);
+                Ok(())
+            }
+            HlOp::RangeNext => {
+                self.push(LlOp::Int(IntOp::AddSat), args.to_vec(), result, span);
+                Ok(())
+            }
             HlOp::GetItem => {
                 let i = self.convert(&args[1], LlType::Signed, span);
                 self.push(LlOp::ListGetItem, vec![args[0].clone(), i], result, span);
@@ -194,6 +207,7 @@ impl Lowerer<'_> {
                 Constant::Float(f) => *f != 0.0,
                 Constant::Str(s) => !s.is_empty(),
                 Constant::Func(_) | Constant::Builtin(_) => true,
+                Constant::Undefined => unreachable!("reads of unbound locals are rejected"),
             };
             return Value::Const(Constant::Bool(b));
         }

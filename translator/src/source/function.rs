@@ -25,6 +25,7 @@ struct FunctionCx<'a, 'ctx> {
     cg: &'a CodegenCx<'ctx>,
     ll: &'a LlGraph,
     program: &'a LlProgram,
+    recursion: &'a crate::stackcheck::Recursion,
     func: FunctionValue<'ctx>,
     b: Builder<'ctx>,
     values: HashMap<VarId, BasicValueEnum<'ctx>>,
@@ -32,12 +33,18 @@ struct FunctionCx<'a, 'ctx> {
     phis: Vec<Vec<Option<PhiValue<'ctx>>>>,
 }
 
-pub(super) fn emit_function(cg: &CodegenCx, ll: &LlGraph, program: &LlProgram) -> Result<()> {
+pub(super) fn emit_function(
+    cg: &CodegenCx,
+    ll: &LlGraph,
+    program: &LlProgram,
+    recursion: &crate::stackcheck::Recursion,
+) -> Result<()> {
     let func = cg.functions[&ll.graph.func];
     let mut fx = FunctionCx {
         cg,
         ll,
         program,
+        recursion,
         func,
         b: cg.cx.create_builder(),
         values: HashMap::new(),
@@ -145,7 +152,18 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         let target = link.target.index();
         for (i, arg) in link.args.iter().enumerate() {
             if let Some(phi) = self.phis[target][i] {
-                let v = self.value(arg);
+                // An unbound local (guarded by its flag), or None flowing
+                // into a nullable pointer: zero of the input's type.
+                let placeholder = match arg {
+                    Value::Const(Constant::Undefined) => true,
+                    Value::Var(v) => self.ll.types[v.index()] == LlType::Void,
+                    Value::Const(_) => false,
+                };
+                let v = if placeholder {
+                    const_zero(phi.as_basic_value().get_type())
+                } else {
+                    self.value(arg)
+                };
                 phi.add_incoming(&[(&v, from)]);
             }
         }
@@ -154,6 +172,14 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
     /// The LLVM value of a graph value (not for Void values).
     fn value(&self, v: &Value) -> BasicValueEnum<'ctx> {
         match v {
+            // A None-typed variable where a value is expected can only be
+            // a nullable pointer's None.
+            Value::Var(var) if self.ll.types[var.index()] == LlType::Void => self
+                .cg
+                .cx
+                .ptr_type(AddressSpace::default())
+                .const_null()
+                .into(),
             Value::Var(var) => self.values[var],
             Value::Const(c) => self.constant(c),
         }
@@ -168,8 +194,8 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             Constant::Str(s) => self.cg.strings[s].as_pointer_value().into(),
             // None in a pointer-typed place is the null pointer.
             Constant::None => cx.ptr_type(AddressSpace::default()).const_null().into(),
-            Constant::Func(_) | Constant::Builtin(_) => {
-                unreachable!("function constants have no run-time value")
+            Constant::Func(_) | Constant::Builtin(_) | Constant::Undefined => {
+                unreachable!("{c} has no run-time value")
             }
         }
     }
@@ -401,10 +427,25 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                     .map(|(_, a)| self.value(a).into())
                     .collect();
                 let call = self.b.build_call(self.cg.functions[callee], &args, "")?;
+                if self
+                    .recursion
+                    .is_recursive_call(self.ll.graph.func, *callee)
+                {
+                    call.set_tail_call_kind(
+                        inkwell::values::LLVMTailCallKind::LLVMTailCallKindNoTail,
+                    );
+                }
                 call.try_as_basic_value().basic()
             }
             LlOp::StackCheck => {
                 self.call_rt(RuntimeFn::StackCheck, &[])?;
+                None
+            }
+            LlOp::CheckBound(local) => {
+                let bound = self.int(&op.args[0]);
+                let unbound = self.b.build_not(bound, "")?;
+                let msg = format!("cannot access local variable '{local}' where it is not associated with a value");
+                self.raise_if(unbound, ExcKind::UnboundLocal, &msg)?;
                 None
             }
             LlOp::CheckRangeStep => {
@@ -447,6 +488,17 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             IntOp::Mul if ovf => self.overflow_intrinsic("llvm.smul.with.overflow", x, y)?,
             IntOp::Neg if ovf => self.overflow_intrinsic("llvm.ssub.with.overflow", k(0), x)?,
             IntOp::Add => b.build_int_add(x, y, name)?,
+            IntOp::AddSat => {
+                let f = Intrinsic::find("llvm.sadd.sat")
+                    .unwrap()
+                    .get_declaration(&self.cg.module, &[i64t.into()])
+                    .unwrap();
+                b.build_call(f, &[x.into(), y.into()], name)?
+                    .try_as_basic_value()
+                    .basic()
+                    .unwrap()
+                    .into_int_value()
+            }
             IntOp::Sub => b.build_int_sub(x, y, name)?,
             IntOp::Mul => b.build_int_mul(x, y, name)?,
             IntOp::Neg => b.build_int_sub(k(0), x, name)?,
@@ -650,5 +702,15 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         // SAFETY: i was checked against the list's length above.
         let slot = unsafe { b.build_in_bounds_gep(ptr_t, items, &[i], "")? };
         b.build_load(ptr_t, slot, name)
+    }
+}
+
+fn const_zero(t: inkwell::types::BasicTypeEnum) -> BasicValueEnum {
+    use inkwell::types::BasicTypeEnum as T;
+    match t {
+        T::IntType(t) => t.const_zero().into(),
+        T::FloatType(t) => t.const_zero().into(),
+        T::PointerType(t) => t.const_null().into(),
+        other => unreachable!("no zero for {other:?}"),
     }
 }

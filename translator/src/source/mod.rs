@@ -205,7 +205,7 @@ pub fn generate_source(
         cg.functions.insert(f, func);
     }
     for (&f, _) in &db.functions {
-        function::emit_function(&cg, &program.graphs[&f], program)?;
+        function::emit_function(&cg, &program.graphs[&f], program, &db.recursion)?;
     }
     emit_entry_wrapper(&cg, program)?;
     if let Err(e) = cg.module.verify() {

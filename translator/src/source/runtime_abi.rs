@@ -33,6 +33,7 @@ pub enum ExcKind {
     Overflow = 1,
     Value = 2,
     Index = 3,
+    UnboundLocal = 8,
 }
 
 impl RuntimeFn {

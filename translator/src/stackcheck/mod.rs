@@ -12,9 +12,29 @@ use crate::rtype::lltype::LlType;
 use crate::rtype::LlProgram;
 use petgraph::algo::tarjan_scc;
 use petgraph::graphmap::DiGraphMap;
+use std::collections::HashMap;
 
-/// Returns how many functions got a check.
-pub fn insert_stack_checks(program: &mut LlProgram) -> usize {
+/// Which functions can call each other recursively: functions in the same
+/// cycle of the call graph share a cycle number.
+#[derive(Default, Debug)]
+pub struct Recursion {
+    cycle_of: HashMap<FuncId, usize>,
+}
+
+impl Recursion {
+    /// True when a call from `caller` to `callee` can recurse. Code
+    /// generation keeps such calls real calls (no tail-call elimination),
+    /// so the stack check sees the depth and infinite recursion raises
+    /// RecursionError as under CPython instead of looping forever.
+    pub fn is_recursive_call(&self, caller: FuncId, callee: FuncId) -> bool {
+        matches!((self.cycle_of.get(&caller), self.cycle_of.get(&callee)), (Some(a), Some(b)) if a == b)
+    }
+    pub fn recursive_functions(&self) -> usize {
+        self.cycle_of.len()
+    }
+}
+
+pub fn insert_stack_checks(program: &mut LlProgram) -> Recursion {
     let mut calls: DiGraphMap<FuncId, (), std::hash::RandomState> = DiGraphMap::new();
     for (&f, ll) in &program.graphs {
         calls.add_node(f);
@@ -27,8 +47,12 @@ pub fn insert_stack_checks(program: &mut LlProgram) -> usize {
         }
     }
     let mut recursive = vec![];
-    for scc in tarjan_scc(&calls) {
+    let mut cycle_of = HashMap::new();
+    for (n, scc) in tarjan_scc(&calls).into_iter().enumerate() {
         if scc.len() > 1 || calls.contains_edge(scc[0], scc[0]) {
+            for &f in &scc {
+                cycle_of.insert(f, n);
+            }
             recursive.extend(scc);
         }
     }
@@ -48,5 +72,5 @@ pub fn insert_stack_checks(program: &mut LlProgram) -> usize {
             },
         );
     }
-    recursive.len()
+    Recursion { cycle_of }
 }
