@@ -245,8 +245,8 @@ impl<'a> Annotator<'a> {
             for (arg, &target) in link.args.iter().zip(target_inputs) {
                 let s = self.value(f, arg);
                 let span = match arg {
-                    Value::Var(v) => g.vars[v.index()].span,
-                    Value::Const(_) => g.vars[target.index()].span,
+                    Value::Var(v) if link.target != g.returnblock => g.vars[v.index()].span,
+                    _ => link.span,
                 };
                 changed |= self.generalize(f, target, s, span, None)?;
             }

@@ -104,7 +104,8 @@ pub fn build_graph(program: &Program, func: FuncId) -> Result<Graph<HlOp>, Vec<D
     b.current.as_mut().unwrap().0 = b.graph.startblock;
     b.stmts(&f.def.body);
     if b.current.is_some() {
-        b.emit_return(Value::Const(Constant::None));
+        let end = Span::new(span.file, span.end, span.end);
+        b.emit_return(Value::Const(Constant::None), end);
     }
     if !b.errors.is_empty() {
         return Err(b.errors);
@@ -319,28 +320,32 @@ impl Builder<'_> {
         }
         let target = self.graph.new_block(inputs);
         for e in edges {
-            self.add_link(e, target, names);
+            self.add_link(e, target, names, span);
         }
         (target, state)
     }
 
-    fn add_link(&mut self, e: Pending, target: BlockId, names: &[Rc<str>]) {
+    fn add_link(&mut self, e: Pending, target: BlockId, names: &[Rc<str>], span: Span) {
         let args = names.iter().map(|n| e.state[n].clone()).collect();
+        let exitcase = e.exitcase;
         self.graph.block_mut(e.from).exits.push(Link {
             target,
             args,
-            exitcase: e.exitcase,
+            exitcase,
+            span,
         });
     }
 
-    fn emit_return(&mut self, value: Value) {
+    fn emit_return(&mut self, value: Value, span: Span) {
         let (from, _) = self.current.take().expect("return from unreachable code");
         let target = self.graph.returnblock;
-        self.graph.block_mut(from).exits.push(Link {
+        let link = Link {
             target,
             args: vec![value],
             exitcase: None,
-        });
+            span,
+        };
+        self.graph.block_mut(from).exits.push(link);
     }
 
     // ---- statements -------------------------------------------------------
@@ -402,7 +407,7 @@ impl Builder<'_> {
                     Some(e) => self.expr(e)?,
                     None => Value::Const(Constant::None),
                 };
-                self.emit_return(v);
+                self.emit_return(v, self.span(s));
             }
             ast::Stmt::If(i) => {
                 let (t, f) = self.condition(&i.test)?;
@@ -493,6 +498,7 @@ impl Builder<'_> {
         let (header, names) = (ctx.header, ctx.header_names.clone());
         let (from, mut state) = self.current.take().unwrap();
         conform(&mut state, &names);
+        let span = self.graph.span;
         self.add_link(
             Pending {
                 from,
@@ -501,6 +507,7 @@ impl Builder<'_> {
             },
             header,
             &names,
+            span,
         );
     }
 
@@ -575,7 +582,11 @@ impl Builder<'_> {
         let values = self.eval_all(&call.args.iter().collect::<Vec<_>>())?;
         let mut bounds = vec![];
         for (a, v) in call.args.iter().zip(values) {
-            bounds.push(self.emit(HlOp::Index, vec![v], self.span(a), None));
+            bounds.push(match v {
+                Value::Const(Constant::Int(_)) => v,
+                Value::Const(Constant::Bool(b)) => Value::Const(Constant::Int(b as i64)),
+                _ => self.emit(HlOp::Index, vec![v], self.span(a), None),
+            });
         }
         let (start, stop, step) = match bounds.len() {
             1 => (
@@ -591,13 +602,9 @@ impl Builder<'_> {
             _ => (bounds[0].clone(), bounds[1].clone(), bounds[2].clone()),
         };
         let step_sign = match &step {
-            Value::Const(Constant::Int(0)) => {
-                return Err(Diagnostic::error(
-                    self.span(&call.args[2]),
-                    "range() arg 3 must not be zero",
-                ))
-            }
-            Value::Const(Constant::Int(s)) => Some(*s > 0),
+            // A zero step raises ValueError when the loop starts, as in
+            // CPython (code before it runs first).
+            Value::Const(Constant::Int(s)) if *s != 0 => Some(*s > 0),
             _ => {
                 self.emit(HlOp::CheckRangeStep, vec![step.clone()], span, None);
                 None
@@ -940,9 +947,9 @@ impl Builder<'_> {
         if self.locals.contains(name) {
             return Err(Diagnostic::error(
                 span,
-                format!("local variable `{name}` may be used before it is assigned"),
+                format!("local variable `{name}` is used before it is assigned"),
             )
-            .with_help("assign it on every path before this point"));
+            .with_help("no path to this point assigns it; assign it first"));
         }
         self.global(name, span)
     }
