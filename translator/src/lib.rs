@@ -15,3 +15,5 @@ pub mod pyarith;
 pub mod rtype;
 pub mod source;
 pub mod stackcheck;
+#[cfg(test)]
+mod testing;

@@ -84,22 +84,17 @@ fn main() -> ExitCode {
     match driver::translate(&opts) {
         Ok(outcome) => {
             eprint!("{}", outcome.timings.table());
+            let counters = outcome.stats.counters();
             if cli.stats {
-                let s = outcome.stats;
-                eprintln!(
-                    "[stats] backendopt: ops {} -> {}, folded {}, switches folded {}, dead ops removed {}, blocks removed {}",
-                    s.ops_before, s.ops_after, s.ops_folded, s.switches_folded, s.ops_removed, s.blocks_removed
-                );
+                let text: Vec<String> = counters.iter().map(|(k, v)| format!("{k} {v}")).collect();
+                eprintln!("[stats] backendopt: {}", text.join(", "));
             }
             if let Some(path) = &cli.timings_json {
-                let s = outcome.stats;
-                let extra = [(
-                    "backendopt",
-                    format!(
-                        "{{\"ops_before\":{},\"ops_after\":{},\"ops_folded\":{},\"switches_folded\":{},\"ops_removed\":{},\"blocks_removed\":{}}}",
-                        s.ops_before, s.ops_after, s.ops_folded, s.switches_folded, s.ops_removed, s.blocks_removed
-                    ),
-                )];
+                let fields: Vec<String> = counters
+                    .iter()
+                    .map(|(k, v)| format!("\"{k}\":{v}"))
+                    .collect();
+                let extra = [("backendopt", format!("{{{}}}", fields.join(",")))];
                 if let Err(e) = std::fs::write(path, outcome.timings.to_json(&extra)) {
                     eprintln!("error: cannot write {}: {e}", path.display());
                     return ExitCode::from(1);

@@ -44,7 +44,7 @@ pub fn int_floordiv(a: i64, b: i64, checked: bool) -> Option<i64> {
         return None;
     }
     let q = a.wrapping_div(b);
-    if (a % b != 0) && ((a < 0) != (b < 0)) {
+    if (a.wrapping_rem(b) != 0) && ((a < 0) != (b < 0)) {
         Some(q - 1)
     } else {
         Some(q)

@@ -9,6 +9,9 @@ pub mod callargs;
 pub mod model;
 pub mod rules;
 
+#[cfg(test)]
+mod tests;
+
 use crate::diagnostics::{Diagnostic, Result, Span};
 use crate::flowgraph::hlop::HlOp;
 use crate::flowgraph::ir::{BlockId, FuncId, Graph, Value, VarId};
@@ -242,12 +245,9 @@ impl<'a> Annotator<'a> {
         for link in &block.exits {
             let target_inputs = &g.block(link.target).inputargs;
             let mut changed = !self.reached.contains(&(f, link.target));
-            for (arg, &target) in link.args.iter().zip(target_inputs) {
+            for (k, (arg, &target)) in link.args.iter().zip(target_inputs).enumerate() {
                 let s = self.value(f, arg);
-                let span = match arg {
-                    Value::Var(v) if link.target != g.returnblock => g.vars[v.index()].span,
-                    _ => link.span,
-                };
+                let span = link.arg_spans[k];
                 changed |= self.generalize(f, target, s, span, None)?;
             }
             if changed {

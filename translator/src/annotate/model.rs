@@ -99,8 +99,8 @@ mod tests {
     #[test]
     fn union_keeps_representations_apart() {
         assert_eq!(Int.union(&Impossible), Some(Int));
-        assert_eq!(Int.union(&Float), None);
-        assert_eq!(Int.union(&Bool), None);
+        assert_eq!(Int.union(&Float), Option::None);
+        assert_eq!(Int.union(&Bool), Option::None);
         assert_eq!(
             None.union(&Str { can_be_none: false }),
             Some(Str { can_be_none: true })

@@ -1,6 +1,7 @@
 //! Constant folding and propagation on low-level graphs.
 //!
-//! Does: evaluates operations whose arguments are all constants when the
+//! Does: replaces copies (`same_as` of a variable) by the original;
+//! evaluates operations whose arguments are all constants when the
 //! evaluation cannot raise (so `x // 0` stays for the runtime to raise);
 //! replaces a block input that receives the same constant on every incoming
 //! link by that constant; turns a switch on a constant into a plain exit.
@@ -16,7 +17,7 @@ use std::collections::HashMap;
 
 pub fn constant_fold_graph(ll: &mut LlGraph, overflow_checks: bool, stats: &mut Stats) {
     loop {
-        let mut known: HashMap<VarId, Constant> = HashMap::new();
+        let mut known: HashMap<VarId, Value> = HashMap::new();
         let mut changed = fold_operations(&mut ll.graph, &mut known, overflow_checks, stats);
         changed |= propagate_into_blocks(&mut ll.graph, &mut known);
         substitute(&mut ll.graph, &known);
@@ -27,18 +28,16 @@ pub fn constant_fold_graph(ll: &mut LlGraph, overflow_checks: bool, stats: &mut 
     }
 }
 
-fn resolve(v: &Value, known: &HashMap<VarId, Constant>) -> Value {
+fn resolve(v: &Value, known: &HashMap<VarId, Value>) -> Value {
     match v {
-        Value::Var(var) => known
-            .get(var)
-            .map_or_else(|| v.clone(), |c| Value::Const(c.clone())),
+        Value::Var(var) => known.get(var).cloned().unwrap_or_else(|| v.clone()),
         c => c.clone(),
     }
 }
 
 fn fold_operations(
     graph: &mut Graph<LlOp>,
-    known: &mut HashMap<VarId, Constant>,
+    known: &mut HashMap<VarId, Value>,
     ovf: bool,
     stats: &mut Stats,
 ) -> bool {
@@ -47,9 +46,17 @@ fn fold_operations(
         let mut kept = Vec::with_capacity(block.operations.len());
         for mut op in std::mem::take(&mut block.operations) {
             op.args = op.args.iter().map(|a| resolve(a, known)).collect();
+            if let (LlOp::SameAs, [Value::Var(v)]) = (&op.op, op.args.as_slice()) {
+                // A copy: uses read the original (variables are local to
+                // their block, so this stays within it).
+                known.insert(op.result, Value::Var(*v));
+                stats.copies_removed += 1;
+                changed = true;
+                continue;
+            }
             let consts: Option<Vec<&Constant>> = op.args.iter().map(Value::as_const).collect();
             if let Some(result) = consts.and_then(|c| eval_llop(&op.op, &c, ovf)) {
-                known.insert(op.result, result);
+                known.insert(op.result, Value::Const(result));
                 stats.ops_folded += 1;
                 changed = true;
                 continue;
@@ -62,7 +69,7 @@ fn fold_operations(
 }
 
 /// A block input fed the same constant by every link becomes that constant.
-fn propagate_into_blocks(graph: &mut Graph<LlOp>, known: &mut HashMap<VarId, Constant>) -> bool {
+fn propagate_into_blocks(graph: &mut Graph<LlOp>, known: &mut HashMap<VarId, Value>) -> bool {
     // For each input: the one constant every link gives it, or None once a
     // link gives a variable or a different constant.
     let mut incoming: HashMap<VarId, Option<Constant>> = HashMap::new();
@@ -108,6 +115,7 @@ fn propagate_into_blocks(graph: &mut Graph<LlOp>, known: &mut HashMap<VarId, Con
             if let Some(positions) = drop.get(&link.target.index()) {
                 for &i in positions.iter().rev() {
                     link.args.remove(i);
+                    link.arg_spans.remove(i);
                 }
             }
         }
@@ -115,13 +123,16 @@ fn propagate_into_blocks(graph: &mut Graph<LlOp>, known: &mut HashMap<VarId, Con
     for (b, positions) in drop {
         for &i in positions.iter().rev() {
             let v = graph.blocks[b].inputargs.remove(i);
-            known.insert(v, incoming[&v].clone().expect("a single constant"));
+            known.insert(
+                v,
+                Value::Const(incoming[&v].clone().expect("a single constant")),
+            );
         }
     }
     true
 }
 
-fn substitute(graph: &mut Graph<LlOp>, known: &HashMap<VarId, Constant>) {
+fn substitute(graph: &mut Graph<LlOp>, known: &HashMap<VarId, Value>) {
     if known.is_empty() {
         return;
     }

@@ -7,6 +7,9 @@
 pub mod constfold;
 pub mod deadcode;
 
+#[cfg(test)]
+mod tests;
+
 use crate::rtype::LlProgram;
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -21,9 +24,25 @@ pub struct Stats {
     pub ops_before: usize,
     pub ops_after: usize,
     pub ops_folded: usize,
+    pub copies_removed: usize,
     pub switches_folded: usize,
     pub ops_removed: usize,
     pub blocks_removed: usize,
+}
+
+impl Stats {
+    /// Every counter by name, for `--stats` and `--timings-json`.
+    pub fn counters(&self) -> [(&'static str, usize); 7] {
+        [
+            ("ops_before", self.ops_before),
+            ("ops_after", self.ops_after),
+            ("ops_folded", self.ops_folded),
+            ("copies_removed", self.copies_removed),
+            ("switches_folded", self.switches_folded),
+            ("ops_removed", self.ops_removed),
+            ("blocks_removed", self.blocks_removed),
+        ]
+    }
 }
 
 fn count_ops(program: &LlProgram) -> usize {

@@ -14,10 +14,35 @@ use crate::parse::consteval;
 use crate::parse::program::{Global, Program};
 use indexmap::IndexMap;
 use rustpython_parser::ast::{self, Ranged};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-type State = IndexMap<Rc<str>, Value>;
+/// The frame state: what each name holds, and where it was bound (for
+/// messages that name both places of a type conflict).
+#[derive(Clone, Default)]
+struct State {
+    values: IndexMap<Rc<str>, Value>,
+    origins: HashMap<Rc<str>, Span>,
+}
+
+impl State {
+    fn new() -> State {
+        State::default()
+    }
+}
+
+impl std::ops::Deref for State {
+    type Target = IndexMap<Rc<str>, Value>;
+    fn deref(&self) -> &Self::Target {
+        &self.values
+    }
+}
+
+impl std::ops::DerefMut for State {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.values
+    }
+}
 
 /// Hidden state names start with `$`; the bound flag of local `x` is
 /// `$bound:x`, a bool that is false on paths where `x` is unbound.
@@ -44,6 +69,7 @@ fn conform(state: &mut State, names: &[Rc<str>]) {
         };
         out.insert(n.clone(), v);
     }
+    out.origins = std::mem::take(&mut state.origins);
     *state = out;
 }
 
@@ -81,6 +107,7 @@ pub fn build_graph(program: &Program, func: FuncId) -> Result<Graph<HlOp>, Vec<D
         let v = graph.new_var(Some(p.name.clone()), p.span);
         inputs.push(v);
         state.insert(p.name.clone(), Value::Var(v));
+        state.origins.insert(p.name.clone(), p.span);
     }
     graph.startblock = graph.new_block(inputs);
     let ret = graph.new_var(Some("result".into()), span);
@@ -317,6 +344,9 @@ impl Builder<'_> {
             );
             inputs.push(v);
             state.insert(n.clone(), Value::Var(v));
+            if let Some(origin) = edges[0].state.origins.get(n) {
+                state.origins.insert(n.clone(), *origin);
+            }
         }
         let target = self.graph.new_block(inputs);
         for e in edges {
@@ -327,10 +357,15 @@ impl Builder<'_> {
 
     fn add_link(&mut self, e: Pending, target: BlockId, names: &[Rc<str>], span: Span) {
         let args = names.iter().map(|n| e.state[n].clone()).collect();
+        let arg_spans = names
+            .iter()
+            .map(|n| e.state.origins.get(n).copied().unwrap_or(span))
+            .collect();
         let exitcase = e.exitcase;
         self.graph.block_mut(e.from).exits.push(Link {
             target,
             args,
+            arg_spans,
             exitcase,
             span,
         });
@@ -342,6 +377,7 @@ impl Builder<'_> {
         let link = Link {
             target,
             args: vec![value],
+            arg_spans: vec![span],
             exitcase: None,
             span,
         };
@@ -477,7 +513,9 @@ impl Builder<'_> {
                     }
                 }
                 let flag = bound_flag(&name);
+                let origin = self.span(target);
                 self.state().shift_remove(&flag);
+                self.state().origins.insert(name.clone(), origin);
                 self.state().insert(name, v);
                 Ok(())
             }
@@ -808,6 +846,25 @@ impl Builder<'_> {
                 Ok(self.emit(HlOp::Binary(op), lr, span, None))
             }
             ast::Expr::UnaryOp(u) => {
+                if let (ast::UnaryOp::USub, ast::Expr::Constant(c)) = (u.op, &*u.operand) {
+                    // Negative literals are constants; this also admits
+                    // -9223372036854775808, whose digits alone overflow.
+                    match &c.value {
+                        ast::Constant::Int(i)
+                            if i64::try_from(i).is_err() && (-i.clone()) == i64::MIN.into() =>
+                        {
+                            return Ok(Value::Const(Constant::Int(i64::MIN)));
+                        }
+                        ast::Constant::Int(_) | ast::Constant::Float(_) => {
+                            match consteval::literal(&c.value, span)? {
+                                Constant::Int(i) => return Ok(Value::Const(Constant::Int(-i))),
+                                Constant::Float(f) => return Ok(Value::Const(Constant::Float(-f))),
+                                _ => {}
+                            }
+                        }
+                        _ => {}
+                    }
+                }
                 let v = self.expr(&u.operand)?;
                 let op = match u.op {
                     ast::UnaryOp::USub => UnOp::Neg,

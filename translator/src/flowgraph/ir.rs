@@ -171,6 +171,9 @@ pub struct Link {
     /// For a block with an exit switch: the value of the switch that
     /// selects this link. `None` for the single exit of a plain block.
     pub exitcase: Option<bool>,
+    /// Parallel to `args`: where each carried value was bound in the
+    /// Python source (the assignment), for messages.
+    pub arg_spans: Vec<Span>,
     /// The statement this edge comes from (a `return`, the end of a loop
     /// body, an `if`), for messages about the values it carries.
     pub span: Span,

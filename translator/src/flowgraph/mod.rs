@@ -10,6 +10,9 @@ pub mod ir;
 pub mod simplify;
 pub mod verify;
 
+#[cfg(test)]
+mod tests;
+
 use crate::diagnostics::Result;
 use crate::parse::program::Program;
 use hlop::HlOp;

@@ -74,3 +74,37 @@ pub fn insert_stack_checks(program: &mut LlProgram) -> Recursion {
     }
     Recursion { cycle_of }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rtype::llop::LlOp;
+    use crate::testing::{front, rtyped};
+
+    #[test]
+    fn only_functions_in_call_cycles_check_the_stack() {
+        let fr = front(
+            "def even(n):\n    if n == 0:\n        return True\n    return odd(n - 1)\n\ndef odd(n):\n    if n == 0:\n        return False\n    return even(n - 1)\n\ndef leaf(n):\n    return n + 1\n\ndef entry_point(argv):\n    print(even(leaf(3)))\n    return 0\n",
+        );
+        let mut ll = rtyped(&fr);
+        let recursion = super::insert_stack_checks(&mut ll);
+        let checks = |name: &str| {
+            let g = &ll.graphs[&fr.func(name)].graph;
+            g.block(g.startblock)
+                .operations
+                .iter()
+                .filter(|op| op.op == LlOp::StackCheck)
+                .count()
+        };
+        assert_eq!(
+            (
+                checks("even"),
+                checks("odd"),
+                checks("leaf"),
+                checks("entry_point")
+            ),
+            (1, 1, 0, 0)
+        );
+        assert!(recursion.is_recursive_call(fr.func("even"), fr.func("odd")));
+        assert!(!recursion.is_recursive_call(fr.func("entry_point"), fr.func("even")));
+    }
+}
