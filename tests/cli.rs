@@ -1,0 +1,141 @@
+//! The `translate` command line: build folders, timings, refusals and
+//! reproducible output.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn translate() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_translate"))
+}
+
+fn fib() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .join("targets/targetfib.py")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("translate-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn source_writes_a_build_folder_that_make_finishes() {
+    let d = scratch("source");
+    let build = d.join("build");
+    let out = d.join("fib-c");
+    let t = translate()
+        .args(["--batch", "--source", "--build-dir"])
+        .arg(&build)
+        .arg("--output")
+        .arg(&out)
+        .arg(fib())
+        .output()
+        .unwrap();
+    assert!(t.status.success(), "{}", String::from_utf8_lossy(&t.stderr));
+    for f in [
+        "Makefile",
+        "program.ll",
+        "program.bc",
+        "rpy.h",
+        "rpy_main.c",
+    ] {
+        assert!(build.join(f).exists(), "{f} missing from the build folder");
+    }
+    assert!(!out.exists(), "--source must not build the binary");
+    let make = Command::new("make")
+        .arg("-s")
+        .arg("-C")
+        .arg(&build)
+        .output()
+        .unwrap();
+    assert!(
+        make.status.success(),
+        "{}",
+        String::from_utf8_lossy(&make.stderr)
+    );
+    let run = Command::new(&out).arg("20").output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "fib( 20 ) = 6765\n");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn timings_cover_every_phase() {
+    let d = scratch("timings");
+    let json = d.join("t.json");
+    let t = translate()
+        .arg("--batch")
+        .arg("--output")
+        .arg(d.join("fib-c"))
+        .arg("--timings-json")
+        .arg(&json)
+        .arg(fib())
+        .output()
+        .unwrap();
+    assert!(t.status.success(), "{}", String::from_utf8_lossy(&t.stderr));
+    let text = std::fs::read_to_string(&json).unwrap();
+    let table = String::from_utf8_lossy(&t.stderr);
+    for phase in [
+        "parse",
+        "flowgraph",
+        "annotate",
+        "rtype",
+        "backendopt",
+        "stackcheckinsertion",
+        "database",
+        "source",
+        "compile",
+    ] {
+        assert!(
+            text.contains(&format!("{{\"name\":\"{phase}\",\"seconds\":")),
+            "{phase} missing from {text}"
+        );
+        assert!(
+            table.contains(&format!("[Timer] {phase} ")),
+            "{phase} missing from the table:\n{table}"
+        );
+    }
+    assert!(
+        text.contains("\"total_seconds\":") && text.contains("\"peak_rss_kib\":"),
+        "{text}"
+    );
+    assert!(table.contains("[Timer] Total:"), "{table}");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn jit_level_is_refused_with_a_reason() {
+    let t = translate().arg("-Ojit").arg(fib()).output().unwrap();
+    assert_eq!(t.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&t.stderr).contains("-Ojit is not available yet"));
+}
+
+#[test]
+fn the_same_input_gives_byte_identical_ir() {
+    let d = scratch("repro");
+    let mut texts = vec![];
+    for k in 0..2 {
+        let build = d.join(format!("b{k}"));
+        let t = translate()
+            .args(["--batch", "--source", "--build-dir"])
+            .arg(&build)
+            .arg(fib())
+            .output()
+            .unwrap();
+        assert!(t.status.success());
+        texts.push(std::fs::read(build.join("program.ll")).unwrap());
+    }
+    assert_eq!(texts[0], texts[1]);
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn a_missing_target_is_an_error_not_a_panic() {
+    let t = translate().arg("/nonexistent/prog.py").output().unwrap();
+    assert_eq!(t.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&t.stderr);
+    assert!(err.contains("cannot read /nonexistent/prog.py"), "{err}");
+}
