@@ -139,3 +139,46 @@ fn a_missing_target_is_an_error_not_a_panic() {
     let err = String::from_utf8_lossy(&t.stderr);
     assert!(err.contains("cannot read /nonexistent/prog.py"), "{err}");
 }
+
+#[test]
+fn debug_info_maps_code_to_python_lines() {
+    let d = scratch("dwarf");
+    let out = d.join("fib-c");
+    let t = translate()
+        .args(["--batch", "-O0", "--output"])
+        .arg(&out)
+        .arg(fib())
+        .output()
+        .unwrap();
+    assert!(t.status.success(), "{}", String::from_utf8_lossy(&t.stderr));
+    let nm = Command::new("llvm-nm-19")
+        .arg(&out)
+        .output()
+        .expect("llvm-nm-19 (from llvm-19) runs");
+    let symbols = String::from_utf8_lossy(&nm.stdout);
+    let addr = symbols
+        .lines()
+        .find(|l| l.ends_with(" py.__main__.fib"))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no py.__main__.fib symbol in:\n{symbols}"));
+    let a2l = Command::new("llvm-addr2line-19")
+        .args(["-f", "-e"])
+        .arg(&out)
+        .arg(format!("0x{addr}"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&a2l.stdout);
+    // `def fib(n):` is line 8 of targets/targetfib.py.
+    assert!(text.contains("targetfib.py:8"), "{text}");
+    let lines = Command::new("llvm-dwarfdump-19")
+        .arg("--debug-info")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let info = String::from_utf8_lossy(&lines.stdout);
+    assert!(
+        info.contains("DW_AT_name\t(\"__main__.fib\")") || info.contains("(\"__main__.fib\")"),
+        "Python qualified name missing"
+    );
+    let _ = std::fs::remove_dir_all(&d);
+}

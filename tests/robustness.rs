@@ -92,6 +92,7 @@ fn mutated_programs_never_panic_the_translator() {
                 overflow_checks: false,
                 constfold: true,
                 dump_graphs: None,
+                debug_info: j % 2 == 0,
             };
             runs += 1;
             if std::panic::catch_unwind(|| translate(&opts).is_ok()).is_err() {

@@ -49,6 +49,10 @@ struct Cli {
     /// Write text dumps of every function's graph after each phase here.
     #[arg(long, value_name = "DIR")]
     dump_graphs: Option<PathBuf>,
+    /// Emit DWARF debug information (line tables mapping the binary to the
+    /// .py sources); always on at -O0.
+    #[arg(short = 'g')]
+    debug: bool,
     /// Print what each optimisation pass did.
     #[arg(long)]
     stats: bool,
@@ -80,6 +84,7 @@ fn main() -> ExitCode {
         overflow_checks: cli.overflow_checks,
         constfold: !cli.no_constfold,
         dump_graphs: cli.dump_graphs.clone(),
+        debug_info: cli.debug || opt_level == 0,
     };
     match driver::translate(&opts) {
         Ok(outcome) => {

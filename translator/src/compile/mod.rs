@@ -30,6 +30,8 @@ pub struct MakefileVars<'a> {
     pub llvm_link: &'a str,
     /// `-O0` .. `-O3`.
     pub opt: &'a str,
+    /// `-g` to keep debug information, or empty.
+    pub debug: &'a str,
     pub output: &'a Path,
 }
 
@@ -44,6 +46,7 @@ pub fn render_makefile(vars: &MakefileVars) -> String {
         .replace("@CC@", vars.cc)
         .replace("@LLVM_LINK@", vars.llvm_link)
         .replace("@OPT@", vars.opt)
+        .replace("@DEBUG@", vars.debug)
         .replace("@RUNTIME_SRCS@", &srcs.join(" "))
         .replace("@OUTPUT@", &vars.output.display().to_string())
 }
@@ -91,6 +94,7 @@ mod tests {
             cc: "clang-19",
             llvm_link: "llvm-link-19",
             opt: "-O2",
+            debug: "-g",
             output: Path::new("/tmp/prog-c"),
         });
         let unfilled = text

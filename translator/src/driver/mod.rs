@@ -28,6 +28,8 @@ pub struct Options {
     pub overflow_checks: bool,
     pub constfold: bool,
     pub dump_graphs: Option<PathBuf>,
+    /// DWARF line tables mapping the binary to the .py sources.
+    pub debug_info: bool,
 }
 
 pub struct Outcome {
@@ -123,14 +125,22 @@ fn run_phases(
         Some(d) => d.clone(),
         None => std::env::temp_dir().join(format!("translate-{stem}-{}", std::process::id())),
     };
-    t.time("source", || source::generate_source(&ll, &db, &build_dir))?;
+    let source_opts = source::SourceOptions {
+        debug_info: opts.debug_info.then_some(&*sources),
+        optimized: opts.opt_level > 0,
+    };
+    t.time("source", || {
+        source::generate_source(&ll, &db, &build_dir, &source_opts)
+    })?;
     let output = opts
         .output
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("{stem}-c")));
     let output = absolute(&output);
     let opt = format!("-O{}", opts.opt_level);
+    let debug_flag = if opts.debug_info { "-g" } else { "" };
     let vars = compile::MakefileVars {
+        debug: debug_flag,
         cc: &opts.cc,
         llvm_link: &opts.llvm_link,
         opt: &opt,

@@ -27,6 +27,7 @@ struct FunctionCx<'a, 'ctx> {
     program: &'a LlProgram,
     recursion: &'a crate::stackcheck::Recursion,
     func: FunctionValue<'ctx>,
+    subprogram: Option<inkwell::debug_info::DISubprogram<'ctx>>,
     b: Builder<'ctx>,
     values: HashMap<VarId, BasicValueEnum<'ctx>>,
     blocks: Vec<BasicBlock<'ctx>>,
@@ -38,14 +39,20 @@ pub(super) fn emit_function(
     ll: &LlGraph,
     program: &LlProgram,
     recursion: &crate::stackcheck::Recursion,
+    symbol: &str,
 ) -> Result<()> {
     let func = cg.functions[&ll.graph.func];
+    let subprogram = cg
+        .debug
+        .as_ref()
+        .map(|(d, sources)| d.function(func, &ll.graph.name, symbol, ll.graph.span, sources));
     let mut fx = FunctionCx {
         cg,
         ll,
         program,
         recursion,
         func,
+        subprogram,
         b: cg.cx.create_builder(),
         values: HashMap::new(),
         blocks: vec![],
@@ -102,7 +109,11 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         for b in g.block_ids() {
             self.b.position_at_end(self.blocks[b.index()]);
             let block = g.block(b);
+            // Branches and returns keep the location of the block's last
+            // operation; a block without operations gets the def line.
+            self.set_location(g.span);
             for op in &block.operations {
+                self.set_location(op.span);
                 self.emit_op(op)?;
             }
             if b == g.returnblock {
@@ -146,6 +157,13 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             }
         }
         Ok(())
+    }
+
+    fn set_location(&self, span: crate::diagnostics::Span) {
+        if let (Some(sp), Some((d, sources))) = (self.subprogram, &self.cg.debug) {
+            self.b
+                .set_current_debug_location(d.location(self.cg.cx, sp, span, sources));
+        }
     }
 
     fn add_incoming(&mut self, link: &crate::flowgraph::ir::Link, from: BasicBlock<'ctx>) {

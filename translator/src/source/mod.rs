@@ -6,11 +6,12 @@
 //!
 //! Entry point: [`generate_source`].
 
+mod debuginfo;
 mod function;
 pub mod runtime_abi;
 
 use crate::database::Database;
-use crate::diagnostics::{Diagnostic, Result};
+use crate::diagnostics::{Diagnostic, Result, SourceMap};
 use crate::flowgraph::ir::FuncId;
 use crate::rtype::lltype::LlType;
 use crate::rtype::LlProgram;
@@ -47,6 +48,8 @@ pub(crate) struct CodegenCx<'ctx> {
     pub list_str_type: StructType<'ctx>,
     /// `rpy_str` without its data: header, hash, length, nchars.
     pub str_head_type: StructType<'ctx>,
+    /// With `-g` (and at -O0): debug information and the sources it maps.
+    pub debug: Option<(debuginfo::DebugInfo<'ctx>, &'ctx SourceMap)>,
 }
 
 impl<'ctx> CodegenCx<'ctx> {
@@ -133,10 +136,18 @@ impl<'ctx> CodegenCx<'ctx> {
     }
 }
 
+/// Options of the source phase.
+pub struct SourceOptions<'a> {
+    /// Emit DWARF line tables and subprograms for these sources.
+    pub debug_info: Option<&'a SourceMap>,
+    pub optimized: bool,
+}
+
 pub fn generate_source(
     program: &LlProgram,
     db: &Database,
     build_dir: &Path,
+    opts: &SourceOptions,
 ) -> Result<SourceFiles> {
     let context = Context::create();
     let module = context.create_module("program");
@@ -171,6 +182,7 @@ pub fn generate_source(
         cstrings: Default::default(),
         list_str_type: context
             .struct_type(&[i32t.into(), i32t.into(), i64t.into(), ptr.into()], false),
+        debug: None,
         str_head_type: context.struct_type(
             &[
                 i32t.into(),
@@ -204,8 +216,17 @@ pub fn generate_source(
             .add_function(symbol, fn_type, Some(Linkage::Internal));
         cg.functions.insert(f, func);
     }
-    for (&f, _) in &db.functions {
-        function::emit_function(&cg, &program.graphs[&f], program, &db.recursion)?;
+    if let Some(sources) = opts.debug_info {
+        cg.debug = Some((
+            debuginfo::DebugInfo::new(&context, &cg.module, sources, opts.optimized),
+            sources,
+        ));
+    }
+    for (&f, symbol) in &db.functions {
+        function::emit_function(&cg, &program.graphs[&f], program, &db.recursion, symbol)?;
+    }
+    if let Some((d, _)) = &cg.debug {
+        d.finalize();
     }
     emit_entry_wrapper(&cg, program)?;
     if let Err(e) = cg.module.verify() {
