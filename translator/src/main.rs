@@ -91,6 +91,13 @@ fn main() -> ExitCode {
             eprint!("{}", outcome.timings.table());
             let counters = outcome.stats.counters();
             if cli.stats {
+                for s in &outcome.sizes {
+                    eprintln!(
+                        "[stats] after {:<11} functions {}, blocks {}, operations {}",
+                        s.phase, s.functions, s.blocks, s.operations
+                    );
+                }
+                eprintln!("[stats] prebuilt constants {}", outcome.prebuilt_constants);
                 let text: Vec<String> = counters.iter().map(|(k, v)| format!("{k} {v}")).collect();
                 eprintln!("[stats] backendopt: {}", text.join(", "));
             }

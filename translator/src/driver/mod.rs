@@ -9,6 +9,7 @@ use crate::annotate::Annotations;
 use crate::backendopt::{self, BackendOptOptions};
 use crate::diagnostics::{Diagnostic, SourceMap};
 use crate::flowgraph::dump::dump_graph;
+use crate::flowgraph::ir::Graph;
 use crate::rtype::{self, LlProgram, RtypeOptions};
 use crate::{annotate, compile, database, flowgraph, parse, source, stackcheck};
 use std::path::{Path, PathBuf};
@@ -37,6 +38,49 @@ pub struct Outcome {
     pub output: PathBuf,
     pub build_dir: PathBuf,
     pub stats: backendopt::Stats,
+    pub sizes: Vec<GraphSizes>,
+    /// Prebuilt constants in the database (strings today).
+    pub prebuilt_constants: usize,
+}
+
+/// How big the program is after a phase, for `--stats`.
+pub struct GraphSizes {
+    pub phase: &'static str,
+    pub functions: usize,
+    pub blocks: usize,
+    pub operations: usize,
+}
+
+impl GraphSizes {
+    fn of<'g, Op: 'g>(
+        phase: &'static str,
+        graphs: impl Iterator<Item = &'g Graph<Op>>,
+    ) -> GraphSizes {
+        let mut s = GraphSizes {
+            phase,
+            functions: 0,
+            blocks: 0,
+            operations: 0,
+        };
+        for g in graphs {
+            s.functions += 1;
+            let reachable = g.reachable_blocks();
+            s.blocks += reachable.len();
+            s.operations += reachable
+                .iter()
+                .map(|&b| g.block(b).operations.len())
+                .sum::<usize>();
+        }
+        s
+    }
+}
+
+struct Built {
+    output: PathBuf,
+    build_dir: PathBuf,
+    stats: backendopt::Stats,
+    sizes: Vec<GraphSizes>,
+    prebuilt_constants: usize,
 }
 
 /// A failed translation: the errors and the sources to render them with.
@@ -50,11 +94,13 @@ pub fn translate(opts: &Options) -> Result<Outcome, Box<Failure>> {
     let mut sources = SourceMap::default();
     let mut t = Timings::default();
     match run_phases(opts, &mut sources, &mut t) {
-        Ok((output, build_dir, stats)) => Ok(Outcome {
+        Ok(b) => Ok(Outcome {
             timings: t,
-            output,
-            build_dir,
-            stats,
+            output: b.output,
+            build_dir: b.build_dir,
+            stats: b.stats,
+            sizes: b.sizes,
+            prebuilt_constants: b.prebuilt_constants,
         }),
         Err(errors) => Err(Box::new(Failure {
             errors,
@@ -66,11 +112,7 @@ pub fn translate(opts: &Options) -> Result<Outcome, Box<Failure>> {
 
 type PhaseResult<T> = Result<T, Vec<Diagnostic>>;
 
-fn run_phases(
-    opts: &Options,
-    sources: &mut SourceMap,
-    t: &mut Timings,
-) -> PhaseResult<(PathBuf, PathBuf, backendopt::Stats)> {
+fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> PhaseResult<Built> {
     let program = t.time("parse", || parse::parse_program(&opts.target, sources))?;
     let flow = t.time("flowgraph", || flowgraph::build_flow_graphs(&program))?;
     dump(
@@ -80,6 +122,7 @@ fn run_phases(
             .values()
             .map(|g| (g.name.clone(), dump_graph(g, &|_| String::new()))),
     )?;
+    let mut sizes = vec![GraphSizes::of("flowgraph", flow.graphs.values())];
     let ann: Annotations = t.time("annotate", || annotate::annotate_program(&program, &flow))?;
     dump(
         opts,
@@ -101,6 +144,10 @@ fn run_phases(
         rtype::rtype_program(&program, &flow, &ann, rtype_opts)
     })?;
     verify_all(&ll)?;
+    sizes.push(GraphSizes::of(
+        "rtype",
+        ll.graphs.values().map(|g| &g.graph),
+    ));
     dump_ll(opts, "3-rtyped", &ll)?;
     let bopts = BackendOptOptions {
         constfold: opts.constfold && opts.opt_level > 0,
@@ -110,6 +157,10 @@ fn run_phases(
         backendopt::optimize_program(&mut ll, bopts)
     });
     verify_all(&ll)?;
+    sizes.push(GraphSizes::of(
+        "backendopt",
+        ll.graphs.values().map(|g| &g.graph),
+    ));
     dump_ll(opts, "4-optimized", &ll)?;
     let recursion = t.time("stackcheckinsertion", || {
         stackcheck::insert_stack_checks(&mut ll)
@@ -154,7 +205,14 @@ fn run_phases(
             let _ = std::fs::remove_dir_all(&build_dir);
         }
     }
-    Ok((output, build_dir, stats))
+    let prebuilt_constants = db.strings.len();
+    Ok(Built {
+        output,
+        build_dir,
+        stats,
+        sizes,
+        prebuilt_constants,
+    })
 }
 
 fn absolute(p: &Path) -> PathBuf {
