@@ -6,7 +6,8 @@
 //! passes extra options to the translator (e.g. `-O0`).
 //!
 //! The same harness checks the rejected programs in tests/errors/: each
-//! starts with `# expect-error: line N: <substring>`.
+//! starts with `# expect-error: line N: <substring>`, optionally followed by
+//! `# expect-note: <substring>` for a note that must accompany it.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -241,6 +242,23 @@ fn rejected_programs_get_located_errors() {
                 "expected an error at line {line} containing {:?}, got:\n{stderr}",
                 text.trim()
             ));
+        }
+        // An optional second header line names a note that must follow.
+        let text_all = std::fs::read_to_string(p).unwrap();
+        if let Some(note) = text_all
+            .lines()
+            .nth(1)
+            .and_then(|l| l.strip_prefix("# expect-note:"))
+        {
+            if !stderr
+                .lines()
+                .any(|l| l.contains(": note: ") && l.contains(note.trim()))
+            {
+                return Err(format!(
+                    "expected a note containing {:?}, got:\n{stderr}",
+                    note.trim()
+                ));
+            }
         }
         Ok(())
     });

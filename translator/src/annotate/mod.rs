@@ -68,7 +68,8 @@ pub fn annotate_program(program: &Program, flow: &FlowGraphs) -> Result<Annotati
     a.schedule(entry, g.startblock);
     while let Some((f, b)) = a.queue.pop_front() {
         a.queued.remove(&(f, b));
-        a.flow_block(f, b).map_err(|d| vec![d])?;
+        a.flow_block(f, b)
+            .map_err(|d| vec![with_call_chain(d, flow, f)])?;
     }
     let ret = a.bindings[&entry][g.return_var().index()].clone();
     if !matches!(
@@ -318,4 +319,18 @@ impl<'a> Annotator<'a> {
 
 fn short_name(qualname: &str) -> &str {
     qualname.rsplit('.').next().unwrap_or(qualname)
+}
+
+/// Adds "reached from" notes: how the entry point gets to `f`.
+fn with_call_chain(mut d: Diagnostic, flow: &FlowGraphs, f: FuncId) -> Diagnostic {
+    let chain = flow.call_chain(f);
+    let mut callee = short_name(&flow.graphs[&f].name).to_string();
+    for (caller, span) in chain.into_iter().rev() {
+        d = d.with_note(
+            Some(span),
+            format!("`{callee}` is reached from `{}` here", short_name(&caller)),
+        );
+        callee = short_name(&caller).to_string();
+    }
+    d
 }

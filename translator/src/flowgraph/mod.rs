@@ -23,6 +23,27 @@ use ir::{Constant, FuncId, Graph, Value};
 /// reference, in discovery order (deterministic).
 pub struct FlowGraphs {
     pub graphs: IndexMap<FuncId, Graph<HlOp>>,
+    /// For each function but the entry point: the function that first
+    /// referenced it and where, so messages can say how it is reached.
+    pub reached_from: IndexMap<FuncId, (FuncId, crate::diagnostics::Span)>,
+}
+
+impl FlowGraphs {
+    /// `entry_point -> f -> g`, as (caller name, call site) pairs from the
+    /// entry point down to `f`'s caller.
+    pub fn call_chain(&self, f: FuncId) -> Vec<(String, crate::diagnostics::Span)> {
+        let mut chain = vec![];
+        let mut cur = f;
+        while let Some(&(caller, span)) = self.reached_from.get(&cur) {
+            if chain.len() > self.graphs.len() {
+                break;
+            }
+            chain.push((self.graphs[&caller].name.clone(), span));
+            cur = caller;
+        }
+        chain.reverse();
+        chain
+    }
 }
 
 pub fn build_flow_graphs(program: &Program) -> Result<FlowGraphs> {
@@ -30,17 +51,27 @@ pub fn build_flow_graphs(program: &Program) -> Result<FlowGraphs> {
     let mut queue = std::collections::VecDeque::from([program.entry]);
     let mut errors = vec![];
     let mut seen = std::collections::HashSet::from([program.entry]);
+    let mut reached_from = IndexMap::new();
     while let Some(f) = queue.pop_front() {
         match build::build_graph(program, f) {
             Ok(g) => {
                 debug_assert_eq!(verify::verify_graph(&g), Ok(()));
+                // Functions referenced by operations or carried along links
+                // (`h = helper` before a branch) are all reachable.
                 for b in &g.blocks {
-                    for op in &b.operations {
-                        for a in &op.args {
-                            if let Value::Const(Constant::Func(callee)) = a {
-                                if seen.insert(*callee) {
-                                    queue.push_back(*callee);
-                                }
+                    let in_ops = b
+                        .operations
+                        .iter()
+                        .flat_map(|op| op.args.iter().map(move |a| (a, op.span)));
+                    let in_links = b
+                        .exits
+                        .iter()
+                        .flat_map(|l| l.args.iter().map(move |a| (a, l.span)));
+                    for (a, span) in in_ops.chain(in_links) {
+                        if let Value::Const(Constant::Func(callee)) = a {
+                            if seen.insert(*callee) {
+                                queue.push_back(*callee);
+                                reached_from.insert(*callee, (f, span));
                             }
                         }
                     }
@@ -51,7 +82,10 @@ pub fn build_flow_graphs(program: &Program) -> Result<FlowGraphs> {
         }
     }
     if errors.is_empty() {
-        Ok(FlowGraphs { graphs })
+        Ok(FlowGraphs {
+            graphs,
+            reached_from,
+        })
     } else {
         Err(errors)
     }
