@@ -6,7 +6,7 @@ TRANSLATE = target/release/translate
 DEMO_TARGET = targets/targetfib.py
 DEMO_ARGS = 30
 
-.PHONY: all setup build demo test test-runtime test-translator clean
+.PHONY: all setup build demo test test-runtime test-translator bench clean
 
 all: build
 
@@ -30,6 +30,12 @@ test-runtime:
 # under python3 and translated) and the rejected-programs corpus.
 test-translator:
 	$(CARGO) test --release
+
+# Benchmarks: every program in ../shared/bench and targets/, translated,
+# under CPython, PyPy3 and C; QUICK=1 for the small sizes, ONLY=nbody,fannkuch
+# and RUNS=N to narrow it down. Writes bench/results.json and .md.
+bench: build
+	python3 bench/run.py $(if $(QUICK),--quick) $(if $(ONLY),--only $(ONLY)) $(if $(RUNS),--runs $(RUNS))
 
 clean:
 	$(CARGO) clean

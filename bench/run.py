@@ -51,7 +51,7 @@ LABELS = {"translated": "translated", "cpython": "CPython", "pypy3": "PyPy3", "c
 # Default arguments for targets/*.py that do not define BENCH_ARGS
 # (and BENCH_ARGS_QUICK for --quick): name -> (default, quick).
 TARGET_ARGS = {
-    "targetfib": ("32", "25"),
+    "targetfib": ("32", "27"),
 }
 
 
@@ -145,18 +145,59 @@ def run_capture(cmd, cwd, timeout):
     return p.returncode, p.stdout, p.stderr
 
 
-def run_timed(cmd, cwd, timeout, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
-    """One run: (returncode, wall seconds, peak RSS KiB). returncode is
-    negative for a signal, None on timeout."""
+# Peak RSS. ru_maxrss of a process started straight from this (Python)
+# process is never below the harness's own RSS (~15 MB): Linux carries the
+# pre-exec address space's high-water mark over exec, and subprocess forks
+# or vforks from Python's address space. So each timed run is started by a
+# small /bin/sh that forks the program in the background, prints its pid and
+# exits; this process is a child subreaper (prctl PR_SET_CHILD_SUBREAPER), so
+# the orphaned program is re-parented here and os.wait4 on its pid gives its
+# own peak RSS (above a ~1 MB floor, like /usr/bin/time). The wall time,
+# perf_counter around the whole launch, includes sh's fork (~1 ms).
+LAUNCH = 'out=$1; shift; "$@" </dev/null >"$out" 2>&1 & echo $!'
+PR_SET_CHILD_SUBREAPER = 36
+_subreaper = None
+
+
+def subreaper():
+    """True once this process is a child subreaper (Linux only)."""
+    global _subreaper
+    if _subreaper is None:
+        _subreaper = False
+        if sys.platform.startswith("linux") and os.path.exists("/bin/sh"):
+            try:
+                import ctypes
+                libc = ctypes.CDLL(None, use_errno=True)
+                _subreaper = libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+            except (OSError, AttributeError):
+                pass
+    return _subreaper
+
+
+def run_timed(cmd, cwd, timeout, output=os.devnull):
+    """One run, stdout and stderr to the file `output`: (returncode, wall
+    seconds, peak RSS KiB). returncode is negative for a signal, None on
+    timeout."""
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL,
-                         stdout=stdout, stderr=stderr)
+    if subreaper():
+        sh = subprocess.Popen(["/bin/sh", "-c", LAUNCH, "sh", output] + cmd, cwd=cwd,
+                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE)
+        text = sh.stdout.read()
+        sh.wait()
+        try:
+            pid = int(text)
+        except ValueError:
+            raise HarnessError("could not start %s (sh said %r)" % (cmd[0], text))
+    else:
+        with open(output, "wb") as f:
+            p = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=f, stderr=f)
+        pid = p.pid
     timed_out = []
 
     def kill():
         timed_out.append(True)
         try:
-            os.kill(p.pid, signal.SIGKILL)
+            os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
 
@@ -164,15 +205,20 @@ def run_timed(cmd, cwd, timeout, stdout=subprocess.DEVNULL, stderr=subprocess.DE
     if timer:
         timer.start()
     try:
-        _, status, ru = os.wait4(p.pid, 0)
+        _, status, ru = os.wait4(pid, 0)
+    except BaseException:
+        kill()   # e.g. ^C: the background program ignores SIGINT
+        os.waitpid(pid, 0)
+        raise
     finally:
         if timer:
             timer.cancel()
     wall = time.perf_counter() - t0
-    p.returncode = os.waitstatus_to_exitcode(status)  # already reaped
+    if not subreaper():
+        p.returncode = os.waitstatus_to_exitcode(status)  # already reaped
     if timed_out:
         return None, wall, ru.ru_maxrss
-    return p.returncode, wall, ru.ru_maxrss  # ru_maxrss is in KiB on Linux
+    return os.waitstatus_to_exitcode(status), wall, ru.ru_maxrss  # KiB on Linux
 
 
 def exit_status(rc):
@@ -222,7 +268,7 @@ def install_pypy3():
             return "not root and no sudo to install it"
         prefix = ["sudo"]
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    cmd = prefix + ["apt-get", "install", "-y", "pypy3"]
+    cmd = prefix + ["apt-get", "install", "-y", "-q", "pypy3"]
     log("installing pypy3: %s" % " ".join(cmd))
     p = subprocess.run(cmd, env=env)
     if p.returncode != 0:
@@ -254,7 +300,7 @@ def build_c(bench_dir, scratch):
     return dst, None
 
 
-def first_error_line(stderr):
+def first_error_line(stderr, source_dir):
     lines = [l.strip() for l in stderr.decode("utf-8", "replace").splitlines()]
     lines = [l for l in lines if l and not l.startswith("[Timer]")]
     for l in lines:
@@ -263,7 +309,7 @@ def first_error_line(stderr):
     else:
         l = lines[-1] if lines else "no message"
     # Paths are long and the same for every line; keep the file name.
-    for prefix in (ROOT + os.sep, os.path.dirname(ROOT) + os.sep):
+    for prefix in (source_dir + os.sep, ROOT + os.sep):
         l = l.replace(prefix, "")
     return l
 
@@ -275,17 +321,16 @@ def translate(prog, scratch, timeout):
     cmd = [TRANSLATE, "-O2", "--batch", "--timings-json", tjson,
            "--output", binary, prog["source"]]
     errpath = os.path.join(scratch, name + ".translate.stderr")
-    with open(errpath, "wb") as errf:
-        rc, wall, rss = run_timed(cmd, ROOT, timeout, stdout=errf, stderr=errf)
+    rc, wall, rss = run_timed(cmd, ROOT, timeout, output=errpath)
     with open(errpath, "rb") as f:
         err = f.read()
     info = {"status": "ok", "phases": {}, "total": None, "peak_rss_kib": None,
-            "wall": round(wall, 4), "process_peak_rss_kib": rss}
+            "wall": round(wall, 4), "peak_rss_kib_with_children": rss}
     if rc is None:
         info["status"] = "does not translate: timed out after %d s" % timeout
         return info, None
     if rc != 0 or not os.path.exists(binary):
-        info["status"] = "does not translate: " + first_error_line(err)
+        info["status"] = "does not translate: " + first_error_line(err, os.path.dirname(prog["source"]))
         return info, None
     try:
         with open(tjson) as f:
@@ -389,6 +434,7 @@ def bench_program(prog, systems, avail, c_dir, python, scratch, opts, problems):
             "rss_kib": int(statistics.median(rsss)),
             "times": [round(w, 6) for w in walls], "rss_samples": rsss,
         })
+    res["systems"] = dict((s, res["systems"][s]) for s in SYSTEMS if s in res["systems"])
     line = ", ".join("%s %.3f s" % (LABELS[s], res["systems"][s]["median"]) for s in timed)
     log("%s: %s" % (name, line or "nothing timed"))
     return res
@@ -617,6 +663,9 @@ def run_all(opts, bench_dir, systems, progs, scratch):
             "quick": opts.quick, "runs": opts.runs, "bench_dir": bench_dir,
             "systems": systems, "skipped_systems": skipped,
             "translate_command": "translate -O2 --batch --timings-json <json> --output <bin> <prog>",
+            "rss_method": ("wait4 ru_maxrss, launched through /bin/sh as a child subreaper"
+                           if subreaper() else
+                           "wait4 ru_maxrss of a direct child (floor: the harness's own RSS)"),
             "machine": platform.machine(), "cpus": os.cpu_count() or 0,
             "loadavg_before": load_before, "loadavg_after": load_after,
             "versions": versions,
@@ -635,7 +684,7 @@ def run_all(opts, bench_dir, systems, progs, scratch):
     table = markdown(report)
     with open(md_path, "w") as f:
         f.write(table)
-    print(table)
+    print(table, flush=True)
     log("wrote %s and %s" % (out, md_path))
     if problems:
         log("\n%d problem(s): a system printed the wrong output or failed:" % len(problems))
@@ -650,4 +699,11 @@ if __name__ == "__main__":
         sys.exit(main(sys.argv[1:]))
     except HarnessError as e:
         log("bench: error: %s" % e)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception:
+        import traceback
+        traceback.print_exc()
+        log("bench: the harness itself failed")
         sys.exit(2)
