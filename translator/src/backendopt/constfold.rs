@@ -284,7 +284,9 @@ pub fn eval_llop(op: &LlOp, args: &[&Constant], ovf: bool) -> Option<Constant> {
         LlOp::CastIntToFloat => F(int(0)? as f64),
         LlOp::CastFloatToInt => {
             let f = float(0)?;
-            if !(f > -9.3e18 && f < 9.2e18) {
+            // Exactly the floats whose integer part fits in 64 bits; the
+            // rest (and nan) raise at run time.
+            if !(-9.223372036854775808e18..9.223372036854775808e18).contains(&f) {
                 return None;
             }
             I(f as i64)

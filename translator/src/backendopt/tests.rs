@@ -49,3 +49,32 @@ fn constants_fold_and_dead_branches_go() {
     );
     assert!(stats.ops_after < stats.ops_before);
 }
+
+#[test]
+fn folding_never_hides_a_runtime_error() {
+    use super::constfold::eval_llop;
+    use crate::flowgraph::ir::Constant::{Float, Int};
+    use crate::rtype::llop::{IntOp, LlOp};
+    let f2i = |f: f64| eval_llop(&LlOp::CastFloatToInt, &[&Float(f)], false);
+    assert_eq!(f2i(-9.223372036854775808e18), Some(Int(i64::MIN)));
+    assert_eq!(f2i(-9.25e18), None);
+    assert_eq!(f2i(9.223372036854775808e18), None);
+    assert_eq!(f2i(f64::NAN), None);
+    assert_eq!(f2i(-3.99), Some(Int(-3)));
+    assert_eq!(
+        eval_llop(&LlOp::Int(IntOp::FloorDiv), &[&Int(7), &Int(0)], false),
+        None
+    );
+    assert_eq!(
+        eval_llop(&LlOp::Int(IntOp::Pow), &[&Int(2), &Int(-1)], false),
+        None
+    );
+    assert_eq!(
+        eval_llop(&LlOp::IntOvf(IntOp::Add), &[&Int(i64::MAX), &Int(1)], false),
+        None
+    );
+    assert_eq!(
+        eval_llop(&LlOp::Int(IntOp::Add), &[&Int(i64::MAX), &Int(1)], false),
+        Some(Int(i64::MIN))
+    );
+}
