@@ -610,7 +610,15 @@ impl Builder<'_> {
         let ast::Expr::Call(call) = &*f.iter else {
             return Err(self.unsupported(&*f.iter, "a `for` loop over anything but range()"));
         };
-        let is_range = matches!(&*call.func, ast::Expr::Name(n) if n.id.as_str() == "range" && !self.locals.contains("range"));
+        // The builtin range, unless a local or a module-level name shadows it.
+        let shadowed = self.locals.contains("range")
+            || self
+                .program
+                .module(self.module)
+                .globals
+                .contains_key("range");
+        let is_range =
+            matches!(&*call.func, ast::Expr::Name(n) if n.id.as_str() == "range") && !shadowed;
         if !is_range || !call.keywords.is_empty() || call.args.is_empty() || call.args.len() > 3 {
             return Err(self.unsupported(
                 &*f.iter,
