@@ -168,6 +168,15 @@ fn binary(op: ast::Operator, l: &Constant, r: &Constant) -> Option<Constant> {
     if let (Constant::Str(a), Constant::Str(b), Add) = (l, r, op) {
         return Some(Constant::Str(Rc::from(format!("{a}{b}"))));
     }
+    // bool & bool (and | ^) stays a bool, as in Python.
+    if let (Constant::Bool(a), Constant::Bool(b)) = (l, r) {
+        match op {
+            BitAnd => return Some(Constant::Bool(a & b)),
+            BitOr => return Some(Constant::Bool(a | b)),
+            BitXor => return Some(Constant::Bool(a ^ b)),
+            _ => {}
+        }
+    }
     if let (Some(a), Some(b)) = (as_int(l), as_int(r)) {
         return Some(match op {
             Add => Constant::Int(pyarith::int_add(a, b, true)?),
