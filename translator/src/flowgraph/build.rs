@@ -301,7 +301,8 @@ impl Builder<'_> {
         }
         self.complete_states(&mut edges, &names);
         let names: Vec<Rc<str>> = edges[0].state.keys().cloned().collect();
-        self.current = Some(self.link_to_new_block(edges, &names, span));
+        let (block, state, _) = self.link_to_new_block(edges, &names, span, None);
+        self.current = Some((block, state));
     }
 
     /// Gives every edge a value for each of `names` (an undefined
@@ -325,34 +326,62 @@ impl Builder<'_> {
         }
     }
 
+    /// Starts a block reached by `edges`, which all carry `names`. A name
+    /// that is the same constant on every edge stays that constant instead
+    /// of becoming an input; for a loop header (`loop_assigned` given: the
+    /// locals its body assigns) that holds for constants the body never
+    /// reassigns. Returns the block, its state and its input names.
     fn link_to_new_block(
         &mut self,
         edges: Vec<Pending>,
         names: &[Rc<str>],
         span: Span,
-    ) -> (BlockId, State) {
+        loop_assigned: Option<&HashSet<String>>,
+    ) -> (BlockId, State, Vec<Rc<str>>) {
+        let constant = |n: &Rc<str>| -> Option<Value> {
+            let v = edges[0].state.get(n)?;
+            if !matches!(v, Value::Const(c) if *c != Constant::Undefined) {
+                return None;
+            }
+            let stays = match loop_assigned {
+                None => edges.iter().all(|e| e.state.get(n) == Some(v)),
+                Some(assigned) => {
+                    let local = n.strip_prefix(BOUND_PREFIX).unwrap_or(n);
+                    !local.starts_with('$') && !assigned.contains(local)
+                }
+            };
+            stays.then(|| v.clone())
+        };
         let mut state = State::new();
         let mut inputs = vec![];
+        let mut input_names = vec![];
         for n in names {
-            let v = self.graph.new_var(
-                if n.starts_with('$') {
-                    None
-                } else {
-                    Some(n.clone())
-                },
-                span,
-            );
-            inputs.push(v);
-            state.insert(n.clone(), Value::Var(v));
+            let value = match constant(n) {
+                Some(c) => c,
+                None => {
+                    let v = self.graph.new_var(
+                        if n.starts_with('$') {
+                            None
+                        } else {
+                            Some(n.clone())
+                        },
+                        span,
+                    );
+                    inputs.push(v);
+                    input_names.push(n.clone());
+                    Value::Var(v)
+                }
+            };
+            state.insert(n.clone(), value);
             if let Some(origin) = edges[0].state.origins.get(n) {
                 state.origins.insert(n.clone(), *origin);
             }
         }
         let target = self.graph.new_block(inputs);
         for e in edges {
-            self.add_link(e, target, names, span);
+            self.add_link(e, target, &input_names, span);
         }
-        (target, state)
+        (target, state, input_names)
     }
 
     fn add_link(&mut self, e: Pending, target: BlockId, names: &[Rc<str>], span: Span) {
@@ -565,11 +594,12 @@ impl Builder<'_> {
         names.extend(new.into_iter().map(|n| Rc::from(n.as_str())));
         self.complete_states(&mut edges, &names);
         let names: Vec<Rc<str>> = edges[0].state.keys().cloned().collect();
-        let (header, state) = self.link_to_new_block(edges, &names, span);
+        let (header, state, header_names) =
+            self.link_to_new_block(edges, &names, span, Some(&assigned));
         self.current = Some((header, state));
         self.loops.push(LoopCtx {
             header,
-            header_names: names,
+            header_names,
             breaks: vec![],
         });
     }
