@@ -910,6 +910,20 @@ impl Builder<'_> {
                     ast::UnaryOp::Invert => UnOp::Invert,
                     ast::UnaryOp::Not => UnOp::Not,
                 };
+                // Sign changes of constants (`-k` with k = 2) stay constants,
+                // so the annotator sees them (10 ** -k is a float).
+                match (op, &v) {
+                    (UnOp::Neg, Value::Const(Constant::Int(i))) if *i != i64::MIN => {
+                        return Ok(Value::Const(Constant::Int(-i)))
+                    }
+                    (UnOp::Neg, Value::Const(Constant::Float(f))) => {
+                        return Ok(Value::Const(Constant::Float(-f)))
+                    }
+                    (UnOp::Pos, Value::Const(Constant::Int(_) | Constant::Float(_))) => {
+                        return Ok(v)
+                    }
+                    _ => {}
+                }
                 Ok(self.emit(HlOp::Unary(op), vec![v], span, None))
             }
             ast::Expr::Compare(c) => {
