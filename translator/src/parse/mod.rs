@@ -28,11 +28,7 @@ pub fn parse_program(target: &Path, sources: &mut SourceMap) -> Result<Program> 
     if !loader.errors.is_empty() {
         return Err(loader.errors);
     }
-    let entry = find_entry_point(
-        &loader.modules[main.0 as usize],
-        &loader.functions,
-        loader.sources,
-    )?;
+    let entry = find_entry_point(&loader.modules[main.0 as usize], &loader.functions)?;
     Ok(Program {
         modules: loader.modules,
         functions: loader.functions,
@@ -43,11 +39,7 @@ pub fn parse_program(target: &Path, sources: &mut SourceMap) -> Result<Program> 
 /// RPython's convention: `target()` returns `(entry_point, None)`. We read
 /// that return statement rather than running code; without a `target`, a
 /// function named `entry_point` is used.
-fn find_entry_point(
-    module: &Module,
-    functions: &[Function],
-    sources: &SourceMap,
-) -> Result<FuncId> {
+fn find_entry_point(module: &Module, functions: &[Function]) -> Result<FuncId> {
     if let Some(Global::Func(t)) = module.globals.get("target") {
         let def = &functions[t.index()].def;
         for stmt in &def.body {
@@ -67,10 +59,10 @@ fn find_entry_point(
     if let Some(Global::Func(f)) = module.globals.get("entry_point") {
         return Ok(*f);
     }
-    let path = &sources.files[module.file as usize].path;
-    Err(vec![Diagnostic::global(format!(
-        "{path}: no entry point: define `def entry_point(argv):` and `def target(*args): return entry_point, None`"
-    ))])
+    Err(vec![Diagnostic::error(
+        Span::new(module.file, 0, 0),
+        "no entry point: define `def entry_point(argv):` and `def target(*args): return entry_point, None`",
+    )])
 }
 
 struct Loader<'s> {

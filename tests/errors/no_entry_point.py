@@ -1,0 +1,3 @@
+# expect-error: line 1: no entry point
+def main(argv):
+    return 0
