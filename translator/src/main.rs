@@ -58,8 +58,22 @@ struct Cli {
     stats: bool,
 }
 
+/// The phases recurse over the AST (the parser too), so a deeply nested
+/// expression needs more stack than a main thread has. 1 GiB of address
+/// space is reserved, not used.
+const TRANSLATOR_STACK: usize = 1 << 30;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    std::thread::Builder::new()
+        .stack_size(TRANSLATOR_STACK)
+        .spawn(move || run(cli))
+        .expect("a thread for the translator")
+        .join()
+        .unwrap_or(ExitCode::from(101))
+}
+
+fn run(cli: Cli) -> ExitCode {
     let opt_level = match cli.opt.as_str() {
         "0" | "1" | "2" | "3" => cli.opt.parse().unwrap(),
         "jit" => {

@@ -1,8 +1,9 @@
 //! Dead code removal on low-level graphs.
 //!
 //! Does: removes pure operations whose result is never used (repeatedly,
-//! so chains die together), drops unreachable blocks and merges blocks
-//! that only jump into each other. Does not: remove unused block inputs
+//! so chains die together), drops unreachable blocks, merges blocks that
+//! only jump into each other, and ends a block at an operation that
+//! always raises. Does not: remove unused block inputs
 //! across loops, or operations that may raise (their error is behaviour).
 
 use super::Stats;
@@ -13,8 +14,16 @@ use std::collections::HashSet;
 
 pub fn remove_dead_code(ll: &mut LlGraph, stats: &mut Stats) {
     let before = ll.graph.blocks.len();
-    simplify::remove_unreachable_blocks(&mut ll.graph);
-    simplify::join_blocks(&mut ll.graph);
+    // Merging blocks can bring a constant into an operation that always
+    // raises (check_bound of a local unbound on that path); what follows
+    // it is dead, so cut there and merge again.
+    loop {
+        simplify::remove_unreachable_blocks(&mut ll.graph);
+        simplify::join_blocks(&mut ll.graph);
+        if !end_blocks_at_certain_raises(ll) {
+            break;
+        }
+    }
     simplify::remove_unreachable_blocks(&mut ll.graph);
     stats.blocks_removed += before.saturating_sub(ll.graph.blocks.len());
     loop {
@@ -41,4 +50,30 @@ pub fn remove_dead_code(ll: &mut LlGraph, stats: &mut Stats) {
         }
         stats.ops_removed += removed;
     }
+}
+
+/// An operation that raises whatever happens ends its block: the
+/// operations after it and the block's exits are dropped (the block ends
+/// like one whose call never returns). True if a block changed.
+fn end_blocks_at_certain_raises(ll: &mut LlGraph) -> bool {
+    use crate::flowgraph::ir::Constant;
+    use crate::rtype::llop::LlOp;
+    let mut changed = false;
+    for block in &mut ll.graph.blocks {
+        let always_raises =
+            |op: &crate::flowgraph::ir::Operation<LlOp>| match (&op.op, op.args.first()) {
+                (LlOp::CheckBound(_), Some(Value::Const(Constant::Bool(false)))) => true,
+                (LlOp::CheckRangeStep, Some(Value::Const(Constant::Int(0)))) => true,
+                _ => false,
+            };
+        if let Some(i) = block.operations.iter().position(always_raises) {
+            if i + 1 < block.operations.len() || !block.exits.is_empty() {
+                block.operations.truncate(i + 1);
+                block.exitswitch = None;
+                block.exits.clear();
+                changed = true;
+            }
+        }
+    }
+    changed
 }
