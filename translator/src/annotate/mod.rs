@@ -307,7 +307,7 @@ impl<'a> Annotator<'a> {
                 Ok(self.bindings[&callee][cg.return_var().index()].clone())
             }
             SomeValue::Builtin(builtin) => {
-                rules::annotate_builtin_call(*builtin, &op.args[1..], &args[1..], keywords, op.span)
+                rules::annotate_builtin_call(*builtin, &args[1..], keywords, op.span)
             }
             other => Err(Diagnostic::error(
                 op.span,

@@ -151,7 +151,6 @@ fn getitem(container: &SomeValue, index: &SomeValue, span: Span) -> RuleResult {
 
 pub fn annotate_builtin_call(
     b: Builtin,
-    values: &[Value],
     args: &[SomeValue],
     keywords: &[Rc<str>],
     span: Span,
@@ -162,7 +161,6 @@ pub fn annotate_builtin_call(
             format!("keyword arguments to {}() are not supported yet", b.name()),
         ));
     }
-    let _ = values;
     let arity = |n: usize| -> Result<(), Diagnostic> {
         if args.len() == n {
             Ok(())

@@ -144,17 +144,20 @@ pub fn build_graph(program: &Program, func: FuncId) -> Result<Graph<HlOp>, Vec<D
 
 /// Python's scoping rule: a name assigned anywhere in a function is local
 /// to it everywhere in it.
-fn collect_assigned_names(body: &[ast::Stmt], out: &mut HashSet<String>) {
-    fn target(e: &ast::Expr, out: &mut HashSet<String>) {
-        match e {
-            ast::Expr::Name(n) => {
-                out.insert(n.id.to_string());
-            }
-            ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| target(e, out)),
-            ast::Expr::List(t) => t.elts.iter().for_each(|e| target(e, out)),
-            _ => {}
+/// The names an assignment target binds.
+fn collect_target_names(e: &ast::Expr, out: &mut HashSet<String>) {
+    match e {
+        ast::Expr::Name(n) => {
+            out.insert(n.id.to_string());
         }
+        ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| collect_target_names(e, out)),
+        ast::Expr::List(t) => t.elts.iter().for_each(|e| collect_target_names(e, out)),
+        _ => {}
     }
+}
+
+fn collect_assigned_names(body: &[ast::Stmt], out: &mut HashSet<String>) {
+    let target = collect_target_names;
     for s in body {
         match s {
             ast::Stmt::Assign(a) => a.targets.iter().for_each(|t| target(t, out)),
@@ -581,10 +584,8 @@ impl Builder<'_> {
     /// Opens a loop header reached from the current block. Its inputs are
     /// the names bound now and the locals the loop body assigns (bound in
     /// a later iteration by an earlier one), so back edges pass them all.
-    fn open_loop(&mut self, body: &[ast::Stmt], span: Span) {
+    fn open_loop(&mut self, assigned: HashSet<String>, span: Span) {
         let mut edges = self.goto();
-        let mut assigned = HashSet::new();
-        collect_assigned_names(body, &mut assigned);
         let mut names: Vec<Rc<str>> = edges[0].state.keys().cloned().collect();
         let mut new: Vec<&String> = assigned
             .iter()
@@ -619,7 +620,9 @@ impl Builder<'_> {
 
     fn while_loop(&mut self, w: &ast::StmtWhile) -> Result<(), Diagnostic> {
         let span = self.span(w);
-        self.open_loop(&w.body, span);
+        let mut assigned = HashSet::new();
+        collect_assigned_names(&w.body, &mut assigned);
+        self.open_loop(assigned, span);
         let (t, f) = match self.condition(&w.test) {
             Ok(x) => x,
             Err(d) => {
@@ -691,14 +694,10 @@ impl Builder<'_> {
         self.state().insert(counter.clone(), start);
         self.state().insert(stop_name.clone(), stop);
         self.state().insert(step_name.clone(), step);
-        let mut loop_body = f.body.clone();
-        loop_body.push(ast::Stmt::Assign(ast::StmtAssign {
-            range: f.range,
-            targets: vec![(*f.target).clone()],
-            value: f.iter.clone(),
-            type_comment: None,
-        }));
-        self.open_loop(&loop_body, span);
+        let mut assigned = HashSet::new();
+        collect_assigned_names(&f.body, &mut assigned);
+        collect_target_names(&f.target, &mut assigned);
+        self.open_loop(assigned, span);
         let i = self.state()[&counter].clone();
         let stop = self.state()[&stop_name].clone();
         let step = self.state()[&step_name].clone();

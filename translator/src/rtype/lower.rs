@@ -229,10 +229,6 @@ impl Lowerer<'_> {
         let result_type = lltype_of(self.ann.binding(self.func, result));
         let (sl, sr) = (self.s(l), self.s(r));
         if result_type == LlType::Float {
-            let (x, y) = (
-                self.convert(l, LlType::Float, span),
-                self.convert(r, LlType::Float, span),
-            );
             if b == BinOp::TrueDiv && sl.is_intlike() && sr.is_intlike() {
                 let (x, y) = (
                     self.convert(l, LlType::Signed, span),
@@ -241,6 +237,10 @@ impl Lowerer<'_> {
                 self.push(LlOp::IntTrueDiv, vec![x, y], result, span);
                 return Ok(());
             }
+            let (x, y) = (
+                self.convert(l, LlType::Float, span),
+                self.convert(r, LlType::Float, span),
+            );
             let fop = match b {
                 BinOp::Add => FloatOp::Add,
                 BinOp::Sub => FloatOp::Sub,
