@@ -1,8 +1,8 @@
-/* Process entry, stack guard and fatal errors.
+/* Process entry and the stack guard.
  *
  * main() wraps the C argv into RPython objects, calls the translated
- * entry_point and turns its result into the exit status.  Until the
- * translator supports exceptions every raise ends the process here.
+ * entry_point and turns its result into the exit status (the generated
+ * rpy_entry_point reports an uncaught exception itself).
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -21,44 +21,16 @@
  * Stays NULL (check never fires) until main() computes it. */
 char *rpy_stack_limit;
 
-static const char *const exc_names[] = {
-    [RPY_EXC_ZERO_DIVISION] = "ZeroDivisionError",
-    [RPY_EXC_OVERFLOW] = "OverflowError",
-    [RPY_EXC_VALUE] = "ValueError",
-    [RPY_EXC_INDEX] = "IndexError",
-    [RPY_EXC_RECURSION] = "RecursionError",
-    [RPY_EXC_MEMORY] = "MemoryError",
-    [RPY_EXC_TYPE] = "TypeError",
-    [RPY_EXC_ASSERTION] = "AssertionError",
-    [RPY_EXC_UNBOUND_LOCAL] = "UnboundLocalError",
-};
-
-_Noreturn void rpy_raise(int32_t kind, const char *msg) {
-    /* Flush first so that stdout and stderr appear in program order when
-     * both go to the same terminal or file. */
-    rpy_io_flush();
-    const char *name = "SystemError"; /* only if the translator is buggy */
-    if (kind >= 0 && (size_t)kind < sizeof exc_names / sizeof exc_names[0])
-        name = exc_names[kind];
-    rpy_fd_write_all(2, name, (int64_t)strlen(name));
-    if (msg != NULL && msg[0] != '\0') {
-        rpy_fd_write_all(2, ": ", 2);
-        rpy_fd_write_all(2, msg, (int64_t)strlen(msg));
-    }
-    rpy_fd_write_all(2, "\n", 1);
-    exit(1);
-}
-
-_Noreturn void rpy_stack_overflow(void) {
-    rpy_raise(RPY_EXC_RECURSION, "maximum recursion depth exceeded");
-}
-
 /* Deliberately an ordinary external definition: the runtime is linked
  * into the program as bitcode before optimisation, so LLVM sees this body
- * and always_inline makes every call site a single compare and branch.
- * The frame address of whoever we are inlined into is what matters. */
+ * and always_inline makes every call site two compares and one branch.
+ * The frame address of whoever we are inlined into is what matters.  The
+ * shadow stack has its own end: a recursion that keeps many GC pointers
+ * per frame can exhaust it before the C stack. */
 __attribute__((always_inline)) void rpy_stack_check(void) {
-    if ((uintptr_t)__builtin_frame_address(0) < (uintptr_t)rpy_stack_limit)
+    bool c_stack = (uintptr_t)__builtin_frame_address(0) < (uintptr_t)rpy_stack_limit;
+    bool shadow_stack = (uintptr_t)rpy_shadowstack_top > (uintptr_t)rpy_shadowstack_limit;
+    if (c_stack | shadow_stack)
         rpy_stack_overflow();
 }
 
@@ -79,18 +51,27 @@ static uint64_t usable_stack_bytes(void) {
     return size - margin;
 }
 
+/* Before the entry point runs there is no one to catch MemoryError. */
 static void *xmalloc(size_t n) {
     void *p = malloc(n);
-    if (p == NULL)
-        rpy_raise(RPY_EXC_MEMORY, "");
+    if (p == NULL) {
+        static const char text[] = "MemoryError\n";
+        rpy_fd_write_all(2, text, (int64_t)sizeof text - 1);
+        exit(1);
+    }
     return p;
 }
+
+/* argv's objects are malloc'ed, not collected: flagged as prebuilt, the
+ * collector never moves or frees them, and TRACK_YOUNG_PTRS makes stores
+ * into them go through the write barrier like any prebuilt object's. */
+#define ARGV_GCFLAGS (RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS)
 
 static rpy_str *make_str(const char *text) {
     size_t len = strlen(text);
     rpy_str *s = xmalloc(sizeof(rpy_str) + len + 1);
     s->hdr.tid = RPY_TID_STR;
-    s->hdr.gcflags = 0;
+    s->hdr.gcflags = ARGV_GCFLAGS;
     s->hash = 0;
     s->length = (int64_t)len;
     memcpy(s->data, text, len + 1);
@@ -113,10 +94,12 @@ int main(int argc, char **argv) {
 
     /* Output must reach the fd even if something calls exit() directly. */
     atexit(rpy_io_flush);
+    rpy_gc_init();
+    rpy_exc_init();
 
     rpy_list_str *args = xmalloc(sizeof(rpy_list_str));
     args->hdr.tid = RPY_TID_LIST_STR;
-    args->hdr.gcflags = 0;
+    args->hdr.gcflags = ARGV_GCFLAGS;
     args->length = argc;
     args->items = xmalloc(sizeof(rpy_str *) * (size_t)(argc > 0 ? argc : 1));
     for (int i = 0; i < argc; i++)

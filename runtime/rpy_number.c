@@ -9,10 +9,12 @@
 /* ---- int ** int --------------------------------------------------------- */
 
 int64_t rpy_int_pow(int64_t base, int64_t exp, bool check_ovf) {
-    if (exp < 0)
+    if (exp < 0) {
         rpy_raise(RPY_EXC_VALUE,
                   "negative exponent in int ** int is not supported by the "
                   "translator (the result would be a float)");
+        return 0;
+    }
     if (!check_ovf) {
         /* Unsigned arithmetic wraps modulo 2^64 without undefined
          * behaviour, which is exactly RPython's wrapping semantics. */
@@ -40,6 +42,7 @@ int64_t rpy_int_pow(int64_t base, int64_t exp, bool check_ovf) {
     }
 overflow:
     rpy_raise(RPY_EXC_OVERFLOW, "integer overflow");
+    return 0;
 }
 
 /* ---- float %, //, ** ------------------------------------------------- */
@@ -56,14 +59,18 @@ static double python_mod(double b, double rem) {
 }
 
 double rpy_float_mod(double a, double b) {
-    if (b == 0)
+    if (b == 0) {
         rpy_raise(RPY_EXC_ZERO_DIVISION, "float modulo");
+        return 0;
+    }
     return python_mod(b, fmod(a, b));
 }
 
 double rpy_float_floordiv(double a, double b) {
-    if (b == 0)
+    if (b == 0) {
         rpy_raise(RPY_EXC_ZERO_DIVISION, "float floor division by zero");
+        return 0;
+    }
     /* a - fmod(a, b) is (nearly) an exact multiple of b, so this quotient
      * is close to an integer; the adjustments below make it agree with the
      * modulo above, so that a == (a // b) * b + a % b as far as rounding
@@ -108,9 +115,11 @@ double rpy_float_pow(double a, double b) {
         return odd ? copysign(0.0, a) : 0.0;
     }
     if (a == 0) {
-        if (b < 0)
+        if (b < 0) {
             rpy_raise(RPY_EXC_ZERO_DIVISION,
                       "0.0 cannot be raised to a negative power");
+            return 0;
+        }
         return is_odd_integer(b) ? a : 0.0;
     }
     bool negate = false;
@@ -120,9 +129,11 @@ double rpy_float_pow(double a, double b) {
              * magnitude |a| ** b overflows. */
             if (isinf(pow(-a, b)))
                 rpy_raise(RPY_EXC_OVERFLOW, "complex exponentiation");
-            rpy_raise(RPY_EXC_VALUE,
-                      "negative number cannot be raised to a fractional "
-                      "power (complex result not supported)");
+            else
+                rpy_raise(RPY_EXC_VALUE,
+                          "negative number cannot be raised to a fractional "
+                          "power (complex result not supported)");
+            return 0;
         }
         a = -a;
         negate = is_odd_integer(b);
@@ -132,8 +143,10 @@ double rpy_float_pow(double a, double b) {
     double r = pow(a, b);
     /* Inputs are finite here, so an infinite result is an overflow.
      * Underflow to 0 is silently accepted, as in CPython. */
-    if (isinf(r))
+    if (isinf(r)) {
         rpy_raise(RPY_EXC_OVERFLOW, "(34, 'Numerical result out of range')");
+        return 0;
+    }
     return negate ? -r : r;
 }
 
@@ -142,15 +155,21 @@ double rpy_float_pow(double a, double b) {
 #define TWO_63 9223372036854775808.0
 
 int64_t rpy_float_to_int(double f) {
-    if (isinf(f))
+    if (isinf(f)) {
         rpy_raise(RPY_EXC_OVERFLOW, "cannot convert float infinity to integer");
-    if (isnan(f))
+        return 0;
+    }
+    if (isnan(f)) {
         rpy_raise(RPY_EXC_VALUE, "cannot convert float NaN to integer");
+        return 0;
+    }
     double t = trunc(f);
     /* Both bounds are powers of two and so exact; -2^63 itself fits. */
-    if (t >= TWO_63 || t < -TWO_63)
+    if (t >= TWO_63 || t < -TWO_63) {
         rpy_raise(RPY_EXC_OVERFLOW,
                   "int too large to convert to a 64-bit machine integer");
+        return 0;
+    }
     return (int64_t)t;
 }
 

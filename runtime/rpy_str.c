@@ -186,7 +186,7 @@ static void put_repr(repr_out *o, const unsigned char *s, int64_t n) {
  * (sys.get_int_max_str_digits()), before looking at the value. */
 #define MAX_STR_DIGITS 4300
 
-static _Noreturn void invalid_literal(rpy_str *s) {
+static int64_t invalid_literal(rpy_str *s) {
     static const char prefix[] = "invalid literal for int() with base 10: ";
     /* Each repr code point needs at most 10 bytes (\UXXXXXXXX). */
     char msg[sizeof prefix + REPR_MAX_CHARS * 10 + 1];
@@ -194,6 +194,7 @@ static _Noreturn void invalid_literal(rpy_str *s) {
     repr_out o = {msg + sizeof prefix - 1, REPR_MAX_CHARS};
     put_repr(&o, (const unsigned char *)s->data, s->length);
     rpy_raise(RPY_EXC_VALUE, msg);
+    return 0;
 }
 
 /* The code point at byte offset i of s (its size in *len), or -1 at the
@@ -207,9 +208,11 @@ static int32_t char_at(const rpy_str *s, int64_t i, int *len) {
 }
 
 int64_t rpy_str_to_int(rpy_str *s) {
-    if (s == NULL) /* an Optional[str] that was None */
+    if (s == NULL) { /* an Optional[str] that was None */
         rpy_raise(RPY_EXC_TYPE, "int() argument must be a string, a bytes-like object "
                                 "or a real number, not 'NoneType'");
+        return 0;
+    }
     int64_t i = 0;
     int len;
     int32_t c = char_at(s, i, &len);
@@ -222,7 +225,7 @@ int64_t rpy_str_to_int(rpy_str *s) {
      * magnitude, remembering (not raising) overflow because a later
      * syntax error must win, as in CPython. */
     if (digit_value(c) < 0)
-        invalid_literal(s);
+        return invalid_literal(s);
     uint64_t mag = 0;
     bool too_big = false, after_underscore = false;
     int64_t ndigits = 0;
@@ -242,7 +245,7 @@ int64_t rpy_str_to_int(rpy_str *s) {
         }
     }
     if (after_underscore) /* "1_" or "1__2" */
-        invalid_literal(s);
+        return invalid_literal(s);
     if (ndigits > MAX_STR_DIGITS) {
         char msg[200];
         snprintf(msg, sizeof msg,
@@ -251,13 +254,16 @@ int64_t rpy_str_to_int(rpy_str *s) {
                  "increase the limit",
                  MAX_STR_DIGITS, (long long)ndigits);
         rpy_raise(RPY_EXC_VALUE, msg);
+        return 0;
     }
     while (is_int_space(c))
         c = char_at(s, i += len, &len);
     if (c != -1)
-        invalid_literal(s);
+        return invalid_literal(s);
     uint64_t limit = negative ? (uint64_t)1 << 63 : ((uint64_t)1 << 63) - 1;
-    if (too_big || mag > limit)
+    if (too_big || mag > limit) {
         rpy_raise(RPY_EXC_OVERFLOW, "int too large to convert to a 64-bit machine integer");
+        return 0;
+    }
     return negative ? (int64_t)(0 - mag) : (int64_t)mag;
 }

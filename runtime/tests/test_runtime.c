@@ -20,6 +20,30 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+/* rpy_main.c's main() starts the collector, which reads the type table
+ * (generated code defines it).  These tests allocate nothing through the
+ * collector; argv's two runtime types are all it needs. */
+/* Exceptions raised by the runtime are instances of one class per kind
+ * (generated code emits the real hierarchy): a header and the message. */
+#define EXC(k) [RPY_TID_FIRST_USER + (k)] = {.fixed_size = 16, .n_gcptrs = 1, .gcptr_offsets = exc_ptrs}
+static const uint32_t exc_ptrs[] = {8};
+const rpy_type_info rpy_type_table[] = {
+    [RPY_TID_STR] = {.fixed_size = sizeof(rpy_str), .item_size = 1, .items_offset = sizeof(rpy_str),
+                     .length_offset = 16, .extra_bytes = 1},
+    [RPY_TID_LIST_STR] = {.fixed_size = sizeof(rpy_list_str)},
+    EXC(0), EXC(1), EXC(2), EXC(3), EXC(4), EXC(5), EXC(6), EXC(7), EXC(8), EXC(9),
+};
+const uint32_t rpy_type_count = RPY_TID_FIRST_USER + 10;
+const uint32_t rpy_exc_kind_tids[] = {16, 17, 18, 19, 20, 21, 22, 23, 24, 25};
+const char *const rpy_type_names[] = {
+    [16] = "ZeroDivisionError", [17] = "OverflowError", [18] = "ValueError",
+    [19] = "IndexError", [20] = "RecursionError", [21] = "MemoryError",
+    [22] = "TypeError", [23] = "AssertionError", [24] = "UnboundLocalError",
+    [25] = "AttributeError",
+};
+const uint32_t rpy_exc_message_offset = 8;
+const rpy_location rpy_locations[] = {{"test.py", "f", "f()", 1}};
+
 static int passed, failed;
 
 static void check(bool ok, const char *fmt, ...) {
@@ -64,6 +88,8 @@ static volatile int64_t sink_i;
 
 __attribute__((noinline)) static int64_t recurse(int64_t n, int64_t stop) {
     rpy_stack_check();
+    if (rpy_exc_value != NULL) /* RecursionError: unwind, as generated code does */
+        return 0;
     volatile char pad[128]; /* a realistic frame size */
     pad[0] = (char)n;
     if (n == stop)
@@ -82,6 +108,10 @@ static void perform(const call *c) {
     case OP_RAISE:
         rpy_write_bytes("partial", 7); /* must come out before the error */
         rpy_raise((int32_t)c->i, c->s);
+        if (c->j) /* leaving frames: "f" at test.py:1, c->j times */
+            for (int64_t k = 0; k < c->j; k++)
+                rpy_traceback_add(0);
+        break;
     case OP_RECURSE: sink_i = recurse(0, c->i); break;
     case OP_WRITES:
         rpy_write_int(INT64_MIN);
@@ -119,6 +149,7 @@ static void perform(const call *c) {
 
 static char child_out[200000], child_err[4096];
 static int child_status; /* exit code, or 128 + signal */
+static bool child_traceback; /* stderr started with the traceback header */
 
 static void read_all(int fd, char *buf, size_t cap) {
     size_t n = 0;
@@ -146,6 +177,8 @@ static void run_child(const call *c) {
         close(pe[0]);
         close(pe[1]);
         perform(c);
+        if (rpy_exc_value != NULL)
+            rpy_report_uncaught();
         rpy_io_flush();
         _exit(0);
     }
@@ -153,6 +186,12 @@ static void run_child(const call *c) {
     close(pe[1]);
     read_all(po[0], child_out, sizeof child_out); /* stderr output is small */
     read_all(pe[0], child_err, sizeof child_err);
+    /* Errors are compared without the traceback header (checked once in
+     * test_raise). */
+    static const char header[] = "Traceback (most recent call last):\n";
+    child_traceback = strncmp(child_err, header, sizeof header - 1) == 0;
+    if (child_traceback)
+        memmove(child_err, child_err + sizeof header - 1, strlen(child_err) - (sizeof header - 1) + 1);
     int st;
     waitpid(pid, &st, 0);
     child_status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
@@ -545,9 +584,19 @@ static void test_errors(void) {
 
     call r = {.op = OP_RAISE, .i = RPY_EXC_INDEX, .s = "list index out of range"};
     run_child(&r);
-    check(child_status == 1 && strcmp(child_out, "partial") == 0 &&
+    check(child_status == 1 && strcmp(child_out, "partial") == 0 && child_traceback &&
               strcmp(child_err, "IndexError: list index out of range\n") == 0,
           "raise: status %d out '%s' err '%s'", child_status, child_out, child_err);
+    r = (call){.op = OP_RAISE, .i = RPY_EXC_VALUE, .j = 1, .s = "x"};
+    run_child(&r);
+    check(strcmp(child_err, "  File \"test.py\", line 1, in f\n    f()\nValueError: x\n") == 0,
+          "traceback: '%s'", child_err);
+    r = (call){.op = OP_RAISE, .i = RPY_EXC_VALUE, .j = 10, .s = "x"};
+    run_child(&r);
+    const char *frame = "  File \"test.py\", line 1, in f\n    f()\n";
+    char want[1024];
+    snprintf(want, sizeof want, "%s%s%s  [Previous line repeated 7 more times]\nValueError: x\n", frame, frame, frame);
+    check(strcmp(child_err, want) == 0, "folded traceback: '%s'", child_err);
     r = (call){.op = OP_RAISE, .i = RPY_EXC_MEMORY, .s = ""};
     run_child(&r);
     check(child_status == 1 && strcmp(child_err, "MemoryError\n") == 0, "raise with no message: '%s'", child_err);

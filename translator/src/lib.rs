@@ -10,6 +10,7 @@ pub mod database;
 pub mod diagnostics;
 pub mod driver;
 pub mod flowgraph;
+pub mod gctransform;
 pub mod parse;
 pub mod pyarith;
 pub mod rtype;

@@ -112,6 +112,12 @@ fn run(cli: Cli) -> ExitCode {
                     );
                 }
                 eprintln!("[stats] prebuilt constants {}", outcome.prebuilt_constants);
+                eprintln!("[stats] classes {}", outcome.classes);
+                let gc = &outcome.gc;
+                eprintln!(
+                    "[stats] gctransform: functions that can collect {}, with root frames {}, roots saved {}",
+                    gc.collecting_functions, gc.functions_with_frames, gc.roots_saved
+                );
                 let text: Vec<String> = counters.iter().map(|(k, v)| format!("{k} {v}")).collect();
                 eprintln!("[stats] backendopt: {}", text.join(", "));
             }

@@ -6,6 +6,7 @@
 //! Entry point: [`annotate_program`]. Operation rules live in `rules`.
 
 pub mod callargs;
+pub mod classdef;
 pub mod model;
 pub mod rules;
 
@@ -14,12 +15,13 @@ mod tests;
 
 use crate::diagnostics::{Diagnostic, Result, Span};
 use crate::flowgraph::hlop::HlOp;
-use crate::flowgraph::ir::{BlockId, FuncId, Graph, Value, VarId};
+use crate::flowgraph::ir::{BlockId, ClassId, FuncId, Graph, Value, VarId};
 use crate::flowgraph::FlowGraphs;
 use crate::parse::program::Program;
 use indexmap::IndexMap;
 use model::{with_article, SomeValue};
 use std::collections::{HashMap, HashSet, VecDeque};
+use std::rc::Rc;
 
 /// The annotator's results, read by the rtyper.
 pub struct Annotations {
@@ -27,6 +29,7 @@ pub struct Annotations {
     pub bindings: IndexMap<FuncId, Vec<SomeValue>>,
     /// Blocks that execution can reach, per function.
     pub reached: HashSet<(FuncId, BlockId)>,
+    pub classes: classdef::ClassDefs,
 }
 
 impl Annotations {
@@ -51,6 +54,8 @@ pub fn annotate_program(program: &Program, flow: &FlowGraphs) -> Result<Annotati
         queued: HashSet::new(),
         reached: HashSet::new(),
         callers: HashMap::new(),
+        classes: classdef::ClassDefs::default(),
+        method_sites: indexmap::IndexSet::new(),
     };
     let entry = program.entry;
     let g = &flow.graphs[&entry];
@@ -62,6 +67,16 @@ pub fn annotate_program(program: &Program, flow: &FlowGraphs) -> Result<Annotati
         )]);
     }
     let argv = SomeValue::List(Box::new(SomeValue::Str { can_be_none: false }));
+    // str(e) of every exception, set when it is created.
+    a.classes
+        .assign(
+            program,
+            crate::parse::program::BASE_EXCEPTION,
+            &classdef::EXC_MESSAGE.into(),
+            SomeValue::Str { can_be_none: false },
+            g.span,
+        )
+        .map_err(|d| vec![d])?;
     a.ensure_function(entry);
     a.generalize(entry, start.inputargs[0], argv, g.span, None)
         .map_err(|d| vec![d])?;
@@ -70,6 +85,10 @@ pub fn annotate_program(program: &Program, flow: &FlowGraphs) -> Result<Annotati
         a.queued.remove(&(f, b));
         a.flow_block(f, b)
             .map_err(|d| vec![with_call_chain(d, flow, f)])?;
+    }
+    let unassigned = a.classes.check_unassigned(program);
+    if !unassigned.is_empty() {
+        return Err(unassigned);
     }
     let ret = a.bindings[&entry][g.return_var().index()].clone();
     if !matches!(
@@ -80,13 +99,14 @@ pub fn annotate_program(program: &Program, flow: &FlowGraphs) -> Result<Annotati
             g.span,
             format!(
                 "entry_point must return an int (the exit code), but it returns {}",
-                with_article(&ret)
+                with_article(&ret, program)
             ),
         )]);
     }
     Ok(Annotations {
         bindings: a.bindings,
         reached: a.reached,
+        classes: a.classes,
     })
 }
 
@@ -101,6 +121,10 @@ struct Annotator<'a> {
     reached: HashSet<(FuncId, BlockId)>,
     /// Blocks to re-flow when a function's return annotation changes.
     callers: HashMap<FuncId, Vec<(FuncId, BlockId)>>,
+    classes: classdef::ClassDefs,
+    /// Blocks with method calls: re-flowed when a class is first
+    /// instantiated (a call may then dispatch to one more method).
+    method_sites: indexmap::IndexSet<(FuncId, BlockId)>,
 }
 
 /// How a conflicting annotation came about, for the message.
@@ -145,7 +169,7 @@ impl<'a> Annotator<'a> {
         conflict: Option<Conflict>,
     ) -> std::result::Result<bool, Diagnostic> {
         let old = self.bindings[&f][var.index()].clone();
-        let Some(joined) = old.union(&new) else {
+        let Some(joined) = old.union(&new, self.program) else {
             return Err(self.conflict_error(
                 f,
                 var,
@@ -177,15 +201,15 @@ impl<'a> Annotator<'a> {
         let (msg, help) = match conflict {
             Conflict::Argument { callee } => {
                 let pname = g.vars[var.index()].name.as_deref().unwrap_or("?");
-                (format!("argument `{pname}` of `{callee}` is {} here and {} in another call", with_article(new), with_article(old)),
+                (format!("argument `{pname}` of `{callee}` is {} here and {} in another call", with_article(new, self.program), with_article(old, self.program)),
                  "a parameter has one type for all calls; convert the argument (e.g. with float()) or use two functions")
             }
             Conflict::Variable if var == g.return_var() => (
                 format!(
                     "function `{}` returns {} here and {} elsewhere",
                     short_name(&g.name),
-                    with_article(new),
-                    with_article(old)
+                    with_article(new, self.program),
+                    with_article(old, self.program)
                 ),
                 "every return of a function must give the same type",
             ),
@@ -193,8 +217,8 @@ impl<'a> Annotator<'a> {
                 Some(name) => (
                     format!(
                         "variable `{name}` is {} here and {} elsewhere",
-                        with_article(new),
-                        with_article(old)
+                        with_article(new, self.program),
+                        with_article(old, self.program)
                     ),
                     if old.is_numeric() && new.is_numeric() {
                         "ints and floats are kept apart: write a float literal (e.g. 0.0) or convert with float()"
@@ -205,8 +229,8 @@ impl<'a> Annotator<'a> {
                 None => (
                     format!(
                         "this expression gives {} on one path and {} on another",
-                        with_article(new),
-                        with_article(old)
+                        with_article(new, self.program),
+                        with_article(old, self.program)
                     ),
                     "both branches must give the same type",
                 ),
@@ -215,7 +239,10 @@ impl<'a> Annotator<'a> {
         let mut d = Diagnostic::error(span, msg).with_help(help);
         if let Some(first) = first {
             if first != span {
-                d = d.with_note(Some(first), format!("it was given type {old} here"));
+                d = d.with_note(
+                    Some(first),
+                    format!("it was given type {} here", old.describe(self.program)),
+                );
             }
         }
         d
@@ -224,26 +251,16 @@ impl<'a> Annotator<'a> {
     fn flow_block(&mut self, f: FuncId, b: BlockId) -> std::result::Result<(), Diagnostic> {
         let g = self.graph(f);
         let block = g.block(b);
-        for op in &block.operations {
-            let args: Vec<SomeValue> = op.args.iter().map(|a| self.value(f, a)).collect();
-            if args.contains(&SomeValue::Impossible) {
-                // An operand with no value yet (a loop variable before the
-                // back edge is annotated): this block is flowed again when
-                // its inputs change.
-                return Ok(());
-            }
-            let result = match &op.op {
-                HlOp::Call { keywords } => self.call(f, b, op, &args, keywords)?,
-                other => rules::annotate_op(other, &op.args, &args, op.span)?,
-            };
-            if result == SomeValue::Impossible {
-                // A call whose result is not known yet (or never returns):
-                // the rest of the block waits for it.
-                return Ok(());
-            }
-            self.generalize(f, op.result, result, op.span, None)?;
-        }
-        for link in &block.exits {
+        let exits: &[crate::flowgraph::ir::Link] = if self.flow_operations(f, b)? {
+            &block.exits
+        } else if block.raising {
+            // The operation stops the block (it always raises, or its
+            // result is not known yet): its exception edge is still taken.
+            &block.exits[block.exits.len() - 1..]
+        } else {
+            return Ok(());
+        };
+        for link in exits {
             let target_inputs = &g.block(link.target).inputargs;
             let mut changed = !self.reached.contains(&(f, link.target));
             for (k, (arg, &target)) in link.args.iter().zip(target_inputs).enumerate() {
@@ -263,6 +280,87 @@ impl<'a> Annotator<'a> {
         Ok(())
     }
 
+    /// Annotates the operations of a block; false if one of them stops
+    /// it (no value known yet, or a call that never returns).
+    fn flow_operations(&mut self, f: FuncId, b: BlockId) -> std::result::Result<bool, Diagnostic> {
+        let g = self.graph(f);
+        let block = g.block(b);
+        for op in &block.operations {
+            let args: Vec<SomeValue> = op.args.iter().map(|a| self.value(f, a)).collect();
+            if args.contains(&SomeValue::Impossible) {
+                // An operand with no value yet (a loop variable before the
+                // back edge is annotated): this block is flowed again when
+                // its inputs change.
+                return Ok(false);
+            }
+            let result = match &op.op {
+                HlOp::Call { keywords } => self.call(f, b, op, &args, keywords)?,
+                HlOp::CallMethod { name, keywords } => {
+                    self.call_method(f, b, op, name, &args, keywords)?
+                }
+                HlOp::GetAttr(name) => self.getattr(f, b, name, &args[0], op.span)?,
+                HlOp::SetAttr(name) => self.setattr(name, &args[0], &args[1], op.span)?,
+                HlOp::IsInstance(_) => match &args[0] {
+                    SomeValue::Instance { .. } | SomeValue::None => SomeValue::Bool,
+                    other => {
+                        return Err(Diagnostic::error(
+                            op.span,
+                            format!(
+                                "isinstance() of {} is not supported: it is known when translating",
+                                with_article(other, self.program)
+                            ),
+                        ))
+                    }
+                },
+                HlOp::Raise => {
+                    match &args[0] {
+                        SomeValue::Instance { class, .. }
+                            if self.program.is_exception_class(*class) => {}
+                        other => {
+                            return Err(Diagnostic::error(
+                                op.span,
+                                format!(
+                                    "exceptions must derive from BaseException: cannot raise {}",
+                                    with_article(other, self.program)
+                                ),
+                            ))
+                        }
+                    }
+                    SomeValue::Impossible
+                }
+                // The instances of both classes: the narrower one, or none
+                // (the branch that narrowed is never taken).
+                HlOp::Downcast(class) => match &args[0] {
+                    SomeValue::Instance { class: k, .. }
+                        if self.program.is_subclass(*k, *class) =>
+                    {
+                        SomeValue::Instance {
+                            class: *k,
+                            can_be_none: false,
+                        }
+                    }
+                    SomeValue::Instance { class: k, .. }
+                        if self.program.is_subclass(*class, *k) =>
+                    {
+                        SomeValue::Instance {
+                            class: *class,
+                            can_be_none: false,
+                        }
+                    }
+                    _ => SomeValue::Impossible,
+                },
+                other => rules::annotate_op(self.program, other, &op.args, &args, op.span)?,
+            };
+            if result == SomeValue::Impossible {
+                // A call whose result is not known yet (or never returns):
+                // the rest of the block waits for it.
+                return Ok(false);
+            }
+            self.generalize(f, op.result, result, op.span, None)?;
+        }
+        Ok(true)
+    }
+
     fn call(
         &mut self,
         f: FuncId,
@@ -274,47 +372,370 @@ impl<'a> Annotator<'a> {
         let n_pos = args.len() - 1 - keywords.len();
         match &args[0] {
             SomeValue::Func(callee) => {
-                let callee = *callee;
-                let desc = self.program.function(callee);
-                let sources = callargs::match_call_args(desc, n_pos, keywords, op.span)?;
-                if !self.flow.graphs.contains_key(&callee) {
-                    unreachable!("flow graphs cover every referenced function");
+                self.call_function(f, b, *callee, &args[1..], n_pos, keywords, op.span)
+            }
+            SomeValue::Class(class) => {
+                let class = *class;
+                let instance = SomeValue::Instance {
+                    class,
+                    can_be_none: false,
+                };
+                if self.classes.instantiated.insert(class) {
+                    for site in self.method_sites.clone() {
+                        self.schedule(site.0, site.1);
+                    }
                 }
-                self.ensure_function(callee);
-                let cg = self.graph(callee);
-                let params = cg.block(cg.startblock).inputargs.clone();
-                let mut changed = !self.reached.contains(&(callee, cg.startblock));
-                for (param, src) in params.iter().zip(&sources) {
-                    let s = match src {
-                        callargs::ArgSource::Given(i) => args[1 + i].clone(),
-                        callargs::ArgSource::Default(c) => SomeValue::of_constant(c),
-                    };
-                    changed |= self.generalize(
-                        callee,
-                        *param,
-                        s,
-                        op.span,
-                        Some(Conflict::Argument { callee: &desc.name }),
-                    )?;
+                match self.program.lookup_method(class, "__init__") {
+                    Some(init) => {
+                        let mut init_args = vec![self.self_annotation(init)];
+                        init_args.extend_from_slice(&args[1..]);
+                        let r = self.call_function(
+                            f,
+                            b,
+                            init,
+                            &init_args,
+                            n_pos + 1,
+                            keywords,
+                            op.span,
+                        )?;
+                        if r == SomeValue::Impossible {
+                            return Ok(r);
+                        }
+                    }
+                    None if self.program.is_exception_class(class) && args.len() <= 2 => {}
+                    None if args.len() > 1 => {
+                        return Err(Diagnostic::error(
+                            op.span,
+                            format!(
+                                "`{}()` takes no arguments: the class has no `__init__`",
+                                self.program.class(class).name
+                            ),
+                        ))
+                    }
+                    None => {}
                 }
-                if changed {
-                    self.schedule(callee, cg.startblock);
-                }
-                let deps = self.callers.entry(callee).or_default();
-                if !deps.contains(&(f, b)) {
-                    deps.push((f, b));
-                }
-                Ok(self.bindings[&callee][cg.return_var().index()].clone())
+                Ok(instance)
             }
             SomeValue::Builtin(builtin) => {
-                rules::annotate_builtin_call(*builtin, &args[1..], keywords, op.span)
+                rules::annotate_builtin_call(self.program, *builtin, &args[1..], keywords, op.span)
             }
             other => Err(Diagnostic::error(
                 op.span,
-                format!("{} is not callable", with_article(other)),
+                format!("{} is not callable", with_article(other, self.program)),
             )),
         }
     }
+}
+
+impl<'a> Annotator<'a> {
+    /// `self` of a method: an instance of the class that defines it.
+    fn self_annotation(&self, method: FuncId) -> SomeValue {
+        SomeValue::Instance {
+            class: self.program.function(method).class.expect("a method"),
+            can_be_none: false,
+        }
+    }
+
+    /// Flows `args` (callee excluded; keywords last) into `callee`'s
+    /// parameters; the result is what it returns so far.
+    #[allow(clippy::too_many_arguments)]
+    fn call_function(
+        &mut self,
+        f: FuncId,
+        b: BlockId,
+        callee: FuncId,
+        args: &[SomeValue],
+        n_pos: usize,
+        keywords: &[std::rc::Rc<str>],
+        span: Span,
+    ) -> std::result::Result<SomeValue, Diagnostic> {
+        let desc = self.program.function(callee);
+        let sources = callargs::match_call_args(desc, n_pos, keywords, span)?;
+        if !self.flow.graphs.contains_key(&callee) {
+            let errors = self.flow.deferred_errors.get(&callee);
+            let mut d = errors.and_then(|e| e.first()).cloned().unwrap_or_else(|| {
+                Diagnostic::error(
+                    span,
+                    "internal error: no flow graph for the called function",
+                )
+            });
+            d = d.with_note(Some(span), format!("`{}` is called here", desc.name));
+            return Err(d);
+        }
+        self.ensure_function(callee);
+        let cg = self.graph(callee);
+        let params = cg.block(cg.startblock).inputargs.clone();
+        let mut changed = !self.reached.contains(&(callee, cg.startblock));
+        for (param, src) in params.iter().zip(&sources) {
+            let s = match src {
+                callargs::ArgSource::Given(i) => args[*i].clone(),
+                callargs::ArgSource::Default(c) => SomeValue::of_constant(c),
+            };
+            changed |= self.generalize(
+                callee,
+                *param,
+                s,
+                span,
+                Some(Conflict::Argument { callee: &desc.name }),
+            )?;
+        }
+        if changed {
+            self.schedule(callee, cg.startblock);
+        }
+        let deps = self.callers.entry(callee).or_default();
+        if !deps.contains(&(f, b)) {
+            deps.push((f, b));
+        }
+        Ok(self.bindings[&callee][cg.return_var().index()].clone())
+    }
+
+    /// The receiver's class, or an error for a value that has no
+    /// attributes in this subset.
+    fn receiver_class(
+        &self,
+        obj: &SomeValue,
+        what: &str,
+        span: Span,
+    ) -> std::result::Result<ClassId, Diagnostic> {
+        match obj {
+            SomeValue::Instance { class, .. } => Ok(*class),
+            SomeValue::None => Err(Diagnostic::error(
+                span,
+                format!("{what} of a value that is always None"),
+            )),
+            other => Err(Diagnostic::error(
+                span,
+                format!(
+                    "{what} of {} is not supported",
+                    with_article(other, self.program)
+                ),
+            )),
+        }
+    }
+
+    fn getattr(
+        &mut self,
+        f: FuncId,
+        b: BlockId,
+        name: &Rc<str>,
+        obj: &SomeValue,
+        span: Span,
+    ) -> std::result::Result<SomeValue, Diagnostic> {
+        if *obj == SomeValue::None {
+            return Ok(SomeValue::Impossible); // AttributeError at run time
+        }
+        let class = self.receiver_class(obj, &format!("reading attribute `{name}`"), span)?;
+        self.classes
+            .readers
+            .entry(name.clone())
+            .or_default()
+            .insert((f, b));
+        if let Some(v) = class_attr_annotation(self.program, class, name) {
+            return Ok(v);
+        }
+        if self.program.lookup_method(class, name).is_some() {
+            return Err(Diagnostic::error(
+                span,
+                format!("method `{name}` used as a value: bound methods are not supported yet; call it directly"),
+            ));
+        }
+        let (value, changed) = self.classes.read(self.program, class, name, span)?;
+        if changed.0 {
+            self.reflow_readers(name);
+        }
+        Ok(value)
+    }
+
+    fn setattr(
+        &mut self,
+        name: &Rc<str>,
+        obj: &SomeValue,
+        value: &SomeValue,
+        span: Span,
+    ) -> std::result::Result<SomeValue, Diagnostic> {
+        if *obj == SomeValue::None {
+            return Ok(SomeValue::Impossible); // AttributeError at run time
+        }
+        let class = self.receiver_class(obj, &format!("assigning attribute `{name}`"), span)?;
+        let in_class = self
+            .program
+            .subtree(self.program.mro(class).last().unwrap_or(class));
+        if let Some(k) = in_class.iter().find(|k| {
+            self.program.class(**k).attrs.contains_key(&**name)
+                || self.program.class(**k).methods.contains_key(&**name)
+        }) {
+            return Err(Diagnostic::error(
+                span,
+                format!(
+                    "assigning `{name}` on an instance, but class `{}` defines `{name}` in its body: not supported",
+                    self.program.class(*k).name
+                ),
+            )
+            .with_help("use a different name for the instance attribute"));
+        }
+        if self
+            .classes
+            .assign(self.program, class, name, value.clone(), span)?
+        {
+            self.reflow_readers(name);
+        }
+        Ok(SomeValue::None)
+    }
+
+    fn reflow_readers(&mut self, name: &Rc<str>) {
+        if let Some(readers) = self.classes.readers.get(name).cloned() {
+            for (f, b) in readers {
+                self.schedule(f, b);
+            }
+        }
+    }
+
+    fn call_method(
+        &mut self,
+        f: FuncId,
+        b: BlockId,
+        op: &crate::flowgraph::ir::Operation<HlOp>,
+        name: &Rc<str>,
+        args: &[SomeValue],
+        keywords: &[Rc<str>],
+    ) -> std::result::Result<SomeValue, Diagnostic> {
+        if args[0] == SomeValue::None {
+            return Ok(SomeValue::Impossible); // AttributeError at run time
+        }
+        let class = self.receiver_class(&args[0], &format!("calling method `{name}`"), op.span)?;
+        self.method_sites.insert((f, b));
+        let targets = method_targets(self.program, &self.classes, class, name).map_err(|k| {
+            Diagnostic::error(
+                op.span,
+                format!(
+                    "`{}` objects have no method `{name}`",
+                    self.program.class(k).name
+                ),
+            )
+        })?;
+        let n_pos = args.len() - keywords.len();
+        let mut result = SomeValue::Impossible;
+        for target in targets {
+            let mut call_args = args.to_vec();
+            call_args[0] = self.self_annotation(target);
+            let r = self.call_function(f, b, target, &call_args, n_pos, keywords, op.span)?;
+            result = result.union(&r, self.program).ok_or_else(|| {
+                Diagnostic::error(
+                    op.span,
+                    format!(
+                        "the implementations of method `{name}` return different types ({} and {})",
+                        result.describe(self.program),
+                        r.describe(self.program)
+                    ),
+                )
+                .with_help("every override of a method must return the same type")
+            })?;
+        }
+        self.unify_family(
+            &targets_of(self.program, &self.classes, class, name),
+            &result,
+            op.span,
+        )?;
+        Ok(result)
+    }
+
+    /// The methods one call site may dispatch to are called through one
+    /// function pointer, so they must agree on their machine signature:
+    /// every parameter but `self`, and the result, get the union of the
+    /// family's annotations (RPython's call families).
+    fn unify_family(
+        &mut self,
+        targets: &[FuncId],
+        result: &SomeValue,
+        span: Span,
+    ) -> std::result::Result<(), Diagnostic> {
+        if targets.len() < 2 {
+            return Ok(());
+        }
+        let nparams = targets
+            .iter()
+            .map(|t| {
+                self.graph(*t)
+                    .block(self.graph(*t).startblock)
+                    .inputargs
+                    .len()
+            })
+            .max()
+            .unwrap_or(0);
+        for i in 1..nparams {
+            let mut joined = SomeValue::Impossible;
+            for &t in targets {
+                let g = self.graph(t);
+                if let Some(&v) = g.block(g.startblock).inputargs.get(i) {
+                    let s = self.bindings[&t][v.index()].clone();
+                    joined = joined.union(&s, self.program).unwrap_or(joined);
+                }
+            }
+            for &t in targets {
+                let g = self.graph(t);
+                if let Some(&v) = g.block(g.startblock).inputargs.get(i) {
+                    if self.generalize(t, v, joined.clone(), span, None)? {
+                        self.schedule(t, g.startblock);
+                    }
+                }
+            }
+        }
+        for &t in targets {
+            let rv = self.graph(t).return_var();
+            if self.generalize(t, rv, result.clone(), span, None)? {
+                for caller in self.callers.get(&t).cloned().unwrap_or_default() {
+                    self.schedule(caller.0, caller.1);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The methods a call `obj.name(...)` on an instance of `class` may run:
+/// one per instantiated class at or below `class`. `Err(k)` names an
+/// instantiated class without such a method.
+pub fn method_targets(
+    p: &Program,
+    classes: &classdef::ClassDefs,
+    class: ClassId,
+    name: &str,
+) -> std::result::Result<Vec<FuncId>, ClassId> {
+    let mut out = indexmap::IndexSet::new();
+    for k in p.subtree(class) {
+        if classes.instantiated.contains(&k) {
+            out.insert(p.lookup_method(k, name).ok_or(k)?);
+        }
+    }
+    Ok(out.into_iter().collect())
+}
+
+fn targets_of(
+    p: &Program,
+    classes: &classdef::ClassDefs,
+    class: ClassId,
+    name: &str,
+) -> Vec<FuncId> {
+    method_targets(p, classes, class, name).unwrap_or_default()
+}
+
+/// A class-body constant read through an instance: the union over the
+/// classes that can be behind it (an override in a subclass counts).
+fn class_attr_annotation(p: &Program, class: ClassId, name: &str) -> Option<SomeValue> {
+    let mut result: Option<SomeValue> = None;
+    if let Some((_, c)) = p.lookup_class_attr(class, name) {
+        result = Some(SomeValue::of_constant(c));
+    }
+    for k in p.subtree(class) {
+        if let Some(c) = p.class(k).attrs.get(name) {
+            let s = SomeValue::of_constant(c);
+            result = Some(match result {
+                None => s,
+                Some(r) => r.union(&s, p).unwrap_or(r),
+            });
+        }
+    }
+    result
 }
 
 fn short_name(qualname: &str) -> &str {

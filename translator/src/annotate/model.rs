@@ -6,7 +6,8 @@
 //! would print `1` and `1.0` differently); None merges only with types that
 //! have a null (strings).
 
-use crate::flowgraph::ir::{Builtin, Constant, FuncId};
+use crate::flowgraph::ir::{Builtin, ClassId, Constant, FuncId};
+use crate::parse::program::Program;
 use std::fmt;
 
 #[derive(Clone, PartialEq, Debug)]
@@ -23,6 +24,13 @@ pub enum SomeValue {
     Builtin(Builtin),
     /// A list with items of one type (only `argv` for now).
     List(Box<SomeValue>),
+    /// A class object itself (a constant: called or given to isinstance).
+    Class(ClassId),
+    /// An instance of `class` or of one of its subclasses.
+    Instance {
+        class: ClassId,
+        can_be_none: bool,
+    },
 }
 
 impl SomeValue {
@@ -35,6 +43,11 @@ impl SomeValue {
             Constant::Str(_) => SomeValue::Str { can_be_none: false },
             Constant::Func(f) => SomeValue::Func(*f),
             Constant::Builtin(b) => SomeValue::Builtin(*b),
+            Constant::Class(c) => SomeValue::Class(*c),
+            Constant::CaughtException => SomeValue::Instance {
+                class: crate::parse::program::BASE_EXCEPTION,
+                can_be_none: false,
+            },
             Constant::Undefined => SomeValue::Impossible,
         }
     }
@@ -48,27 +61,83 @@ impl SomeValue {
         matches!(self, SomeValue::Int | SomeValue::Bool | SomeValue::Float)
     }
 
+    /// A type with a null value, None is one of its values.
+    pub fn can_be_none(&self) -> bool {
+        matches!(
+            self,
+            SomeValue::None
+                | SomeValue::Str { can_be_none: true }
+                | SomeValue::Instance {
+                    can_be_none: true,
+                    ..
+                }
+        )
+    }
+
     /// The least annotation covering both, or `None` when no single
-    /// representation can hold both.
-    pub fn union(&self, other: &SomeValue) -> Option<SomeValue> {
+    /// representation can hold both. Instances of two classes unify to
+    /// their nearest common base.
+    pub fn union(&self, other: &SomeValue, program: &Program) -> Option<SomeValue> {
         use SomeValue::*;
         Some(match (self, other) {
+            (
+                Instance {
+                    class: a,
+                    can_be_none: na,
+                },
+                Instance {
+                    class: b,
+                    can_be_none: nb,
+                },
+            ) => Instance {
+                class: program.mro(*a).find(|&k| program.is_subclass(*b, k))?,
+                can_be_none: *na || *nb,
+            },
+            (None, Instance { class, .. }) | (Instance { class, .. }, None) => Instance {
+                class: *class,
+                can_be_none: true,
+            },
             (Impossible, x) | (x, Impossible) => x.clone(),
             (a, b) if a == b => a.clone(),
             (Str { can_be_none: a }, Str { can_be_none: b }) => Str {
                 can_be_none: *a || *b,
             },
             (None, Str { .. }) | (Str { .. }, None) => Str { can_be_none: true },
-            (List(a), List(b)) => List(Box::new(a.union(b)?)),
+            (List(a), List(b)) => List(Box::new(a.union(b, program)?)),
             _ => return Option::None,
         })
     }
 }
 
-impl fmt::Display for SomeValue {
+impl SomeValue {
     /// Python's own words for the type, used in messages.
+    pub fn describe(&self, p: &Program) -> String {
+        match self {
+            SomeValue::Class(c) => format!("class `{}`", p.class(*c).name),
+            SomeValue::Instance { class, can_be_none } => format!(
+                "{}{}",
+                p.class(*class).name,
+                if *can_be_none { " or None" } else { "" }
+            ),
+            SomeValue::List(item) => format!("list[{}]", item.describe(p)),
+            other => other.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for SomeValue {
+    /// Classes print as their ids; messages use `describe`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            SomeValue::Class(c) => write!(f, "{c}"),
+            SomeValue::Instance {
+                class,
+                can_be_none: false,
+            } => write!(f, "Inst({class})"),
+            SomeValue::Instance {
+                class,
+                can_be_none: true,
+            } => write!(f, "Inst({class})?"),
             SomeValue::Impossible => write!(f, "nothing"),
             SomeValue::None => write!(f, "None"),
             SomeValue::Bool => write!(f, "bool"),
@@ -84,10 +153,19 @@ impl fmt::Display for SomeValue {
 }
 
 /// "an int", "a str": the article that reads naturally in a message.
-pub fn with_article(s: &SomeValue) -> String {
-    let text = s.to_string();
-    match text.chars().next() {
-        Some('i') | Some('N') => format!("an {text}").replace("an None", "None"),
+pub fn with_article(s: &SomeValue, p: &Program) -> String {
+    let text = s.describe(p);
+    match s {
+        SomeValue::None | SomeValue::Class(_) => text,
+        SomeValue::Instance { .. } => {
+            let article = if text.starts_with(['A', 'E', 'I', 'O', 'U']) {
+                "an"
+            } else {
+                "a"
+            };
+            format!("{article} {text} instance").replace(" or None instance", " instance or None")
+        }
+        _ if text.starts_with('i') => format!("an {text}"),
         _ => format!("a {text}"),
     }
 }
@@ -95,16 +173,24 @@ pub fn with_article(s: &SomeValue) -> String {
 #[cfg(test)]
 mod tests {
     use super::SomeValue::*;
+    use crate::parse::program::Program;
 
     #[test]
     fn union_keeps_representations_apart() {
-        assert_eq!(Int.union(&Impossible), Some(Int));
-        assert_eq!(Int.union(&Float), Option::None);
-        assert_eq!(Int.union(&Bool), Option::None);
+        let p = Program {
+            modules: vec![],
+            functions: vec![],
+            classes: vec![],
+            entry: crate::flowgraph::ir::FuncId(0),
+            builtin_classes: Default::default(),
+        };
+        assert_eq!(Int.union(&Impossible, &p), Some(Int));
+        assert_eq!(Int.union(&Float, &p), Option::None);
+        assert_eq!(Int.union(&Bool, &p), Option::None);
         assert_eq!(
-            None.union(&Str { can_be_none: false }),
+            None.union(&Str { can_be_none: false }, &p),
             Some(Str { can_be_none: true })
         );
-        assert_eq!(None.union(&Int), Option::None);
+        assert_eq!(None.union(&Int, &p), Option::None);
     }
 }

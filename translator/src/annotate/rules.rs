@@ -4,52 +4,81 @@
 use super::model::{with_article, SomeValue};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::flowgraph::hlop::{BinOp, CmpOp, HlOp, UnOp};
-use crate::flowgraph::ir::{Builtin, Constant, Value};
+use crate::flowgraph::ir::{Builtin, ClassId, Constant, Value};
+use crate::parse::program::Program;
 use std::rc::Rc;
 use SomeValue::*;
 
 type RuleResult = Result<SomeValue, Diagnostic>;
 
-pub fn annotate_op(op: &HlOp, values: &[Value], args: &[SomeValue], span: Span) -> RuleResult {
+pub fn annotate_op(
+    p: &Program,
+    op: &HlOp,
+    values: &[Value],
+    args: &[SomeValue],
+    span: Span,
+) -> RuleResult {
     match op {
-        HlOp::Binary(b) => binary(*b, values, &args[0], &args[1], span),
-        HlOp::Unary(u) => unary(*u, &args[0], span),
-        HlOp::Compare(c) => compare(*c, &args[0], &args[1], span),
-        HlOp::Truth => truth(&args[0], span),
+        HlOp::Binary(b) => binary(p, *b, values, &args[0], &args[1], span),
+        HlOp::Unary(u) => unary(p, *u, &args[0], span),
+        HlOp::Compare(c) => compare(p, *c, &args[0], &args[1], span),
+        HlOp::Truth => truth(p, &args[0], span),
         HlOp::Index => match &args[0] {
             Int | Bool => Ok(Int),
             other => Err(Diagnostic::error(
                 span,
-                format!("range() needs int arguments, got {}", with_article(other)),
+                format!(
+                    "range() needs int arguments, got {}",
+                    with_article(other, p)
+                ),
             )),
         },
         HlOp::CheckRangeStep => Ok(None),
         HlOp::RangeNext => Ok(Int),
         HlOp::CheckBound(_) => Ok(None),
-        HlOp::GetItem => getitem(&args[0], &args[1], span),
-        HlOp::Call { .. } => unreachable!("calls are handled by the annotator"),
+        HlOp::GetItem => getitem(p, &args[0], &args[1], span),
+        HlOp::Call { .. }
+        | HlOp::CallMethod { .. }
+        | HlOp::GetAttr(_)
+        | HlOp::SetAttr(_)
+        | HlOp::Raise
+        | HlOp::Downcast(_)
+        | HlOp::IsInstance(_) => unreachable!("handled by the annotator"),
     }
 }
 
-fn truth(a: &SomeValue, span: Span) -> RuleResult {
+fn truth(p: &Program, a: &SomeValue, span: Span) -> RuleResult {
     match a {
         Bool | Int | Float | None | Str { .. } | List(_) => Ok(Bool),
+        Instance { class, .. } if !defines_any(p, *class, &["__bool__", "__len__"]) => Ok(Bool),
         other => Err(Diagnostic::error(
             span,
             format!(
                 "the truth value of {} is not supported",
-                with_article(other)
+                with_article(other, p)
             ),
         )),
     }
 }
 
-fn binary(op: BinOp, values: &[Value], l: &SomeValue, r: &SomeValue, span: Span) -> RuleResult {
+fn binary(
+    p: &Program,
+    op: BinOp,
+    values: &[Value],
+    l: &SomeValue,
+    r: &SomeValue,
+    span: Span,
+) -> RuleResult {
     use BinOp::*;
     let unsupported = || {
         Diagnostic::error(
             span,
-            format!("unsupported operand types for {}: {l} and {r}", op.symbol()),
+            format!(
+                "unsupported operand types for {}: {} and {}",
+                op.symbol(),
+                l.describe(p),
+                r.describe(p)
+            ),
         )
     };
     if l.is_intlike() && r.is_intlike() {
@@ -77,9 +106,9 @@ fn binary(op: BinOp, values: &[Value], l: &SomeValue, r: &SomeValue, span: Span)
     Err(unsupported())
 }
 
-fn unary(op: UnOp, a: &SomeValue, span: Span) -> RuleResult {
+fn unary(p: &Program, op: UnOp, a: &SomeValue, span: Span) -> RuleResult {
     match (op, a) {
-        (UnOp::Not, a) => truth(a, span),
+        (UnOp::Not, a) => truth(p, a, span),
         (UnOp::Neg | UnOp::Pos, Int | Bool) => Ok(Int),
         (UnOp::Neg | UnOp::Pos, Float) => Ok(Float),
         (UnOp::Invert, Int | Bool) => Ok(Int),
@@ -91,13 +120,22 @@ fn unary(op: UnOp, a: &SomeValue, span: Span) -> RuleResult {
             };
             Err(Diagnostic::error(
                 span,
-                format!("bad operand type for unary {sym}: {a}"),
+                format!("bad operand type for unary {sym}: {}", a.describe(p)),
             ))
         }
     }
 }
 
-fn compare(op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> RuleResult {
+fn compare(p: &Program, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> RuleResult {
+    if let (Instance { class: a, .. }, Instance { class: b, .. }) = (l, r) {
+        let identity = matches!(op, CmpOp::Is | CmpOp::IsNot)
+            || (matches!(op, CmpOp::Eq | CmpOp::Ne)
+                && !defines_any(p, *a, &["__eq__", "__ne__"])
+                && !defines_any(p, *b, &["__eq__", "__ne__"]));
+        if identity && l.union(r, p).is_some() {
+            return Ok(Bool);
+        }
+    }
     if matches!(op, CmpOp::Is | CmpOp::IsNot) {
         return match (l, r) {
             (None, _) | (_, None) => Ok(Bool),
@@ -121,8 +159,8 @@ fn compare(op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> RuleResult {
             span,
             format!(
                 "comparing {} with {} is not supported",
-                with_article(l),
-                with_article(r)
+                with_article(l, p),
+                with_article(r, p)
             ),
         )
         .with_help(
@@ -131,12 +169,21 @@ fn compare(op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> RuleResult {
     }
 }
 
-fn getitem(container: &SomeValue, index: &SomeValue, span: Span) -> RuleResult {
+/// Whether a class in `class`'s hierarchy defines one of these methods
+/// (which the translator does not call implicitly).
+fn defines_any(p: &Program, class: ClassId, names: &[&str]) -> bool {
+    let root = p.mro(class).last().unwrap_or(class);
+    p.subtree(root)
+        .iter()
+        .any(|k| names.iter().any(|n| p.class(*k).methods.contains_key(*n)))
+}
+
+fn getitem(p: &Program, container: &SomeValue, index: &SomeValue, span: Span) -> RuleResult {
     match (container, index) {
         (List(item), Int | Bool) => Ok((**item).clone()),
         (List(_), other) => Err(Diagnostic::error(
             span,
-            format!("list indices must be ints, not {other}"),
+            format!("list indices must be ints, not {}", other.describe(p)),
         )),
         (Str { .. }, _) => Err(Diagnostic::error(
             span,
@@ -144,12 +191,13 @@ fn getitem(container: &SomeValue, index: &SomeValue, span: Span) -> RuleResult {
         )),
         (other, _) => Err(Diagnostic::error(
             span,
-            format!("{} cannot be indexed", with_article(other)),
+            format!("{} cannot be indexed", with_article(other, p)),
         )),
     }
 }
 
 pub fn annotate_builtin_call(
+    p: &Program,
     b: Builtin,
     args: &[SomeValue],
     keywords: &[Rc<str>],
@@ -179,10 +227,11 @@ pub fn annotate_builtin_call(
     match b {
         Builtin::Print => {
             for a in args {
-                if !matches!(a, Int | Float | Bool | None | Str { .. }) {
+                let exception = matches!(a, Instance { class, can_be_none: false } if p.is_exception_class(*class));
+                if !matches!(a, Int | Float | Bool | None | Str { .. }) && !exception {
                     return Err(Diagnostic::error(
                         span,
-                        format!("printing {} is not supported yet", with_article(a)),
+                        format!("printing {} is not supported yet", with_article(a, p)),
                     ));
                 }
             }
@@ -198,7 +247,7 @@ pub fn annotate_builtin_call(
                 )),
                 other => Err(Diagnostic::error(
                     span,
-                    format!("{} has no len()", with_article(other)),
+                    format!("{} has no len()", with_article(other, p)),
                 )),
             }
         }
@@ -209,7 +258,7 @@ pub fn annotate_builtin_call(
                 Str { can_be_none: false } => Ok(Int),
                 other => Err(Diagnostic::error(
                     span,
-                    format!("int() of {} is not supported", with_article(other)),
+                    format!("int() of {} is not supported", with_article(other, p)),
                 )),
             }
         }
@@ -219,13 +268,13 @@ pub fn annotate_builtin_call(
                 Int | Bool | Float => Ok(Float),
                 other => Err(Diagnostic::error(
                     span,
-                    format!("float() of {} is not supported yet", with_article(other)),
+                    format!("float() of {} is not supported yet", with_article(other, p)),
                 )),
             }
         }
         Builtin::Bool => {
             arity(1)?;
-            truth(&args[0], span)
+            truth(p, &args[0], span)
         }
         Builtin::Abs => {
             arity(1)?;
@@ -234,7 +283,7 @@ pub fn annotate_builtin_call(
                 Float => Ok(Float),
                 other => Err(Diagnostic::error(
                     span,
-                    format!("bad operand type for abs(): {other}"),
+                    format!("bad operand type for abs(): {}", other.describe(p)),
                 )),
             }
         }
@@ -257,14 +306,19 @@ pub fn annotate_builtin_call(
                     format!(
                         "{}() of {} and {}: the result's type would depend on the values",
                         b.name(),
-                        with_article(x),
-                        with_article(y)
+                        with_article(x, p),
+                        with_article(y, p)
                     ),
                 )
                 .with_help("convert both arguments to the same type, e.g. with float()")),
                 (x, y) => Err(Diagnostic::error(
                     span,
-                    format!("{}() of {x} and {y} is not supported", b.name()),
+                    format!(
+                        "{}() of {} and {} is not supported",
+                        b.name(),
+                        x.describe(p),
+                        y.describe(p)
+                    ),
                 )),
             }
         }

@@ -81,7 +81,7 @@ fn propagate_into_blocks(graph: &mut Graph<LlOp>, known: &mut HashMap<VarId, Val
                 // no value an operation could use.
                 let c = resolve(arg, known)
                     .as_const()
-                    .filter(|c| **c != Constant::Undefined)
+                    .filter(|c| c.is_value())
                     .cloned();
                 let entry = incoming.entry(input).or_insert_with(|| c.clone());
                 if *entry != c {

@@ -59,7 +59,7 @@ fn end_blocks_at_certain_raises(ll: &mut LlGraph) -> bool {
     use crate::flowgraph::ir::Constant;
     use crate::rtype::llop::LlOp;
     let mut changed = false;
-    for block in &mut ll.graph.blocks {
+    for block in ll.graph.blocks.iter_mut().filter(|b| !b.raising) {
         let always_raises =
             |op: &crate::flowgraph::ir::Operation<LlOp>| match (&op.op, op.args.first()) {
                 (LlOp::CheckBound(_), Some(Value::Const(Constant::Bool(false)))) => true,

@@ -23,6 +23,8 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
         include_str!("../../../runtime/rpy_number.c"),
     ),
     ("rpy_str.c", include_str!("../../../runtime/rpy_str.c")),
+    ("rpy_gc.c", include_str!("../../../runtime/rpy_gc.c")),
+    ("rpy_exc.c", include_str!("../../../runtime/rpy_exc.c")),
 ];
 
 pub struct MakefileVars<'a> {
@@ -105,6 +107,8 @@ mod tests {
         assert!(!unfilled, "unfilled placeholder in:\n{text}");
         assert!(text.contains("CC = clang-19\n"));
         assert!(text.contains("OUTPUT = /tmp/prog-c\n"));
-        assert!(text.contains("RUNTIME_SRCS = rpy_main.c rpy_io.c rpy_number.c rpy_str.c\n"));
+        assert!(text.contains(
+            "RUNTIME_SRCS = rpy_main.c rpy_io.c rpy_number.c rpy_str.c rpy_gc.c rpy_exc.c\n"
+        ));
     }
 }

@@ -5,12 +5,59 @@
 //! Entry point: [`build_database`].
 
 use crate::flowgraph::ir::{Constant, FuncId, Value};
+use crate::rtype::classes::ClassLayout;
 use crate::rtype::LlProgram;
 use crate::stackcheck::Recursion;
 use indexmap::{IndexMap, IndexSet};
 use std::rc::Rc;
 
+/// How the collector sees one type (`rpy_type_info` in rpy.h).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TypeDesc {
+    pub tid: u32,
+    pub name: String,
+    pub fixed_size: u32,
+    pub gcptr_offsets: Vec<u32>,
+    pub item_size: u32,
+    pub items_offset: u32,
+    pub length_offset: u32,
+    pub extra_bytes: u32,
+    pub items_are_gcptrs: bool,
+}
+
+/// The runtime's own types, laid out as in rpy.h.
+fn runtime_types() -> Vec<TypeDesc> {
+    let fixed = |tid, name: &str, size| TypeDesc {
+        tid,
+        name: name.to_string(),
+        fixed_size: size,
+        gcptr_offsets: vec![],
+        item_size: 0,
+        items_offset: 0,
+        length_offset: 0,
+        extra_bytes: 0,
+        items_are_gcptrs: false,
+    };
+    vec![
+        // header, hash, length, nchars, then `length` bytes and a NUL.
+        TypeDesc {
+            item_size: 1,
+            items_offset: 32,
+            length_offset: 16,
+            extra_bytes: 1,
+            ..fixed(TID_STR, "str", 32)
+        },
+        // header, length, items (argv's array, outside the GC heap).
+        fixed(TID_LIST_STR, "list[str]", 24),
+    ]
+}
+
+const TID_STR: u32 = 1;
+const TID_LIST_STR: u32 = 2;
+
 pub struct Database {
+    /// Every type the collector may meet, by type id.
+    pub types: Vec<TypeDesc>,
     /// Functions in emission order (entry point first, then by discovery
     /// along calls), with their symbol names.
     pub functions: IndexMap<FuncId, String>,
@@ -48,7 +95,20 @@ pub fn build_database(program: &LlProgram, recursion: Recursion) -> Database {
                 }
             }
             for op in &block.operations {
-                if let crate::rtype::llop::LlOp::DirectCall(callee) = op.op {
+                if let crate::rtype::llop::LlOp::LoadClassAttr(t) = &op.op {
+                    for e in program.classes.tables[t.0 as usize]
+                        .entries
+                        .iter()
+                        .flatten()
+                    {
+                        if let Constant::Str(s) = e {
+                            strings.insert(s.clone());
+                        }
+                    }
+                }
+            }
+            for op in &block.operations {
+                for callee in program.classes.callees(&op.op) {
                     if seen.insert(callee) {
                         queue.push_back(callee);
                     }
@@ -56,7 +116,29 @@ pub fn build_database(program: &LlProgram, recursion: Recursion) -> Database {
             }
         }
     }
+    let mut types = runtime_types();
+    for layout in program.classes.classes.values() {
+        let gcptr_offsets = layout
+            .fields
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, t))| t.is_gc_ptr())
+            .map(|(i, _)| ClassLayout::field_offset(i as u32))
+            .collect();
+        types.push(TypeDesc {
+            tid: layout.tid,
+            name: layout.name.clone(),
+            fixed_size: layout.size(),
+            gcptr_offsets,
+            item_size: 0,
+            items_offset: 0,
+            length_offset: 0,
+            extra_bytes: 0,
+            items_are_gcptrs: false,
+        });
+    }
     Database {
+        types,
         functions,
         strings,
         recursion,

@@ -11,7 +11,7 @@ use crate::diagnostics::{Diagnostic, SourceMap};
 use crate::flowgraph::dump::dump_graph;
 use crate::flowgraph::ir::Graph;
 use crate::rtype::{self, LlProgram, RtypeOptions};
-use crate::{annotate, compile, database, flowgraph, parse, source, stackcheck};
+use crate::{annotate, compile, database, flowgraph, gctransform, parse, source, stackcheck};
 use std::path::{Path, PathBuf};
 use timer::Timings;
 
@@ -41,6 +41,8 @@ pub struct Outcome {
     pub sizes: Vec<GraphSizes>,
     /// Prebuilt constants in the database (strings today).
     pub prebuilt_constants: usize,
+    pub classes: usize,
+    pub gc: gctransform::GcStats,
 }
 
 /// How big the program is after a phase, for `--stats`.
@@ -81,6 +83,8 @@ struct Built {
     stats: backendopt::Stats,
     sizes: Vec<GraphSizes>,
     prebuilt_constants: usize,
+    classes: usize,
+    gc: gctransform::GcStats,
 }
 
 /// A failed translation: the errors and the sources to render them with.
@@ -101,6 +105,8 @@ pub fn translate(opts: &Options) -> Result<Outcome, Box<Failure>> {
             stats: b.stats,
             sizes: b.sizes,
             prebuilt_constants: b.prebuilt_constants,
+            classes: b.classes,
+            gc: b.gc,
         }),
         Err(errors) => Err(Box::new(Failure {
             errors,
@@ -165,6 +171,9 @@ fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> Phase
     let recursion = t.time("stackcheckinsertion", || {
         stackcheck::insert_stack_checks(&mut ll)
     });
+    let gc_stats = t.time("gctransform", || gctransform::transform_program(&mut ll));
+    verify_all(&ll)?;
+    dump_ll(opts, "5-gctransformed", &ll)?;
     let db = t.time("database", || database::build_database(&ll, recursion));
     let stem = opts
         .target
@@ -177,6 +186,7 @@ fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> Phase
         None => std::env::temp_dir().join(format!("translate-{stem}-{}", std::process::id())),
     };
     let source_opts = source::SourceOptions {
+        sources: &*sources,
         debug_info: opts.debug_info.then_some(&*sources),
         optimized: opts.opt_level > 0,
     };
@@ -212,6 +222,8 @@ fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> Phase
         stats,
         sizes,
         prebuilt_constants,
+        classes: ll.classes.classes.len(),
+        gc: gc_stats,
     })
 }
 

@@ -8,7 +8,7 @@
 //! Chains of trivial blocks are merged afterwards by `simplify`.
 
 use super::hlop::{BinOp, CmpOp, HlOp, UnOp};
-use super::ir::{BlockId, Builtin, Constant, FuncId, Graph, Link, Value};
+use super::ir::{BlockId, Builtin, ClassId, Constant, FuncId, Graph, Link, Value};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::parse::consteval;
 use crate::parse::program::{Global, Program};
@@ -85,6 +85,22 @@ struct LoopCtx {
     breaks: Vec<Pending>,
 }
 
+/// An enclosing `try`: operations that can raise get an exception edge to
+/// its handlers, carrying the exception under `exc_name`.
+struct TryCtx {
+    exc_name: Rc<str>,
+    exc_edges: Vec<Pending>,
+}
+
+/// An enclosing `finally` body, run before a `return` (and before a
+/// `break`/`continue` of a loop that contains the `try`) leaves it.
+struct FinallyCtx {
+    body: Rc<[ast::Stmt]>,
+    /// `loops.len()` and `tries.len()` outside the `try`.
+    loop_depth: usize,
+    try_depth: usize,
+}
+
 /// Builds the graph of `func`; errors are collected, not stopped at.
 pub fn build_graph(program: &Program, func: FuncId) -> Result<Graph<HlOp>, Vec<Diagnostic>> {
     let f = program.function(func);
@@ -124,6 +140,9 @@ pub fn build_graph(program: &Program, func: FuncId) -> Result<Graph<HlOp>, Vec<D
         graph,
         current: Some((BlockId(0), state)),
         loops: vec![],
+        tries: vec![],
+        finallies: vec![],
+        handling: vec![],
         errors: vec![],
         locals,
         hidden_counter: 0,
@@ -176,6 +195,18 @@ fn collect_assigned_names(body: &[ast::Stmt], out: &mut HashSet<String>) {
                 collect_assigned_names(&i.body, out);
                 collect_assigned_names(&i.orelse, out);
             }
+            ast::Stmt::Try(t) => {
+                collect_assigned_names(&t.body, out);
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    if let Some(n) = &h.name {
+                        out.insert(n.to_string());
+                    }
+                    collect_assigned_names(&h.body, out);
+                }
+                collect_assigned_names(&t.orelse, out);
+                collect_assigned_names(&t.finalbody, out);
+            }
             _ => {}
         }
     }
@@ -183,6 +214,11 @@ fn collect_assigned_names(body: &[ast::Stmt], out: &mut HashSet<String>) {
 
 struct Builder<'p> {
     program: &'p Program,
+    tries: Vec<TryCtx>,
+    finallies: Vec<FinallyCtx>,
+    /// The state names holding the exceptions being handled (innermost
+    /// last), for a bare `raise`.
+    handling: Vec<Rc<str>>,
     file: u32,
     module: crate::parse::program::ModuleId,
     graph: Graph<HlOp>,
@@ -225,6 +261,47 @@ impl Builder<'_> {
     }
 
     fn emit(&mut self, op: HlOp, args: Vec<Value>, span: Span, name: Option<Rc<str>>) -> Value {
+        let raising = !self.tries.is_empty() && can_raise(&op);
+        let v = self.emit_op(op, args, span, name);
+        if raising {
+            self.split_after_raising_op(v, span)
+        } else {
+            v
+        }
+    }
+
+    /// Inside a `try`: the operation just emitted ends its block, which
+    /// gets an exception edge to the handlers (added when they are built)
+    /// after its normal exit into a new block.
+    fn split_after_raising_op(&mut self, v: Value, span: Span) -> Value {
+        let (from, mut state) = self.current.take().expect("emitting into unreachable code");
+        self.graph.block_mut(from).raising = true;
+        let ctx = self.tries.last().unwrap();
+        let mut exc_state = state.clone();
+        exc_state.insert(
+            ctx.exc_name.clone(),
+            Value::Const(Constant::CaughtException),
+        );
+        let held = self.hidden("result");
+        state.insert(held.clone(), v);
+        let names: Vec<Rc<str>> = state.keys().cloned().collect();
+        let edge = Pending {
+            from,
+            exitcase: None,
+            state,
+        };
+        let (block, mut new_state, _) = self.link_to_new_block(vec![edge], &names, span, None);
+        let v = new_state.shift_remove(&held).unwrap();
+        self.current = Some((block, new_state));
+        self.tries.last_mut().unwrap().exc_edges.push(Pending {
+            from,
+            exitcase: None,
+            state: exc_state,
+        });
+        v
+    }
+
+    fn emit_op(&mut self, op: HlOp, args: Vec<Value>, span: Span, name: Option<Rc<str>>) -> Value {
         let result = self.graph.new_var(name, span);
         let block = self
             .current
@@ -343,7 +420,7 @@ impl Builder<'_> {
     ) -> (BlockId, State, Vec<Rc<str>>) {
         let constant = |n: &Rc<str>| -> Option<Value> {
             let v = edges[0].state.get(n)?;
-            if !matches!(v, Value::Const(c) if *c != Constant::Undefined) {
+            if !matches!(v, Value::Const(c) if c.is_value()) {
                 return None;
             }
             let stays = match loop_assigned {
@@ -451,6 +528,30 @@ impl Builder<'_> {
                 }
                 None => return Err(self.unsupported(s, "a bare annotation without a value")),
             },
+            ast::Stmt::AugAssign(a) if matches!(&*a.target, ast::Expr::Attribute(_)) => {
+                let ast::Expr::Attribute(t) = &*a.target else {
+                    unreachable!()
+                };
+                let span = self.span(s);
+                let obj = self.expr(&t.value)?;
+                let name: Rc<str> = t.attr.as_str().into();
+                let old = self.emit(
+                    HlOp::GetAttr(name.clone()),
+                    vec![obj.clone()],
+                    self.span(&*a.target),
+                    None,
+                );
+                let held_obj = self.hold(obj);
+                let held = self.hold(old);
+                let rhs = self.expr(&a.value)?;
+                let old = self.take(&held);
+                let obj = self.take(&held_obj);
+                let Some(op) = binop(a.op) else {
+                    return Err(self.unsupported(s, "the `@` operator"));
+                };
+                let v = self.emit(HlOp::Binary(op), vec![old, rhs], span, None);
+                self.emit(HlOp::SetAttr(name), vec![obj, v], span, None);
+            }
             ast::Stmt::AugAssign(a) => {
                 let ast::Expr::Name(n) = &*a.target else {
                     return Err(self.unsupported(&*a.target, "augmented assignment to this target"));
@@ -475,15 +576,27 @@ impl Builder<'_> {
                     Some(e) => self.expr(e)?,
                     None => Value::Const(Constant::None),
                 };
-                self.emit_return(v, self.span(s));
+                let held = self.hold(v);
+                self.run_finallies(0);
+                if self.current.is_some() {
+                    let v = self.take(&held);
+                    self.emit_return(v, self.span(s));
+                }
             }
             ast::Stmt::If(i) => {
                 let (t, f) = self.condition(&i.test)?;
                 let span = self.span(s);
+                let narrowing = self.isinstance_test(&i.test);
                 self.join(t, span);
+                if let Some((name, classes, true)) = &narrowing {
+                    self.narrow(name, classes, span);
+                }
                 self.stmts(&i.body);
                 let mut after = self.goto();
                 self.join(f, span);
+                if let Some((name, classes, false)) = &narrowing {
+                    self.narrow(name, classes, span);
+                }
                 self.stmts(&i.orelse);
                 after.extend(self.goto());
                 self.join(after, span);
@@ -491,10 +604,14 @@ impl Builder<'_> {
             ast::Stmt::While(w) => self.while_loop(w)?,
             ast::Stmt::For(f) => self.for_loop(f)?,
             ast::Stmt::Break(_) => {
-                let Some(ctx) = self.loops.last_mut() else {
+                if self.loops.is_empty() {
                     return Err(Diagnostic::error(self.span(s), "`break` outside a loop"));
+                }
+                self.run_finallies(self.loops.len());
+                let Some((from, state)) = self.current.take() else {
+                    return Ok(());
                 };
-                let (from, state) = self.current.take().unwrap();
+                let ctx = self.loops.last_mut().unwrap();
                 ctx.breaks.push(Pending {
                     from,
                     exitcase: None,
@@ -505,7 +622,10 @@ impl Builder<'_> {
                 if self.loops.is_empty() {
                     return Err(Diagnostic::error(self.span(s), "`continue` outside a loop"));
                 }
-                self.continue_loop();
+                self.run_finallies(self.loops.len());
+                if self.current.is_some() {
+                    self.continue_loop();
+                }
             }
             ast::Stmt::Global(_) | ast::Stmt::Nonlocal(_) => {
                 return Err(Diagnostic::error(
@@ -518,9 +638,36 @@ impl Builder<'_> {
             ast::Stmt::ClassDef(_) => {
                 return Err(self.unsupported(s, "a class definition inside a function"))
             }
-            ast::Stmt::Try(_) => return Err(self.unsupported(s, "`try`")),
-            ast::Stmt::Raise(_) => return Err(self.unsupported(s, "`raise`")),
-            ast::Stmt::Assert(_) => return Err(self.unsupported(s, "`assert`")),
+            ast::Stmt::Try(t) => self.try_stmt(t)?,
+            ast::Stmt::TryStar(_) => return Err(self.unsupported(s, "`except*`")),
+            ast::Stmt::Raise(r) => self.raise_stmt(r)?,
+            ast::Stmt::Assert(a) => {
+                let span = self.span(s);
+                let (ok, failed) = self.condition(&a.test)?;
+                self.join(failed, span);
+                if self.current.is_some() {
+                    let class = Value::Const(Constant::Class(
+                        self.program.builtin_classes["AssertionError"],
+                    ));
+                    let mut args = vec![class];
+                    if let Some(msg) = &a.msg {
+                        args.push(self.expr(msg)?);
+                    }
+                    let exc = self.emit(
+                        HlOp::Call {
+                            keywords: Rc::from([]),
+                        },
+                        args,
+                        span,
+                        None,
+                    );
+                    self.raise_value(exc, span);
+                }
+                self.join(ok, span);
+                if let Some((name, classes, true)) = self.isinstance_test(&a.test) {
+                    self.narrow(&name, &classes, span);
+                }
+            }
             ast::Stmt::With(_) => return Err(self.unsupported(s, "`with`")),
             ast::Stmt::Delete(_) => return Err(self.unsupported(s, "`del`")),
             ast::Stmt::Import(_) | ast::Stmt::ImportFrom(_) => {
@@ -555,7 +702,19 @@ impl Builder<'_> {
                 Err(self.unsupported(target, "unpacking assignment"))
             }
             ast::Expr::Subscript(_) => Err(self.unsupported(target, "item assignment")),
-            ast::Expr::Attribute(_) => Err(self.unsupported(target, "attribute assignment")),
+            ast::Expr::Attribute(a) => {
+                let held = self.hold(v);
+                let obj = self.expr(&a.value)?;
+                let v = self.take(&held);
+                let span = self.span(target);
+                self.emit(
+                    HlOp::SetAttr(a.attr.as_str().into()),
+                    vec![obj, v],
+                    span,
+                    None,
+                );
+                Ok(())
+            }
             _ => Err(Diagnostic::error(
                 self.span(target),
                 "cannot assign to this expression",
@@ -1066,16 +1225,20 @@ impl Builder<'_> {
         match self.program.module(self.module).globals.get(name) {
             Some(Global::Const(c)) => Ok(Value::Const(c.clone())),
             Some(Global::Func(f)) => Ok(Value::Const(Constant::Func(*f))),
+            Some(Global::Class(c)) => Ok(Value::Const(Constant::Class(*c))),
             Some(Global::Module(_)) | Some(Global::BuiltinModule(_)) => Err(Diagnostic::error(
                 span,
                 format!("module `{name}` cannot be used as a value"),
             )),
             None => match Builtin::from_name(name) {
                 Some(b) => Ok(Value::Const(Constant::Builtin(b))),
-                None => Err(Diagnostic::error(
-                    span,
-                    format!("name `{name}` is not defined"),
-                )),
+                None => match self.program.builtin_classes.get(name) {
+                    Some(c) => Ok(Value::Const(Constant::Class(*c))),
+                    None => Err(Diagnostic::error(
+                        span,
+                        format!("name `{name}` is not defined"),
+                    )),
+                },
             },
         }
     }
@@ -1090,6 +1253,7 @@ impl Builder<'_> {
                         return match module.globals.get(a.attr.as_str()) {
                             Some(Global::Const(c)) => Ok(Value::Const(c.clone())),
                             Some(Global::Func(f)) => Ok(Value::Const(Constant::Func(*f))),
+                            Some(Global::Class(c)) => Ok(Value::Const(Constant::Class(*c))),
                             _ => Err(Diagnostic::error(
                                 span,
                                 format!("module `{}` has no attribute `{}`", module.name, a.attr),
@@ -1110,12 +1274,191 @@ impl Builder<'_> {
                 }
             }
         }
-        Err(self.unsupported(a, "attribute access"))
+        let obj = self.expr(&a.value)?;
+        if let Value::Const(Constant::Class(c)) = obj {
+            return self.class_attribute(c, a.attr.as_str(), span);
+        }
+        Ok(self.emit(HlOp::GetAttr(a.attr.as_str().into()), vec![obj], span, None))
+    }
+
+    /// `C.name`: a method (as a plain function, `Base.__init__(self)`) or
+    /// a class-level constant, resolved when the graph is built.
+    fn class_attribute(&self, c: ClassId, name: &str, span: Span) -> ExprResult {
+        if let Some(f) = self.program.lookup_method(c, name) {
+            return Ok(Value::Const(Constant::Func(f)));
+        }
+        if let Some((_, v)) = self.program.lookup_class_attr(c, name) {
+            return Ok(Value::Const(v.clone()));
+        }
+        Err(Diagnostic::error(
+            span,
+            format!(
+                "class `{}` has no attribute `{name}`",
+                self.program.class(c).name
+            ),
+        ))
+    }
+
+    /// The class whose method is being built, for `super()`.
+    fn enclosing_class(&self) -> Option<ClassId> {
+        self.program.function(self.graph.func).class
+    }
+
+    /// `super().name`: the method `name` of the enclosing class's base,
+    /// known statically, as a function taking `self` first.
+    /// `None` for `BaseException.__init__`, which does nothing here.
+    fn super_method(
+        &mut self,
+        call: &ast::ExprCall,
+        name: &str,
+        span: Span,
+    ) -> Result<Option<(Value, Value)>, Diagnostic> {
+        let Some(class) = self.enclosing_class() else {
+            return Err(Diagnostic::error(
+                span,
+                "`super()` is only supported inside a method",
+            ));
+        };
+        if !call.args.is_empty() || !call.keywords.is_empty() {
+            return Err(self.unsupported(call, "`super()` with arguments (write `super()`)"));
+        }
+        let desc = self.program.class(class);
+        let found = desc.base.and_then(|b| self.program.lookup_method(b, name));
+        if found.is_none() && name == "__init__" && self.program.is_exception_class(class) {
+            // BaseException.__init__: the message is set at creation.
+            return Ok(None);
+        }
+        let Some(f) = found else {
+            return Err(Diagnostic::error(
+                span,
+                format!("no base class of `{}` has a method `{name}`", desc.name),
+            ));
+        };
+        let Some(self_name) = self
+            .program
+            .function(self.graph.func)
+            .params
+            .first()
+            .map(|p| p.name.clone())
+        else {
+            return Err(Diagnostic::error(
+                span,
+                "`super()` needs the method's `self` parameter",
+            ));
+        };
+        let this = match self.current.as_ref().and_then(|(_, s)| s.get(&self_name)) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(Diagnostic::error(
+                    span,
+                    format!("`super()` needs `{self_name}` to be bound"),
+                ))
+            }
+        };
+        Ok(Some((Value::Const(Constant::Func(f)), this)))
     }
 
     fn call(&mut self, c: &ast::ExprCall) -> ExprResult {
         let span = self.span(c);
-        let mut exprs: Vec<&ast::Expr> = vec![&c.func];
+        if let Some(v) = self.isinstance_call(c)? {
+            return Ok(v);
+        }
+        if let ast::Expr::Attribute(a) = &*c.func {
+            if let ast::Expr::Call(inner) = &*a.value {
+                if matches!(&*inner.func, ast::Expr::Name(n) if n.id.as_str() == "super" && !self.locals.contains("super"))
+                {
+                    let Some((func, this)) = self.super_method(inner, a.attr.as_str(), span)?
+                    else {
+                        self.call_args(c, vec![])?;
+                        return Ok(Value::Const(Constant::None));
+                    };
+                    let (args, keywords) = self.call_args(c, vec![])?;
+                    let mut all = vec![func, this];
+                    all.extend(args);
+                    return Ok(self.emit(HlOp::Call { keywords }, all, span, None));
+                }
+            }
+            if !self.is_namespace(&a.value) {
+                let (args, keywords) = self.call_args(c, vec![&a.value])?;
+                return Ok(self.emit(
+                    HlOp::CallMethod {
+                        name: a.attr.as_str().into(),
+                        keywords,
+                    },
+                    args,
+                    span,
+                    None,
+                ));
+            }
+        }
+        let (args, keywords) = self.call_args(c, vec![&c.func])?;
+        Ok(self.emit(HlOp::Call { keywords }, args, span, None))
+    }
+
+    /// A name bound to a module or class, whose attributes are resolved
+    /// when the graph is built rather than read at run time.
+    fn is_namespace(&self, e: &ast::Expr) -> bool {
+        let ast::Expr::Name(n) = e else { return false };
+        if self.locals.contains(n.id.as_str()) {
+            return false;
+        }
+        matches!(
+            self.program.module(self.module).globals.get(n.id.as_str()),
+            Some(Global::Module(_) | Global::BuiltinModule(_) | Global::Class(_))
+        )
+    }
+
+    /// `isinstance(x, C)` or `isinstance(x, (C1, C2))` with classes.
+    fn isinstance_call(&mut self, c: &ast::ExprCall) -> Result<Option<Value>, Diagnostic> {
+        let ast::Expr::Name(n) = &*c.func else {
+            return Ok(None);
+        };
+        if n.id.as_str() != "isinstance"
+            || self.locals.contains("isinstance")
+            || self
+                .program
+                .module(self.module)
+                .globals
+                .contains_key("isinstance")
+        {
+            return Ok(None);
+        }
+        let span = self.span(c);
+        let [obj, classes] = c.args.as_slice() else {
+            return Err(Diagnostic::error(span, "isinstance() takes 2 arguments"));
+        };
+        let class_exprs: Vec<&ast::Expr> = match classes {
+            ast::Expr::Tuple(t) => t.elts.iter().collect(),
+            other => vec![other],
+        };
+        let mut ids = vec![];
+        for e in class_exprs {
+            match self.expr(e)? {
+                Value::Const(Constant::Class(k)) => ids.push(k),
+                _ => {
+                    return Err(Diagnostic::error(
+                        self.span(e),
+                        "isinstance() is supported with classes defined in the program (or a tuple of them)",
+                    ))
+                }
+            }
+        }
+        let v = self.expr(obj)?;
+        Ok(Some(self.emit(
+            HlOp::IsInstance(ids.into()),
+            vec![v],
+            span,
+            None,
+        )))
+    }
+
+    /// Evaluates `first` then the call's arguments; keyword arguments come
+    /// last, named by the returned list.
+    fn call_args<'e>(
+        &mut self,
+        c: &'e ast::ExprCall,
+        mut exprs: Vec<&'e ast::Expr>,
+    ) -> Result<(Vec<Value>, Rc<[Rc<str>]>), Diagnostic> {
         for a in &c.args {
             if matches!(a, ast::Expr::Starred(_)) {
                 return Err(self.unsupported(a, "`*args` in a call"));
@@ -1131,18 +1474,332 @@ impl Builder<'_> {
             exprs.push(&k.value);
         }
         let args = self.eval_all(&exprs)?;
-        Ok(self.emit(
-            HlOp::Call {
-                keywords: keywords.into(),
-            },
-            args,
-            span,
-            None,
-        ))
+        Ok((args, keywords.into()))
     }
 }
 
+/// The nearest class all of `classes` derive from (`BaseException` for
+/// none: a bare `except`).
+fn common_base(p: &Program, classes: &[ClassId]) -> ClassId {
+    let mut it = classes.iter();
+    let Some(&first) = it.next() else {
+        return crate::parse::program::BASE_EXCEPTION;
+    };
+    it.fold(first, |acc, &c| {
+        p.mro(acc)
+            .find(|&k| p.is_subclass(c, k))
+            .unwrap_or(crate::parse::program::BASE_EXCEPTION)
+    })
+}
+
 impl Builder<'_> {
+    /// `isinstance(x, C)` (true) or `not isinstance(x, C)` (false) on a
+    /// local `x`: the branch where it holds knows `x` is a `C`.
+    fn isinstance_test(&self, test: &ast::Expr) -> Option<(Rc<str>, Vec<ClassId>, bool)> {
+        let (call, positive) = match test {
+            ast::Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::Not) => match &*u.operand {
+                ast::Expr::Call(c) => (c, false),
+                _ => return None,
+            },
+            ast::Expr::Call(c) => (c, true),
+            _ => return None,
+        };
+        let ast::Expr::Name(f) = &*call.func else {
+            return None;
+        };
+        if f.id.as_str() != "isinstance" || self.locals.contains("isinstance") {
+            return None;
+        }
+        let [ast::Expr::Name(x), classes] = call.args.as_slice() else {
+            return None;
+        };
+        if !self.locals.contains(x.id.as_str()) {
+            return None;
+        }
+        let exprs: Vec<&ast::Expr> = match classes {
+            ast::Expr::Tuple(t) => t.elts.iter().collect(),
+            other => vec![other],
+        };
+        let mut ids = vec![];
+        for e in exprs {
+            let ast::Expr::Name(n) = e else { return None };
+            match self.global(n.id.as_str(), Span::new(self.file, 0, 0)) {
+                Ok(Value::Const(Constant::Class(c))) => ids.push(c),
+                _ => return None,
+            }
+        }
+        Some((x.id.as_str().into(), ids, positive))
+    }
+
+    /// Rebinds local `name` to itself seen as an instance of `classes`.
+    fn narrow(&mut self, name: &Rc<str>, classes: &[ClassId], span: Span) {
+        let Some((_, state)) = &self.current else {
+            return;
+        };
+        let Some(v) = state.get(name).cloned() else {
+            return;
+        };
+        if matches!(v, Value::Const(_)) || state.contains_key(&bound_flag(name)) {
+            return;
+        }
+        let class = common_base(self.program, classes);
+        let origin = state.origins.get(name).copied();
+        let narrowed = self.emit(HlOp::Downcast(class), vec![v], span, Some(name.clone()));
+        self.state().insert(name.clone(), narrowed);
+        if let Some(o) = origin {
+            self.state().origins.insert(name.clone(), o);
+        }
+    }
+}
+
+/// High-level operations that can raise, so inside a `try` they end
+/// their block with an exception edge.
+fn can_raise(op: &HlOp) -> bool {
+    !matches!(
+        op,
+        HlOp::Truth
+            | HlOp::Compare(_)
+            | HlOp::IsInstance(_)
+            | HlOp::RangeNext
+            | HlOp::Downcast(_)
+            | HlOp::Unary(UnOp::Not)
+    )
+}
+
+impl Builder<'_> {
+    /// `raise E(...)`, `raise E` or a bare `raise` in a handler.
+    fn raise_stmt(&mut self, r: &ast::StmtRaise) -> Result<(), Diagnostic> {
+        let span = self.span(r);
+        if r.cause.is_some() {
+            return Err(self.unsupported(r, "`raise ... from ...`"));
+        }
+        let exc = match &r.exc {
+            None => {
+                let Some(name) = self.handling.last().cloned() else {
+                    return Err(Diagnostic::error(
+                        span,
+                        "a bare `raise` is only supported inside an `except` block",
+                    ));
+                };
+                self.state()[&name].clone()
+            }
+            Some(e) => match self.expr(e)? {
+                Value::Const(Constant::Class(c)) => self.emit(
+                    HlOp::Call {
+                        keywords: Rc::from([]),
+                    },
+                    vec![Value::Const(Constant::Class(c))],
+                    span,
+                    None,
+                ),
+                v => v,
+            },
+        };
+        if self.current.is_some() {
+            self.raise_value(exc, span);
+        }
+        Ok(())
+    }
+
+    /// Raises `exc`: a jump to the handlers of the enclosing `try`, or a
+    /// raise operation that leaves the function.
+    fn raise_value(&mut self, exc: Value, span: Span) {
+        match self.tries.last() {
+            Some(ctx) => {
+                let name = ctx.exc_name.clone();
+                let (from, mut state) = self.current.take().unwrap();
+                state.insert(name, exc);
+                self.tries.last_mut().unwrap().exc_edges.push(Pending {
+                    from,
+                    exitcase: None,
+                    state,
+                });
+            }
+            None => {
+                self.emit_op(HlOp::Raise, vec![exc], span, None);
+                self.current = None;
+            }
+        }
+    }
+
+    /// Before a `return` (`loop_depth` 0) or a `break`/`continue` of the
+    /// loop at `loop_depth`: the `finally` bodies being left, innermost
+    /// first, each emitted outside its own `try`.
+    fn run_finallies(&mut self, loop_depth: usize) {
+        let mut i = self.finallies.len();
+        while i > 0 && self.current.is_some() {
+            i -= 1;
+            if self.finallies[i].loop_depth < loop_depth {
+                break;
+            }
+            let body = self.finallies[i].body.clone();
+            let inner_tries = self.tries.split_off(self.finallies[i].try_depth);
+            let inner_finallies = self.finallies.split_off(i);
+            self.stmts(&body);
+            self.finallies.extend(inner_finallies);
+            self.tries.extend(inner_tries);
+        }
+    }
+
+    fn try_stmt(&mut self, t: &ast::StmtTry) -> Result<(), Diagnostic> {
+        let span = self.span(t);
+        if t.finalbody.is_empty() {
+            return self.try_except(t, span);
+        }
+        self.finallies.push(FinallyCtx {
+            body: t.finalbody.clone().into(),
+            loop_depth: self.loops.len(),
+            try_depth: self.tries.len(),
+        });
+        let exc_name = self.hidden("exc");
+        self.tries.push(TryCtx {
+            exc_name: exc_name.clone(),
+            exc_edges: vec![],
+        });
+        let inner = if t.handlers.is_empty() {
+            self.stmts(&t.body);
+            Ok(())
+        } else {
+            self.try_except(t, span)
+        };
+        let ctx = self.tries.pop().unwrap();
+        self.finallies.pop();
+        inner?;
+        // Leaving normally: run the body, go on.
+        let normal = self.goto();
+        self.join(normal, span);
+        self.stmts(&t.finalbody);
+        let after = self.goto();
+        // Leaving with an exception: run the body, raise it again.
+        self.join(ctx.exc_edges, span);
+        if self.current.is_some() {
+            self.stmts(&t.finalbody);
+            if self.current.is_some() {
+                let exc = self.state()[&exc_name].clone();
+                self.raise_value(exc, span);
+            }
+        }
+        self.join(after, span);
+        Ok(())
+    }
+
+    /// `try`/`except`/`else` (the `finally` part is `try_stmt`'s).
+    fn try_except(&mut self, t: &ast::StmtTry, span: Span) -> Result<(), Diagnostic> {
+        let exc_name = self.hidden("exc");
+        self.tries.push(TryCtx {
+            exc_name: exc_name.clone(),
+            exc_edges: vec![],
+        });
+        self.stmts(&t.body);
+        let ctx = self.tries.pop().unwrap();
+        let mut after = self.goto();
+        if !t.orelse.is_empty() {
+            self.join(after, span);
+            self.stmts(&t.orelse);
+            after = self.goto();
+        }
+        self.join(ctx.exc_edges, span);
+        for h in &t.handlers {
+            if self.current.is_none() {
+                break;
+            }
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            let hspan = self.span(h);
+            let exc = self.state()[&exc_name].clone();
+            let matched = match &h.type_ {
+                None => vec![],
+                Some(ty) => {
+                    let classes = self.handler_classes(ty)?;
+                    let cond = self.emit(
+                        HlOp::IsInstance(classes.clone().into()),
+                        vec![exc.clone()],
+                        hspan,
+                        None,
+                    );
+                    let (yes, no) = self.branch(cond);
+                    self.join(yes, hspan);
+                    // The handler continues here; the next one tests `no`.
+                    self.handler_body(h, &exc_name, &classes, &mut after)?;
+                    self.join(no, hspan);
+                    continue;
+                }
+            };
+            self.handler_body(h, &exc_name, &matched, &mut after)?;
+        }
+        // No handler matched: on to the enclosing handlers or the caller.
+        if self.current.is_some() {
+            let exc = self.state()[&exc_name].clone();
+            self.raise_value(exc, span);
+        }
+        self.join(after, span);
+        Ok(())
+    }
+
+    /// One `except` clause's body, with `as name` bound to the exception
+    /// seen as the clause's classes; its end joins `after`.
+    fn handler_body(
+        &mut self,
+        h: &ast::ExceptHandlerExceptHandler,
+        exc_name: &Rc<str>,
+        classes: &[ClassId],
+        after: &mut Vec<Pending>,
+    ) -> Result<(), Diagnostic> {
+        if self.current.is_none() {
+            return Ok(());
+        }
+        let hspan = self.span(h);
+        if let Some(name) = &h.name {
+            let exc = self.state()[exc_name].clone();
+            let class = common_base(self.program, classes);
+            let v = self.emit(
+                HlOp::Downcast(class),
+                vec![exc],
+                hspan,
+                Some(name.as_str().into()),
+            );
+            let target = ast::Expr::Name(ast::ExprName {
+                range: h.range,
+                id: name.clone(),
+                ctx: ast::ExprContext::Store,
+            });
+            self.assign(&target, v)?;
+        }
+        self.handling.push(exc_name.clone());
+        self.stmts(&h.body);
+        self.handling.pop();
+        if let Some(name) = &h.name {
+            // Python unbinds the name at the end of the clause.
+            if self.current.is_some() {
+                self.state().shift_remove(name.as_str());
+            }
+        }
+        after.extend(self.goto());
+        Ok(())
+    }
+
+    /// The classes an `except` clause names (a class or a tuple).
+    fn handler_classes(&mut self, ty: &ast::Expr) -> Result<Vec<ClassId>, Diagnostic> {
+        let exprs: Vec<&ast::Expr> = match ty {
+            ast::Expr::Tuple(t) => t.elts.iter().collect(),
+            other => vec![other],
+        };
+        let mut out = vec![];
+        for e in exprs {
+            match self.expr(e)? {
+                Value::Const(Constant::Class(c)) if self.program.is_exception_class(c) => {
+                    out.push(c)
+                }
+                _ => {
+                    return Err(Diagnostic::error(
+                        self.span(e),
+                        "`except` takes exception classes (or a tuple of them)",
+                    ))
+                }
+            }
+        }
+        Ok(out)
+    }
+
     fn cmpop(&self, op: ast::CmpOp, e: &ast::Expr) -> Result<CmpOp, Diagnostic> {
         cmpop(op).ok_or_else(|| self.unsupported(e, "`in` on these values"))
     }

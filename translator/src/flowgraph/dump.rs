@@ -36,10 +36,11 @@ pub fn dump_graph<Op: Display>(
         if let Some(sw) = &block.exitswitch {
             writeln!(out, "    switch {sw}").unwrap();
         }
-        for l in &block.exits {
+        for (i, l) in block.exits.iter().enumerate() {
             let args: Vec<String> = l.args.iter().map(|a| a.to_string()).collect();
             let case = match l.exitcase {
                 Some(c) => format!("{c}: "),
+                None if block.raising && i + 1 == block.exits.len() => "except: ".to_string(),
                 None => String::new(),
             };
             writeln!(out, "    {case}goto {}({})", l.target, args.join(", ")).unwrap();

@@ -92,6 +92,24 @@ pub enum HlOp {
     /// UnboundLocalError for the named local unless the flag is true.
     CheckBound(Rc<str>),
     GetItem,
+    /// `obj.name`, read on an instance.
+    GetAttr(Rc<str>),
+    /// `obj.name = value`.
+    SetAttr(Rc<str>),
+    /// `obj.name(args...)`: a method call on an instance; the last
+    /// `keywords.len()` arguments are passed by keyword.
+    CallMethod {
+        name: Rc<str>,
+        keywords: Rc<[Rc<str>]>,
+    },
+    /// `isinstance(obj, (C1, C2, ...))` with classes known when the graph
+    /// is built.
+    IsInstance(Rc<[crate::flowgraph::ir::ClassId]>),
+    /// `raise args[0]`: leaves the function with the exception.
+    Raise,
+    /// The caught exception seen as an instance of this class (an
+    /// `except C as e` clause, after the isinstance test).
+    Downcast(crate::flowgraph::ir::ClassId),
     /// `args[0](args[1..])`; the last `keywords.len()` arguments are passed
     /// by keyword, with these names.
     Call {
@@ -111,6 +129,20 @@ impl fmt::Display for HlOp {
             HlOp::RangeNext => write!(f, "range_next"),
             HlOp::CheckBound(name) => write!(f, "check_bound[{name}]"),
             HlOp::GetItem => write!(f, "getitem"),
+            HlOp::GetAttr(name) => write!(f, "getattr[{name}]"),
+            HlOp::Raise => write!(f, "raise"),
+            HlOp::Downcast(c) => write!(f, "downcast[{c}]"),
+            HlOp::SetAttr(name) => write!(f, "setattr[{name}]"),
+            HlOp::CallMethod { name, keywords } if keywords.is_empty() => {
+                write!(f, "call_method[{name}]")
+            }
+            HlOp::CallMethod { name, keywords } => {
+                write!(f, "call_method[{name};{}]", keywords.join(","))
+            }
+            HlOp::IsInstance(classes) => {
+                let names: Vec<String> = classes.iter().map(|c| c.to_string()).collect();
+                write!(f, "isinstance[{}]", names.join(","))
+            }
             HlOp::Call { keywords } if keywords.is_empty() => write!(f, "simple_call"),
             HlOp::Call { keywords } => write!(f, "call[{}]", keywords.join(",")),
         }

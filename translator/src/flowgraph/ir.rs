@@ -32,6 +32,7 @@ macro_rules! id_type {
 id_type!(VarId, "v");
 id_type!(BlockId, "block");
 id_type!(FuncId, "func");
+id_type!(ClassId, "class");
 
 /// Functions and values the translator knows by name: Python builtins and
 /// members of built-in modules.
@@ -86,9 +87,23 @@ pub enum Constant {
     Str(Rc<str>),
     Func(FuncId),
     Builtin(Builtin),
+    /// A user class (called to instantiate, or given to isinstance).
+    Class(ClassId),
     /// The value of a local on a path where it is unbound; never read
     /// (a bound flag guards every read).
     Undefined,
+    /// On the exception link of a raising block: the exception that the
+    /// block's last operation raised (RPython's `last_exc_value`).
+    CaughtException,
+}
+
+impl Constant {
+    /// A real value that passes can be propagated into the operations
+    /// using it; placeholders (the unbound local, the caught exception)
+    /// cannot.
+    pub fn is_value(&self) -> bool {
+        !matches!(self, Constant::Undefined | Constant::CaughtException)
+    }
 }
 
 impl PartialEq for Constant {
@@ -103,7 +118,9 @@ impl PartialEq for Constant {
             (Str(a), Str(b)) => a == b,
             (Func(a), Func(b)) => a == b,
             (Builtin(a), Builtin(b)) => a == b,
+            (Class(a), Class(b)) => a == b,
             (Undefined, Undefined) => true,
+            (CaughtException, CaughtException) => true,
             _ => false,
         }
     }
@@ -120,7 +137,9 @@ impl fmt::Display for Constant {
             Constant::Str(s) => write!(f, "{s:?}"),
             Constant::Func(id) => write!(f, "{id}"),
             Constant::Builtin(b) => write!(f, "<builtin {}>", b.name()),
+            Constant::Class(c) => write!(f, "{c}"),
             Constant::Undefined => write!(f, "<undefined>"),
+            Constant::CaughtException => write!(f, "<caught exception>"),
         }
     }
 }
@@ -187,6 +206,11 @@ pub struct Block<Op> {
     /// none: the return block).
     pub exitswitch: Option<Value>,
     pub exits: Vec<Link>,
+    /// The block's operations may raise an exception that this function
+    /// catches: the last exit is then taken instead of the others, and may
+    /// pass `Constant::CaughtException`. (Inside a `try`, the builder
+    /// gives each operation that can raise a block of its own.)
+    pub raising: bool,
 }
 
 impl<Op> Block<Op> {
@@ -196,6 +220,7 @@ impl<Op> Block<Op> {
             operations: vec![],
             exitswitch: None,
             exits: vec![],
+            raising: false,
         }
     }
 }

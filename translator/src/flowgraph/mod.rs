@@ -26,6 +26,9 @@ pub struct FlowGraphs {
     /// For each function but the entry point: the function that first
     /// referenced it and where, so messages can say how it is reached.
     pub reached_from: IndexMap<FuncId, (FuncId, crate::diagnostics::Span)>,
+    /// Methods of referenced classes whose graphs could not be built: an
+    /// error only if the annotator finds the method is actually called.
+    pub deferred_errors: IndexMap<FuncId, Vec<crate::diagnostics::Diagnostic>>,
 }
 
 impl FlowGraphs {
@@ -52,6 +55,9 @@ pub fn build_flow_graphs(program: &Program) -> Result<FlowGraphs> {
     let mut errors = vec![];
     let mut seen = std::collections::HashSet::from([program.entry]);
     let mut reached_from = IndexMap::new();
+    let mut deferred_errors = IndexMap::new();
+    let mut classes_seen = std::collections::HashSet::new();
+    let mut lazy = std::collections::HashSet::new();
     while let Some(f) = queue.pop_front() {
         match build::build_graph(program, f) {
             Ok(g) => {
@@ -74,9 +80,29 @@ pub fn build_flow_graphs(program: &Program) -> Result<FlowGraphs> {
                                 reached_from.insert(*callee, (f, span));
                             }
                         }
+                        // A referenced class brings the methods of its
+                        // whole hierarchy: calls on its instances may
+                        // dispatch to any of them.
+                        if let Value::Const(Constant::Class(c)) = a {
+                            if classes_seen.insert(*c) {
+                                let root = program.mro(*c).last().unwrap_or(*c);
+                                for k in program.subtree(root) {
+                                    for &m in program.class(k).methods.values() {
+                                        if seen.insert(m) {
+                                            queue.push_back(m);
+                                            reached_from.insert(m, (f, span));
+                                            lazy.insert(m);
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
                 graphs.insert(f, g);
+            }
+            Err(e) if lazy.contains(&f) => {
+                deferred_errors.insert(f, e);
             }
             Err(e) => errors.extend(e),
         }
@@ -85,6 +111,7 @@ pub fn build_flow_graphs(program: &Program) -> Result<FlowGraphs> {
         Ok(FlowGraphs {
             graphs,
             reached_from,
+            deferred_errors,
         })
     } else {
         Err(errors)

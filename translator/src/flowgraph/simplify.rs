@@ -15,7 +15,7 @@ pub fn join_blocks<Op: Clone>(graph: &mut Graph<Op>) {
     for b in graph.reachable_blocks() {
         loop {
             let block = graph.block(b);
-            if block.exitswitch.is_some() || block.exits.len() != 1 {
+            if block.exitswitch.is_some() || block.exits.len() != 1 || block.raising {
                 break;
             }
             let link = &block.exits[0];
@@ -41,6 +41,7 @@ pub fn join_blocks<Op: Clone>(graph: &mut Graph<Op>) {
                 block.operations.push(op);
             }
             block.exitswitch = target.exitswitch.as_ref().map(subst);
+            block.raising = target.raising;
             block.exits = target
                 .exits
                 .into_iter()

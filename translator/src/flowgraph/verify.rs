@@ -54,6 +54,12 @@ pub fn verify_graph<Op>(graph: &Graph<Op>) -> Result<(), Vec<String>> {
                     "{b}: a switch needs exits for false and true, has {cases:?}"
                 ));
             }
+        } else if block.raising {
+            if block.exits.is_empty() || block.exits.len() > 2 {
+                err(format!(
+                    "{b}: a raising block needs an exception exit and at most one other"
+                ));
+            }
         } else if block.exits.len() > 1 || block.exits.iter().any(|l| l.exitcase.is_some()) {
             err(format!(
                 "{b}: without a switch a block has at most one plain exit"

@@ -8,10 +8,11 @@ pub mod consteval;
 pub mod program;
 
 use crate::diagnostics::{Diagnostic, Result, SourceMap, Span};
+use crate::flowgraph::ir::ClassId;
 use crate::flowgraph::ir::FuncId;
 use consteval::ConstEnv;
 use indexmap::IndexMap;
-use program::{BuiltinModule, Function, Global, Module, ModuleId, Param, Program};
+use program::{BuiltinModule, ClassDesc, Function, Global, Module, ModuleId, Param, Program};
 use rustpython_parser::ast::{self, Ranged};
 use std::path::{Path, PathBuf};
 
@@ -21,18 +22,34 @@ pub fn parse_program(target: &Path, sources: &mut SourceMap) -> Result<Program> 
         sources,
         modules: vec![],
         functions: vec![],
+        classes: vec![],
+        builtin_classes: IndexMap::new(),
         loading: vec![],
         errors: vec![],
     };
+    loader.add_builtin_classes();
     let main = loader.load_file(target, "__main__".to_string(), None)?;
     if !loader.errors.is_empty() {
         return Err(loader.errors);
     }
     let entry = find_entry_point(&loader.modules[main.0 as usize], &loader.functions)?;
+    // The built-in classes belong to a `builtins` module, added last so
+    // that the target stays module 0.
+    let builtins = ModuleId(loader.modules.len() as u32);
+    loader.modules.push(Module {
+        name: "builtins".to_string(),
+        file: 0,
+        globals: IndexMap::new(),
+    });
+    for &c in loader.builtin_classes.values() {
+        loader.classes[c.index()].module = builtins;
+    }
     Ok(Program {
         modules: loader.modules,
         functions: loader.functions,
+        classes: loader.classes,
         entry,
+        builtin_classes: loader.builtin_classes,
     })
 }
 
@@ -70,12 +87,34 @@ struct Loader<'s> {
     sources: &'s mut SourceMap,
     modules: Vec<Module>,
     functions: Vec<Function>,
+    classes: Vec<ClassDesc>,
+    builtin_classes: IndexMap<String, ClassId>,
     /// Names of modules being loaded, to report import cycles.
     loading: Vec<String>,
     errors: Vec<Diagnostic>,
 }
 
 impl Loader<'_> {
+    fn add_builtin_classes(&mut self) {
+        for &(name, base) in program::BUILTIN_EXCEPTIONS {
+            let id = ClassId(self.classes.len() as u32);
+            let base = base.map(|b| self.builtin_classes[b]);
+            if let Some(b) = base {
+                self.classes[b.index()].subclasses.push(id);
+            }
+            self.classes.push(ClassDesc {
+                module: ModuleId(u32::MAX), // set once `builtins` exists
+                name: name.to_string(),
+                span: Span::new(0, 0, 0),
+                base,
+                subclasses: vec![],
+                methods: IndexMap::new(),
+                attrs: IndexMap::new(),
+            });
+            self.builtin_classes.insert(name.to_string(), id);
+        }
+    }
+
     fn load_file(
         &mut self,
         path: &Path,
@@ -231,7 +270,7 @@ impl Loader<'_> {
             },
             ast::Stmt::FunctionDef(def) => {
                 let id = FuncId(self.functions.len() as u32);
-                let f = self.function(module, file, def)?;
+                let f = self.function(module, file, def, None)?;
                 let name = f.name.clone();
                 self.functions.push(f);
                 self.modules[module.0 as usize]
@@ -240,7 +279,7 @@ impl Loader<'_> {
                 Ok(())
             }
             ast::Stmt::If(i) if is_main_guard(&i.test) => Ok(()),
-            ast::Stmt::ClassDef(_) => Err(Diagnostic::error(span, "classes are not supported yet")),
+            ast::Stmt::ClassDef(def) => self.class(module, file, span, def),
             _ => Err(Diagnostic::error(
                 span,
                 "only imports, constants and function definitions are allowed at module level",
@@ -268,11 +307,99 @@ impl Loader<'_> {
         Ok(())
     }
 
+    fn class(
+        &mut self,
+        module: ModuleId,
+        file: u32,
+        span: Span,
+        def: ast::StmtClassDef,
+    ) -> std::result::Result<(), Diagnostic> {
+        let name = def.name.to_string();
+        let base = match def.bases.as_slice() {
+            [] => None,
+            [ast::Expr::Name(n)] if n.id.as_str() == "object" => None,
+            [ast::Expr::Name(n)] => match self.modules[module.0 as usize].globals.get(n.id.as_str()) {
+                Some(Global::Class(c)) => Some(*c),
+                None if self.builtin_classes.contains_key(n.id.as_str()) => {
+                    Some(self.builtin_classes[n.id.as_str()])
+                }
+                _ => {
+                    return Err(Diagnostic::error(
+                        span,
+                        format!("the base of class `{name}` must be a class defined before it, not `{}`", n.id),
+                    ))
+                }
+            },
+            _ => {
+                return Err(Diagnostic::error(
+                    span,
+                    format!("class `{name}` has several bases or a computed base: only single inheritance is supported"),
+                ))
+            }
+        };
+        if !def.keywords.is_empty() || !def.decorator_list.is_empty() {
+            return Err(Diagnostic::error(span, format!("class `{name}` uses a metaclass, keywords or decorators, which are not supported")));
+        }
+        let id = ClassId(self.classes.len() as u32);
+        let mut desc = ClassDesc {
+            module,
+            name: name.clone(),
+            span,
+            base,
+            subclasses: vec![],
+            methods: IndexMap::new(),
+            attrs: IndexMap::new(),
+        };
+        for stmt in def.body {
+            let sspan = Span::new(file, stmt.start().into(), stmt.end().into());
+            match stmt {
+                ast::Stmt::Pass(_) => {}
+                ast::Stmt::Expr(e) if matches!(&*e.value, ast::Expr::Constant(_)) => {}
+                ast::Stmt::FunctionDef(f) => {
+                    let fid = FuncId(self.functions.len() as u32);
+                    let func = self.function(module, file, f, Some(id))?;
+                    desc.methods.insert(func.name.clone(), fid);
+                    self.functions.push(func);
+                }
+                ast::Stmt::Assign(a) => {
+                    let [ast::Expr::Name(target)] = a.targets.as_slice() else {
+                        return Err(Diagnostic::error(
+                            sspan,
+                            "a class attribute assignment must bind a single name",
+                        ));
+                    };
+                    let env = ConstEnv {
+                        module: &self.modules[module.0 as usize],
+                        modules: &self.modules,
+                        file,
+                    };
+                    desc.attrs
+                        .insert(target.id.to_string(), env.eval(&a.value)?);
+                }
+                _ => {
+                    return Err(Diagnostic::error(
+                        sspan,
+                        "only methods and constant attributes are allowed in a class body",
+                    ))
+                }
+            }
+        }
+        if let Some(b) = base {
+            self.classes[b.index()].subclasses.push(id);
+        }
+        self.classes.push(desc);
+        self.modules[module.0 as usize]
+            .globals
+            .insert(name, Global::Class(id));
+        Ok(())
+    }
+
     fn function(
         &self,
         module: ModuleId,
         file: u32,
         def: ast::StmtFunctionDef,
+        class: Option<ClassId>,
     ) -> std::result::Result<Function, Diagnostic> {
         let span = Span::new(file, def.range.start().into(), def.range.end().into());
         let mut unsupported = None;
@@ -309,6 +436,7 @@ impl Loader<'_> {
             name: def.name.to_string(),
             file,
             params,
+            class,
             def,
             unsupported,
         })

@@ -2,7 +2,7 @@
 //! program, their translation-time globals, and every module-level function.
 
 use crate::diagnostics::{Diagnostic, Span};
-use crate::flowgraph::ir::{Constant, FuncId};
+use crate::flowgraph::ir::{ClassId, Constant, FuncId};
 use indexmap::IndexMap;
 use rustpython_parser::ast;
 use std::rc::Rc;
@@ -46,6 +46,7 @@ impl BuiltinModule {
 pub enum Global {
     Const(Constant),
     Func(FuncId),
+    Class(ClassId),
     Module(ModuleId),
     BuiltinModule(BuiltinModule),
 }
@@ -67,17 +68,64 @@ pub struct Function {
     pub name: String,
     pub file: u32,
     pub params: Vec<Param>,
+    /// The class whose body defines this function (a method).
+    pub class: Option<ClassId>,
     pub def: ast::StmtFunctionDef,
     /// Why this function is outside the subset; reported only if the
     /// program actually reaches it (`def target(*args)` is fine unused).
     pub unsupported: Option<Diagnostic>,
 }
 
+/// A class statement: single inheritance, methods and class-level
+/// constants (RPython's ClassDesc).
+pub struct ClassDesc {
+    pub module: ModuleId,
+    pub name: String,
+    pub span: Span,
+    pub base: Option<ClassId>,
+    /// Direct subclasses, in definition order.
+    pub subclasses: Vec<ClassId>,
+    pub methods: IndexMap<String, FuncId>,
+    /// Class attributes bound to constants in the class body.
+    pub attrs: IndexMap<String, Constant>,
+}
+
 pub struct Program {
     pub modules: Vec<Module>,
     pub functions: Vec<Function>,
+    pub classes: Vec<ClassDesc>,
     pub entry: FuncId,
+    /// Python's built-in exception classes (a subset of the hierarchy),
+    /// by name; they come first in `classes`.
+    pub builtin_classes: IndexMap<String, ClassId>,
 }
+
+/// `BaseException`: the built-in classes come first, in the order below.
+pub const BASE_EXCEPTION: ClassId = ClassId(0);
+
+/// The built-in exception hierarchy the translator knows: (name, base).
+/// Bases come before their subclasses.
+pub const BUILTIN_EXCEPTIONS: &[(&str, Option<&str>)] = &[
+    ("BaseException", None),
+    ("Exception", Some("BaseException")),
+    ("ArithmeticError", Some("Exception")),
+    ("ZeroDivisionError", Some("ArithmeticError")),
+    ("OverflowError", Some("ArithmeticError")),
+    ("LookupError", Some("Exception")),
+    ("IndexError", Some("LookupError")),
+    ("KeyError", Some("LookupError")),
+    ("ValueError", Some("Exception")),
+    ("TypeError", Some("Exception")),
+    ("AttributeError", Some("Exception")),
+    ("AssertionError", Some("Exception")),
+    ("NameError", Some("Exception")),
+    ("UnboundLocalError", Some("NameError")),
+    ("RuntimeError", Some("Exception")),
+    ("RecursionError", Some("RuntimeError")),
+    ("NotImplementedError", Some("RuntimeError")),
+    ("MemoryError", Some("Exception")),
+    ("StopIteration", Some("Exception")),
+];
 
 impl Program {
     pub fn function(&self, id: FuncId) -> &Function {
@@ -86,9 +134,64 @@ impl Program {
     pub fn module(&self, id: ModuleId) -> &Module {
         &self.modules[id.0 as usize]
     }
-    /// `module.name`, the name used in dumps and symbols.
+    pub fn class(&self, id: ClassId) -> &ClassDesc {
+        &self.classes[id.index()]
+    }
+
+    /// `BaseException` and its subclasses can be raised.
+    pub fn is_exception_class(&self, c: ClassId) -> bool {
+        self.builtin_classes
+            .get("BaseException")
+            .is_some_and(|&b| self.is_subclass(c, b))
+    }
+
+    pub fn is_builtin_class(&self, c: ClassId) -> bool {
+        c.index() < self.builtin_classes.len()
+    }
+    /// `module.name` or `module.Class.name`, the name used in dumps and
+    /// symbols.
     pub fn qualname(&self, id: FuncId) -> String {
         let f = self.function(id);
-        format!("{}.{}", self.module(f.module).name, f.name)
+        match f.class {
+            Some(c) => format!(
+                "{}.{}.{}",
+                self.module(f.module).name,
+                self.class(c).name,
+                f.name
+            ),
+            None => format!("{}.{}", self.module(f.module).name, f.name),
+        }
+    }
+
+    /// `c` and its bases, nearest first.
+    pub fn mro(&self, c: ClassId) -> impl Iterator<Item = ClassId> + '_ {
+        std::iter::successors(Some(c), |&k| self.class(k).base)
+    }
+
+    pub fn is_subclass(&self, c: ClassId, of: ClassId) -> bool {
+        self.mro(c).any(|k| k == of)
+    }
+
+    /// The method `name` as seen from class `c` (Python's lookup).
+    pub fn lookup_method(&self, c: ClassId, name: &str) -> Option<FuncId> {
+        self.mro(c)
+            .find_map(|k| self.class(k).methods.get(name).copied())
+    }
+
+    /// The class attribute `name` as seen from class `c`.
+    pub fn lookup_class_attr(&self, c: ClassId, name: &str) -> Option<(ClassId, &Constant)> {
+        self.mro(c)
+            .find_map(|k| self.class(k).attrs.get(name).map(|v| (k, v)))
+    }
+
+    /// `c` and all its subclasses, in preorder.
+    pub fn subtree(&self, c: ClassId) -> Vec<ClassId> {
+        let mut out = vec![];
+        let mut stack = vec![c];
+        while let Some(k) = stack.pop() {
+            out.push(k);
+            stack.extend(self.class(k).subclasses.iter().rev());
+        }
+        out
     }
 }

@@ -1,8 +1,23 @@
 //! Low-level operations, with their effects in one table (`effects`) that
 //! passes consult instead of keeping lists of op names.
 
-use crate::flowgraph::ir::FuncId;
+use crate::flowgraph::ir::{ClassId, FuncId};
 use std::fmt;
+use std::rc::Rc;
+
+/// A field of an instance: its index in the layout of `class` (the class
+/// that owns it; subclasses keep base fields at the same indices).
+#[derive(Clone, PartialEq, Debug)]
+pub struct FieldRef {
+    pub class: ClassId,
+    pub index: u32,
+    pub name: Rc<str>,
+}
+
+/// A per-class table indexed by type id (methods or class attributes);
+/// see `rtype::classes`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct TableId(pub u32);
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum IntOp {
@@ -139,6 +154,33 @@ pub enum LlOp {
     CheckRangeStep,
     /// UnboundLocalError for the named local unless the flag is true.
     CheckBound(std::rc::Rc<str>),
+    /// A new zeroed instance (may collect; MemoryError).
+    Malloc(ClassId),
+    GetField(FieldRef),
+    /// args: object, value.
+    SetField(FieldRef),
+    /// AttributeError "'NoneType' object has no attribute 'name'" when
+    /// the pointer is null.
+    CheckNotNone(Rc<str>),
+    /// Whether the instance's type id is in [min, max] (false for None).
+    InstanceOf {
+        min: u32,
+        max: u32,
+    },
+    PtrEq,
+    PtrNe,
+    /// Calls the function that the table holds for the type of args[0]
+    /// (the receiver), with all the args.
+    MethodCall(TableId),
+    /// The value the table holds for the type of args[0].
+    LoadClassAttr(TableId),
+    /// Raises the exception instance args[0].
+    Raise,
+    /// Stores a GC reference in root slot `n` of this function's shadow
+    /// stack frame (gctransform).
+    GcSaveRoot(u32),
+    /// Reads it back after an operation that may have moved the object.
+    GcRestoreRoot(u32),
 }
 
 /// Effect flags of an operation.
@@ -167,9 +209,28 @@ impl LlOp {
             is_pure: false,
         };
         match self {
-            SameAs | IntCmp(_) | FloatCmp(_) | IntFloatCmp(_) | BoolNot | CastBoolToInt
-            | CastIntToFloat | IntIsTrue | FloatIsTrue | StrIsTrue | PtrIsNull | PtrNonNull
-            | StrEq | ListLen => pure,
+            SameAs
+            | IntCmp(_)
+            | FloatCmp(_)
+            | IntFloatCmp(_)
+            | BoolNot
+            | CastBoolToInt
+            | CastIntToFloat
+            | IntIsTrue
+            | FloatIsTrue
+            | StrIsTrue
+            | PtrIsNull
+            | PtrNonNull
+            | StrEq
+            | ListLen
+            | InstanceOf { .. }
+            | PtrEq
+            | PtrNe
+            | LoadClassAttr(_) => pure,
+            // Reads of mutable memory: removable if unused, never folded.
+            GetField(_) | GcRestoreRoot(_) => effect,
+            SetField(_) | GcSaveRoot(_) => effect,
+            Malloc(_) | CheckNotNone(_) | MethodCall(_) | Raise => raising,
             Int(op) => match op {
                 IntOp::FloorDiv | IntOp::Mod | IntOp::LShift | IntOp::RShift | IntOp::Pow => {
                     raising
@@ -203,6 +264,15 @@ impl fmt::Display for LlOp {
             LlOp::Write(k) => write!(f, "write_{}", lower(k)),
             LlOp::DirectCall(func) => write!(f, "direct_call[{func}]"),
             LlOp::CheckBound(name) => write!(f, "check_bound[{name}]"),
+            LlOp::Malloc(c) => write!(f, "malloc[{c}]"),
+            LlOp::GetField(r) => write!(f, "getfield[{}.{}]", r.class, r.name),
+            LlOp::SetField(r) => write!(f, "setfield[{}.{}]", r.class, r.name),
+            LlOp::CheckNotNone(name) => write!(f, "check_not_none[{name}]"),
+            LlOp::InstanceOf { min, max } => write!(f, "instanceof[{min}..{max}]"),
+            LlOp::MethodCall(t) => write!(f, "method_call[table{}]", t.0),
+            LlOp::LoadClassAttr(t) => write!(f, "load_class_attr[table{}]", t.0),
+            LlOp::GcSaveRoot(n) => write!(f, "gc_save_root[{n}]"),
+            LlOp::GcRestoreRoot(n) => write!(f, "gc_restore_root[{n}]"),
             other => {
                 // CamelCase to snake_case.
                 let name = format!("{other:?}");

@@ -15,6 +15,17 @@ pub enum LlType {
     StrPtr,
     /// A pointer to an `rpy_list_str`.
     ListStrPtr,
+    /// A pointer to an instance of a user class, possibly null (None):
+    /// header, then the fields of the class and its bases, base first.
+    InstPtr,
+}
+
+impl LlType {
+    /// A reference the garbage collector must know about when it is live
+    /// across an operation that can collect.
+    pub fn is_gc_ptr(self) -> bool {
+        matches!(self, LlType::StrPtr | LlType::ListStrPtr | LlType::InstPtr)
+    }
 }
 
 impl fmt::Display for LlType {
@@ -26,6 +37,7 @@ impl fmt::Display for LlType {
             LlType::Float => "Float",
             LlType::StrPtr => "Ptr(Str)",
             LlType::ListStrPtr => "Ptr(List(Str))",
+            LlType::InstPtr => "Ptr(Instance)",
         };
         f.write_str(s)
     }

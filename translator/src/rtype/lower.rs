@@ -5,12 +5,14 @@ use super::llop::{Cmp, FloatOp, IntOp, LlOp, WriteKind};
 use super::lltype::LlType;
 use super::{lltype_of, LlGraph, RtypeOptions};
 use crate::annotate::callargs::{match_call_args, ArgSource};
+use crate::annotate::classdef::EXC_MESSAGE;
 use crate::annotate::model::SomeValue;
 use crate::annotate::Annotations;
 use crate::diagnostics::{Diagnostic, Span};
 use crate::flowgraph::hlop::{BinOp, CmpOp, HlOp, UnOp};
-use crate::flowgraph::ir::{Block, Builtin, Constant, FuncId, Operation, Value, VarId};
+use crate::flowgraph::ir::{Block, Builtin, ClassId, Constant, FuncId, Operation, Value, VarId};
 use crate::parse::program::Program;
+use std::rc::Rc;
 
 pub(super) struct Lowerer<'a> {
     pub program: &'a Program,
@@ -18,6 +20,7 @@ pub(super) struct Lowerer<'a> {
     pub func: FuncId,
     pub opts: RtypeOptions,
     pub ll: &'a mut LlGraph,
+    pub layouts: &'a mut super::classes::ClassLayouts,
     pub ops: Vec<Operation<LlOp>>,
 }
 
@@ -193,8 +196,68 @@ impl Lowerer<'_> {
                     Ok(())
                 }
                 SomeValue::Builtin(b) => self.builtin(b, &args[1..], result, span),
+                SomeValue::Class(c) => self.instantiate(c, args, keywords, result, span),
                 other => unreachable!("annotator accepted a call of {other}"),
             },
+            HlOp::CallMethod { name, .. } | HlOp::GetAttr(name) | HlOp::SetAttr(name)
+                if self.s(&args[0]) == SomeValue::None =>
+            {
+                // Always None here: AttributeError.
+                self.push(
+                    LlOp::CheckNotNone(name.clone()),
+                    vec![Value::Const(Constant::None)],
+                    result,
+                    span,
+                );
+                Ok(())
+            }
+            HlOp::CallMethod { name, keywords } => {
+                self.call_method(name, args, keywords, result, span)
+            }
+            HlOp::GetAttr(name) => self.getattr(name, &args[0], result, span),
+            HlOp::Raise => {
+                self.push(LlOp::Raise, vec![args[0].clone()], result, span);
+                Ok(())
+            }
+            HlOp::Downcast(_) => {
+                self.push(LlOp::SameAs, vec![args[0].clone()], result, span);
+                Ok(())
+            }
+            HlOp::SetAttr(name) => self.setattr(name, &args[0], &args[1], span),
+            HlOp::IsInstance(classes) => {
+                if self.s(&args[0]) == SomeValue::None {
+                    self.push(
+                        LlOp::SameAs,
+                        vec![Value::Const(Constant::Bool(false))],
+                        result,
+                        span,
+                    );
+                    return Ok(());
+                }
+                let mut acc: Option<Value> = None;
+                for c in classes.iter() {
+                    let l = &self.layouts.classes[c];
+                    let (min, max) = (l.tid, l.tid_max);
+                    let t = self.tmp(
+                        LlOp::InstanceOf { min, max },
+                        vec![args[0].clone()],
+                        LlType::Bool,
+                        span,
+                    );
+                    acc = Some(match acc {
+                        None => t,
+                        Some(a) => {
+                            let x = self.tmp(LlOp::CastBoolToInt, vec![a], LlType::Signed, span);
+                            let y = self.tmp(LlOp::CastBoolToInt, vec![t], LlType::Signed, span);
+                            let o =
+                                self.tmp(LlOp::Int(IntOp::Or), vec![x, y], LlType::Signed, span);
+                            self.tmp(LlOp::IntIsTrue, vec![o], LlType::Bool, span)
+                        }
+                    });
+                }
+                self.push(LlOp::SameAs, vec![acc.unwrap()], result, span);
+                Ok(())
+            }
         }
     }
 
@@ -206,7 +269,10 @@ impl Lowerer<'_> {
                 Constant::Int(i) => *i != 0,
                 Constant::Float(f) => *f != 0.0,
                 Constant::Str(s) => !s.is_empty(),
-                Constant::Func(_) | Constant::Builtin(_) => true,
+                Constant::Func(_)
+                | Constant::Builtin(_)
+                | Constant::Class(_)
+                | Constant::CaughtException => true,
                 Constant::Undefined => unreachable!("reads of unbound locals are rejected"),
             };
             return Value::Const(Constant::Bool(b));
@@ -221,6 +287,9 @@ impl Lowerer<'_> {
                 self.tmp(LlOp::IntIsTrue, vec![n], LlType::Bool, span)
             }
             SomeValue::None => Value::Const(Constant::Bool(false)),
+            SomeValue::Instance {
+                can_be_none: true, ..
+            } => self.tmp(LlOp::PtrNonNull, vec![a.clone()], LlType::Bool, span),
             _ => Value::Const(Constant::Bool(true)),
         }
     }
@@ -285,6 +354,16 @@ impl Lowerer<'_> {
 
     fn compare(&mut self, c: CmpOp, l: &Value, r: &Value, result: VarId, span: Span) -> LResult {
         let (sl, sr) = (self.s(l), self.s(r));
+        if matches!(sl, SomeValue::Instance { .. }) && matches!(sr, SomeValue::Instance { .. }) {
+            // Identity: `is`, or `==` on classes without __eq__.
+            let op = if matches!(c, CmpOp::Is | CmpOp::Eq) {
+                LlOp::PtrEq
+            } else {
+                LlOp::PtrNe
+            };
+            self.push(op, vec![l.clone(), r.clone()], result, span);
+            return Ok(());
+        }
         let cmp = match c {
             CmpOp::Lt => Cmp::Lt,
             CmpOp::Le => Cmp::Le,
@@ -296,12 +375,8 @@ impl Lowerer<'_> {
                 let is = c == CmpOp::Is;
                 let (op, args) = match (&sl, &sr) {
                     (SomeValue::None, SomeValue::None) => (None, Constant::Bool(is)),
-                    (SomeValue::Str { can_be_none: true }, SomeValue::None) => {
-                        (Some(l), Constant::None)
-                    }
-                    (SomeValue::None, SomeValue::Str { can_be_none: true }) => {
-                        (Some(r), Constant::None)
-                    }
+                    (a, SomeValue::None) if a.can_be_none() => (Some(l), Constant::None),
+                    (SomeValue::None, b) if b.can_be_none() => (Some(r), Constant::None),
                     _ => (None, Constant::Bool(!is)), // a non-None value is never None
                 };
                 match op {
@@ -376,7 +451,19 @@ impl Lowerer<'_> {
                         SomeValue::Bool => WriteKind::Bool,
                         _ => WriteKind::Str, // str, or None printed through a null string
                     };
-                    self.tmp(LlOp::Write(kind), vec![a.clone()], LlType::Void, span);
+                    let a = match &sa[i] {
+                        // An exception prints as str(e), its message.
+                        SomeValue::Instance { class, .. } => {
+                            let name: Rc<str> = EXC_MESSAGE.into();
+                            let (field, _) = self
+                                .layouts
+                                .field(self.program, &self.ann.classes, *class, &name)
+                                .expect("exceptions have a message field");
+                            self.tmp(LlOp::GetField(field), vec![a.clone()], LlType::StrPtr, span)
+                        }
+                        _ => a.clone(),
+                    };
+                    self.tmp(LlOp::Write(kind), vec![a], LlType::Void, span);
                 }
                 self.push(
                     LlOp::Write(WriteKind::Char),
@@ -440,6 +527,190 @@ impl Lowerer<'_> {
                     }
                 }
             }
+        }
+        Ok(())
+    }
+}
+
+impl Lowerer<'_> {
+    fn receiver_class(&self, v: &Value) -> ClassId {
+        match self.s(v) {
+            SomeValue::Instance { class, .. } => class,
+            other => unreachable!("annotator accepted an attribute of {other}"),
+        }
+    }
+
+    /// AttributeError on None, as CPython, when the receiver may be None.
+    fn check_not_none(&mut self, obj: &Value, name: &Rc<str>, span: Span) {
+        if self.s(obj).can_be_none() {
+            self.tmp(
+                LlOp::CheckNotNone(name.clone()),
+                vec![obj.clone()],
+                LlType::Void,
+                span,
+            );
+        }
+    }
+
+    /// The arguments of a call to `callee` in parameter order; `args`
+    /// excludes the callee and passes keywords last.
+    fn arrange_args(
+        &self,
+        callee: FuncId,
+        args: &[Value],
+        keywords: &[Rc<str>],
+        span: Span,
+    ) -> Result<Vec<Value>, Vec<Diagnostic>> {
+        let desc = self.program.function(callee);
+        let n_pos = args.len() - keywords.len();
+        let sources = match_call_args(desc, n_pos, keywords, span).map_err(|d| vec![d])?;
+        Ok(sources
+            .iter()
+            .map(|s| match s {
+                ArgSource::Given(i) => args[*i].clone(),
+                ArgSource::Default(c) => Value::Const(c.clone()),
+            })
+            .collect())
+    }
+
+    fn instantiate(
+        &mut self,
+        class: ClassId,
+        args: &[Value],
+        keywords: &[Rc<str>],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        self.push(LlOp::Malloc(class), vec![], result, span);
+        if self.program.is_exception_class(class) {
+            // str(e) is the single str argument, as BaseException.args.
+            let message = match &args[1..] {
+                [m] if keywords.is_empty() && matches!(self.s(m), SomeValue::Str { .. }) => {
+                    m.clone()
+                }
+                _ => Value::Const(Constant::Str("".into())),
+            };
+            let name: Rc<str> = EXC_MESSAGE.into();
+            let (field, _) = self
+                .layouts
+                .field(self.program, &self.ann.classes, class, &name)
+                .expect("BaseException has a message field");
+            self.tmp(
+                LlOp::SetField(field),
+                vec![Value::Var(result), message],
+                LlType::Void,
+                span,
+            );
+        }
+        if let Some(init) = self.program.lookup_method(class, "__init__") {
+            let mut given = vec![Value::Var(result)];
+            given.extend_from_slice(&args[1..]);
+            let call_args = self.arrange_args(init, &given, keywords, span)?;
+            self.tmp(LlOp::DirectCall(init), call_args, LlType::Void, span);
+        }
+        Ok(())
+    }
+
+    fn call_method(
+        &mut self,
+        name: &Rc<str>,
+        args: &[Value],
+        keywords: &[Rc<str>],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        let class = self.receiver_class(&args[0]);
+        self.check_not_none(&args[0], name, span);
+        let targets = crate::annotate::method_targets(self.program, &self.ann.classes, class, name)
+            .expect("annotator checked the method exists");
+        let arranged: Vec<Vec<Value>> = targets
+            .iter()
+            .map(|t| self.arrange_args(*t, args, keywords, span))
+            .collect::<Result<_, _>>()?;
+        if arranged.windows(2).any(|w| w[0] != w[1]) {
+            return Err(vec![Diagnostic::error(
+                span,
+                format!("the overrides of method `{name}` take different parameters or defaults, which is not supported for a call that can reach several of them"),
+            )]);
+        }
+        match targets.as_slice() {
+            [] => unreachable!("annotator: a method call with no target has no result"),
+            [single] => self.push(LlOp::DirectCall(*single), arranged[0].clone(), result, span),
+            _ => {
+                let (program, ann) = (self.program, self.ann);
+                let table = self.layouts.table(
+                    program,
+                    class,
+                    name,
+                    super::classes::TableKind::Method,
+                    |k| {
+                        // Only instantiated classes have annotated methods.
+                        ann.classes
+                            .instantiated
+                            .contains(&k)
+                            .then(|| program.lookup_method(k, name).map(Constant::Func))
+                            .flatten()
+                    },
+                );
+                self.push(LlOp::MethodCall(table), arranged[0].clone(), result, span);
+            }
+        }
+        Ok(())
+    }
+
+    fn getattr(&mut self, name: &Rc<str>, obj: &Value, result: VarId, span: Span) -> LResult {
+        let class = self.receiver_class(obj);
+        self.check_not_none(obj, name, span);
+        let program = self.program;
+        let subtree = program.subtree(class);
+        let class_values: Vec<Option<Constant>> = subtree
+            .iter()
+            .map(|k| program.lookup_class_attr(*k, name).map(|(_, c)| c.clone()))
+            .collect();
+        if class_values.iter().any(|v| v.is_some()) {
+            // A class-body constant: folded when every class agrees.
+            if class_values.windows(2).all(|w| w[0] == w[1]) {
+                let c = class_values[0].clone().unwrap();
+                self.push(LlOp::SameAs, vec![Value::Const(c)], result, span);
+            } else {
+                let ty = lltype_of(self.ann.binding(self.func, result));
+                let table = self.layouts.table(
+                    program,
+                    class,
+                    name,
+                    super::classes::TableKind::ClassAttr(ty),
+                    |k| program.lookup_class_attr(k, name).map(|(_, c)| c.clone()),
+                );
+                self.push(LlOp::LoadClassAttr(table), vec![obj.clone()], result, span);
+            }
+            return Ok(());
+        }
+        match self.layouts.field(program, &self.ann.classes, class, name) {
+            Some((field, _)) => self.push(LlOp::GetField(field), vec![obj.clone()], result, span),
+            // Only ever None: nothing stored.
+            None => self.push(
+                LlOp::SameAs,
+                vec![Value::Const(Constant::None)],
+                result,
+                span,
+            ),
+        }
+        Ok(())
+    }
+
+    fn setattr(&mut self, name: &Rc<str>, obj: &Value, value: &Value, span: Span) -> LResult {
+        let class = self.receiver_class(obj);
+        self.check_not_none(obj, name, span);
+        if let Some((field, _)) = self
+            .layouts
+            .field(self.program, &self.ann.classes, class, name)
+        {
+            self.tmp(
+                LlOp::SetField(field),
+                vec![obj.clone(), value.clone()],
+                LlType::Void,
+                span,
+            );
         }
         Ok(())
     }

@@ -5,6 +5,7 @@
 //! Entry point: [`rtype_program`]. Lowering of single operations is in
 //! `lower`.
 
+pub mod classes;
 pub mod llop;
 pub mod lltype;
 mod lower;
@@ -31,6 +32,9 @@ pub struct RtypeOptions {
 pub struct LlGraph {
     pub graph: Graph<LlOp>,
     pub types: Vec<LlType>,
+    /// Shadow-stack slots the function reserves for GC roots (set by the
+    /// gc transform).
+    pub gc_root_slots: u32,
 }
 
 impl LlGraph {
@@ -52,6 +56,8 @@ pub struct LlProgram {
     /// Low-level graphs of every function that can run, entry point first.
     pub graphs: IndexMap<FuncId, LlGraph>,
     pub entry: FuncId,
+    /// Instance layouts, type ids and dispatch tables.
+    pub classes: classes::ClassLayouts,
 }
 
 pub fn lltype_of(s: &SomeValue) -> LlType {
@@ -61,9 +67,12 @@ pub fn lltype_of(s: &SomeValue) -> LlType {
         SomeValue::Float => LlType::Float,
         SomeValue::Str { .. } => LlType::StrPtr,
         SomeValue::List(_) => LlType::ListStrPtr,
-        SomeValue::None | SomeValue::Impossible | SomeValue::Func(_) | SomeValue::Builtin(_) => {
-            LlType::Void
-        }
+        SomeValue::Instance { .. } => LlType::InstPtr,
+        SomeValue::None
+        | SomeValue::Impossible
+        | SomeValue::Func(_)
+        | SomeValue::Builtin(_)
+        | SomeValue::Class(_) => LlType::Void,
     }
 }
 
@@ -74,6 +83,7 @@ pub fn rtype_program(
     opts: RtypeOptions,
 ) -> Result<LlProgram> {
     let mut graphs = IndexMap::new();
+    let mut layouts = classes::ClassLayouts::new(program, &ann.classes);
     for (&f, hl) in &flow.graphs {
         if !ann.reached.contains(&(f, hl.startblock)) {
             continue; // referenced but never called
@@ -91,6 +101,7 @@ pub fn rtype_program(
                 span: hl.span,
             },
             types,
+            gc_root_slots: 0,
         };
         for (i, block) in hl.blocks.iter().enumerate() {
             let id = crate::flowgraph::ir::BlockId(i as u32);
@@ -102,6 +113,7 @@ pub fn rtype_program(
                     func: f,
                     opts,
                     ll: &mut ll,
+                    layouts: &mut layouts,
                     ops: vec![],
                 };
                 let complete = lowerer.lower_block(block)?;
@@ -109,7 +121,11 @@ pub fn rtype_program(
                 if complete {
                     out.exitswitch = block.exitswitch.clone();
                     out.exits = block.exits.clone();
+                } else if block.raising {
+                    // Only the exception edge remains.
+                    out.exits = block.exits[block.exits.len() - 1..].to_vec();
                 }
+                out.raising = block.raising;
                 // Otherwise a call in the block never returns: the block
                 // ends there, with no exits.
             }
@@ -121,5 +137,6 @@ pub fn rtype_program(
     Ok(LlProgram {
         graphs,
         entry: program.entry,
+        classes: layouts,
     })
 }

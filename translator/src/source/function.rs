@@ -4,9 +4,10 @@
 //! `rpy_raise`.
 
 use super::runtime_abi::{ExcKind, RuntimeFn};
-use super::CodegenCx;
+use super::{const_zero, CodegenCx};
 use crate::diagnostics::{Diagnostic, Result};
 use crate::flowgraph::ir::{Constant, Operation, Value, VarId};
+use crate::rtype::classes::ClassLayout;
 use crate::rtype::llop::{Cmp, FloatOp, IntOp, LlOp, WriteKind};
 use crate::rtype::lltype::LlType;
 use crate::rtype::{LlGraph, LlProgram};
@@ -21,6 +22,9 @@ use std::collections::HashMap;
 
 type CgResult<T> = std::result::Result<T, BuilderError>;
 
+/// `RPY_GCFLAG_TRACK_YOUNG_PTRS` in rpy.h.
+const GCFLAG_TRACK_YOUNG_PTRS: u64 = 2;
+
 struct FunctionCx<'a, 'ctx> {
     cg: &'a CodegenCx<'ctx>,
     ll: &'a LlGraph,
@@ -32,6 +36,23 @@ struct FunctionCx<'a, 'ctx> {
     values: HashMap<VarId, BasicValueEnum<'ctx>>,
     blocks: Vec<BasicBlock<'ctx>>,
     phis: Vec<Vec<Option<PhiValue<'ctx>>>>,
+    /// This function's shadow-stack frame (its root slots), if any.
+    frame: Option<inkwell::values::PointerValue<'ctx>>,
+    /// Where an exception leaves the function: frame released, a zero
+    /// result returned; callers check `rpy_exc_value`.
+    exc_exit: Option<BasicBlock<'ctx>>,
+    /// While emitting a raising block: its exception link.
+    landing: Option<Landing>,
+    /// The operation being emitted (for traceback locations).
+    cur_span: crate::diagnostics::Span,
+}
+
+/// The exception edge of the raising block being emitted. Its arguments
+/// are read when an exception happens; a GC reference that the gc
+/// transform reloads after the raising call is read from its root slot.
+struct Landing {
+    link: crate::flowgraph::ir::Link,
+    restores: HashMap<VarId, u32>,
 }
 
 pub(super) fn emit_function(
@@ -57,6 +78,10 @@ pub(super) fn emit_function(
         values: HashMap::new(),
         blocks: vec![],
         phis: vec![],
+        frame: None,
+        exc_exit: None,
+        landing: None,
+        cur_span: ll.graph.span,
     };
     fx.emit().map_err(|e| {
         vec![Diagnostic::global(format!(
@@ -106,17 +131,39 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             }
             self.phis.push(phis);
         }
+        self.b.position_at_end(self.blocks[g.startblock.index()]);
+        self.enter_frame()?;
+        self.emit_exc_exit()?;
         for b in g.block_ids() {
             self.b.position_at_end(self.blocks[b.index()]);
             let block = g.block(b);
             // Branches and returns keep the location of the block's last
             // operation; a block without operations gets the def line.
             self.set_location(g.span);
+            self.landing = block.raising.then(|| Landing {
+                link: block.exits.last().unwrap().clone(),
+                restores: block
+                    .operations
+                    .iter()
+                    .filter_map(|op| match op.op {
+                        LlOp::GcRestoreRoot(slot) => Some((op.result, slot)),
+                        _ => None,
+                    })
+                    .collect(),
+            });
             for op in &block.operations {
                 self.set_location(op.span);
+                self.cur_span = op.span;
                 self.emit_op(op)?;
             }
+            self.landing = None;
+            let normal_exits = if block.raising {
+                &block.exits[..block.exits.len() - 1]
+            } else {
+                &block.exits[..]
+            };
             if b == g.returnblock {
+                self.leave_frame()?;
                 let v = block.inputargs[0];
                 match self.values.get(&v) {
                     Some(v) => self.b.build_return(Some(v))?,
@@ -124,7 +171,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 };
                 continue;
             }
-            match (&block.exitswitch, block.exits.as_slice()) {
+            match (&block.exitswitch, normal_exits) {
                 (_, []) => {
                     self.b.build_unreachable()?;
                 }
@@ -157,6 +204,160 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             }
         }
         Ok(())
+    }
+
+    /// The block where exceptions leave the function.
+    fn emit_exc_exit(&mut self) -> CgResult<()> {
+        let here = self.b.get_insert_block().unwrap();
+        let bb = self.cg.cx.append_basic_block(self.func, "exc_exit");
+        self.b.position_at_end(bb);
+        self.leave_frame()?;
+        match self.cg.basic_type(self.ll.return_type()) {
+            Some(t) => self.b.build_return(Some(&const_zero(t)))?,
+            None => self.b.build_return(None)?,
+        };
+        self.b.position_at_end(here);
+        self.exc_exit = Some(bb);
+        Ok(())
+    }
+
+    /// Continues where an exception has just been set: along the raising
+    /// block's exception link, or out of the function (recording the
+    /// traceback entry).
+    fn propagate(&self) -> CgResult<()> {
+        let Some(landing) = &self.landing else {
+            let loc = self.cg.location(self.cur_span, &self.ll.graph.name);
+            let loc = self.cg.cx.i32_type().const_int(loc as u64, false);
+            self.call_rt(RuntimeFn::TracebackAdd, &[loc.into()])?;
+            self.b.build_unconditional_branch(self.exc_exit.unwrap())?;
+            return Ok(());
+        };
+        let exc = self.call_rt(RuntimeFn::ExcCatch, &[])?.unwrap();
+        let here = self.b.get_insert_block().unwrap();
+        let link = &landing.link;
+        let ptr = self.cg.cx.ptr_type(AddressSpace::default());
+        for (i, arg) in link.args.iter().enumerate() {
+            let Some(phi) = self.phis[link.target.index()][i] else {
+                continue;
+            };
+            let v = match arg {
+                Value::Const(Constant::CaughtException) => exc,
+                Value::Const(Constant::Undefined) => const_zero(phi.as_basic_value().get_type()),
+                Value::Var(v) if self.ll.types[v.index()] == LlType::Void => {
+                    const_zero(phi.as_basic_value().get_type())
+                }
+                Value::Var(v) if !self.values.contains_key(v) => {
+                    // Reloaded after the raising call: read the slot.
+                    let slot = landing.restores[v];
+                    let p = self.slot(self.frame.expect("a frame"), slot)?;
+                    self.b.build_load(ptr, p, "")?
+                }
+                _ => self.value(arg),
+            };
+            phi.add_incoming(&[(&v, here)]);
+        }
+        self.b
+            .build_unconditional_branch(self.blocks[link.target.index()])?;
+        Ok(())
+    }
+
+    /// After an operation that may have raised: continues in a new block
+    /// if it did not.
+    fn check_exception(&self) -> CgResult<()> {
+        let ptr = self.cg.cx.ptr_type(AddressSpace::default());
+        let exc = self
+            .b
+            .build_load(ptr, self.cg.exc_value.as_pointer_value(), "exc")?
+            .into_pointer_value();
+        let raised = self.b.build_is_not_null(exc, "raised")?;
+        let bb = self.cg.cx.append_basic_block(self.func, "exc");
+        let cont = self.cg.cx.append_basic_block(self.func, "no_exc");
+        self.b.build_conditional_branch(raised, bb, cont)?;
+        self.b.position_at_end(bb);
+        self.propagate()?;
+        self.b.position_at_end(cont);
+        Ok(())
+    }
+
+    /// Reserves and zeroes the root slots: the collector scans every slot
+    /// below the top, so none may hold a stale pointer.
+    fn enter_frame(&mut self) -> CgResult<()> {
+        let n = self.ll.gc_root_slots;
+        if n == 0 {
+            return Ok(());
+        }
+        let ptr = self.cg.cx.ptr_type(AddressSpace::default());
+        let top = self.cg.shadowstack_top.as_pointer_value();
+        let base = self.b.build_load(ptr, top, "frame")?.into_pointer_value();
+        for i in 0..n {
+            let slot = self.slot(base, i)?;
+            self.b.build_store(slot, ptr.const_null())?;
+        }
+        let new_top = self.slot(base, n)?;
+        self.b.build_store(top, new_top)?;
+        self.frame = Some(base);
+        Ok(())
+    }
+
+    fn leave_frame(&self) -> CgResult<()> {
+        if let Some(base) = self.frame {
+            self.b
+                .build_store(self.cg.shadowstack_top.as_pointer_value(), base)?;
+        }
+        Ok(())
+    }
+
+    fn slot(
+        &self,
+        base: inkwell::values::PointerValue<'ctx>,
+        i: u32,
+    ) -> CgResult<inkwell::values::PointerValue<'ctx>> {
+        let ptr = self.cg.cx.ptr_type(AddressSpace::default());
+        let idx = self.cg.cx.i64_type().const_int(i as u64, false);
+        // SAFETY (LLVM semantics): in bounds of the frame reserved above.
+        unsafe { self.b.build_in_bounds_gep(ptr, base, &[idx], "slot") }
+    }
+
+    /// A pointer `offset` bytes into the object `obj`.
+    fn field_ptr(
+        &self,
+        obj: inkwell::values::PointerValue<'ctx>,
+        offset: u32,
+    ) -> CgResult<inkwell::values::PointerValue<'ctx>> {
+        let i8t = self.cg.cx.i8_type();
+        let off = self.cg.cx.i64_type().const_int(offset as u64, false);
+        // SAFETY (LLVM semantics): the layout puts the field there.
+        unsafe { self.b.build_in_bounds_gep(i8t, obj, &[off], "field") }
+    }
+
+    /// The type id in the header of a non-null object.
+    fn load_tid(&self, obj: inkwell::values::PointerValue<'ctx>) -> CgResult<IntValue<'ctx>> {
+        Ok(self
+            .b
+            .build_load(self.cg.cx.i32_type(), obj, "tid")?
+            .into_int_value())
+    }
+
+    /// The entry of table `t` for the type of `obj`.
+    fn table_entry(
+        &self,
+        t: crate::rtype::llop::TableId,
+        obj: &Value,
+        elem: inkwell::types::BasicTypeEnum<'ctx>,
+    ) -> CgResult<BasicValueEnum<'ctx>> {
+        let table = &self.program.classes.tables[t.0 as usize];
+        let obj = self.value(obj).into_pointer_value();
+        let tid = self.load_tid(obj)?;
+        let i32t = self.cg.cx.i32_type();
+        let idx = self
+            .b
+            .build_int_sub(tid, i32t.const_int(table.min_tid as u64, false), "")?;
+        let idx = self.b.build_int_z_extend(idx, self.cg.cx.i64_type(), "")?;
+        let g = self.cg.tables[t.0 as usize].as_pointer_value();
+        // SAFETY (LLVM semantics): the receiver's type is in the table's
+        // range (the annotator proved it is an instance of its class).
+        let p = unsafe { self.b.build_in_bounds_gep(elem, g, &[idx], "")? };
+        self.b.build_load(elem, p, "")
     }
 
     fn set_location(&self, span: crate::diagnostics::Span) {
@@ -204,18 +405,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
     }
 
     fn constant(&self, c: &Constant) -> BasicValueEnum<'ctx> {
-        let cx = self.cg.cx;
-        match c {
-            Constant::Int(i) => cx.i64_type().const_int(*i as u64, true).into(),
-            Constant::Bool(b) => cx.bool_type().const_int(*b as u64, false).into(),
-            Constant::Float(f) => cx.f64_type().const_float(*f).into(),
-            Constant::Str(s) => self.cg.strings[s].as_pointer_value().into(),
-            // None in a pointer-typed place is the null pointer.
-            Constant::None => cx.ptr_type(AddressSpace::default()).const_null().into(),
-            Constant::Func(_) | Constant::Builtin(_) | Constant::Undefined => {
-                unreachable!("{c} has no run-time value")
-            }
-        }
+        super::constant_value(self.cg, c)
     }
 
     fn int(&self, v: &Value) -> IntValue<'ctx> {
@@ -232,6 +422,9 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         args: &[BasicMetadataValueEnum<'ctx>],
     ) -> CgResult<Option<BasicValueEnum<'ctx>>> {
         let call = self.b.build_call(self.cg.runtime_fn(f), args, "")?;
+        if f.can_raise() {
+            self.check_exception()?;
+        }
         Ok(call.try_as_basic_value().basic())
     }
 
@@ -247,7 +440,32 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             RuntimeFn::Raise,
             &[kind.into(), self.cg.cstring(msg).into()],
         )?;
-        self.b.build_unreachable()?;
+        self.propagate()?;
+        self.b.position_at_end(cont);
+        Ok(())
+    }
+
+    /// The generational write barrier: tells the collector before a GC
+    /// reference is stored into an object outside the nursery.
+    fn write_barrier(&self, obj: inkwell::values::PointerValue<'ctx>) -> CgResult<()> {
+        let i32t = self.cg.cx.i32_type();
+        let flags_ptr = self.field_ptr(obj, 4)?;
+        let flags = self
+            .b
+            .build_load(i32t, flags_ptr, "gcflags")?
+            .into_int_value();
+        let track = self
+            .b
+            .build_and(flags, i32t.const_int(GCFLAG_TRACK_YOUNG_PTRS, false), "")?;
+        let needed = self
+            .b
+            .build_int_compare(IntPredicate::NE, track, i32t.const_zero(), "")?;
+        let slow = self.cg.cx.append_basic_block(self.func, "write_barrier");
+        let cont = self.cg.cx.append_basic_block(self.func, "stored");
+        self.b.build_conditional_branch(needed, slow, cont)?;
+        self.b.position_at_end(slow);
+        self.call_rt(RuntimeFn::GcWriteBarrier, &[obj.into()])?;
+        self.b.build_unconditional_branch(cont)?;
         self.b.position_at_end(cont);
         Ok(())
     }
@@ -453,11 +671,131 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                         inkwell::values::LLVMTailCallKind::LLVMTailCallKindNoTail,
                     );
                 }
+                if self.cg.raising.contains(callee) {
+                    self.check_exception()?;
+                }
                 call.try_as_basic_value().basic()
             }
             LlOp::StackCheck => {
                 self.call_rt(RuntimeFn::StackCheck, &[])?;
                 None
+            }
+            LlOp::Malloc(c) => {
+                let tid = self.program.classes.classes[c].tid;
+                let tid = self.cg.cx.i32_type().const_int(tid as u64, false);
+                self.call_rt(RuntimeFn::GcMalloc, &[tid.into()])?
+            }
+            LlOp::GetField(f) => {
+                let layout = &self.program.classes.classes[&f.class];
+                let ty = layout.fields[f.index as usize].1;
+                let t = self.cg.basic_type(ty).expect("fields have storage");
+                let obj = self.value(&op.args[0]).into_pointer_value();
+                let p = self.field_ptr(obj, ClassLayout::field_offset(f.index))?;
+                Some(self.b.build_load(t, p, &name)?)
+            }
+            LlOp::SetField(f) => {
+                let layout = &self.program.classes.classes[&f.class];
+                let ty = layout.fields[f.index as usize].1;
+                let obj = self.value(&op.args[0]).into_pointer_value();
+                let value = self.value(&op.args[1]);
+                if ty.is_gc_ptr() && !matches!(op.args[1], Value::Const(Constant::None)) {
+                    self.write_barrier(obj)?;
+                }
+                let p = self.field_ptr(obj, ClassLayout::field_offset(f.index))?;
+                self.b.build_store(p, value)?;
+                None
+            }
+            LlOp::CheckNotNone(attr) => {
+                let obj = self.value(&op.args[0]).into_pointer_value();
+                let null = self.b.build_is_null(obj, "")?;
+                let msg = format!("'NoneType' object has no attribute '{attr}'");
+                self.raise_if(null, ExcKind::Attribute, &msg)?;
+                None
+            }
+            LlOp::InstanceOf { min, max } => {
+                let obj = self.value(&op.args[0]).into_pointer_value();
+                let null = self.b.build_is_null(obj, "")?;
+                let here = self.b.get_insert_block().unwrap();
+                let check = self.cg.cx.append_basic_block(self.func, "isinstance");
+                let done = self.cg.cx.append_basic_block(self.func, "isinstance.done");
+                self.b.build_conditional_branch(null, done, check)?;
+                self.b.position_at_end(check);
+                let tid = self.load_tid(obj)?;
+                let i32t = self.cg.cx.i32_type();
+                let rel = self
+                    .b
+                    .build_int_sub(tid, i32t.const_int(*min as u64, false), "")?;
+                let inside = self.b.build_int_compare(
+                    IntPredicate::ULE,
+                    rel,
+                    i32t.const_int((max - min) as u64, false),
+                    "",
+                )?;
+                self.b.build_unconditional_branch(done)?;
+                self.b.position_at_end(done);
+                let boolt = self.cg.cx.bool_type();
+                let phi = self.b.build_phi(boolt, &name)?;
+                phi.add_incoming(&[(&boolt.const_zero(), here), (&inside, check)]);
+                Some(phi.as_basic_value())
+            }
+            LlOp::PtrEq | LlOp::PtrNe => {
+                let pred = if op.op == LlOp::PtrEq {
+                    IntPredicate::EQ
+                } else {
+                    IntPredicate::NE
+                };
+                let a = self.value(&op.args[0]).into_pointer_value();
+                let b = self.value(&op.args[1]).into_pointer_value();
+                Some(self.b.build_int_compare(pred, a, b, &name)?.into())
+            }
+            LlOp::MethodCall(t) => {
+                let ptr = self.cg.cx.ptr_type(AddressSpace::default());
+                let fptr = self
+                    .table_entry(*t, &op.args[0], ptr.into())?
+                    .into_pointer_value();
+                // Every target has the same machine signature (the
+                // annotator unified the family); take the first's.
+                let first = self.program.classes.callees(&op.op)[0];
+                let target = &self.program.graphs[&first];
+                let params = &target.graph.block(target.graph.startblock).inputargs;
+                let args: Vec<BasicMetadataValueEnum> = params
+                    .iter()
+                    .zip(&op.args)
+                    .filter(|(p, _)| target.types[p.index()] != LlType::Void)
+                    .map(|(_, a)| self.value(a).into())
+                    .collect();
+                let fn_type = self.cg.functions[&first].get_type();
+                let call = self.b.build_indirect_call(fn_type, fptr, &args, "")?;
+                let callees = self.program.classes.callees(&op.op);
+                if callees.iter().any(|f| self.cg.raising.contains(f)) {
+                    self.check_exception()?;
+                }
+                call.try_as_basic_value().basic()
+            }
+            LlOp::LoadClassAttr(t) => match self.cg.basic_type(self.ll.types[op.result.index()]) {
+                Some(elem) => Some(self.table_entry(*t, &op.args[0], elem)?),
+                None => None,
+            },
+            LlOp::Raise => {
+                let exc = self.value(&op.args[0]);
+                self.b
+                    .build_store(self.cg.exc_value.as_pointer_value(), exc)?;
+                self.propagate()?;
+                // Nothing follows a raise; later code in this LLVM block
+                // is unreachable.
+                let dead = self.cg.cx.append_basic_block(self.func, "after_raise");
+                self.b.position_at_end(dead);
+                None
+            }
+            LlOp::GcSaveRoot(n) => {
+                let slot = self.slot(self.frame.expect("a frame"), *n)?;
+                self.b.build_store(slot, self.value(&op.args[0]))?;
+                None
+            }
+            LlOp::GcRestoreRoot(n) => {
+                let ptr = self.cg.cx.ptr_type(AddressSpace::default());
+                let slot = self.slot(self.frame.expect("a frame"), *n)?;
+                Some(self.b.build_load(ptr, slot, &name)?)
             }
             LlOp::CheckBound(local) => {
                 let bound = self.int(&op.args[0]);
@@ -526,11 +864,13 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             IntOp::Invert => b.build_xor(x, k(-1), name)?,
             IntOp::FloorDiv | IntOp::Mod => {
                 let zero = b.build_int_compare(IntPredicate::EQ, y, k(0), "")?;
-                self.raise_if(
-                    zero,
-                    ExcKind::ZeroDivision,
-                    "integer division or modulo by zero",
-                )?;
+                // CPython 3.11's wording differs between // and %.
+                let msg = if iop == IntOp::Mod {
+                    "integer modulo by zero"
+                } else {
+                    "integer division or modulo by zero"
+                };
+                self.raise_if(zero, ExcKind::ZeroDivision, msg)?;
                 let minus_one = b.build_int_compare(IntPredicate::EQ, y, k(-1), "")?;
                 if ovf && iop == IntOp::FloorDiv {
                     let is_min = b.build_int_compare(IntPredicate::EQ, x, k(i64::MIN), "")?;
@@ -720,15 +1060,5 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         // SAFETY: i was checked against the list's length above.
         let slot = unsafe { b.build_in_bounds_gep(ptr_t, items, &[i], "")? };
         b.build_load(ptr_t, slot, name)
-    }
-}
-
-fn const_zero(t: inkwell::types::BasicTypeEnum) -> BasicValueEnum {
-    use inkwell::types::BasicTypeEnum as T;
-    match t {
-        T::IntType(t) => t.const_zero().into(),
-        T::FloatType(t) => t.const_zero().into(),
-        T::PointerType(t) => t.const_null().into(),
-        other => unreachable!("no zero for {other:?}"),
     }
 }

@@ -8,6 +8,7 @@
 
 mod debuginfo;
 mod function;
+mod gctables;
 pub mod runtime_abi;
 
 use crate::database::Database;
@@ -50,6 +51,18 @@ pub(crate) struct CodegenCx<'ctx> {
     pub str_head_type: StructType<'ctx>,
     /// With `-g` (and at -O0): debug information and the sources it maps.
     pub debug: Option<(debuginfo::DebugInfo<'ctx>, &'ctx SourceMap)>,
+    /// The per-type-id tables of `LlProgram::classes`, by `TableId`.
+    pub tables: Vec<GlobalValue<'ctx>>,
+    /// `rpy_shadowstack_top`, defined by the runtime.
+    pub shadowstack_top: GlobalValue<'ctx>,
+    /// `rpy_exc_value`: the exception being raised, or null.
+    pub exc_value: GlobalValue<'ctx>,
+    /// Functions that may raise (their callers check after the call).
+    pub raising: std::collections::HashSet<FuncId>,
+    /// Traceback locations (file, line, function) by index, with the
+    /// source text of the line.
+    locations: std::cell::RefCell<indexmap::IndexMap<(u32, u32, String), String>>,
+    sources: &'ctx SourceMap,
 }
 
 impl<'ctx> CodegenCx<'ctx> {
@@ -59,7 +72,9 @@ impl<'ctx> CodegenCx<'ctx> {
             LlType::Bool => self.cx.bool_type().into(),
             LlType::Signed => self.cx.i64_type().into(),
             LlType::Float => self.cx.f64_type().into(),
-            LlType::StrPtr | LlType::ListStrPtr => self.cx.ptr_type(AddressSpace::default()).into(),
+            LlType::StrPtr | LlType::ListStrPtr | LlType::InstPtr => {
+                self.cx.ptr_type(AddressSpace::default()).into()
+            }
         })
     }
 
@@ -70,21 +85,59 @@ impl<'ctx> CodegenCx<'ctx> {
         let func =
             self.module
                 .add_function(f.name(), f.signature(self.cx), Some(Linkage::External));
-        if f.is_noreturn() {
-            for attr in ["noreturn", "cold", "nounwind"] {
-                let kind = Attribute::get_named_enum_kind_id(attr);
-                func.add_attribute(
-                    AttributeLoc::Function,
-                    self.cx.create_enum_attribute(kind, 0),
-                );
-            }
+        let attrs: &[&str] = if f.is_noreturn() {
+            &["noreturn", "cold", "nounwind"]
+        } else if f.is_cold() {
+            &["cold", "nounwind"]
+        } else {
+            &[]
+        };
+        for attr in attrs {
+            let kind = Attribute::get_named_enum_kind_id(attr);
+            func.add_attribute(
+                AttributeLoc::Function,
+                self.cx.create_enum_attribute(kind, 0),
+            );
         }
         self.runtime.borrow_mut().insert(f, func);
         func
     }
 
+    /// (file, line, function, text) of every location, by index.
+    pub fn locations_snapshot(&self) -> Vec<(String, u32, String, String)> {
+        self.locations
+            .borrow()
+            .iter()
+            .map(|((file, line, func), text)| {
+                (
+                    self.sources.files[*file as usize].path.clone(),
+                    *line,
+                    func.clone(),
+                    text.clone(),
+                )
+            })
+            .collect()
+    }
+
+    /// The index of a traceback location in `rpy_locations`.
+    pub fn location(&self, span: crate::diagnostics::Span, func: &str) -> usize {
+        let file = self.sources.file(span);
+        let (line, _) = file.line_col(span.start);
+        let text = file.line_text(line).trim().to_string();
+        let mut locs = self.locations.borrow_mut();
+        // "mod.Class.method" prints as "method", as CPython does.
+        let short = func.rsplit('.').next().unwrap_or(func);
+        let key = (span.file, line, short.to_string());
+        let (i, _) = locs.insert_full(key, text);
+        i
+    }
+
     /// A NUL-terminated C string constant (error messages).
     pub fn cstring(&self, text: &str) -> PointerValue<'ctx> {
+        self.cstring_named(text, "rpy.msg")
+    }
+
+    pub fn cstring_named(&self, text: &str, prefix: &str) -> PointerValue<'ctx> {
         if let Some(g) = self.cstrings.borrow().get(text) {
             return g.as_pointer_value();
         }
@@ -92,7 +145,7 @@ impl<'ctx> CodegenCx<'ctx> {
         let n = self.cstrings.borrow().len();
         let g = self
             .module
-            .add_global(init.get_type(), None, &format!("rpy.msg.{n}"));
+            .add_global(init.get_type(), None, &format!("{prefix}.{n}"));
         g.set_initializer(&init);
         g.set_constant(true);
         g.set_linkage(Linkage::Private);
@@ -136,8 +189,78 @@ impl<'ctx> CodegenCx<'ctx> {
     }
 }
 
+/// The LLVM value of a constant that exists at run time.
+pub(crate) fn constant_value<'ctx>(
+    cg: &CodegenCx<'ctx>,
+    c: &crate::flowgraph::ir::Constant,
+) -> inkwell::values::BasicValueEnum<'ctx> {
+    use crate::flowgraph::ir::Constant;
+    let cx = cg.cx;
+    match c {
+        Constant::Int(i) => cx.i64_type().const_int(*i as u64, true).into(),
+        Constant::Bool(b) => cx.bool_type().const_int(*b as u64, false).into(),
+        Constant::Float(f) => cx.f64_type().const_float(*f).into(),
+        Constant::Str(s) => cg.strings[s].as_pointer_value().into(),
+        // None in a pointer-typed place is the null pointer.
+        Constant::None => cx.ptr_type(AddressSpace::default()).const_null().into(),
+        Constant::Func(_)
+        | Constant::Builtin(_)
+        | Constant::Class(_)
+        | Constant::Undefined
+        | Constant::CaughtException => {
+            unreachable!("{c} has no run-time value")
+        }
+    }
+}
+
+pub(crate) fn const_zero(t: BasicTypeEnum) -> inkwell::values::BasicValueEnum {
+    use inkwell::types::BasicTypeEnum as T;
+    match t {
+        T::IntType(t) => t.const_zero().into(),
+        T::FloatType(t) => t.const_zero().into(),
+        T::PointerType(t) => t.const_null().into(),
+        other => unreachable!("no zero for {other:?}"),
+    }
+}
+
+/// Functions that may raise an exception: they contain an operation that
+/// can raise, or call such a function (a fixpoint over the call graph).
+fn raising_functions(program: &LlProgram) -> std::collections::HashSet<FuncId> {
+    use crate::rtype::llop::LlOp;
+    let mut raising = std::collections::HashSet::new();
+    loop {
+        let before = raising.len();
+        for (&f, ll) in &program.graphs {
+            if raising.contains(&f) {
+                continue;
+            }
+            let raises = ll
+                .graph
+                .blocks
+                .iter()
+                .flat_map(|b| &b.operations)
+                .any(|op| match &op.op {
+                    LlOp::DirectCall(_) | LlOp::MethodCall(_) => program
+                        .classes
+                        .callees(&op.op)
+                        .iter()
+                        .any(|g| raising.contains(g)),
+                    other => other.effects().can_raise,
+                });
+            if raises {
+                raising.insert(f);
+            }
+        }
+        if raising.len() == before {
+            return raising;
+        }
+    }
+}
+
 /// Options of the source phase.
 pub struct SourceOptions<'a> {
+    /// Every source file, for traceback locations.
+    pub sources: &'a SourceMap,
     /// Emit DWARF line tables and subprograms for these sources.
     pub debug_info: Option<&'a SourceMap>,
     pub optimized: bool,
@@ -173,6 +296,10 @@ pub fn generate_source(
     let i32t = context.i32_type();
     let i64t = context.i64_type();
     let ptr = context.ptr_type(AddressSpace::default());
+    let shadowstack_top = module.add_global(ptr, None, "rpy_shadowstack_top");
+    shadowstack_top.set_linkage(Linkage::External);
+    let exc_value = module.add_global(ptr, None, "rpy_exc_value");
+    exc_value.set_linkage(Linkage::External);
     let mut cg = CodegenCx {
         cx: &context,
         module,
@@ -183,6 +310,12 @@ pub fn generate_source(
         list_str_type: context
             .struct_type(&[i32t.into(), i32t.into(), i64t.into(), ptr.into()], false),
         debug: None,
+        tables: vec![],
+        shadowstack_top,
+        exc_value,
+        raising: raising_functions(program),
+        locations: Default::default(),
+        sources: opts.sources,
         str_head_type: context.struct_type(
             &[
                 i32t.into(),
@@ -216,6 +349,8 @@ pub fn generate_source(
             .add_function(symbol, fn_type, Some(Linkage::Internal));
         cg.functions.insert(f, func);
     }
+    gctables::emit_type_table(&cg, &db.types);
+    gctables::emit_dispatch_tables(&mut cg, program);
     if let Some(sources) = opts.debug_info {
         cg.debug = Some((
             debuginfo::DebugInfo::new(&context, &cg.module, sources, opts.optimized),
@@ -229,6 +364,7 @@ pub fn generate_source(
         d.finalize();
     }
     emit_entry_wrapper(&cg, program)?;
+    gctables::emit_exception_tables(&cg, program);
     if let Err(e) = cg.module.verify() {
         return Err(vec![Diagnostic::global(format!(
             "internal error: LLVM rejected the generated module: {}",
@@ -289,6 +425,21 @@ fn emit_entry_wrapper(cg: &CodegenCx, program: &LlProgram) -> Result<()> {
         ))]
     };
     let call = b.build_call(callee, &args, "exitcode").map_err(internal)?;
+    // An exception that reached the entry point: traceback, exit code 1.
+    let exc = b
+        .build_load(ptr, cg.exc_value.as_pointer_value(), "exc")
+        .map_err(internal)?
+        .into_pointer_value();
+    let raised = b.build_is_not_null(exc, "raised").map_err(internal)?;
+    let report = cg.cx.append_basic_block(wrapper, "uncaught");
+    let done = cg.cx.append_basic_block(wrapper, "done");
+    b.build_conditional_branch(raised, report, done)
+        .map_err(internal)?;
+    b.position_at_end(report);
+    b.build_call(cg.runtime_fn(RuntimeFn::ReportUncaught), &[], "")
+        .map_err(internal)?;
+    b.build_unreachable().map_err(internal)?;
+    b.position_at_end(done);
     let code = match (entry.return_type(), call.try_as_basic_value().basic()) {
         (LlType::Signed, Some(v)) => v.into_int_value(),
         (LlType::Bool, Some(v)) => b

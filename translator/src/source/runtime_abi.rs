@@ -24,6 +24,11 @@ pub enum RuntimeFn {
     IntTrueDiv,
     StrToInt,
     StrEq,
+    GcMalloc,
+    GcWriteBarrier,
+    TracebackAdd,
+    ExcCatch,
+    ReportUncaught,
 }
 
 /// Built-in exception kinds, numbered as `enum rpy_exc_kind` in rpy.h.
@@ -34,6 +39,7 @@ pub enum ExcKind {
     Value = 2,
     Index = 3,
     UnboundLocal = 8,
+    Attribute = 9,
 }
 
 impl RuntimeFn {
@@ -55,6 +61,11 @@ impl RuntimeFn {
             RuntimeFn::IntTrueDiv => "rpy_int_truediv",
             RuntimeFn::StrToInt => "rpy_str_to_int",
             RuntimeFn::StrEq => "rpy_str_eq",
+            RuntimeFn::GcMalloc => "rpy_gc_malloc",
+            RuntimeFn::GcWriteBarrier => "rpy_gc_write_barrier",
+            RuntimeFn::TracebackAdd => "rpy_traceback_add",
+            RuntimeFn::ExcCatch => "rpy_exc_catch",
+            RuntimeFn::ReportUncaught => "rpy_report_uncaught",
         }
     }
 
@@ -83,11 +94,39 @@ impl RuntimeFn {
             RuntimeFn::IntTrueDiv => f64t.fn_type(&p(&[i64t.into(), i64t.into()]), false),
             RuntimeFn::StrToInt => i64t.fn_type(&p(&[ptr.into()]), false),
             RuntimeFn::StrEq => boolt.fn_type(&p(&[ptr.into(), ptr.into()]), false),
+            RuntimeFn::GcMalloc => ptr.fn_type(&p(&[i32t.into()]), false),
+            RuntimeFn::GcWriteBarrier => void.fn_type(&p(&[ptr.into()]), false),
+            RuntimeFn::TracebackAdd => void.fn_type(&p(&[i32t.into()]), false),
+            RuntimeFn::ExcCatch => ptr.fn_type(&[], false),
+            RuntimeFn::ReportUncaught => void.fn_type(&[], false),
         }
     }
 
     /// Never returns: lets LLVM treat the paths that call it as cold.
     pub fn is_noreturn(self) -> bool {
-        matches!(self, RuntimeFn::Raise)
+        matches!(self, RuntimeFn::ReportUncaught)
+    }
+
+    /// Rarely called: the paths that raise.
+    pub fn is_cold(self) -> bool {
+        matches!(
+            self,
+            RuntimeFn::Raise | RuntimeFn::TracebackAdd | RuntimeFn::ReportUncaught
+        )
+    }
+
+    /// May set `rpy_exc_value`: generated code checks it after the call.
+    pub fn can_raise(self) -> bool {
+        matches!(
+            self,
+            RuntimeFn::IntPow
+                | RuntimeFn::FloatMod
+                | RuntimeFn::FloatFloorDiv
+                | RuntimeFn::FloatPow
+                | RuntimeFn::FloatToInt
+                | RuntimeFn::StrToInt
+                | RuntimeFn::GcMalloc
+                | RuntimeFn::StackCheck
+        )
     }
 }

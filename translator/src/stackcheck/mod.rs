@@ -40,7 +40,7 @@ pub fn insert_stack_checks(program: &mut LlProgram) -> Recursion {
         calls.add_node(f);
         for block in &ll.graph.blocks {
             for op in &block.operations {
-                if let LlOp::DirectCall(callee) = op.op {
+                for callee in program.classes.callees(&op.op) {
                     calls.add_edge(f, callee, ());
                 }
             }

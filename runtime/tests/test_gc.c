@@ -1,0 +1,855 @@
+/* Tests for the garbage collector (rpy_gc.c).
+ *
+ * Linked with the whole runtime like test_runtime.c: rpy_main.c's main()
+ * calls rpy_gc_init() and then rpy_entry_point below.  `make test` runs
+ * it three times: with the default nursery, with RPY_GC_NURSERY=4096 (a
+ * minor collection every hundred or so allocations), and with that plus
+ * RPY_GC_DEBUG=1 (poisoned nursery, heap verified after each collection).
+ * Every test passes under all three; a test that needs a collection to
+ * have happened forces one or checks the collection counters.
+ *
+ * The code imitates what the translator emits: GC pointers that live
+ * across an allocation sit in shadow-stack slots and are reloaded after
+ * it, and every store of a GC pointer into an object goes through
+ * store(), the write-barrier check.  Errors are raised the way rpy.h
+ * says: the allocation returns NULL with the exception in rpy_exc_value.
+ * What ends or endangers the process (exhausting the shadow stack, a
+ * heap-corruption abort, environment settings) runs in a child: forked,
+ * or this program run again with a mode as argv[1] and the environment
+ * to test.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include "../rpy.h"
+#include "../rpy_internal.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#ifndef __has_feature
+#define __has_feature(x) 0
+#endif
+#if __has_feature(address_sanitizer) || defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#else
+#define UNDER_ASAN 0
+#endif
+
+/* ---- the test program's types -------------------------------------- */
+
+enum { T_NODE = RPY_TID_FIRST_USER, T_PTRS, T_BYTES, T_EMPTY, T_MEMORY_ERROR, T_RECURSION_ERROR, T_EXCEPTION, T_COUNT };
+
+typedef struct node {
+    rpy_hdr hdr;
+    struct node *left, *right;
+    int64_t value;
+} node;
+
+typedef struct ptrs {
+    rpy_hdr hdr;
+    int64_t length;
+    void *items[];
+} ptrs;
+
+typedef struct bytes {
+    rpy_hdr hdr;
+    int64_t length;
+    char data[]; /* length bytes and a NUL */
+} bytes;
+
+/* No fields at all; 16 bytes because an object must hold a forwarding
+ * address after its header. */
+typedef struct empty {
+    rpy_hdr hdr;
+    int64_t unused;
+} empty;
+
+/* Every exception class here is a header and a message. */
+typedef struct exc {
+    rpy_hdr hdr;
+    rpy_str *message;
+} exc;
+
+static const uint32_t node_gcptrs[] = {offsetof(node, left), offsetof(node, right)};
+static const uint32_t exc_gcptrs[] = {offsetof(exc, message)};
+
+const rpy_type_info rpy_type_table[] = {
+    [RPY_TID_STR] = {.fixed_size = sizeof(rpy_str), .item_size = 1, .items_offset = offsetof(rpy_str, data),
+                     .length_offset = offsetof(rpy_str, length), .extra_bytes = 1},
+    [RPY_TID_LIST_STR] = {.fixed_size = sizeof(rpy_list_str)},
+    [T_NODE] = {.fixed_size = sizeof(node), .n_gcptrs = 2, .gcptr_offsets = node_gcptrs},
+    [T_PTRS] = {.fixed_size = sizeof(ptrs), .item_size = sizeof(void *), .items_offset = offsetof(ptrs, items),
+                .length_offset = offsetof(ptrs, length), .items_are_gcptrs = 1},
+    [T_BYTES] = {.fixed_size = sizeof(bytes), .item_size = 1, .items_offset = offsetof(bytes, data),
+                 .length_offset = offsetof(bytes, length), .extra_bytes = 1},
+    [T_EMPTY] = {.fixed_size = sizeof(empty)},
+    [T_MEMORY_ERROR] = {.fixed_size = sizeof(exc), .n_gcptrs = 1, .gcptr_offsets = exc_gcptrs},
+    [T_RECURSION_ERROR] = {.fixed_size = sizeof(exc), .n_gcptrs = 1, .gcptr_offsets = exc_gcptrs},
+    [T_EXCEPTION] = {.fixed_size = sizeof(exc), .n_gcptrs = 1, .gcptr_offsets = exc_gcptrs},
+};
+const uint32_t rpy_type_count = T_COUNT;
+
+/* What the translator emits for exceptions, just enough for rpy_exc.c. */
+const uint32_t rpy_exc_kind_tids[] = {
+    [RPY_EXC_ZERO_DIVISION] = T_EXCEPTION, [RPY_EXC_OVERFLOW] = T_EXCEPTION,
+    [RPY_EXC_VALUE] = T_EXCEPTION,         [RPY_EXC_INDEX] = T_EXCEPTION,
+    [RPY_EXC_RECURSION] = T_RECURSION_ERROR, [RPY_EXC_MEMORY] = T_MEMORY_ERROR,
+    [RPY_EXC_TYPE] = T_EXCEPTION,          [RPY_EXC_ASSERTION] = T_EXCEPTION,
+    [RPY_EXC_UNBOUND_LOCAL] = T_EXCEPTION, [RPY_EXC_ATTRIBUTE] = T_EXCEPTION,
+};
+const char *const rpy_type_names[T_COUNT] = {
+    [T_MEMORY_ERROR] = "MemoryError", [T_RECURSION_ERROR] = "RecursionError", [T_EXCEPTION] = "Exception"};
+const uint32_t rpy_exc_message_offset = offsetof(exc, message);
+const rpy_location rpy_locations[] = {{"test_gc.c", "test", "", 1}};
+
+/* ---- checks and helpers ---------------------------------------------- */
+
+static int passed, failed;
+
+static void check(bool ok, const char *fmt, ...) {
+    if (ok) {
+        passed++;
+        return;
+    }
+    failed++;
+    va_list ap;
+    va_start(ap, fmt);
+    printf("FAIL: ");
+    vprintf(fmt, ap);
+    printf("\n");
+    va_end(ap);
+}
+
+static rpy_gc_stats stats(void) {
+    rpy_gc_stats s;
+    rpy_gc_get_stats(&s);
+    return s;
+}
+
+/* A function's root slots, zeroed, as generated code allocates them. */
+static void **frame(size_t n) {
+    void **base = rpy_shadowstack_top;
+    for (size_t i = 0; i < n; i++)
+        base[i] = NULL;
+    rpy_shadowstack_top = base + n;
+    return base;
+}
+
+static void unframe(void **base) { rpy_shadowstack_top = base; }
+
+static void store(void *obj, void *field, void *value) {
+    if (((rpy_hdr *)obj)->gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS)
+        rpy_gc_write_barrier(obj);
+    *(void **)field = value;
+}
+
+static node *new_node(int64_t value) {
+    node *n = rpy_gc_malloc(T_NODE);
+    n->value = value;
+    return n;
+}
+
+/* A node with children: they must survive the allocation. */
+static node *new_node2(int64_t value, node *left, node *right) {
+    void **f = frame(2);
+    f[0] = left;
+    f[1] = right;
+    node *n = new_node(value);
+    store(n, &n->left, f[0]);
+    store(n, &n->right, f[1]);
+    unframe(f);
+    return n;
+}
+
+static bytes *new_bytes(int64_t length, char fill) {
+    bytes *b = rpy_gc_malloc_varsize(T_BYTES, length);
+    memset(b->data, fill, (size_t)length);
+    return b;
+}
+
+/* Something to collect, pointing nowhere. */
+static void garbage(int n) {
+    for (int i = 0; i < n; i++)
+        new_bytes(i % 40, 'g');
+}
+
+static bool is_node(const node *n, int64_t value) {
+    return n != NULL && n->hdr.tid == T_NODE && n->value == value;
+}
+
+/* ---- allocation ------------------------------------------------------ */
+
+static void test_alloc_basics(void) {
+    /* After a collection, so that debug mode's poison must be undone. */
+    rpy_gc_minor_collect();
+    node *n = rpy_gc_malloc(T_NODE);
+    check(n->hdr.tid == T_NODE && n->hdr.gcflags == 0 && n->left == NULL && n->right == NULL && n->value == 0,
+          "fresh node: tid %u flags %u", n->hdr.tid, n->hdr.gcflags);
+    check(rpy_gc_is_young(n), "a small object starts in the nursery");
+
+    ptrs *p = rpy_gc_malloc_varsize(T_PTRS, 5);
+    bool zero = true;
+    for (int i = 0; i < 5; i++)
+        zero &= p->items[i] == NULL;
+    check(p->hdr.tid == T_PTRS && p->length == 5 && zero, "fresh pointer array: length %lld", (long long)p->length);
+    check((char *)p >= (char *)(n + 1), "objects do not overlap");
+
+    bytes *b = rpy_gc_malloc_varsize(T_BYTES, 7);
+    zero = true;
+    for (int i = 0; i <= 7; i++)
+        zero &= b->data[i] == 0;
+    check(b->hdr.tid == T_BYTES && b->length == 7 && zero, "fresh byte string");
+    check((char *)b >= (char *)&p->items[5], "varsize objects do not overlap");
+
+    empty *e = rpy_gc_malloc(T_EMPTY);
+    ptrs *z = rpy_gc_malloc_varsize(T_PTRS, 0);
+    check(e->hdr.tid == T_EMPTY && z->length == 0 && (char *)z >= (char *)e + 16, "empty and zero-length objects");
+}
+
+/* ---- lists and trees held through the shadow stack ------------------- */
+
+static void test_linked_list(int64_t n) {
+    rpy_gc_stats before = stats();
+    void **f = frame(1);
+    for (int64_t i = 0; i < n; i++) {
+        node *x = new_node(i);
+        store(x, &x->left, f[0]);
+        f[0] = x;
+        if (i % 7 == 0)
+            garbage(3);
+    }
+    rpy_gc_stats after = stats();
+    check(after.minor_collections > before.minor_collections, "list: only %llu minor collections",
+          (unsigned long long)(after.minor_collections - before.minor_collections));
+    for (int round = 0; round < 2; round++) {
+        int64_t count = 0, expect = n - 1;
+        bool ok = true;
+        for (node *x = f[0]; x != NULL; x = x->left, expect--, count++)
+            ok &= is_node(x, expect);
+        check(ok && count == n, "list after %s: %lld nodes", round ? "a full collection" : "minor collections",
+              (long long)count);
+        rpy_gc_collect();
+    }
+    check(!rpy_gc_is_young(f[0]), "the list head was promoted");
+    unframe(f);
+}
+
+static node *make_tree(int depth, int64_t *next) {
+    rpy_stack_check();
+    int64_t value = (*next)++;
+    if (depth == 0) {
+        garbage(1);
+        return new_node(value);
+    }
+    void **f = frame(1);
+    f[0] = make_tree(depth - 1, next);
+    node *right = make_tree(depth - 1, next);
+    node *n = new_node2(value, f[0], right);
+    unframe(f);
+    return n;
+}
+
+/* Values were given in preorder: returns the next one expected, or -1. */
+static int64_t check_tree(const node *n, int depth, int64_t expect) {
+    if (!is_node(n, expect))
+        return -1;
+    expect++;
+    if (depth == 0)
+        return n->left == NULL && n->right == NULL ? expect : -1;
+    expect = check_tree(n->left, depth - 1, expect);
+    return expect < 0 ? -1 : check_tree(n->right, depth - 1, expect);
+}
+
+static void test_tree(int depth) {
+    void **f = frame(1);
+    int64_t next = 0;
+    f[0] = make_tree(depth, &next);
+    check(check_tree(f[0], depth, 0) == next, "tree of depth %d", depth);
+    rpy_gc_collect();
+    garbage(1000);
+    rpy_gc_collect();
+    check(check_tree(f[0], depth, 0) == next, "tree of depth %d after full collections", depth);
+    unframe(f);
+}
+
+/* Two slots naming one object, a cycle and a self-loop. */
+static void test_sharing_and_cycles(void) {
+    void **f = frame(3);
+    f[0] = f[1] = new_node(1);
+    f[2] = new_node(2);
+    node *a = f[0], *b = f[2];
+    store(a, &a->left, b);
+    store(b, &b->left, a);
+    store(b, &b->right, b);
+    for (int round = 0; round < 3; round++) {
+        if (round == 2)
+            rpy_gc_collect();
+        else
+            rpy_gc_minor_collect();
+        a = f[0];
+        b = f[2];
+        check(f[0] == f[1] && is_node(a, 1) && is_node(b, 2) && a->left == b && b->left == a && b->right == b,
+              "shared object and cycle, round %d", round);
+    }
+    unframe(f);
+}
+
+/* How runtime C code (string helpers and the like) keeps its pointers. */
+static bytes *concat(bytes *a, bytes *b, bool force_collection) {
+    int64_t n = a->length + b->length;
+    RPY_PUSH_ROOT(a);
+    RPY_PUSH_ROOT(b);
+    if (force_collection)
+        rpy_gc_minor_collect();
+    bytes *r = rpy_gc_malloc_varsize(T_BYTES, n);
+    RPY_POP_ROOT(b);
+    RPY_POP_ROOT(a);
+    memcpy(r->data, a->data, (size_t)a->length);
+    memcpy(r->data + a->length, b->data, (size_t)b->length);
+    return r;
+}
+
+static void test_root_macros(void) {
+    void **top = rpy_shadowstack_top;
+    bytes *a = new_bytes(3, 'a');
+    bytes *b = new_bytes(4, 'b');
+    bytes *r = concat(a, b, true);
+    check(r->length == 7 && memcmp(r->data, "aaabbbb", 8) == 0, "RPY_PUSH_ROOT/RPY_POP_ROOT across a collection");
+    check(rpy_shadowstack_top == top, "the root macros leave the shadow stack balanced");
+}
+
+/* ---- the write barrier ---------------------------------------------- */
+
+static void test_old_to_young(void) {
+    void **f = frame(2);
+    f[0] = new_node(1);
+    rpy_gc_minor_collect();
+    node *a = f[0];
+    check(!rpy_gc_is_young(a) && (a->hdr.gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS),
+          "a promoted object is old and tracked (flags %u)", a->hdr.gcflags);
+
+    node *b = new_node(2);
+    store(a, &a->left, b);
+    check(!(a->hdr.gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS), "the barrier clears TRACK_YOUNG_PTRS");
+    /* Only the old object knows b from here on.  c replaces 99 as the
+     * right child before any collection, and c's store finds the barrier
+     * already done. */
+    store(a, &a->right, new_node(99)); /* a is old: it does not move */
+    node *c = new_node(3);
+    a = f[0];
+    store(a, &a->right, c);
+    garbage(5000);
+    node *d = new_node(4);
+    a = f[0];
+    node *l = a->left; /* may be old by now: store() checks */
+    store(l, &l->right, d);
+    rpy_gc_minor_collect();
+    a = f[0];
+    check(is_node(a->left, 2) && is_node(a->right, 3) && !rpy_gc_is_young(a->left) && !rpy_gc_is_young(a->right),
+          "young objects reachable only from an old one survive and move");
+    check(is_node(a->left->right, 4), "a store into a freshly promoted object");
+    check(a->hdr.gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS, "a remembered object is tracked again");
+
+    /* A long chain hung one node at a time under the same old object. */
+    for (int64_t i = 0; i < 20000; i++) {
+        node *x = new_node(i);
+        a = f[0];
+        store(x, &x->left, a->right);
+        store(a, &a->right, x);
+    }
+    rpy_gc_collect();
+    a = f[0];
+    bool ok = true;
+    int64_t expect = 19999;
+    node *x = a->right;
+    for (; expect >= 0 && x != NULL; x = x->left, expect--)
+        ok &= is_node(x, expect);
+    check(ok && expect == -1 && is_node(x, 3), "chain grown under an old object");
+    unframe(f);
+}
+
+/* ---- prebuilt objects -------------------------------------------------- */
+
+static node prebuilt = {{T_NODE, RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS}, NULL, NULL, 7};
+static node prebuilt_leaf = {{T_NODE, RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS}, NULL, NULL, 8};
+/* Never written: points only to static data, never traced. */
+static node prebuilt_const = {{T_NODE, RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS}, &prebuilt_leaf, NULL, 9};
+static struct {
+    rpy_hdr hdr;
+    int64_t length;
+    void *items[4];
+} prebuilt_array = {{T_PTRS, RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS}, 4, {NULL, NULL, NULL, NULL}};
+
+static void test_prebuilt(void) {
+    uint64_t roots = stats().prebuilt_roots;
+    store(&prebuilt, &prebuilt.left, new_node(42));
+    check(stats().prebuilt_roots == roots + 1, "a written prebuilt object becomes a root");
+    rpy_gc_minor_collect();
+    check(prebuilt.hdr.gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS, "prebuilt object tracked again");
+    garbage(20000);
+    node *chain = NULL;
+    void **f = frame(1);
+    for (int64_t i = 0; i < 3000; i++) {
+        f[0] = chain;
+        node *x = new_node(i);
+        store(x, &x->left, f[0]);
+        chain = x;
+    }
+    /* A second barrier call, the flag being back: still one root entry. */
+    store(&prebuilt, &prebuilt.right, chain);
+    check(stats().prebuilt_roots == roots + 1, "a prebuilt object is rooted once");
+    f[0] = &prebuilt_const; /* a prebuilt object in a root slot */
+
+    store(&prebuilt_array, &prebuilt_array.items[1], new_node(43));
+    store(&prebuilt_array, &prebuilt_array.items[3], new_bytes(100, 'p'));
+
+    for (int round = 0; round < 3; round++) {
+        garbage(20000);
+        rpy_gc_collect();
+    }
+    bool ok = true;
+    int64_t expect = 2999;
+    node *x = prebuilt.right;
+    for (; x != NULL; x = x->left, expect--)
+        ok &= is_node(x, expect);
+    check(is_node(prebuilt.left, 42) && !rpy_gc_is_young(prebuilt.left), "prebuilt -> young survives collections");
+    check(ok && expect == -1, "chain under a prebuilt object survives major collections");
+    bytes *b = prebuilt_array.items[3];
+    check(is_node(prebuilt_array.items[1], 43) && b->hdr.tid == T_BYTES && b->length == 100 && b->data[99] == 'p' &&
+              prebuilt_array.items[0] == NULL,
+          "prebuilt array of pointers");
+    check(f[0] == &prebuilt_const && prebuilt_const.left == &prebuilt_leaf &&
+              prebuilt_const.hdr.gcflags == (RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS) &&
+              prebuilt_leaf.hdr.gcflags == prebuilt_const.hdr.gcflags,
+          "unwritten prebuilt objects are left alone (flags %u)", prebuilt_const.hdr.gcflags);
+    unframe(f);
+    /* Dropping the prebuilt references makes the objects collectable. */
+    store(&prebuilt, &prebuilt.right, NULL);
+    store(&prebuilt_array, &prebuilt_array.items[3], NULL);
+}
+
+/* ---- large objects and arrays of pointers ------------------------------ */
+
+static void test_large(void) {
+    rpy_gc_collect();
+    uint64_t old_before = stats().old_bytes;
+    void **f = frame(2);
+    int64_t n = 20000; /* 160 KB: larger than any nursery object */
+    ptrs *p = rpy_gc_malloc_varsize(T_PTRS, n);
+    f[0] = p;
+    bool zero = true;
+    for (int64_t i = 0; i < n; i++)
+        zero &= p->items[i] == NULL;
+    check(!rpy_gc_is_young(p) && (p->hdr.gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS) && p->length == n && zero,
+          "a large array is born old, tracked and zeroed");
+    for (int64_t i = 0; i < n; i++) {
+        node *x = new_node(i);
+        p = f[0];
+        store(p, &p->items[i], x);
+    }
+    f[1] = new_bytes(100000, 'L');
+    check(!rpy_gc_is_young(f[1]), "a large byte string is born old");
+    rpy_gc_minor_collect();
+    p = f[0];
+    bool ok = true;
+    for (int64_t i = 0; i < n; i++)
+        ok &= is_node(p->items[i], i) && !rpy_gc_is_young(p->items[i]);
+    check(ok, "young objects stored in a large array survive a minor collection");
+    rpy_gc_collect();
+    p = f[0];
+    ok = true;
+    for (int64_t i = 0; i < n; i++)
+        ok &= is_node(p->items[i], i);
+    bytes *b = f[1];
+    check(ok && b->length == 100000 && b->data[0] == 'L' && b->data[99999] == 'L' && b->data[100000] == 0,
+          "large objects survive a major collection");
+    uint64_t held = stats().old_bytes - old_before;
+    check(held >= 100000 + 8 * (uint64_t)n, "old generation holds the large objects (%llu bytes)",
+          (unsigned long long)held);
+    unframe(f);
+    rpy_gc_collect();
+    check(stats().old_bytes <= old_before, "large objects are freed (%llu bytes, was %llu)",
+          (unsigned long long)stats().old_bytes, (unsigned long long)old_before);
+}
+
+/* An array of arrays of nodes, each level allocated between others. */
+static void test_nested_arrays(void) {
+    void **f = frame(2);
+    f[0] = rpy_gc_malloc_varsize(T_PTRS, 100);
+    for (int64_t i = 0; i < 100; i++) {
+        f[1] = rpy_gc_malloc_varsize(T_PTRS, 10);
+        for (int64_t j = 0; j < 10; j++) {
+            node *x = new_node(i * 10 + j);
+            ptrs *inner = f[1];
+            store(inner, &inner->items[j], x);
+            garbage(2);
+        }
+        ptrs *outer = f[0];
+        store(outer, &outer->items[i], f[1]);
+    }
+    f[1] = NULL;
+    for (int round = 0; round < 2; round++) {
+        bool ok = true;
+        ptrs *outer = f[0];
+        for (int64_t i = 0; i < 100; i++) {
+            ptrs *inner = outer->items[i];
+            ok &= inner->hdr.tid == T_PTRS && inner->length == 10;
+            for (int64_t j = 0; ok && j < 10; j++)
+                ok &= is_node(inner->items[j], i * 10 + j);
+        }
+        check(ok, "nested arrays of pointers, round %d", round);
+        rpy_gc_collect();
+    }
+    unframe(f);
+}
+
+/* ---- major collections and memory reuse ------------------------------ */
+
+static void test_major_frees(void) {
+    rpy_gc_collect();
+    uint64_t base = stats().old_bytes;
+    void **f = frame(1);
+    for (int64_t i = 0; i < 100000; i++) {
+        node *x = new_node(i);
+        store(x, &x->left, f[0]);
+        f[0] = x;
+    }
+    rpy_gc_collect();
+    uint64_t full = stats().old_bytes;
+    check(full >= base + 100000 * sizeof(node), "100000 live nodes are in the old generation");
+    f[0] = NULL;
+    uint64_t majors = stats().major_collections;
+    rpy_gc_collect();
+    check(stats().old_bytes <= base && stats().major_collections == majors + 1,
+          "a major collection frees an unreachable list (%llu bytes left, %llu before)",
+          (unsigned long long)stats().old_bytes, (unsigned long long)base);
+    unframe(f);
+}
+
+/* Each round replaces a quarter of the nodes, a different quarter each
+ * time, so every page keeps some live nodes: the heap stays flat only if
+ * new nodes fill the holes. */
+static void test_fragmented_reuse(void) {
+    rpy_gc_collect();
+    void **f = frame(1);
+    int64_t n = 40000;
+    f[0] = rpy_gc_malloc_varsize(T_PTRS, n);
+    uint64_t heap[8];
+    for (int64_t round = 0; round < 8; round++) {
+        for (int64_t i = 0; i < n; i++) {
+            if (round > 0 && i % 4 != round % 4)
+                continue;
+            node *x = new_node(round * n + i);
+            ptrs *p = f[0];
+            store(p, &p->items[i], x);
+        }
+        rpy_gc_collect();
+        heap[round] = stats().heap_bytes;
+    }
+    ptrs *p = f[0];
+    bool ok = true;
+    for (int64_t i = 0; i < n; i++)
+        ok &= p->items[i] != NULL && ((node *)p->items[i])->value % n == i;
+    check(ok, "nodes replaced round by round");
+    check(heap[7] <= heap[3], "freed slots are reused: heap %llu bytes after round 3, %llu after round 7",
+          (unsigned long long)heap[3], (unsigned long long)heap[7]);
+    unframe(f);
+}
+
+static long resident_kib(void) {
+    FILE *fp = fopen("/proc/self/statm", "r");
+    long pages = 0, resident = 0;
+    if (fp == NULL)
+        return -1;
+    if (fscanf(fp, "%ld %ld", &pages, &resident) != 2)
+        resident = -1;
+    fclose(fp);
+    return resident < 0 ? -1 : resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+/* Objects live about one nursery's worth of allocations, so many are
+ * promoted and then die in the old generation: only major collections
+ * keep it bounded, and only reuse of freed memory keeps RSS flat. */
+static void test_garbage_bounded(void) {
+    rpy_gc_collect();
+    rpy_gc_stats start = stats();
+    int64_t ring_len = (int64_t)(start.nursery_size / sizeof(node));
+    void **f = frame(1);
+    f[0] = rpy_gc_malloc_varsize(T_PTRS, ring_len);
+    long rss_before = resident_kib();
+    uint64_t max_old = 0;
+    int64_t i = 0;
+    for (; i < 40000000 && stats().major_collections < start.major_collections + 10; i++) {
+        void *obj = i % 3 == 0 ? (void *)new_bytes(i % 100, (char)i) : (void *)new_node(i);
+        ptrs *ring = f[0];
+        store(ring, &ring->items[i % ring_len], obj);
+        if (i % 1024 == 0 && stats().old_bytes > max_old)
+            max_old = stats().old_bytes;
+    }
+    rpy_gc_stats end = stats();
+    check(end.major_collections >= start.major_collections + 10, "garbage loop: %llu major collections in %lld allocations",
+          (unsigned long long)(end.major_collections - start.major_collections), (long long)i);
+    /* What may accumulate: the 8 MiB floor, what a few minor collections
+     * promote, what was alive before. */
+    uint64_t bound = 24 * 1024 * 1024 + 2 * start.old_bytes;
+    check(max_old < bound, "garbage loop: old generation reached %llu bytes", (unsigned long long)max_old);
+    long grown = resident_kib() - rss_before;
+    if (!UNDER_ASAN) /* its quarantine holds on to freed memory */
+        check(rss_before > 0 && grown < 32 * 1024, "garbage loop: RSS grew by %ld KiB", grown);
+    ptrs *ring = f[0];
+    bool ok = true;
+    for (int64_t k = 0; k < ring_len && k < i; k++) {
+        rpy_hdr *h = ring->items[k];
+        if (h->tid == T_NODE)
+            ok &= ((node *)h)->value % ring_len == k;
+        else
+            ok &= h->tid == T_BYTES && ((bytes *)h)->length < 100;
+    }
+    check(ok, "garbage loop: the live ring is intact");
+    unframe(f);
+}
+
+/* ---- errors ---------------------------------------------------------- */
+
+/* The exception in flight has this class; it is taken, so the next test
+ * starts clean. */
+static bool raised(uint32_t tid) {
+    rpy_hdr *e = rpy_exc_catch();
+    return e != NULL && e->tid == tid;
+}
+
+static void test_memory_errors(void) {
+    void *p = rpy_gc_malloc_varsize(T_BYTES, -1);
+    check(p == NULL && raised(T_MEMORY_ERROR), "negative length: MemoryError");
+    p = rpy_gc_malloc_varsize(T_PTRS, INT64_MAX / 4);
+    check(p == NULL && raised(T_MEMORY_ERROR), "size overflow: MemoryError");
+    p = rpy_gc_malloc_varsize(T_BYTES, (int64_t)1 << 45);
+    check(p == NULL && raised(T_MEMORY_ERROR), "32 TiB object: MemoryError");
+    p = rpy_gc_malloc_varsize(T_BYTES, 3);
+    check(p != NULL && rpy_exc_value == NULL, "allocation works after a MemoryError");
+}
+
+/* An exception object in flight is a root: it may be young and a
+ * handler may allocate before taking it. */
+static void test_exception_in_flight(void) {
+    rpy_raise(RPY_EXC_VALUE, "boom");
+    garbage(20000);
+    rpy_gc_collect();
+    exc *e = rpy_exc_value;
+    check(e != NULL && !rpy_gc_is_young(e) && e->hdr.tid == T_EXCEPTION && e->message->length == 4 &&
+              memcmp(e->message->data, "boom", 4) == 0,
+          "the exception in flight survives collections");
+    rpy_exc_catch();
+}
+
+static char child_out[4096], child_err[4096];
+static int child_status; /* exit code, or 128 + signal */
+
+static void read_all(int fd, char *buf, size_t cap) {
+    size_t n = 0;
+    ssize_t r;
+    while ((r = read(fd, buf + n, cap - 1 - n)) > 0)
+        n += (size_t)r;
+    buf[n] = '\0';
+    close(fd);
+}
+
+/* Runs action() in a child, or with exec_mode this program again with the
+ * given environment settings ("NAME=value", NULL-terminated). */
+static void run_child(void (*action)(void), const char *exec_mode, const char *const *env) {
+    fflush(stdout);
+    rpy_io_flush();
+    int po[2], pe[2];
+    if (pipe(po) != 0 || pipe(pe) != 0) {
+        perror("pipe");
+        exit(2);
+    }
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(po[1], 1);
+        dup2(pe[1], 2);
+        close(po[0]);
+        close(po[1]);
+        close(pe[0]);
+        close(pe[1]);
+        if (exec_mode != NULL) {
+            unsetenv("RPY_GC_NURSERY");
+            unsetenv("RPY_GC_DEBUG");
+            unsetenv("RPY_GC_STATS");
+            for (; env != NULL && *env != NULL; env++) {
+                char name[64];
+                size_t n = strcspn(*env, "=");
+                snprintf(name, sizeof name, "%.*s", (int)n, *env);
+                setenv(name, *env + n + 1, 1);
+            }
+            execl("/proc/self/exe", "test_gc", exec_mode, (char *)NULL);
+            _exit(127);
+        }
+        action();
+        fflush(stdout);
+        rpy_io_flush();
+        _exit(0);
+    }
+    close(po[1]);
+    close(pe[1]);
+    read_all(po[0], child_out, sizeof child_out);
+    read_all(pe[0], child_err, sizeof child_err);
+    int st;
+    waitpid(pid, &st, 0);
+    child_status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+static void push_past_limit(void) {
+    rpy_gc_minor_collect(); /* RecursionError fits in the nursery */
+    void **top = rpy_shadowstack_top;
+    rpy_shadowstack_top = rpy_shadowstack_limit + 1;
+    rpy_stack_check();
+    rpy_shadowstack_top = top;
+    printf("%s\n", raised(T_RECURSION_ERROR) ? "RecursionError" : "nothing raised");
+}
+
+/* Each frame takes 100000 root slots but writes only one, so the 1 GiB
+ * region runs out after about 1300 frames without touching much memory.
+ * The slots are not zeroed, so nothing may collect meanwhile: the
+ * nursery is emptied first and RecursionError is the only allocation. */
+__attribute__((noinline)) static int64_t deep_frames(int64_t n) {
+    rpy_stack_check();
+    if (rpy_exc_value != NULL)
+        return -1;
+    void **base = rpy_shadowstack_top;
+    rpy_shadowstack_top = base + 100000;
+    base[0] = NULL;
+    int64_t r = deep_frames(n + 1);
+    rpy_shadowstack_top = base;
+    return r < 0 ? n : r;
+}
+
+static void shadow_stack_exhausted(void) {
+    rpy_gc_minor_collect();
+    void **top = rpy_shadowstack_top;
+    int64_t depth = deep_frames(0);
+    printf("%s at depth %lld, %s\n", raised(T_RECURSION_ERROR) ? "RecursionError" : "nothing raised", (long long)depth,
+           rpy_shadowstack_top == top ? "balanced" : "unbalanced");
+}
+
+static void test_shadow_stack_limit(void) {
+    run_child(push_past_limit, NULL, NULL);
+    check(child_status == 0 && strcmp(child_out, "RecursionError\n") == 0,
+          "shadow stack past its limit: status %d, '%s' '%s'", child_status, child_out, child_err);
+    run_child(shadow_stack_exhausted, NULL, NULL);
+    long long depth = 0;
+    check(child_status == 0 && sscanf(child_out, "RecursionError at depth %lld, balanced", &depth) == 1 &&
+              depth > 1000 && depth < 1400,
+          "shadow stack exhausted by recursion: status %d, '%s' '%s'", child_status, child_out, child_err);
+}
+
+/* ---- environment settings, in a fresh process ------------------------ */
+
+/* The modes run by test_environment, each in its own process. */
+static int run_mode(const char *mode) {
+    if (strcmp(mode, "stats") == 0) {
+        garbage(100000);
+        rpy_gc_collect();
+        return 0;
+    }
+    if (strcmp(mode, "nursery-size") == 0) {
+        rpy_gc_stats s = stats();
+        printf("%llu %d\n", (unsigned long long)s.nursery_size, (int)s.debug);
+        return 0;
+    }
+    if (strcmp(mode, "poison") == 0) {
+        /* The nursery copy of a promoted object, and a dead object. */
+        void **f = frame(1);
+        f[0] = new_node(5);
+        node *dead = new_node(6);
+        node *stale = f[0];
+        rpy_gc_minor_collect();
+        unsigned char *p = (unsigned char *)dead, *q = (unsigned char *)stale;
+        bool poisoned = true;
+        for (size_t i = 0; i < sizeof(node); i++)
+            poisoned &= p[i] == 0xa5 && q[i] == 0xa5;
+        printf("%s\n", poisoned && is_node(f[0], 5) ? "poisoned" : "not poisoned");
+        return 0;
+    }
+    if (strcmp(mode, "corrupt") == 0) {
+        /* An invalid pointer where the verifier will walk: it must stop
+         * the process before anything else goes wrong. */
+        static empty fake = {{9999, 0}, 0};
+        void **f = frame(1);
+        f[0] = new_node(1);
+        rpy_gc_minor_collect();
+        node *a = f[0];
+        a->left = (node *)&fake;
+        rpy_gc_minor_collect();
+        printf("not detected\n");
+        return 0;
+    }
+    printf("unknown mode %s\n", mode);
+    return 2;
+}
+
+static void test_environment(void) {
+    const char *stats_env[] = {"RPY_GC_STATS=1", "RPY_GC_NURSERY=65536", NULL};
+    run_child(NULL, "stats", stats_env);
+    unsigned long long minors = 0, majors = 0, allocated = 0, peak = 0;
+    int got = sscanf(child_err,
+                     "gc: %llu minor collections, %llu major collections\n"
+                     "gc: %llu bytes allocated, peak old generation %llu bytes\n",
+                     &minors, &majors, &allocated, &peak);
+    check(child_status == 0 && got == 4 && minors >= 30 && majors >= 1 && allocated >= 2000000,
+          "RPY_GC_STATS=1: status %d, stderr '%s'", child_status, child_err);
+
+    const char *size_env[] = {"RPY_GC_NURSERY=5000", "RPY_GC_DEBUG=1", NULL};
+    run_child(NULL, "nursery-size", size_env);
+    check(child_status == 0 && strcmp(child_out, "5000 1\n") == 0, "RPY_GC_NURSERY=5000: '%s'", child_out);
+    run_child(NULL, "nursery-size", NULL);
+    check(child_status == 0 && strcmp(child_out, "4194304 0\n") == 0, "default nursery: '%s'", child_out);
+    const char *bad_env[] = {"RPY_GC_NURSERY=4k", NULL};
+    run_child(NULL, "nursery-size", bad_env);
+    check(child_status == 2 && strstr(child_err, "RPY_GC_NURSERY") != NULL, "RPY_GC_NURSERY=4k: status %d '%s'",
+          child_status, child_err);
+
+    const char *debug_env[] = {"RPY_GC_DEBUG=1", NULL};
+    run_child(NULL, "poison", debug_env);
+    check(child_status == 0 && strcmp(child_out, "poisoned\n") == 0, "RPY_GC_DEBUG=1 poisons the nursery: '%s'",
+          child_out);
+    run_child(NULL, "corrupt", debug_env);
+    check(child_status == 128 + 6 && strstr(child_err, "rpy gc: heap corrupted: invalid type id") != NULL,
+          "RPY_GC_DEBUG=1 verifies the heap: status %d, stderr '%s'", child_status, child_err);
+}
+
+int64_t rpy_entry_point(rpy_list_str *argv) {
+    if (argv->length > 1)
+        return run_mode(argv->items[1]->data);
+    rpy_gc_stats s = stats();
+    /* Debug mode verifies the heap at every collection, which a tiny
+     * nursery makes frequent: smaller structures keep it quick. */
+    int scale = s.debug ? 1 : 4;
+    test_alloc_basics();
+    test_linked_list(50000 * scale);
+    test_tree(s.debug ? 12 : 15);
+    test_sharing_and_cycles();
+    test_root_macros();
+    test_old_to_young();
+    test_prebuilt();
+    test_large();
+    test_nested_arrays();
+    test_major_frees();
+    test_fragmented_reuse();
+    test_garbage_bounded();
+    test_memory_errors();
+    test_exception_in_flight();
+    test_shadow_stack_limit();
+    test_environment();
+    check(rpy_shadowstack_top == rpy_shadowstack_base, "shadow stack balanced at the end");
+    s = stats();
+    printf("test_gc (nursery %llu bytes%s): %d passed, %d failed\n", (unsigned long long)s.nursery_size,
+           s.debug ? ", debug" : "", passed, failed);
+    fflush(stdout);
+    return failed == 0 ? 0 : 1;
+}

@@ -1,0 +1,227 @@
+//! Memory layout of instances and the per-type tables behind method
+//! calls and class attributes.
+//!
+//! Type ids are given in preorder of the class hierarchy, so the
+//! instances of a class and its subclasses have consecutive ids and
+//! `isinstance` is a range check on the header. There are no vtable
+//! pointers in objects: a method call loads the function from a table
+//! indexed by the receiver's type id (one table per method name and base
+//! class), which costs the same two loads and saves a word per object.
+
+use super::llop::{FieldRef, TableId};
+use super::lltype::LlType;
+use super::lltype_of;
+use crate::annotate::classdef::ClassDefs;
+use crate::flowgraph::ir::{ClassId, Constant};
+use crate::parse::program::Program;
+use indexmap::IndexMap;
+use std::rc::Rc;
+
+/// The first type id of program classes (`RPY_TID_FIRST_USER`).
+pub const FIRST_USER_TID: u32 = 16;
+
+/// Bytes of the object header (type id and GC flags).
+pub const HEADER_BYTES: u32 = 8;
+
+pub struct ClassLayout {
+    /// `module.Class`, for symbols and dumps.
+    pub name: String,
+    /// As a traceback names it: `ValueError`, `__main__.MyError`.
+    pub display_name: String,
+    pub tid: u32,
+    /// The largest type id of the class and its subclasses.
+    pub tid_max: u32,
+    /// All fields, base-class fields first. Attributes that only ever
+    /// hold None need no storage and are left out.
+    pub fields: Vec<(Rc<str>, LlType)>,
+}
+
+impl ClassLayout {
+    /// Every field takes one 8-byte word (a bool uses its first byte), so
+    /// offsets do not depend on the target's data layout.
+    pub fn field_offset(index: u32) -> u32 {
+        HEADER_BYTES + 8 * index
+    }
+    /// At least 16 bytes: the collector stores a forwarding address after
+    /// the header of a moved object.
+    pub fn size(&self) -> u32 {
+        (HEADER_BYTES + 8 * self.fields.len() as u32).max(16)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum TableKind {
+    /// Function pointers.
+    Method,
+    /// Values of a class-body constant.
+    ClassAttr(LlType),
+}
+
+pub struct TidTable {
+    /// `Class.name`, for the symbol.
+    pub name: String,
+    pub kind: TableKind,
+    pub min_tid: u32,
+    /// One entry per type id from `min_tid`; `None` where no instance of
+    /// that type can reach the lookup.
+    pub entries: Vec<Option<Constant>>,
+}
+
+/// The built-in exception raised for each `enum rpy_exc_kind` (rpy.h).
+const EXC_KINDS: [&str; 10] = [
+    "ZeroDivisionError",
+    "OverflowError",
+    "ValueError",
+    "IndexError",
+    "RecursionError",
+    "MemoryError",
+    "TypeError",
+    "AssertionError",
+    "UnboundLocalError",
+    "AttributeError",
+];
+
+pub struct ClassLayouts {
+    pub classes: IndexMap<ClassId, ClassLayout>,
+    /// The type id of the class of each runtime exception kind.
+    pub exc_kind_tids: Vec<u32>,
+    /// Where exception instances keep their message (`str(e)`).
+    pub exc_message_offset: u32,
+    pub tables: Vec<TidTable>,
+    table_ids: IndexMap<(ClassId, Rc<str>), TableId>,
+}
+
+impl ClassLayouts {
+    pub fn new(p: &Program, defs: &ClassDefs) -> ClassLayouts {
+        let mut classes = IndexMap::new();
+        let mut next_tid = FIRST_USER_TID;
+        let roots = (0..p.classes.len() as u32)
+            .map(ClassId)
+            .filter(|c| p.class(*c).base.is_none());
+        for root in roots {
+            for c in p.subtree(root) {
+                let desc = p.class(c);
+                let mut fields = match desc.base {
+                    Some(b) => classes
+                        .get(&b)
+                        .map(|l: &ClassLayout| l.fields.clone())
+                        .unwrap_or_default(),
+                    None => vec![],
+                };
+                if let Some(attrs) = defs.attrs.get(&c) {
+                    for (name, attr) in attrs {
+                        let t = lltype_of(&attr.value);
+                        if t != LlType::Void {
+                            fields.push((name.clone(), t));
+                        }
+                    }
+                }
+                let name = format!("{}.{}", p.module(desc.module).name, desc.name);
+                let display_name = if p.is_builtin_class(c) {
+                    desc.name.clone()
+                } else {
+                    name.clone()
+                };
+                classes.insert(
+                    c,
+                    ClassLayout {
+                        name,
+                        display_name,
+                        tid: next_tid,
+                        tid_max: 0,
+                        fields,
+                    },
+                );
+                next_tid += 1;
+            }
+        }
+        for c in (0..p.classes.len() as u32).map(ClassId) {
+            let max = p.subtree(c).iter().map(|k| classes[k].tid).max().unwrap();
+            classes.get_mut(&c).unwrap().tid_max = max;
+        }
+        let exc_kind_tids = EXC_KINDS
+            .iter()
+            .map(|k| classes[&p.builtin_classes[*k]].tid)
+            .collect();
+        let base = &classes[&crate::parse::program::BASE_EXCEPTION];
+        let message = base
+            .fields
+            .iter()
+            .position(|(n, _)| &**n == crate::annotate::classdef::EXC_MESSAGE)
+            .expect("BaseException has a message field");
+        ClassLayouts {
+            exc_kind_tids,
+            exc_message_offset: ClassLayout::field_offset(message as u32),
+            classes,
+            tables: vec![],
+            table_ids: IndexMap::new(),
+        }
+    }
+
+    /// The functions a call operation can run.
+    pub fn callees(&self, op: &super::llop::LlOp) -> Vec<crate::flowgraph::ir::FuncId> {
+        match op {
+            super::llop::LlOp::DirectCall(f) => vec![*f],
+            super::llop::LlOp::MethodCall(t) => self.tables[t.0 as usize]
+                .entries
+                .iter()
+                .filter_map(|e| match e {
+                    Some(Constant::Func(f)) => Some(*f),
+                    _ => None,
+                })
+                .collect(),
+            _ => vec![],
+        }
+    }
+
+    /// The field `name` of instances of `class`, if it has storage.
+    pub fn field(
+        &self,
+        p: &Program,
+        defs: &ClassDefs,
+        class: ClassId,
+        name: &Rc<str>,
+    ) -> Option<(FieldRef, LlType)> {
+        let owner = p.mro(class).find(|k| defs.attr(*k, name).is_some())?;
+        let layout = &self.classes[&owner];
+        let index = layout.fields.iter().position(|(n, _)| n == name)?;
+        Some((
+            FieldRef {
+                class: owner,
+                index: index as u32,
+                name: name.clone(),
+            },
+            layout.fields[index].1,
+        ))
+    }
+
+    /// The table of `name` for instances of `class`, filling each entry
+    /// with `entry(k)` for the classes at or below `class`.
+    pub fn table(
+        &mut self,
+        p: &Program,
+        class: ClassId,
+        name: &Rc<str>,
+        kind: TableKind,
+        entry: impl Fn(ClassId) -> Option<Constant>,
+    ) -> TableId {
+        if let Some(&t) = self.table_ids.get(&(class, name.clone())) {
+            return t;
+        }
+        let layout = &self.classes[&class];
+        let (min, max) = (layout.tid, layout.tid_max);
+        let mut entries = vec![None; (max - min + 1) as usize];
+        for k in p.subtree(class) {
+            entries[(self.classes[&k].tid - min) as usize] = entry(k);
+        }
+        let id = TableId(self.tables.len() as u32);
+        self.tables.push(TidTable {
+            name: format!("{}.{name}", p.class(class).name),
+            kind,
+            min_tid: min,
+            entries,
+        });
+        self.table_ids.insert((class, name.clone()), id);
+        id
+    }
+}

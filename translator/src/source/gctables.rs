@@ -1,0 +1,191 @@
+//! Static tables: the collector's type descriptors (`rpy_type_table`) and
+//! the per-type-id tables behind method calls and class attributes.
+
+use super::CodegenCx;
+use crate::database::TypeDesc;
+use crate::flowgraph::ir::Constant;
+use crate::rtype::classes::TableKind;
+use crate::rtype::LlProgram;
+use inkwell::module::Linkage;
+use inkwell::values::BasicValueEnum;
+use inkwell::AddressSpace;
+
+/// `const rpy_type_info rpy_type_table[]` and `rpy_type_count`, indexed
+/// by type id; unused ids are all zeros.
+pub(super) fn emit_type_table(cg: &CodegenCx, types: &[TypeDesc]) {
+    let cx = cg.cx;
+    let i32t = cx.i32_type();
+    let ptr = cx.ptr_type(AddressSpace::default());
+    let info = cx.struct_type(
+        &[
+            i32t.into(),
+            i32t.into(),
+            ptr.into(),
+            i32t.into(),
+            i32t.into(),
+            i32t.into(),
+            i32t.into(),
+            i32t.into(),
+        ],
+        false,
+    );
+    let count = types.iter().map(|t| t.tid + 1).max().unwrap_or(1);
+    let mut rows = vec![info.const_zero(); count as usize];
+    for t in types {
+        let offsets = if t.gcptr_offsets.is_empty() {
+            ptr.const_null()
+        } else {
+            let vals: Vec<_> = t
+                .gcptr_offsets
+                .iter()
+                .map(|o| i32t.const_int(*o as u64, false))
+                .collect();
+            let arr = i32t.const_array(&vals);
+            let g = cg
+                .module
+                .add_global(arr.get_type(), None, &format!("rpy.gcptrs.{}", t.name));
+            g.set_initializer(&arr);
+            g.set_constant(true);
+            g.set_linkage(Linkage::Private);
+            g.as_pointer_value()
+        };
+        let k = |v: u32| i32t.const_int(v as u64, false).into();
+        rows[t.tid as usize] = info.const_named_struct(&[
+            k(t.fixed_size),
+            k(t.gcptr_offsets.len() as u32),
+            offsets.into(),
+            k(t.item_size),
+            k(t.items_offset),
+            k(t.length_offset),
+            k(t.extra_bytes),
+            k(t.items_are_gcptrs as u32),
+        ]);
+    }
+    let arr = info.const_array(&rows);
+    let g = cg.module.add_global(arr.get_type(), None, "rpy_type_table");
+    g.set_initializer(&arr);
+    g.set_constant(true);
+    let n = cg.module.add_global(i32t, None, "rpy_type_count");
+    n.set_initializer(&i32t.const_int(count as u64, false));
+    n.set_constant(true);
+}
+
+/// What the runtime needs to raise built-in exceptions and to print a
+/// traceback: `rpy_locations`, `rpy_type_names`, `rpy_exc_kind_tids` and
+/// `rpy_exc_message_offset` (see rpy.h).
+pub(super) fn emit_exception_tables<'ctx>(cg: &CodegenCx<'ctx>, program: &LlProgram) {
+    let cx = cg.cx;
+    let i32t = cx.i32_type();
+    let ptr = cx.ptr_type(AddressSpace::default());
+    let global = |name: &str, v: BasicValueEnum<'ctx>| {
+        let g = cg.module.add_global(v.get_type(), None, name);
+        g.set_initializer(&v);
+        g.set_constant(true);
+    };
+    let loc_t = cx.struct_type(&[ptr.into(), ptr.into(), ptr.into(), i32t.into()], false);
+    let locs = cg.locations_snapshot();
+    let rows: Vec<_> = locs
+        .iter()
+        .map(|(file, line, func, text)| {
+            loc_t.const_named_struct(&[
+                cg.cstring_named(file, "rpy.file").into(),
+                cg.cstring_named(func, "rpy.func").into(),
+                cg.cstring_named(text, "rpy.line").into(),
+                i32t.const_int(*line as u64, false).into(),
+            ])
+        })
+        .collect();
+    global("rpy_locations", loc_t.const_array(&rows).into());
+    let layouts = &program.classes;
+    let count = layouts
+        .classes
+        .values()
+        .map(|l| l.tid + 1)
+        .max()
+        .unwrap_or(1);
+    let mut names = vec![ptr.const_null(); count as usize];
+    for l in layouts.classes.values() {
+        names[l.tid as usize] = cg.cstring_named(&l.display_name, "rpy.typename");
+    }
+    global("rpy_type_names", ptr.const_array(&names).into());
+    let kinds: Vec<_> = layouts
+        .exc_kind_tids
+        .iter()
+        .map(|t| i32t.const_int(*t as u64, false))
+        .collect();
+    global("rpy_exc_kind_tids", i32t.const_array(&kinds).into());
+    global(
+        "rpy_exc_message_offset",
+        i32t.const_int(layouts.exc_message_offset as u64, false)
+            .into(),
+    );
+}
+
+/// One constant array per table, indexed by `tid - min_tid`.
+pub(super) fn emit_dispatch_tables(cg: &mut CodegenCx, program: &LlProgram) {
+    let ptr = cg.cx.ptr_type(AddressSpace::default());
+    for (i, t) in program.classes.tables.iter().enumerate() {
+        let (elem, values): (inkwell::types::BasicTypeEnum, Vec<BasicValueEnum>) = match &t.kind {
+            TableKind::Method => (
+                ptr.into(),
+                t.entries
+                    .iter()
+                    .map(|e| match e {
+                        Some(Constant::Func(f)) => {
+                            cg.functions[f].as_global_value().as_pointer_value().into()
+                        }
+                        _ => ptr.const_null().into(),
+                    })
+                    .collect(),
+            ),
+            TableKind::ClassAttr(ty) => {
+                let elem = cg.basic_type(*ty).unwrap_or(ptr.into());
+                let values = t
+                    .entries
+                    .iter()
+                    .map(|e| match e {
+                        Some(c) if cg.basic_type(*ty).is_some() => super::constant_value(cg, c),
+                        _ => super::const_zero(elem),
+                    })
+                    .collect();
+                (elem, values)
+            }
+        };
+        let arr = const_array_of(elem, &values);
+        let g = cg
+            .module
+            .add_global(arr.get_type(), None, &format!("rpy.table.{i}.{}", t.name));
+        g.set_initializer(&arr);
+        g.set_constant(true);
+        g.set_linkage(Linkage::Private);
+        cg.tables.push(g);
+    }
+}
+
+fn const_array_of<'ctx>(
+    elem: inkwell::types::BasicTypeEnum<'ctx>,
+    values: &[BasicValueEnum<'ctx>],
+) -> inkwell::values::ArrayValue<'ctx> {
+    use inkwell::types::BasicTypeEnum as T;
+    match elem {
+        T::PointerType(t) => t.const_array(
+            &values
+                .iter()
+                .map(|v| v.into_pointer_value())
+                .collect::<Vec<_>>(),
+        ),
+        T::IntType(t) => t.const_array(
+            &values
+                .iter()
+                .map(|v| v.into_int_value())
+                .collect::<Vec<_>>(),
+        ),
+        T::FloatType(t) => t.const_array(
+            &values
+                .iter()
+                .map(|v| v.into_float_value())
+                .collect::<Vec<_>>(),
+        ),
+        other => unreachable!("no tables of {other:?}"),
+    }
+}
