@@ -1,5 +1,7 @@
 //! Differential tests: every program in tests/programs/ is run with python3
-//! (the oracle) and translated; stdout and the exit code must be identical.
+//! (the oracle) and translated; stdout and the exit code must be identical,
+//! also when the translated program runs with a small nursery and the
+//! collector's heap checks (RPY_GC_NURSERY, RPY_GC_DEBUG).
 //! A first-line comment `# args: ...` gives the command-line arguments.
 //!
 //! `DIFF_FILTER=substring` runs only matching programs; `DIFF_FLAGS="..."`
@@ -172,7 +174,23 @@ fn programs_behave_as_under_cpython() {
             ));
         }
         let got = run_with_timeout(Command::new(&binary).args(&args), 60)?;
+        // Again with a small nursery and the collector's heap checks, so
+        // a reference the gc transform failed to save shows up.
+        let stressed = run_with_timeout(
+            Command::new(&binary)
+                .args(&args)
+                .env("RPY_GC_NURSERY", "65536")
+                .env("RPY_GC_DEBUG", "1"),
+            60,
+        )?;
         let _ = std::fs::remove_file(&binary);
+        if stressed.stdout != got.stdout || stressed.status.code() != got.status.code() {
+            return Err(format!(
+                "with RPY_GC_NURSERY=65536 RPY_GC_DEBUG=1 the output differs (exit {:?})\n{}",
+                stressed.status.code(),
+                String::from_utf8_lossy(&stressed.stderr)
+            ));
+        }
         if got.stdout != expected.stdout {
             return Err(format!(
                 "stdout differs\n--- python3\n{}\n--- translated\n{}\n--- translated stderr\n{}",
