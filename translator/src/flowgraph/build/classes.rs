@@ -1,0 +1,204 @@
+//! Classes in flow graphs: attribute access, method calls, `super()`,
+//! `isinstance` and the narrowing of a local after it.
+
+use super::*;
+
+impl Builder<'_> {
+    /// `C.name`: a method (as a plain function, `Base.__init__(self)`) or
+    /// a class-level constant, resolved when the graph is built.
+    pub(super) fn class_attribute(&self, c: ClassId, name: &str, span: Span) -> ExprResult {
+        if let Some(f) = self.program.lookup_method(c, name) {
+            return Ok(Value::Const(Constant::Func(f)));
+        }
+        if let Some((_, v)) = self.program.lookup_class_attr(c, name) {
+            return Ok(Value::Const(v.clone()));
+        }
+        Err(Diagnostic::error(
+            span,
+            format!(
+                "class `{}` has no attribute `{name}`",
+                self.program.class(c).name
+            ),
+        ))
+    }
+
+    /// The class whose method is being built, for `super()`.
+    pub(super) fn enclosing_class(&self) -> Option<ClassId> {
+        self.program.function(self.graph.func).class
+    }
+
+    /// `super().name`: the method `name` of the enclosing class's base,
+    /// known statically, as a function taking `self` first.
+    /// `None` for `BaseException.__init__`, which does nothing here.
+    pub(super) fn super_method(
+        &mut self,
+        call: &ast::ExprCall,
+        name: &str,
+        span: Span,
+    ) -> Result<Option<(Value, Value)>, Diagnostic> {
+        let Some(class) = self.enclosing_class() else {
+            return Err(Diagnostic::error(
+                span,
+                "`super()` is only supported inside a method",
+            ));
+        };
+        if !call.args.is_empty() || !call.keywords.is_empty() {
+            return Err(self.unsupported(call, "`super()` with arguments (write `super()`)"));
+        }
+        let desc = self.program.class(class);
+        let found = desc.base.and_then(|b| self.program.lookup_method(b, name));
+        if found.is_none() && name == "__init__" && self.program.is_exception_class(class) {
+            // BaseException.__init__: the message is set at creation.
+            return Ok(None);
+        }
+        let Some(f) = found else {
+            return Err(Diagnostic::error(
+                span,
+                format!("no base class of `{}` has a method `{name}`", desc.name),
+            ));
+        };
+        let Some(self_name) = self
+            .program
+            .function(self.graph.func)
+            .params
+            .first()
+            .map(|p| p.name.clone())
+        else {
+            return Err(Diagnostic::error(
+                span,
+                "`super()` needs the method's `self` parameter",
+            ));
+        };
+        let this = match self.current.as_ref().and_then(|(_, s)| s.get(&self_name)) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(Diagnostic::error(
+                    span,
+                    format!("`super()` needs `{self_name}` to be bound"),
+                ))
+            }
+        };
+        Ok(Some((Value::Const(Constant::Func(f)), this)))
+    }
+
+    /// A name bound to a module or class, whose attributes are resolved
+    /// when the graph is built rather than read at run time.
+    pub(super) fn is_namespace(&self, e: &ast::Expr) -> bool {
+        let ast::Expr::Name(n) = e else { return false };
+        if self.locals.contains(n.id.as_str()) {
+            return false;
+        }
+        matches!(
+            self.program.module(self.module).globals.get(n.id.as_str()),
+            Some(Global::Module(_) | Global::BuiltinModule(_) | Global::Class(_))
+        )
+    }
+
+    /// `isinstance(x, C)` or `isinstance(x, (C1, C2))` with classes.
+    pub(super) fn isinstance_call(
+        &mut self,
+        c: &ast::ExprCall,
+    ) -> Result<Option<Value>, Diagnostic> {
+        let ast::Expr::Name(n) = &*c.func else {
+            return Ok(None);
+        };
+        if n.id.as_str() != "isinstance"
+            || self.locals.contains("isinstance")
+            || self
+                .program
+                .module(self.module)
+                .globals
+                .contains_key("isinstance")
+        {
+            return Ok(None);
+        }
+        let span = self.span(c);
+        let [obj, classes] = c.args.as_slice() else {
+            return Err(Diagnostic::error(span, "isinstance() takes 2 arguments"));
+        };
+        let class_exprs: Vec<&ast::Expr> = match classes {
+            ast::Expr::Tuple(t) => t.elts.iter().collect(),
+            other => vec![other],
+        };
+        let mut ids = vec![];
+        for e in class_exprs {
+            match self.expr(e)? {
+                Value::Const(Constant::Class(k)) => ids.push(k),
+                _ => {
+                    return Err(Diagnostic::error(
+                        self.span(e),
+                        "isinstance() is supported with classes defined in the program (or a tuple of them)",
+                    ))
+                }
+            }
+        }
+        let v = self.expr(obj)?;
+        Ok(Some(self.emit(
+            HlOp::IsInstance(ids.into()),
+            vec![v],
+            span,
+            None,
+        )))
+    }
+
+    /// `isinstance(x, C)` (true) or `not isinstance(x, C)` (false) on a
+    /// local `x`: the branch where it holds knows `x` is a `C`.
+    pub(super) fn isinstance_test(
+        &self,
+        test: &ast::Expr,
+    ) -> Option<(Rc<str>, Vec<ClassId>, bool)> {
+        let (call, positive) = match test {
+            ast::Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::Not) => match &*u.operand {
+                ast::Expr::Call(c) => (c, false),
+                _ => return None,
+            },
+            ast::Expr::Call(c) => (c, true),
+            _ => return None,
+        };
+        let ast::Expr::Name(f) = &*call.func else {
+            return None;
+        };
+        if f.id.as_str() != "isinstance" || self.locals.contains("isinstance") {
+            return None;
+        }
+        let [ast::Expr::Name(x), classes] = call.args.as_slice() else {
+            return None;
+        };
+        if !self.locals.contains(x.id.as_str()) {
+            return None;
+        }
+        let exprs: Vec<&ast::Expr> = match classes {
+            ast::Expr::Tuple(t) => t.elts.iter().collect(),
+            other => vec![other],
+        };
+        let mut ids = vec![];
+        for e in exprs {
+            let ast::Expr::Name(n) = e else { return None };
+            match self.global(n.id.as_str(), Span::new(self.file, 0, 0)) {
+                Ok(Value::Const(Constant::Class(c))) => ids.push(c),
+                _ => return None,
+            }
+        }
+        Some((x.id.as_str().into(), ids, positive))
+    }
+
+    /// Rebinds local `name` to itself seen as an instance of `classes`.
+    pub(super) fn narrow(&mut self, name: &Rc<str>, classes: &[ClassId], span: Span) {
+        let Some((_, state)) = &self.current else {
+            return;
+        };
+        let Some(v) = state.get(name).cloned() else {
+            return;
+        };
+        if matches!(v, Value::Const(_)) || state.contains_key(&bound_flag(name)) {
+            return;
+        }
+        let class = common_base(self.program, classes);
+        let origin = state.origins.get(name).copied();
+        let narrowed = self.emit(HlOp::Downcast(class), vec![v], span, Some(name.clone()));
+        self.state().insert(name.clone(), narrowed);
+        if let Some(o) = origin {
+            self.state().origins.insert(name.clone(), o);
+        }
+    }
+}
