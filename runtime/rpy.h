@@ -20,7 +20,15 @@ typedef struct rpy_hdr {
 /* Type ids below RPY_TID_FIRST_USER are the runtime's own types; the
  * translator numbers the program's types (instances, arrays) from there.
  * Type id 0 is never used, so a zeroed header is recognisably invalid. */
-enum { RPY_TID_STR = 1, RPY_TID_LIST_STR = 2, RPY_TID_FIRST_USER = 16 };
+enum {
+    RPY_TID_STR = 1,
+    RPY_TID_LIST = 2,       /* rpy_list, whatever its items */
+    RPY_TID_ARRAY_PTR = 3,  /* rpy_array of GC pointers (8-byte items) */
+    RPY_TID_ARRAY_I64 = 4,  /* rpy_array of int64_t */
+    RPY_TID_ARRAY_F64 = 5,  /* rpy_array of double */
+    RPY_TID_ARRAY_U8 = 6,   /* rpy_array of bool (one byte each) */
+    RPY_TID_FIRST_USER = 16,
+};
 
 /* Header flags.  The translator emits prebuilt objects (constants,
  * module-level instances) as static data with PREBUILT | TRACK_YOUNG_PTRS;
@@ -45,12 +53,21 @@ typedef struct rpy_str {
     char data[];
 } rpy_str;
 
-/* A list of strings (argv for now). */
-typedef struct rpy_list_str {
+/* A resizable list (RPython's): `length` items in use out of the
+ * `items->length` the array holds.  The array's type id says what an item
+ * is (RPY_TID_ARRAY_*).  Never NULL items array: an empty list has an
+ * array of capacity >= 0. */
+typedef struct rpy_array {
+    rpy_hdr hdr;
+    int64_t length; /* capacity, in items */
+    char items[];   /* aligned to 8 */
+} rpy_array;
+
+typedef struct rpy_list {
     rpy_hdr hdr;
     int64_t length;
-    rpy_str **items;
-} rpy_list_str;
+    rpy_array *items;
+} rpy_list;
 
 /* Built-in exception kinds known to the runtime. The numbering is part of
  * the ABI: the translator passes these as i32 constants. */
@@ -124,9 +141,138 @@ void rpy_gc_collect(void);
 extern void **rpy_shadowstack_top;
 extern void **rpy_shadowstack_base;
 
+/* --- lists (rpy_list.c) ---------------------------------------------
+ *
+ * Items travel as 64-bit patterns so one function serves every item kind:
+ * an int64_t as is, a double's bits, a bool as 0/1, a GC pointer's
+ * address.  Functions that allocate keep their GC arguments rooted
+ * themselves; they return NULL (or do nothing) with MemoryError set in
+ * rpy_exc_value when memory runs out.  Indices given to these functions
+ * are already normalised (0 <= i <= length) unless said otherwise. */
+
+/* A new list of `length` zeroed items (0, 0.0, False, None) in an array
+ * of type array_tid, with room for at least `capacity` items. */
+rpy_list *rpy_list_new(uint32_t array_tid, int64_t length, int64_t capacity);
+/* l.append(item) */
+void rpy_list_append(rpy_list *l, uint64_t item);
+/* l.insert(i, item), with Python's clamping of any i. */
+void rpy_list_insert(rpy_list *l, int64_t i, uint64_t item);
+/* Removes item i (0 <= i < length), shifting the rest down; the caller
+ * read the item first (l.pop(i)). */
+void rpy_list_delete(rpy_list *l, int64_t i);
+/* l * n: a new list (n <= 0 gives an empty one). */
+rpy_list *rpy_list_mul(rpy_list *l, int64_t n);
+/* l[start:stop:step] with Python's rules for any start/stop; a missing
+ * bound is INT64_MIN (start) / INT64_MAX (stop), a missing step 1.
+ * step 0 raises ValueError "slice step cannot be zero". */
+rpy_list *rpy_list_slice(rpy_list *l, int64_t start, int64_t stop, int64_t step);
+/* l.extend(other) (other may be l itself). */
+void rpy_list_extend(rpy_list *l, rpy_list *other);
+/* a + b: a new list. */
+rpy_list *rpy_list_concat(rpy_list *a, rpy_list *b);
+void rpy_list_reverse(rpy_list *l);
+void rpy_list_clear(rpy_list *l);
+/* How items compare for index/count/remove/in/==: */
+enum rpy_eq_kind {
+    RPY_EQ_BITS = 0,  /* ints, bools, instances (identity) */
+    RPY_EQ_FLOAT = 1, /* doubles: ==, so 0.0 == -0.0 and NaN != NaN */
+    RPY_EQ_STR = 2,   /* rpy_str contents (NULL is None) */
+};
+/* The first index i >= start with l[i] == item, or -1. */
+int64_t rpy_list_find(rpy_list *l, uint64_t item, int32_t eq_kind, int64_t start);
+int64_t rpy_list_count(rpy_list *l, uint64_t item, int32_t eq_kind);
+/* a == b, item by item. */
+bool rpy_list_eq(rpy_list *a, rpy_list *b, int32_t eq_kind);
+/* Sorts in place, stable, ascending (descending if reverse): ints, floats,
+ * bools by value, strings by code point (UTF-8 byte order). */
+void rpy_list_sort(rpy_list *l, int32_t eq_kind, bool reverse);
+
+/* --- strings (rpy_str.c) ---------------------------------------------
+ *
+ * Strings are immutable UTF-8 rpy_str objects.  New ones live in the GC
+ * heap (type RPY_TID_STR, varsize: `length` bytes plus a NUL); string
+ * constants are prebuilt static data.  NULL is None where a function says
+ * so.  Functions that allocate root their GC arguments themselves and
+ * return NULL with MemoryError in rpy_exc_value when memory runs out.
+ * Indices are in code points, as in Python; an all-ASCII string
+ * (nchars == length) takes the byte-indexed fast path. */
+rpy_str *rpy_str_from_bytes(const char *p, int64_t n); /* counts nchars */
+rpy_str *rpy_str_concat(rpy_str *a, rpy_str *b);
+rpy_str *rpy_str_repeat(rpy_str *s, int64_t n);       /* n <= 0: "" */
+rpy_str *rpy_str_of_int(int64_t v);                   /* str(int) */
+rpy_str *rpy_str_of_float(double v);                  /* str(float) */
+rpy_str *rpy_str_of_bool(bool v);                     /* "True"/"False" */
+rpy_str *rpy_str_repr(rpy_str *s);                    /* repr(s); NULL: "None" */
+/* s[i] (negative counts from the end): IndexError "string index out of
+ * range". */
+rpy_str *rpy_str_getitem(rpy_str *s, int64_t i);
+/* s[start:stop:step]: missing bounds as for rpy_list_slice; ValueError
+ * "slice step cannot be zero". */
+rpy_str *rpy_str_slice(rpy_str *s, int64_t start, int64_t stop, int64_t step);
+/* -1, 0, 1 comparing code points (UTF-8 byte order); neither is NULL. */
+int32_t rpy_str_cmp(rpy_str *a, rpy_str *b);
+/* hash(s), cached in s->hash (never 0 once computed; any stable hash). */
+int64_t rpy_str_hash(rpy_str *s);
+/* s.find(sub, start, end) in code points; end INT64_MAX for none. */
+int64_t rpy_str_find(rpy_str *s, rpy_str *sub, int64_t start, int64_t end);
+int64_t rpy_str_rfind(rpy_str *s, rpy_str *sub, int64_t start, int64_t end);
+int64_t rpy_str_count(rpy_str *s, rpy_str *sub);
+bool rpy_str_contains(rpy_str *s, rpy_str *sub);      /* sub in s */
+bool rpy_str_startswith(rpy_str *s, rpy_str *prefix);
+bool rpy_str_endswith(rpy_str *s, rpy_str *suffix);
+/* which: 0 strip, 1 lstrip, 2 rstrip; chars NULL: Unicode whitespace. */
+rpy_str *rpy_str_strip(rpy_str *s, rpy_str *chars, int32_t which);
+rpy_str *rpy_str_lower(rpy_str *s);
+rpy_str *rpy_str_upper(rpy_str *s);
+rpy_str *rpy_str_replace(rpy_str *s, rpy_str *old, rpy_str *new_, int64_t count); /* count -1: all */
+/* s.split(sep, maxsplit) / s.rsplit: sep NULL splits on whitespace runs;
+ * maxsplit -1 for no limit; an empty sep raises ValueError "empty
+ * separator".  Returns a list of strings (RPY_TID_ARRAY_PTR items). */
+rpy_list *rpy_str_split(rpy_str *s, rpy_str *sep, int64_t maxsplit);
+rpy_list *rpy_str_rsplit(rpy_str *s, rpy_str *sep, int64_t maxsplit);
+rpy_list *rpy_str_splitlines(rpy_str *s);
+/* sep.join(items): items is a list of strings (a None item raises
+ * TypeError "sequence item N: expected str instance, NoneType found"). */
+rpy_str *rpy_str_join(rpy_str *sep, rpy_list *items);
+/* str.isdigit() and friends, with Python's Unicode rules as far as the
+ * runtime's tables go (ASCII exact): kind 0 isdigit, 1 isalpha, 2 isalnum,
+ * 3 isspace, 4 isupper, 5 islower. */
+bool rpy_str_is(rpy_str *s, int32_t kind);
+/* ord(s): TypeError "ord() expected a character, but string of length N
+ * found" unless one code point. */
+int64_t rpy_str_ord(rpy_str *s);
+/* chr(i): ValueError "chr() arg not in range(0x110000)". */
+rpy_str *rpy_str_chr(int64_t i);
+/* float(s): ValueError "could not convert string to float: 's'" (repr). */
+double rpy_str_to_float(rpy_str *s);
+/* s.zfill(width), s.ljust/rjust/center(width[, fillchar]): which 0 ljust,
+ * 1 rjust, 2 center; fill is a one-character string or NULL for ' '. */
+rpy_str *rpy_str_zfill(rpy_str *s, int64_t width);
+rpy_str *rpy_str_pad(rpy_str *s, int64_t width, rpy_str *fill, int32_t which);
+
+/* Building strings (rpy_format.c): a builder lives in the caller's frame
+ * (generated code reserves RPY_BUILDER_BYTES, 8-aligned), holds its bytes
+ * outside the GC heap, and rpy_builder_finish makes the string (which may
+ * collect; the builder holds no GC pointers).  The add functions append
+ * the text of one value; the format functions apply one %-conversion
+ * spec exactly as Python's `%` operator does, e.g. "%-5d", "%.3f", "%x",
+ * "%5s", "%r", "%c" (spec is NUL-terminated and already checked by the
+ * translator to be one valid conversion for that type of value). */
+#define RPY_BUILDER_BYTES 128
+typedef struct rpy_builder rpy_builder;
+void rpy_builder_init(rpy_builder *b);
+void rpy_builder_add_bytes(rpy_builder *b, const char *p, int64_t n);
+void rpy_builder_add_str(rpy_builder *b, rpy_str *s);   /* NULL: "None" */
+void rpy_builder_add_int(rpy_builder *b, int64_t v);
+void rpy_builder_add_float(rpy_builder *b, double v);   /* str(float) */
+void rpy_builder_format_int(rpy_builder *b, const char *spec, int64_t v);     /* d i o x X c, and e f g... of an int */
+void rpy_builder_format_float(rpy_builder *b, const char *spec, double v);    /* e E f F g G, d i of a float (truncates) */
+void rpy_builder_format_str(rpy_builder *b, const char *spec, rpy_str *s);    /* s r (NULL: None) */
+rpy_str *rpy_builder_finish(rpy_builder *b);
+
 /* --- provided by generated code ------------------------------------ */
 /* The translated entry_point(argv); the result is the process exit code. */
-int64_t rpy_entry_point(rpy_list_str *argv);
+int64_t rpy_entry_point(rpy_list *argv);
 
 /* --- exceptions (rpy_exc.c) -----------------------------------------
  *

@@ -97,13 +97,22 @@ int main(int argc, char **argv) {
     rpy_gc_init();
     rpy_exc_init();
 
-    rpy_list_str *args = xmalloc(sizeof(rpy_list_str));
-    args->hdr.tid = RPY_TID_LIST_STR;
+    /* argv: a list of strings over an array of exactly argc pointers; a
+     * program that appends to it makes rpy_list_append move the items
+     * into a GC array. */
+    rpy_list *args = xmalloc(sizeof(rpy_list));
+    args->hdr.tid = RPY_TID_LIST;
     args->hdr.gcflags = ARGV_GCFLAGS;
     args->length = argc;
-    args->items = xmalloc(sizeof(rpy_str *) * (size_t)(argc > 0 ? argc : 1));
-    for (int i = 0; i < argc; i++)
-        args->items[i] = make_str(argv[i]);
+    rpy_array *items = xmalloc(sizeof(rpy_array) + sizeof(rpy_str *) * (size_t)argc);
+    items->hdr.tid = RPY_TID_ARRAY_PTR;
+    items->hdr.gcflags = ARGV_GCFLAGS;
+    items->length = argc;
+    for (int i = 0; i < argc; i++) {
+        rpy_str *s = make_str(argv[i]);
+        memcpy(items->items + (size_t)i * sizeof s, &s, sizeof s);
+    }
+    args->items = items;
 
     int64_t result = rpy_entry_point(args);
     rpy_io_flush();

@@ -22,6 +22,7 @@
 
 #include "../rpy.h"
 #include "../rpy_internal.h"
+#include "runtime_types.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -79,9 +80,7 @@ static const uint32_t node_gcptrs[] = {offsetof(node, left), offsetof(node, righ
 static const uint32_t exc_gcptrs[] = {offsetof(exc, message)};
 
 const rpy_type_info rpy_type_table[] = {
-    [RPY_TID_STR] = {.fixed_size = sizeof(rpy_str), .item_size = 1, .items_offset = offsetof(rpy_str, data),
-                     .length_offset = offsetof(rpy_str, length), .extra_bytes = 1},
-    [RPY_TID_LIST_STR] = {.fixed_size = sizeof(rpy_list_str)},
+    RPY_RUNTIME_TYPE_ENTRIES,
     [T_NODE] = {.fixed_size = sizeof(node), .n_gcptrs = 2, .gcptr_offsets = node_gcptrs},
     [T_PTRS] = {.fixed_size = sizeof(ptrs), .item_size = sizeof(void *), .items_offset = offsetof(ptrs, items),
                 .length_offset = offsetof(ptrs, length), .items_are_gcptrs = 1},
@@ -823,9 +822,9 @@ static void test_environment(void) {
           "RPY_GC_DEBUG=1 verifies the heap: status %d, stderr '%s'", child_status, child_err);
 }
 
-int64_t rpy_entry_point(rpy_list_str *argv) {
+int64_t rpy_entry_point(rpy_list *argv) {
     if (argv->length > 1)
-        return run_mode(argv->items[1]->data);
+        return run_mode(((rpy_str **)(void *)argv->items->items)[1]->data);
     rpy_gc_stats s = stats();
     /* Debug mode verifies the heap at every collection, which a tiny
      * nursery makes frequent: smaller structures keep it quick. */

@@ -11,6 +11,7 @@
 
 #include "../rpy.h"
 #include "../rpy_internal.h"
+#include "runtime_types.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -21,16 +22,14 @@
 #include <unistd.h>
 
 /* rpy_main.c's main() starts the collector, which reads the type table
- * (generated code defines it).  These tests allocate nothing through the
- * collector; argv's two runtime types are all it needs. */
+ * (generated code defines it): the runtime's own types, as every program
+ * has them, and the exception classes below. */
 /* Exceptions raised by the runtime are instances of one class per kind
  * (generated code emits the real hierarchy): a header and the message. */
 #define EXC(k) [RPY_TID_FIRST_USER + (k)] = {.fixed_size = 16, .n_gcptrs = 1, .gcptr_offsets = exc_ptrs}
 static const uint32_t exc_ptrs[] = {8};
 const rpy_type_info rpy_type_table[] = {
-    [RPY_TID_STR] = {.fixed_size = sizeof(rpy_str), .item_size = 1, .items_offset = sizeof(rpy_str),
-                     .length_offset = 16, .extra_bytes = 1},
-    [RPY_TID_LIST_STR] = {.fixed_size = sizeof(rpy_list_str)},
+    RPY_RUNTIME_TYPE_ENTRIES,
     EXC(0), EXC(1), EXC(2), EXC(3), EXC(4), EXC(5), EXC(6), EXC(7), EXC(8), EXC(9),
 };
 const uint32_t rpy_type_count = RPY_TID_FIRST_USER + 10;
@@ -628,23 +627,35 @@ static void test_output(void) {
     check(ok, "large output: %zu bytes", n);
 }
 
-static void test_argv(rpy_list_str *argv) {
+static rpy_str *arg(const rpy_list *argv, int64_t i) {
+    rpy_str *s;
+    memcpy(&s, argv->items->items + i * (int64_t)sizeof s, sizeof s);
+    return s;
+}
+
+static void test_argv(rpy_list *argv) {
     /* make test runs us as: test_runtime one h\xc3\xa9llo a\xffb */
     if (argv->length != 4) {
         check(false, "expected 3 arguments (run through make test), got %lld", (long long)argv->length - 1);
         return;
     }
-    check(argv->hdr.tid == RPY_TID_LIST_STR, "argv tid");
-    rpy_str *s = argv->items[2];
-    check(s->hdr.tid == RPY_TID_STR && s->hash == 0 && s->length == 6 && s->nchars == 5 &&
+    const uint32_t flags = RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS;
+    check(argv->hdr.tid == RPY_TID_LIST && argv->hdr.gcflags == flags, "argv: tid %u flags %u", argv->hdr.tid,
+          argv->hdr.gcflags);
+    const rpy_array *items = argv->items;
+    check(items->hdr.tid == RPY_TID_ARRAY_PTR && items->hdr.gcflags == flags && items->length == 4,
+          "argv's items: tid %u flags %u capacity %lld", items->hdr.tid, items->hdr.gcflags, (long long)items->length);
+    rpy_str *s = arg(argv, 2);
+    check(s->hdr.tid == RPY_TID_STR && s->hdr.gcflags == flags && s->hash == 0 && s->length == 6 && s->nchars == 5 &&
               strcmp(s->data, "h\xc3\xa9llo") == 0 && s->data[6] == '\0',
           "argv[2]: length %lld nchars %lld", (long long)s->length, (long long)s->nchars);
-    s = argv->items[3];
+    s = arg(argv, 3);
     check(s->length == 3 && s->nchars == 3, "argv[3] (invalid UTF-8): nchars %lld", (long long)s->nchars);
-    check(argv->items[1]->nchars == 3 && argv->items[0]->length > 0, "argv[0], argv[1]");
+    check(arg(argv, 1)->nchars == 3 && strcmp(arg(argv, 1)->data, "one") == 0 && arg(argv, 0)->length > 0,
+          "argv[0], argv[1]");
 }
 
-int64_t rpy_entry_point(rpy_list_str *argv) {
+int64_t rpy_entry_point(rpy_list *argv) {
     test_argv(argv);
     test_float_repr();
     test_float_ops();

@@ -1,4 +1,4 @@
-# expect-error: line 3: `in` on these values is not supported
+# expect-error: line 3: `in` with an int and list[str] is not supported
 def entry_point(argv):
     print(1 in argv)
     return 0

@@ -1,4 +1,4 @@
-# expect-error: line 5: a `for` loop over anything but range()
+# expect-error: line 5: an int is not callable
 range = 3
 
 def entry_point(argv):

@@ -7,10 +7,9 @@
 //! attribute to the base (its types unified), so that one field serves
 //! every instance that can reach the read.
 
-use super::model::{with_article, SomeValue};
+use super::model::{with_article, SomeValue, Types};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::flowgraph::ir::{BlockId, ClassId, FuncId};
-use crate::parse::program::Program;
 use indexmap::{IndexMap, IndexSet};
 use std::rc::Rc;
 
@@ -51,7 +50,7 @@ impl ClassDefs {
     /// from any subclass that had it).
     pub(super) fn owner(
         &mut self,
-        p: &Program,
+        p: &Types,
         c: ClassId,
         name: &Rc<str>,
         span: Span,
@@ -104,7 +103,7 @@ impl ClassDefs {
     /// Unifies `value` into the attribute; true if its annotation changed.
     pub(super) fn assign(
         &mut self,
-        p: &Program,
+        p: &Types,
         c: ClassId,
         name: &Rc<str>,
         value: SomeValue,
@@ -142,7 +141,7 @@ impl ClassDefs {
     /// The annotation of `obj.name` for `obj` an instance of `c`.
     pub(super) fn read(
         &mut self,
-        p: &Program,
+        p: &Types,
         c: ClassId,
         name: &Rc<str>,
         span: Span,
@@ -154,7 +153,7 @@ impl ClassDefs {
     }
 
     /// Attributes read but never assigned anywhere: an error at the read.
-    pub(super) fn check_unassigned(&self, p: &Program) -> Vec<Diagnostic> {
+    pub(super) fn check_unassigned(&self, p: &Types) -> Vec<Diagnostic> {
         let mut out = vec![];
         for (&c, attrs) in &self.attrs {
             for (name, a) in attrs {

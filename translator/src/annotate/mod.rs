@@ -7,6 +7,8 @@
 
 pub mod callargs;
 pub mod classdef;
+pub mod listdef;
+pub(crate) mod lists;
 pub mod model;
 pub mod rules;
 
@@ -19,7 +21,18 @@ use crate::flowgraph::ir::{BlockId, ClassId, FuncId, Graph, Value, VarId};
 use crate::flowgraph::FlowGraphs;
 use crate::parse::program::Program;
 use indexmap::IndexMap;
-use model::{with_article, SomeValue};
+use model::{with_article, SomeValue, Types};
+
+/// The context for unifying and describing annotations, borrowed from
+/// the annotator's fields (so other fields can be borrowed mutably).
+macro_rules! types {
+    ($a:expr) => {
+        Types {
+            program: $a.program,
+            lists: &$a.lists,
+        }
+    };
+}
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::rc::Rc;
 
@@ -30,6 +43,7 @@ pub struct Annotations {
     /// Blocks that execution can reach, per function.
     pub reached: HashSet<(FuncId, BlockId)>,
     pub classes: classdef::ClassDefs,
+    pub lists: listdef::ListDefs,
 }
 
 impl Annotations {
@@ -56,6 +70,7 @@ pub fn annotate_program(program: &Program, flow: &FlowGraphs) -> Result<Annotati
         callers: HashMap::new(),
         classes: classdef::ClassDefs::default(),
         method_sites: indexmap::IndexSet::new(),
+        lists: Default::default(),
     };
     let entry = program.entry;
     let g = &flow.graphs[&entry];
@@ -66,11 +81,15 @@ pub fn annotate_program(program: &Program, flow: &FlowGraphs) -> Result<Annotati
             "entry_point must take exactly one argument, argv",
         )]);
     }
-    let argv = SomeValue::List(Box::new(SomeValue::Str { can_be_none: false }));
+    let argv = SomeValue::List(
+        a.lists
+            .borrow_mut()
+            .fresh(SomeValue::Str { can_be_none: false }),
+    );
     // str(e) of every exception, set when it is created.
     a.classes
         .assign(
-            program,
+            &types!(a),
             crate::parse::program::BASE_EXCEPTION,
             &classdef::EXC_MESSAGE.into(),
             SomeValue::Str { can_be_none: false },
@@ -85,8 +104,12 @@ pub fn annotate_program(program: &Program, flow: &FlowGraphs) -> Result<Annotati
         a.queued.remove(&(f, b));
         a.flow_block(f, b)
             .map_err(|d| vec![with_call_chain(d, flow, f)])?;
+        let dirty = a.lists.borrow_mut().take_dirty();
+        for (f, b) in dirty {
+            a.schedule(f, b);
+        }
     }
-    let unassigned = a.classes.check_unassigned(program);
+    let unassigned = a.classes.check_unassigned(&types!(a));
     if !unassigned.is_empty() {
         return Err(unassigned);
     }
@@ -99,7 +122,13 @@ pub fn annotate_program(program: &Program, flow: &FlowGraphs) -> Result<Annotati
             g.span,
             format!(
                 "entry_point must return an int (the exit code), but it returns {}",
-                with_article(&ret, program)
+                with_article(
+                    &ret,
+                    &Types {
+                        program,
+                        lists: &a.lists
+                    }
+                )
             ),
         )]);
     }
@@ -107,6 +136,7 @@ pub fn annotate_program(program: &Program, flow: &FlowGraphs) -> Result<Annotati
         bindings: a.bindings,
         reached: a.reached,
         classes: a.classes,
+        lists: a.lists.into_inner(),
     })
 }
 
@@ -122,6 +152,7 @@ struct Annotator<'a> {
     /// Blocks to re-flow when a function's return annotation changes.
     callers: HashMap<FuncId, Vec<(FuncId, BlockId)>>,
     classes: classdef::ClassDefs,
+    lists: std::cell::RefCell<listdef::ListDefs>,
     /// Blocks with method calls: re-flowed when a class is first
     /// instantiated (a call may then dispatch to one more method).
     method_sites: indexmap::IndexSet<(FuncId, BlockId)>,
@@ -169,7 +200,7 @@ impl<'a> Annotator<'a> {
         conflict: Option<Conflict>,
     ) -> std::result::Result<bool, Diagnostic> {
         let old = self.bindings[&f][var.index()].clone();
-        let Some(joined) = old.union(&new, self.program) else {
+        let Some(joined) = old.union(&new, &types!(self)) else {
             return Err(self.conflict_error(
                 f,
                 var,
@@ -201,15 +232,15 @@ impl<'a> Annotator<'a> {
         let (msg, help) = match conflict {
             Conflict::Argument { callee } => {
                 let pname = g.vars[var.index()].name.as_deref().unwrap_or("?");
-                (format!("argument `{pname}` of `{callee}` is {} here and {} in another call", with_article(new, self.program), with_article(old, self.program)),
+                (format!("argument `{pname}` of `{callee}` is {} here and {} in another call", with_article(new, &types!(self)), with_article(old, &types!(self))),
                  "a parameter has one type for all calls; convert the argument (e.g. with float()) or use two functions")
             }
             Conflict::Variable if var == g.return_var() => (
                 format!(
                     "function `{}` returns {} here and {} elsewhere",
                     short_name(&g.name),
-                    with_article(new, self.program),
-                    with_article(old, self.program)
+                    with_article(new, &types!(self)),
+                    with_article(old, &types!(self))
                 ),
                 "every return of a function must give the same type",
             ),
@@ -217,8 +248,8 @@ impl<'a> Annotator<'a> {
                 Some(name) => (
                     format!(
                         "variable `{name}` is {} here and {} elsewhere",
-                        with_article(new, self.program),
-                        with_article(old, self.program)
+                        with_article(new, &types!(self)),
+                        with_article(old, &types!(self))
                     ),
                     if old.is_numeric() && new.is_numeric() {
                         "ints and floats are kept apart: write a float literal (e.g. 0.0) or convert with float()"
@@ -229,8 +260,8 @@ impl<'a> Annotator<'a> {
                 None => (
                     format!(
                         "this expression gives {} on one path and {} on another",
-                        with_article(new, self.program),
-                        with_article(old, self.program)
+                        with_article(new, &types!(self)),
+                        with_article(old, &types!(self))
                     ),
                     "both branches must give the same type",
                 ),
@@ -241,7 +272,7 @@ impl<'a> Annotator<'a> {
             if first != span {
                 d = d.with_note(
                     Some(first),
-                    format!("it was given type {} here", old.describe(self.program)),
+                    format!("it was given type {} here", old.describe(&types!(self))),
                 );
             }
         }
@@ -299,6 +330,18 @@ impl<'a> Annotator<'a> {
                     self.call_method(f, b, op, name, &args, keywords)?
                 }
                 HlOp::GetAttr(name) => self.getattr(f, b, name, &args[0], op.span)?,
+                HlOp::NewList => self.new_list(f, op.result, &args, op.span)?,
+                HlOp::GetItem if matches!(args[0], SomeValue::List(_)) => {
+                    self.list_getitem(f, b, &args, op.span)?
+                }
+                HlOp::SetItem => self.setitem(&args, op.span)?,
+                HlOp::GetSlice => self.getslice(&args, op.span)?,
+                HlOp::Binary(bop)
+                    if matches!(args[0], SomeValue::List(_))
+                        || matches!(args[1], SomeValue::List(_)) =>
+                {
+                    self.list_binary(*bop, &args, op.span)?
+                }
                 HlOp::SetAttr(name) => self.setattr(name, &args[0], &args[1], op.span)?,
                 HlOp::IsInstance(_) => match &args[0] {
                     SomeValue::Instance { .. } | SomeValue::None => SomeValue::Bool,
@@ -307,7 +350,7 @@ impl<'a> Annotator<'a> {
                             op.span,
                             format!(
                                 "isinstance() of {} is not supported: it is known when translating",
-                                with_article(other, self.program)
+                                with_article(other, &types!(self))
                             ),
                         ))
                     }
@@ -321,7 +364,7 @@ impl<'a> Annotator<'a> {
                                 op.span,
                                 format!(
                                     "exceptions must derive from BaseException: cannot raise {}",
-                                    with_article(other, self.program)
+                                    with_article(other, &types!(self))
                                 ),
                             ))
                         }
@@ -349,7 +392,7 @@ impl<'a> Annotator<'a> {
                     }
                     _ => SomeValue::Impossible,
                 },
-                other => rules::annotate_op(self.program, other, &op.args, &args, op.span)?,
+                other => rules::annotate_op(&types!(self), other, &op.args, &args, op.span)?,
             };
             if result == SomeValue::Impossible {
                 // A call whose result is not known yet (or never returns):
@@ -417,11 +460,11 @@ impl<'a> Annotator<'a> {
                 Ok(instance)
             }
             SomeValue::Builtin(builtin) => {
-                rules::annotate_builtin_call(self.program, *builtin, &args[1..], keywords, op.span)
+                rules::annotate_builtin_call(&types!(self), *builtin, &args[1..], keywords, op.span)
             }
             other => Err(Diagnostic::error(
                 op.span,
-                format!("{} is not callable", with_article(other, self.program)),
+                format!("{} is not callable", with_article(other, &types!(self))),
             )),
         }
     }
@@ -507,7 +550,7 @@ impl<'a> Annotator<'a> {
                 span,
                 format!(
                     "{what} of {} is not supported",
-                    with_article(other, self.program)
+                    with_article(other, &types!(self))
                 ),
             )),
         }
@@ -530,7 +573,7 @@ impl<'a> Annotator<'a> {
             .entry(name.clone())
             .or_default()
             .insert((f, b));
-        if let Some(v) = class_attr_annotation(self.program, class, name) {
+        if let Some(v) = class_attr_annotation(&types!(self), class, name) {
             return Ok(v);
         }
         if self.program.lookup_method(class, name).is_some() {
@@ -539,7 +582,7 @@ impl<'a> Annotator<'a> {
                 format!("method `{name}` used as a value: bound methods are not supported yet; call it directly"),
             ));
         }
-        let (value, changed) = self.classes.read(self.program, class, name, span)?;
+        let (value, changed) = self.classes.read(&types!(self), class, name, span)?;
         if changed.0 {
             self.reflow_readers(name);
         }
@@ -575,7 +618,7 @@ impl<'a> Annotator<'a> {
         }
         if self
             .classes
-            .assign(self.program, class, name, value.clone(), span)?
+            .assign(&types!(self), class, name, value.clone(), span)?
         {
             self.reflow_readers(name);
         }
@@ -602,6 +645,9 @@ impl<'a> Annotator<'a> {
         if args[0] == SomeValue::None {
             return Ok(SomeValue::Impossible); // AttributeError at run time
         }
+        if let SomeValue::List(id) = args[0] {
+            return self.list_method(f, b, id, name, &args[1..], keywords, op.span);
+        }
         let class = self.receiver_class(&args[0], &format!("calling method `{name}`"), op.span)?;
         self.method_sites.insert((f, b));
         let targets = method_targets(self.program, &self.classes, class, name).map_err(|k| {
@@ -619,13 +665,13 @@ impl<'a> Annotator<'a> {
             let mut call_args = args.to_vec();
             call_args[0] = self.self_annotation(target);
             let r = self.call_function(f, b, target, &call_args, n_pos, keywords, op.span)?;
-            result = result.union(&r, self.program).ok_or_else(|| {
+            result = result.union(&r, &types!(self)).ok_or_else(|| {
                 Diagnostic::error(
                     op.span,
                     format!(
                         "the implementations of method `{name}` return different types ({} and {})",
-                        result.describe(self.program),
-                        r.describe(self.program)
+                        result.describe(&types!(self)),
+                        r.describe(&types!(self))
                     ),
                 )
                 .with_help("every override of a method must return the same type")
@@ -668,7 +714,7 @@ impl<'a> Annotator<'a> {
                 let g = self.graph(t);
                 if let Some(&v) = g.block(g.startblock).inputargs.get(i) {
                     let s = self.bindings[&t][v.index()].clone();
-                    joined = joined.union(&s, self.program).unwrap_or(joined);
+                    joined = joined.union(&s, &types!(self)).unwrap_or(joined);
                 }
             }
             for &t in targets {
@@ -721,7 +767,7 @@ fn targets_of(
 
 /// A class-body constant read through an instance: the union over the
 /// classes that can be behind it (an override in a subclass counts).
-fn class_attr_annotation(p: &Program, class: ClassId, name: &str) -> Option<SomeValue> {
+fn class_attr_annotation(p: &Types, class: ClassId, name: &str) -> Option<SomeValue> {
     let mut result: Option<SomeValue> = None;
     if let Some((_, c)) = p.lookup_class_attr(class, name) {
         result = Some(SomeValue::of_constant(c));

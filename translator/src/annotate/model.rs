@@ -6,8 +6,26 @@
 //! would print `1` and `1.0` differently); None merges only with types that
 //! have a null (strings).
 
+use super::listdef::{ListDefs, ListId};
 use crate::flowgraph::ir::{Builtin, ClassId, Constant, FuncId};
 use crate::parse::program::Program;
+use std::cell::RefCell;
+
+/// What unifying or describing annotations needs besides the values: the
+/// program (for classes) and the list definitions (merged when two lists
+/// meet). Dereferences to the program.
+#[derive(Clone, Copy)]
+pub struct Types<'a> {
+    pub program: &'a Program,
+    pub lists: &'a RefCell<ListDefs>,
+}
+
+impl std::ops::Deref for Types<'_> {
+    type Target = Program;
+    fn deref(&self) -> &Program {
+        self.program
+    }
+}
 use std::fmt;
 
 #[derive(Clone, PartialEq, Debug)]
@@ -22,8 +40,10 @@ pub enum SomeValue {
     },
     Func(FuncId),
     Builtin(Builtin),
-    /// A list with items of one type (only `argv` for now).
-    List(Box<SomeValue>),
+    /// A list; its item type is in the list definitions.
+    List(ListId),
+    /// A tuple: one type per position.
+    Tuple(Vec<SomeValue>),
     /// A class object itself (a constant: called or given to isinstance).
     Class(ClassId),
     /// An instance of `class` or of one of its subclasses.
@@ -77,7 +97,7 @@ impl SomeValue {
     /// The least annotation covering both, or `None` when no single
     /// representation can hold both. Instances of two classes unify to
     /// their nearest common base.
-    pub fn union(&self, other: &SomeValue, program: &Program) -> Option<SomeValue> {
+    pub fn union(&self, other: &SomeValue, program: &Types) -> Option<SomeValue> {
         use SomeValue::*;
         Some(match (self, other) {
             (
@@ -93,6 +113,12 @@ impl SomeValue {
                 class: program.mro(*a).find(|&k| program.is_subclass(*b, k))?,
                 can_be_none: *na || *nb,
             },
+            (Tuple(a), Tuple(b)) if a.len() == b.len() => Tuple(
+                a.iter()
+                    .zip(b)
+                    .map(|(x, y)| x.union(y, program))
+                    .collect::<Option<Vec<_>>>()?,
+            ),
             (None, Instance { class, .. }) | (Instance { class, .. }, None) => Instance {
                 class: *class,
                 can_be_none: true,
@@ -103,7 +129,21 @@ impl SomeValue {
                 can_be_none: *a || *b,
             },
             (None, Str { .. }) | (Str { .. }, None) => Str { can_be_none: true },
-            (List(a), List(b)) => List(Box::new(a.union(b, program)?)),
+            (List(a), List(b)) => {
+                let (ra, rb) = {
+                    let l = program.lists.borrow();
+                    (l.find(*a), l.find(*b))
+                };
+                if ra == rb {
+                    return Some(List(ra));
+                }
+                let (ia, ib) = {
+                    let l = program.lists.borrow();
+                    (l.item(ra).clone(), l.item(rb).clone())
+                };
+                let item = ia.union(&ib, program)?;
+                List(program.lists.borrow_mut().link(ra, rb, item))
+            }
             _ => return Option::None,
         })
     }
@@ -111,7 +151,7 @@ impl SomeValue {
 
 impl SomeValue {
     /// Python's own words for the type, used in messages.
-    pub fn describe(&self, p: &Program) -> String {
+    pub fn describe(&self, p: &Types) -> String {
         match self {
             SomeValue::Class(c) => format!("class `{}`", p.class(*c).name),
             SomeValue::Instance { class, can_be_none } => format!(
@@ -119,7 +159,17 @@ impl SomeValue {
                 p.class(*class).name,
                 if *can_be_none { " or None" } else { "" }
             ),
-            SomeValue::List(item) => format!("list[{}]", item.describe(p)),
+            SomeValue::Tuple(items) => {
+                let items: Vec<String> = items.iter().map(|s| s.describe(p)).collect();
+                format!("tuple[{}]", items.join(", "))
+            }
+            SomeValue::List(id) => {
+                let item = p.lists.borrow().item(*id).clone();
+                match item {
+                    SomeValue::Impossible => "list".to_string(),
+                    item => format!("list[{}]", item.describe(p)),
+                }
+            }
             other => other.to_string(),
         }
     }
@@ -147,13 +197,17 @@ impl fmt::Display for SomeValue {
             SomeValue::Str { can_be_none: true } => write!(f, "str or None"),
             SomeValue::Func(_) => write!(f, "function"),
             SomeValue::Builtin(b) => write!(f, "builtin `{}`", b.name()),
-            SomeValue::List(item) => write!(f, "list[{item}]"),
+            SomeValue::List(id) => write!(f, "{id}"),
+            SomeValue::Tuple(items) => {
+                let items: Vec<String> = items.iter().map(|s| s.to_string()).collect();
+                write!(f, "({})", items.join(", "))
+            }
         }
     }
 }
 
 /// "an int", "a str": the article that reads naturally in a message.
-pub fn with_article(s: &SomeValue, p: &Program) -> String {
+pub fn with_article(s: &SomeValue, p: &Types) -> String {
     let text = s.describe(p);
     match s {
         SomeValue::None | SomeValue::Class(_) => text,
@@ -177,12 +231,17 @@ mod tests {
 
     #[test]
     fn union_keeps_representations_apart() {
-        let p = Program {
+        let program = Program {
             modules: vec![],
             functions: vec![],
             classes: vec![],
             entry: crate::flowgraph::ir::FuncId(0),
             builtin_classes: Default::default(),
+        };
+        let lists = Default::default();
+        let p = super::Types {
+            program: &program,
+            lists: &lists,
         };
         assert_eq!(Int.union(&Impossible, &p), Some(Int));
         assert_eq!(Int.union(&Float, &p), Option::None);

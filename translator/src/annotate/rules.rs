@@ -1,18 +1,17 @@
 //! Annotation rules: the result type of each high-level operation for the
 //! types of its arguments, or an error in Python's terms.
 
-use super::model::{with_article, SomeValue};
+use super::model::{with_article, SomeValue, Types};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::flowgraph::hlop::{BinOp, CmpOp, HlOp, UnOp};
 use crate::flowgraph::ir::{Builtin, ClassId, Constant, Value};
-use crate::parse::program::Program;
 use std::rc::Rc;
 use SomeValue::*;
 
 type RuleResult = Result<SomeValue, Diagnostic>;
 
 pub fn annotate_op(
-    p: &Program,
+    p: &Types,
     op: &HlOp,
     values: &[Value],
     args: &[SomeValue],
@@ -36,20 +35,39 @@ pub fn annotate_op(
         HlOp::CheckRangeStep => Ok(None),
         HlOp::RangeNext => Ok(Int),
         HlOp::CheckBound(_) => Ok(None),
-        HlOp::GetItem => getitem(p, &args[0], &args[1], span),
+        HlOp::GetItem => getitem(p, &args[0], &args[1], &values[1], span),
+        HlOp::NewTuple => Ok(Tuple(args.to_vec())),
+        HlOp::CheckUnpack(n) => match &args[0] {
+            Tuple(items) if items.len() == *n => Ok(None),
+            Tuple(items) => Err(Diagnostic::error(
+                span,
+                format!(
+                    "cannot unpack a tuple of {} items into {n} targets",
+                    items.len()
+                ),
+            )),
+            List(_) => Ok(None),
+            other => Err(Diagnostic::error(
+                span,
+                format!("cannot unpack {}", with_article(other, p)),
+            )),
+        },
         HlOp::Call { .. }
         | HlOp::CallMethod { .. }
         | HlOp::GetAttr(_)
         | HlOp::SetAttr(_)
         | HlOp::Raise
         | HlOp::Downcast(_)
+        | HlOp::SetItem
+        | HlOp::GetSlice
+        | HlOp::NewList
         | HlOp::IsInstance(_) => unreachable!("handled by the annotator"),
     }
 }
 
-fn truth(p: &Program, a: &SomeValue, span: Span) -> RuleResult {
+fn truth(p: &Types, a: &SomeValue, span: Span) -> RuleResult {
     match a {
-        Bool | Int | Float | None | Str { .. } | List(_) => Ok(Bool),
+        Bool | Int | Float | None | Str { .. } | List(_) | Tuple(_) => Ok(Bool),
         Instance { class, .. } if !defines_any(p, *class, &["__bool__", "__len__"]) => Ok(Bool),
         other => Err(Diagnostic::error(
             span,
@@ -62,7 +80,7 @@ fn truth(p: &Program, a: &SomeValue, span: Span) -> RuleResult {
 }
 
 fn binary(
-    p: &Program,
+    p: &Types,
     op: BinOp,
     values: &[Value],
     l: &SomeValue,
@@ -106,7 +124,7 @@ fn binary(
     Err(unsupported())
 }
 
-fn unary(p: &Program, op: UnOp, a: &SomeValue, span: Span) -> RuleResult {
+fn unary(p: &Types, op: UnOp, a: &SomeValue, span: Span) -> RuleResult {
     match (op, a) {
         (UnOp::Not, a) => truth(p, a, span),
         (UnOp::Neg | UnOp::Pos, Int | Bool) => Ok(Int),
@@ -126,7 +144,30 @@ fn unary(p: &Program, op: UnOp, a: &SomeValue, span: Span) -> RuleResult {
     }
 }
 
-fn compare(p: &Program, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> RuleResult {
+fn compare(p: &Types, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> RuleResult {
+    if matches!(op, CmpOp::In | CmpOp::NotIn) {
+        return match r {
+            List(id) => {
+                let item = p.lists.borrow().item(*id).clone();
+                if crate::annotate::lists::comparable_item(&item) && item.union(l, p).is_some() {
+                    Ok(Bool)
+                } else {
+                    Err(Diagnostic::error(
+                        span,
+                        format!(
+                            "`in` with {} and {} is not supported",
+                            with_article(l, p),
+                            r.describe(p)
+                        ),
+                    ))
+                }
+            }
+            other => Err(Diagnostic::error(
+                span,
+                format!("`in` {} is not supported yet", with_article(other, p)),
+            )),
+        };
+    }
     if let (Instance { class: a, .. }, Instance { class: b, .. }) = (l, r) {
         let identity = matches!(op, CmpOp::Is | CmpOp::IsNot)
             || (matches!(op, CmpOp::Eq | CmpOp::Ne)
@@ -169,18 +210,48 @@ fn compare(p: &Program, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> 
     }
 }
 
+/// A constant index into a tuple of `len` items: the position, or
+/// Err when out of range; None when the index is not a constant.
+pub fn tuple_index(v: &Value, len: usize) -> Option<Result<usize, ()>> {
+    let i = match v {
+        Value::Const(Constant::Int(i)) => *i,
+        Value::Const(Constant::Bool(b)) => *b as i64,
+        _ => return Option::None,
+    };
+    let i = if i < 0 { i + len as i64 } else { i };
+    Some(if (0..len as i64).contains(&i) {
+        Ok(i as usize)
+    } else {
+        Err(())
+    })
+}
+
 /// Whether a class in `class`'s hierarchy defines one of these methods
 /// (which the translator does not call implicitly).
-fn defines_any(p: &Program, class: ClassId, names: &[&str]) -> bool {
+fn defines_any(p: &Types, class: ClassId, names: &[&str]) -> bool {
     let root = p.mro(class).last().unwrap_or(class);
     p.subtree(root)
         .iter()
         .any(|k| names.iter().any(|n| p.class(*k).methods.contains_key(*n)))
 }
 
-fn getitem(p: &Program, container: &SomeValue, index: &SomeValue, span: Span) -> RuleResult {
+fn getitem(
+    p: &Types,
+    container: &SomeValue,
+    index: &SomeValue,
+    index_value: &Value,
+    span: Span,
+) -> RuleResult {
     match (container, index) {
-        (List(item), Int | Bool) => Ok((**item).clone()),
+        (Tuple(items), Int | Bool) => match tuple_index(index_value, items.len()) {
+            Some(Ok(i)) => Ok(items[i].clone()),
+            Some(Err(())) => Err(Diagnostic::error(span, "tuple index out of range")),
+            Option::None => Err(Diagnostic::error(
+                span,
+                "tuple indices must be constants (each position has its own type)",
+            )),
+        },
+        (List(id), Int | Bool) => Ok(p.lists.borrow().item(*id).clone()),
         (List(_), other) => Err(Diagnostic::error(
             span,
             format!("list indices must be ints, not {}", other.describe(p)),
@@ -197,7 +268,7 @@ fn getitem(p: &Program, container: &SomeValue, index: &SomeValue, span: Span) ->
 }
 
 pub fn annotate_builtin_call(
-    p: &Program,
+    p: &Types,
     b: Builtin,
     args: &[SomeValue],
     keywords: &[Rc<str>],
@@ -240,7 +311,7 @@ pub fn annotate_builtin_call(
         Builtin::Len => {
             arity(1)?;
             match &args[0] {
-                List(_) => Ok(Int),
+                List(_) | Tuple(_) => Ok(Int),
                 Str { .. } => Err(Diagnostic::error(
                     span,
                     "len() of a string is not supported yet",

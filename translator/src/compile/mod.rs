@@ -25,6 +25,7 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
     ("rpy_str.c", include_str!("../../../runtime/rpy_str.c")),
     ("rpy_gc.c", include_str!("../../../runtime/rpy_gc.c")),
     ("rpy_exc.c", include_str!("../../../runtime/rpy_exc.c")),
+    ("rpy_list.c", include_str!("../../../runtime/rpy_list.c")),
 ];
 
 pub struct MakefileVars<'a> {
@@ -108,7 +109,7 @@ mod tests {
         assert!(text.contains("CC = clang-19\n"));
         assert!(text.contains("OUTPUT = /tmp/prog-c\n"));
         assert!(text.contains(
-            "RUNTIME_SRCS = rpy_main.c rpy_io.c rpy_number.c rpy_str.c rpy_gc.c rpy_exc.c\n"
+            "RUNTIME_SRCS = rpy_main.c rpy_io.c rpy_number.c rpy_str.c rpy_gc.c rpy_exc.c rpy_list.c\n"
         ));
     }
 }

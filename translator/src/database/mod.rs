@@ -47,13 +47,35 @@ fn runtime_types() -> Vec<TypeDesc> {
             extra_bytes: 1,
             ..fixed(TID_STR, "str", 32)
         },
-        // header, length, items (argv's array, outside the GC heap).
-        fixed(TID_LIST_STR, "list[str]", 24),
+        // header, length, items (an rpy_array).
+        TypeDesc {
+            gcptr_offsets: vec![16],
+            ..fixed(TID_LIST, "list", 24)
+        },
+        array(3, "array[ptr]", 8, true),
+        array(4, "array[i64]", 8, false),
+        array(5, "array[f64]", 8, false),
+        array(6, "array[u8]", 1, false),
     ]
 }
 
 const TID_STR: u32 = 1;
-const TID_LIST_STR: u32 = 2;
+const TID_LIST: u32 = 2;
+
+/// An `rpy_array`: header, length (its capacity), items.
+fn array(tid: u32, name: &str, item_size: u32, gcptrs: bool) -> TypeDesc {
+    TypeDesc {
+        tid,
+        name: name.to_string(),
+        fixed_size: 16,
+        gcptr_offsets: vec![],
+        item_size,
+        items_offset: 16,
+        length_offset: 8,
+        extra_bytes: 0,
+        items_are_gcptrs: gcptrs,
+    }
+}
 
 pub struct Database {
     /// Every type the collector may meet, by type id.
@@ -129,6 +151,25 @@ pub fn build_database(program: &LlProgram, recursion: Recursion) -> Database {
             tid: layout.tid,
             name: layout.name.clone(),
             fixed_size: layout.size(),
+            gcptr_offsets,
+            item_size: 0,
+            items_offset: 0,
+            length_offset: 0,
+            extra_bytes: 0,
+            items_are_gcptrs: false,
+        });
+    }
+    for (items, &tid) in &program.classes.tuples {
+        let gcptr_offsets = items
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.is_gc_ptr())
+            .map(|(i, _)| ClassLayout::field_offset(i as u32))
+            .collect();
+        types.push(TypeDesc {
+            tid,
+            name: format!("tuple{tid}"),
+            fixed_size: (8 + 8 * items.len() as u32).max(16),
             gcptr_offsets,
             item_size: 0,
             items_offset: 0,

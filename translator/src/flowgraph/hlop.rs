@@ -57,6 +57,8 @@ pub enum CmpOp {
     Ge,
     Is,
     IsNot,
+    In,
+    NotIn,
 }
 
 impl CmpOp {
@@ -70,6 +72,8 @@ impl CmpOp {
             CmpOp::Ge => ">=",
             CmpOp::Is => "is",
             CmpOp::IsNot => "is not",
+            CmpOp::In => "in",
+            CmpOp::NotIn => "not in",
         }
     }
 }
@@ -92,6 +96,17 @@ pub enum HlOp {
     /// UnboundLocalError for the named local unless the flag is true.
     CheckBound(Rc<str>),
     GetItem,
+    /// `seq[index] = value`.
+    SetItem,
+    /// `seq[lo:hi:step]`; a missing part is None.
+    GetSlice,
+    /// A list display `[a, b, ...]` (a new list each time).
+    NewList,
+    /// A tuple display `(a, b, ...)`.
+    NewTuple,
+    /// Unpacking into n targets: the value must have exactly n items
+    /// (checked when translating for tuples, at run time for lists).
+    CheckUnpack(usize),
     /// `obj.name`, read on an instance.
     GetAttr(Rc<str>),
     /// `obj.name = value`.
@@ -129,6 +144,11 @@ impl fmt::Display for HlOp {
             HlOp::RangeNext => write!(f, "range_next"),
             HlOp::CheckBound(name) => write!(f, "check_bound[{name}]"),
             HlOp::GetItem => write!(f, "getitem"),
+            HlOp::SetItem => write!(f, "setitem"),
+            HlOp::GetSlice => write!(f, "getslice"),
+            HlOp::NewList => write!(f, "newlist"),
+            HlOp::NewTuple => write!(f, "newtuple"),
+            HlOp::CheckUnpack(n) => write!(f, "check_unpack[{n}]"),
             HlOp::GetAttr(name) => write!(f, "getattr[{name}]"),
             HlOp::Raise => write!(f, "raise"),
             HlOp::Downcast(c) => write!(f, "downcast[{c}]"),

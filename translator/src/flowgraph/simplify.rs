@@ -20,7 +20,14 @@ pub fn join_blocks<Op: Clone>(graph: &mut Graph<Op>) {
             }
             let link = &block.exits[0];
             let t = link.target;
-            if t == b || t == graph.returnblock || t == graph.startblock || preds[t.index()] != 1 {
+            // A raising block's handler covers exactly its operations:
+            // operations before it must not join it.
+            if t == b
+                || t == graph.returnblock
+                || t == graph.startblock
+                || preds[t.index()] != 1
+                || graph.block(t).raising
+            {
                 break;
             }
             let renames: HashMap<VarId, Value> = graph
@@ -41,7 +48,6 @@ pub fn join_blocks<Op: Clone>(graph: &mut Graph<Op>) {
                 block.operations.push(op);
             }
             block.exitswitch = target.exitswitch.as_ref().map(subst);
-            block.raising = target.raising;
             block.exits = target
                 .exits
                 .into_iter()

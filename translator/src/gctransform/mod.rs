@@ -41,7 +41,7 @@ pub fn transform_program(program: &mut LlProgram) -> GcStats {
             // Raising allocates the exception, so inside a `try` (where
             // the handler reads the block's values) any operation that
             // can raise can collect; see transform_graph.
-            LlOp::Malloc(_) => true,
+            op if op.allocates() => true,
             LlOp::DirectCall(g) => collects.get(g).copied().unwrap_or(true),
             LlOp::MethodCall(_) => tables
                 .callees(op)
@@ -79,7 +79,7 @@ fn collecting_functions(program: &LlProgram) -> IndexMap<FuncId, bool> {
                 .iter()
                 .flat_map(|b| &b.operations)
                 .any(|op| match &op.op {
-                    LlOp::Malloc(_) => true,
+                    op if op.allocates() => true,
                     LlOp::DirectCall(_) | LlOp::MethodCall(_) => program
                         .classes
                         .callees(&op.op)

@@ -89,6 +89,10 @@ pub struct ClassLayouts {
     pub exc_message_offset: u32,
     pub tables: Vec<TidTable>,
     table_ids: IndexMap<(ClassId, Rc<str>), TableId>,
+    /// The type id of each tuple layout (item types), numbered after the
+    /// classes.
+    pub tuples: IndexMap<Vec<LlType>, u32>,
+    next_tid: u32,
 }
 
 impl ClassLayouts {
@@ -155,7 +159,20 @@ impl ClassLayouts {
             classes,
             tables: vec![],
             table_ids: IndexMap::new(),
+            tuples: IndexMap::new(),
+            next_tid,
         }
+    }
+
+    /// The type id of tuples with these item types.
+    pub fn tuple_tid(&mut self, items: &[LlType]) -> u32 {
+        if let Some(&t) = self.tuples.get(items) {
+            return t;
+        }
+        let t = self.next_tid;
+        self.next_tid += 1;
+        self.tuples.insert(items.to_vec(), t);
+        t
     }
 
     /// The functions a call operation can run.

@@ -14,6 +14,44 @@ pub struct FieldRef {
     pub name: Rc<str>,
 }
 
+/// How a list stores its items (the `rpy_array` type behind it).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ItemKind {
+    /// GC pointers (str, instances, lists; None is null).
+    Ptr,
+    I64,
+    F64,
+    /// bools, one byte each.
+    U8,
+}
+
+impl ItemKind {
+    /// The `RPY_TID_ARRAY_*` type id of the array.
+    pub fn array_tid(self) -> u32 {
+        match self {
+            ItemKind::Ptr => 3,
+            ItemKind::I64 => 4,
+            ItemKind::F64 => 5,
+            ItemKind::U8 => 6,
+        }
+    }
+    pub fn size(self) -> u32 {
+        if self == ItemKind::U8 {
+            1
+        } else {
+            8
+        }
+    }
+}
+
+/// How list items compare (`enum rpy_eq_kind` in rpy.h).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum EqKind {
+    Bits = 0,
+    Float = 1,
+    Str = 2,
+}
+
 /// A per-class table indexed by type id (methods or class attributes);
 /// see `rtype::classes`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -145,7 +183,36 @@ pub enum LlOp {
     StrToInt,
     ListLen,
     /// IndexError when out of range; negative indices count from the end.
-    ListGetItem,
+    ListGetItem(ItemKind),
+    /// args: list, index, value.
+    ListSetItem(ItemKind),
+    /// args: length, capacity; zeroed items.
+    NewList(ItemKind),
+    /// args: list, item.
+    ListAppend(ItemKind),
+    /// args: list, index (-1 for the last); IndexError on an empty list
+    /// or a bad index.
+    ListPop(ItemKind),
+    /// args: list, index (clamped as Python does), item.
+    ListInsert(ItemKind),
+    /// args: list, other list.
+    ListExtend,
+    ListReverse,
+    ListClear,
+    /// args: list, count.
+    ListMul,
+    /// args: a, b.
+    ListConcat,
+    /// args: list, start, stop, step (missing: i64::MIN, i64::MAX, 1).
+    ListSlice,
+    /// args: list, item; ValueError when absent.
+    ListIndex(EqKind),
+    ListCount(EqKind),
+    /// args: list, item; ValueError when absent.
+    ListRemove(EqKind),
+    /// `x in list`.
+    ListContains(EqKind),
+    ListSort(EqKind),
     Write(WriteKind),
     DirectCall(FuncId),
     /// RecursionError when the stack is nearly exhausted.
@@ -176,6 +243,16 @@ pub enum LlOp {
     LoadClassAttr(TableId),
     /// Raises the exception instance args[0].
     Raise,
+    /// A new zeroed tuple of this type id (may collect).
+    NewTuple(u32),
+    /// Stores args[1] as item `n` of the new tuple args[0] (separate from
+    /// the allocation, so the gc transform keeps the items alive across
+    /// it).
+    TupleInit(u32),
+    /// Item `n` of a tuple.
+    TupleGetItem(u32),
+    /// ValueError unless the list has exactly n items (unpacking).
+    ListCheckLen(usize),
     /// Stores a GC reference in root slot `n` of this function's shadow
     /// stack frame (gctransform).
     GcSaveRoot(u32),
@@ -194,6 +271,23 @@ pub struct Effects {
 }
 
 impl LlOp {
+    /// Allocates from the GC heap, so a collection may run.
+    pub fn allocates(&self) -> bool {
+        use LlOp::*;
+        matches!(
+            self,
+            Malloc(_)
+                | NewTuple(_)
+                | NewList(_)
+                | ListAppend(_)
+                | ListInsert(_)
+                | ListExtend
+                | ListMul
+                | ListConcat
+                | ListSlice
+        )
+    }
+
     pub fn effects(&self) -> Effects {
         use LlOp::*;
         let pure = Effects {
@@ -226,10 +320,16 @@ impl LlOp {
             | InstanceOf { .. }
             | PtrEq
             | PtrNe
-            | LoadClassAttr(_) => pure,
+            | LoadClassAttr(_)
+            | TupleGetItem(_) => pure,
+            NewTuple(_) | ListCheckLen(_) => raising,
+            ListReverse | ListClear | ListSort(_) | ListCount(_) | ListContains(_) => effect,
+            ListGetItem(_) | ListSetItem(_) | NewList(_) | ListAppend(_) | ListPop(_)
+            | ListInsert(_) | ListExtend | ListMul | ListConcat | ListSlice | ListIndex(_)
+            | ListRemove(_) => raising,
             // Reads of mutable memory: removable if unused, never folded.
             GetField(_) | GcRestoreRoot(_) => effect,
-            SetField(_) | GcSaveRoot(_) => effect,
+            SetField(_) | GcSaveRoot(_) | TupleInit(_) => effect,
             Malloc(_) | CheckNotNone(_) | MethodCall(_) | Raise => raising,
             Int(op) => match op {
                 IntOp::FloorDiv | IntOp::Mod | IntOp::LShift | IntOp::RShift | IntOp::Pow => {
@@ -241,8 +341,8 @@ impl LlOp {
                 FloatOp::TrueDiv | FloatOp::FloorDiv | FloatOp::Mod | FloatOp::Pow => raising,
                 _ => pure,
             },
-            IntOvf(_) | IntTrueDiv | CastFloatToInt | StrToInt | ListGetItem | StackCheck
-            | CheckRangeStep | CheckBound(_) => raising,
+            IntOvf(_) | IntTrueDiv | CastFloatToInt | StrToInt | StackCheck | CheckRangeStep
+            | CheckBound(_) => raising,
             // A call may print or raise; without an effect analysis of the
             // callee it is neither pure nor raise-free.
             DirectCall(_) => raising,

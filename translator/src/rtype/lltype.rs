@@ -13,8 +13,11 @@ pub enum LlType {
     Float,
     /// A pointer to an `rpy_str`, possibly null (None).
     StrPtr,
-    /// A pointer to an `rpy_list_str`.
-    ListStrPtr,
+    /// A pointer to an `rpy_list` (its item kind is in the operations).
+    ListPtr,
+    /// A pointer to a tuple: header, then one 8-byte slot per item (its
+    /// layout is in the operations).
+    TuplePtr,
     /// A pointer to an instance of a user class, possibly null (None):
     /// header, then the fields of the class and its bases, base first.
     InstPtr,
@@ -24,7 +27,10 @@ impl LlType {
     /// A reference the garbage collector must know about when it is live
     /// across an operation that can collect.
     pub fn is_gc_ptr(self) -> bool {
-        matches!(self, LlType::StrPtr | LlType::ListStrPtr | LlType::InstPtr)
+        matches!(
+            self,
+            LlType::StrPtr | LlType::ListPtr | LlType::InstPtr | LlType::TuplePtr
+        )
     }
 }
 
@@ -36,7 +42,8 @@ impl fmt::Display for LlType {
             LlType::Signed => "Signed",
             LlType::Float => "Float",
             LlType::StrPtr => "Ptr(Str)",
-            LlType::ListStrPtr => "Ptr(List(Str))",
+            LlType::ListPtr => "Ptr(List)",
+            LlType::TuplePtr => "Ptr(Tuple)",
             LlType::InstPtr => "Ptr(Instance)",
         };
         f.write_str(s)

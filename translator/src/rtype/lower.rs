@@ -24,7 +24,7 @@ pub(super) struct Lowerer<'a> {
     pub ops: Vec<Operation<LlOp>>,
 }
 
-type LResult = Result<(), Vec<Diagnostic>>;
+pub(super) type LResult = Result<(), Vec<Diagnostic>>;
 
 impl Lowerer<'_> {
     /// Lowers every operation of `block`; false if the block stops at a
@@ -44,11 +44,11 @@ impl Lowerer<'_> {
         Ok(true)
     }
 
-    fn s(&self, v: &Value) -> SomeValue {
+    pub(super) fn s(&self, v: &Value) -> SomeValue {
         self.ann.value(self.func, v)
     }
 
-    fn push(&mut self, op: LlOp, args: Vec<Value>, result: VarId, span: Span) {
+    pub(super) fn push(&mut self, op: LlOp, args: Vec<Value>, result: VarId, span: Span) {
         self.ops.push(Operation {
             op,
             args,
@@ -58,14 +58,14 @@ impl Lowerer<'_> {
     }
 
     /// Emits `op` into a fresh variable of type `ty`.
-    fn tmp(&mut self, op: LlOp, args: Vec<Value>, ty: LlType, span: Span) -> Value {
+    pub(super) fn tmp(&mut self, op: LlOp, args: Vec<Value>, ty: LlType, span: Span) -> Value {
         let v = self.ll.new_var(ty, span);
         self.push(op, args, v, span);
         Value::Var(v)
     }
 
     /// Converts an int-like or float value to `to` (Signed or Float).
-    fn convert(&mut self, v: &Value, to: LlType, span: Span) -> Value {
+    pub(super) fn convert(&mut self, v: &Value, to: LlType, span: Span) -> Value {
         let from = lltype_of(&self.s(v));
         if from == to {
             return v.clone();
@@ -120,6 +120,12 @@ impl Lowerer<'_> {
         let (span, result) = (op.span, op.result);
         let args = &op.args;
         match &op.op {
+            HlOp::Binary(b)
+                if matches!(self.s(&args[0]), SomeValue::List(_))
+                    || matches!(self.s(&args[1]), SomeValue::List(_)) =>
+            {
+                self.list_binary(*b, args, result, span)
+            }
             HlOp::Binary(b) => self.binary(*b, &args[0], &args[1], result, span),
             HlOp::Unary(u) => {
                 let a = &args[0];
@@ -174,11 +180,79 @@ impl Lowerer<'_> {
                 self.push(LlOp::Int(IntOp::AddSat), args.to_vec(), result, span);
                 Ok(())
             }
-            HlOp::GetItem => {
-                let i = self.convert(&args[1], LlType::Signed, span);
-                self.push(LlOp::ListGetItem, vec![args[0].clone(), i], result, span);
+            HlOp::GetItem if matches!(self.s(&args[0]), SomeValue::Tuple(_)) => {
+                let SomeValue::Tuple(items) = self.s(&args[0]) else {
+                    unreachable!()
+                };
+                let i = crate::annotate::rules::tuple_index(&args[1], items.len())
+                    .expect("annotator: constant index")
+                    .expect("annotator: index in range");
+                self.push(
+                    LlOp::TupleGetItem(i as u32),
+                    vec![args[0].clone()],
+                    result,
+                    span,
+                );
                 Ok(())
             }
+            HlOp::GetItem => {
+                let i = self.convert(&args[1], LlType::Signed, span);
+                let kind = self.item_kind(&args[0]);
+                self.push(
+                    LlOp::ListGetItem(kind),
+                    vec![args[0].clone(), i],
+                    result,
+                    span,
+                );
+                Ok(())
+            }
+            HlOp::SetItem => {
+                let i = self.convert(&args[1], LlType::Signed, span);
+                let kind = self.item_kind(&args[0]);
+                let v = self.item_value(&args[0], &args[2], span);
+                self.push(
+                    LlOp::ListSetItem(kind),
+                    vec![args[0].clone(), i, v],
+                    result,
+                    span,
+                );
+                Ok(())
+            }
+            HlOp::NewList => self.new_list(args, result, span),
+            HlOp::NewTuple => {
+                let SomeValue::Tuple(items) = self.ann.binding(self.func, result).clone() else {
+                    unreachable!("a tuple display is a tuple")
+                };
+                let types: Vec<LlType> = items.iter().map(lltype_of).collect();
+                let tid = self.layouts.tuple_tid(&types);
+                self.push(LlOp::NewTuple(tid), vec![], result, span);
+                for (i, (t, item)) in types.iter().zip(args).enumerate() {
+                    if *t != LlType::Void {
+                        self.tmp(
+                            LlOp::TupleInit(i as u32),
+                            vec![Value::Var(result), item.clone()],
+                            LlType::Void,
+                            span,
+                        );
+                    }
+                }
+                Ok(())
+            }
+            HlOp::CheckUnpack(n) => {
+                if matches!(self.s(&args[0]), SomeValue::List(_)) {
+                    self.push(LlOp::ListCheckLen(*n), vec![args[0].clone()], result, span);
+                } else {
+                    self.push(
+                        LlOp::SameAs,
+                        vec![Value::Const(Constant::None)],
+                        result,
+                        span,
+                    );
+                }
+                Ok(())
+            }
+            HlOp::GetSlice => self.list_slice(args, result, span),
+
             HlOp::Call { keywords } => match self.s(&args[0]) {
                 SomeValue::Func(callee) => {
                     let desc = self.program.function(callee);
@@ -282,6 +356,7 @@ impl Lowerer<'_> {
             SomeValue::Int => self.tmp(LlOp::IntIsTrue, vec![a.clone()], LlType::Bool, span),
             SomeValue::Float => self.tmp(LlOp::FloatIsTrue, vec![a.clone()], LlType::Bool, span),
             SomeValue::Str { .. } => self.tmp(LlOp::StrIsTrue, vec![a.clone()], LlType::Bool, span),
+            SomeValue::Tuple(items) => Value::Const(Constant::Bool(!items.is_empty())),
             SomeValue::List(_) => {
                 let n = self.tmp(LlOp::ListLen, vec![a.clone()], LlType::Signed, span);
                 self.tmp(LlOp::IntIsTrue, vec![n], LlType::Bool, span)
@@ -354,6 +429,27 @@ impl Lowerer<'_> {
 
     fn compare(&mut self, c: CmpOp, l: &Value, r: &Value, result: VarId, span: Span) -> LResult {
         let (sl, sr) = (self.s(l), self.s(r));
+        if matches!(c, CmpOp::In | CmpOp::NotIn) {
+            let SomeValue::List(id) = sr else {
+                unreachable!("annotator: `in` {sr}")
+            };
+            let eq = super::lists::eq_kind_of(self.ann.lists.item(id));
+            // The searched value in the list's representation (an int
+            // searched in a list of floats would need a conversion, but
+            // the annotator keeps them apart).
+            let found = self.tmp(
+                LlOp::ListContains(eq),
+                vec![r.clone(), l.clone()],
+                LlType::Bool,
+                span,
+            );
+            if c == CmpOp::In {
+                self.push(LlOp::SameAs, vec![found], result, span);
+            } else {
+                self.push(LlOp::BoolNot, vec![found], result, span);
+            }
+            return Ok(());
+        }
         if matches!(sl, SomeValue::Instance { .. }) && matches!(sr, SomeValue::Instance { .. }) {
             // Identity: `is`, or `==` on classes without __eq__.
             let op = if matches!(c, CmpOp::Is | CmpOp::Eq) {
@@ -371,6 +467,7 @@ impl Lowerer<'_> {
             CmpOp::Ne => Cmp::Ne,
             CmpOp::Gt => Cmp::Gt,
             CmpOp::Ge => Cmp::Ge,
+            CmpOp::In | CmpOp::NotIn => unreachable!("handled above"),
             CmpOp::Is | CmpOp::IsNot => {
                 let is = c == CmpOp::Is;
                 let (op, args) = match (&sl, &sr) {
@@ -472,7 +569,13 @@ impl Lowerer<'_> {
                     span,
                 );
             }
-            Builtin::Len => self.push(LlOp::ListLen, vec![args[0].clone()], result, span),
+            Builtin::Len => match &sa[0] {
+                SomeValue::Tuple(items) => {
+                    let n = Value::Const(Constant::Int(items.len() as i64));
+                    self.push(LlOp::SameAs, vec![n], result, span)
+                }
+                _ => self.push(LlOp::ListLen, vec![args[0].clone()], result, span),
+            },
             Builtin::Int => match sa[0] {
                 SomeValue::Str { .. } => {
                     self.push(LlOp::StrToInt, vec![args[0].clone()], result, span)
@@ -619,6 +722,9 @@ impl Lowerer<'_> {
         result: VarId,
         span: Span,
     ) -> LResult {
+        if matches!(self.s(&args[0]), SomeValue::List(_)) {
+            return self.list_method(name, args, result, span);
+        }
         let class = self.receiver_class(&args[0]);
         self.check_not_none(&args[0], name, span);
         let targets = crate::annotate::method_targets(self.program, &self.ann.classes, class, name)

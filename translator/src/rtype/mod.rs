@@ -6,6 +6,7 @@
 //! `lower`.
 
 pub mod classes;
+mod lists;
 pub mod llop;
 pub mod lltype;
 mod lower;
@@ -66,8 +67,9 @@ pub fn lltype_of(s: &SomeValue) -> LlType {
         SomeValue::Int => LlType::Signed,
         SomeValue::Float => LlType::Float,
         SomeValue::Str { .. } => LlType::StrPtr,
-        SomeValue::List(_) => LlType::ListStrPtr,
+        SomeValue::List(_) => LlType::ListPtr,
         SomeValue::Instance { .. } => LlType::InstPtr,
+        SomeValue::Tuple(_) => LlType::TuplePtr,
         SomeValue::None
         | SomeValue::Impossible
         | SomeValue::Func(_)

@@ -45,8 +45,6 @@ pub(crate) struct CodegenCx<'ctx> {
     pub strings: HashMap<Rc<str>, GlobalValue<'ctx>>,
     runtime: std::cell::RefCell<HashMap<RuntimeFn, FunctionValue<'ctx>>>,
     cstrings: std::cell::RefCell<HashMap<String, GlobalValue<'ctx>>>,
-    /// `rpy_list_str`: header, length, items.
-    pub list_str_type: StructType<'ctx>,
     /// `rpy_str` without its data: header, hash, length, nchars.
     pub str_head_type: StructType<'ctx>,
     /// With `-g` (and at -O0): debug information and the sources it maps.
@@ -72,7 +70,7 @@ impl<'ctx> CodegenCx<'ctx> {
             LlType::Bool => self.cx.bool_type().into(),
             LlType::Signed => self.cx.i64_type().into(),
             LlType::Float => self.cx.f64_type().into(),
-            LlType::StrPtr | LlType::ListStrPtr | LlType::InstPtr => {
+            LlType::StrPtr | LlType::ListPtr | LlType::InstPtr | LlType::TuplePtr => {
                 self.cx.ptr_type(AddressSpace::default()).into()
             }
         })
@@ -307,8 +305,6 @@ pub fn generate_source(
         strings: HashMap::new(),
         runtime: Default::default(),
         cstrings: Default::default(),
-        list_str_type: context
-            .struct_type(&[i32t.into(), i32t.into(), i64t.into(), ptr.into()], false),
         debug: None,
         tables: vec![],
         shadowstack_top,

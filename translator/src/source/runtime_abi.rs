@@ -29,6 +29,19 @@ pub enum RuntimeFn {
     TracebackAdd,
     ExcCatch,
     ReportUncaught,
+    ListNew,
+    ListAppend,
+    ListInsert,
+    ListDelete,
+    ListMul,
+    ListSlice,
+    ListExtend,
+    ListConcat,
+    ListReverse,
+    ListClear,
+    ListFind,
+    ListCount,
+    ListSort,
 }
 
 /// Built-in exception kinds, numbered as `enum rpy_exc_kind` in rpy.h.
@@ -66,6 +79,19 @@ impl RuntimeFn {
             RuntimeFn::TracebackAdd => "rpy_traceback_add",
             RuntimeFn::ExcCatch => "rpy_exc_catch",
             RuntimeFn::ReportUncaught => "rpy_report_uncaught",
+            RuntimeFn::ListNew => "rpy_list_new",
+            RuntimeFn::ListAppend => "rpy_list_append",
+            RuntimeFn::ListInsert => "rpy_list_insert",
+            RuntimeFn::ListDelete => "rpy_list_delete",
+            RuntimeFn::ListMul => "rpy_list_mul",
+            RuntimeFn::ListSlice => "rpy_list_slice",
+            RuntimeFn::ListExtend => "rpy_list_extend",
+            RuntimeFn::ListConcat => "rpy_list_concat",
+            RuntimeFn::ListReverse => "rpy_list_reverse",
+            RuntimeFn::ListClear => "rpy_list_clear",
+            RuntimeFn::ListFind => "rpy_list_find",
+            RuntimeFn::ListCount => "rpy_list_count",
+            RuntimeFn::ListSort => "rpy_list_sort",
         }
     }
 
@@ -99,6 +125,31 @@ impl RuntimeFn {
             RuntimeFn::TracebackAdd => void.fn_type(&p(&[i32t.into()]), false),
             RuntimeFn::ExcCatch => ptr.fn_type(&[], false),
             RuntimeFn::ReportUncaught => void.fn_type(&[], false),
+            RuntimeFn::ListNew => ptr.fn_type(&p(&[i32t.into(), i64t.into(), i64t.into()]), false),
+            RuntimeFn::ListAppend | RuntimeFn::ListDelete => {
+                void.fn_type(&p(&[ptr.into(), i64t.into()]), false)
+            }
+            RuntimeFn::ListInsert => {
+                void.fn_type(&p(&[ptr.into(), i64t.into(), i64t.into()]), false)
+            }
+            RuntimeFn::ListMul => ptr.fn_type(&p(&[ptr.into(), i64t.into()]), false),
+            RuntimeFn::ListSlice => ptr.fn_type(
+                &p(&[ptr.into(), i64t.into(), i64t.into(), i64t.into()]),
+                false,
+            ),
+            RuntimeFn::ListExtend => void.fn_type(&p(&[ptr.into(), ptr.into()]), false),
+            RuntimeFn::ListConcat => ptr.fn_type(&p(&[ptr.into(), ptr.into()]), false),
+            RuntimeFn::ListReverse | RuntimeFn::ListClear => void.fn_type(&p(&[ptr.into()]), false),
+            RuntimeFn::ListFind => i64t.fn_type(
+                &p(&[ptr.into(), i64t.into(), i32t.into(), i64t.into()]),
+                false,
+            ),
+            RuntimeFn::ListCount => {
+                i64t.fn_type(&p(&[ptr.into(), i64t.into(), i32t.into()]), false)
+            }
+            RuntimeFn::ListSort => {
+                void.fn_type(&p(&[ptr.into(), i32t.into(), boolt.into()]), false)
+            }
         }
     }
 
@@ -127,6 +178,13 @@ impl RuntimeFn {
                 | RuntimeFn::StrToInt
                 | RuntimeFn::GcMalloc
                 | RuntimeFn::StackCheck
+                | RuntimeFn::ListNew
+                | RuntimeFn::ListAppend
+                | RuntimeFn::ListInsert
+                | RuntimeFn::ListMul
+                | RuntimeFn::ListSlice
+                | RuntimeFn::ListExtend
+                | RuntimeFn::ListConcat
         )
     }
 }

@@ -102,6 +102,15 @@ impl Builder<'_> {
                 self.state()[&name].clone()
             }
             Some(e) => match self.expr(e)? {
+                Value::Const(Constant::Class(c)) if !self.program.is_exception_class(c) => {
+                    return Err(Diagnostic::error(
+                        span,
+                        format!(
+                            "exceptions must derive from BaseException: `{}` does not",
+                            self.program.class(c).name
+                        ),
+                    ));
+                }
                 Value::Const(Constant::Class(c)) => self.emit(
                     HlOp::Call {
                         keywords: Rc::from([]),
@@ -169,6 +178,10 @@ impl Builder<'_> {
             loop_depth: self.loops.len(),
             try_depth: self.tries.len(),
         });
+        // The body starts a block of its own, so that the first raising
+        // block it makes holds nothing from before the `try`.
+        let entry = self.goto();
+        self.join(entry, span);
         let exc_name = self.hidden("exc");
         self.tries.push(TryCtx {
             exc_name: exc_name.clone(),
@@ -203,6 +216,10 @@ impl Builder<'_> {
 
     /// `try`/`except`/`else` (the `finally` part is `try_stmt`'s).
     pub(super) fn try_except(&mut self, t: &ast::StmtTry, span: Span) -> Result<(), Diagnostic> {
+        // The body starts a block of its own, so that the first raising
+        // block it makes holds nothing from before the `try`.
+        let entry = self.goto();
+        self.join(entry, span);
         let exc_name = self.hidden("exc");
         self.tries.push(TryCtx {
             exc_name: exc_name.clone(),

@@ -472,6 +472,24 @@ impl Builder<'_> {
                 self.expr(&e.value)?;
             }
             ast::Stmt::Pass(_) => {}
+            // `a, b = x, y`: no tuple is built.
+            ast::Stmt::Assign(a)
+                if matches!(
+                    (a.targets.as_slice(), &*a.value),
+                    ([ast::Expr::Tuple(t)], ast::Expr::Tuple(v)) if t.elts.len() == v.elts.len()
+                        && !t.elts.iter().any(|e| matches!(e, ast::Expr::Starred(_)))
+                ) =>
+            {
+                let (ast::Expr::Tuple(t), ast::Expr::Tuple(v)) = (&a.targets[0], &*a.value) else {
+                    unreachable!()
+                };
+                let values = self.eval_all(&v.elts.iter().collect::<Vec<_>>())?;
+                let held: Vec<Rc<str>> = values.into_iter().map(|x| self.hold(x)).collect();
+                for (target, h) in t.elts.iter().zip(held) {
+                    let x = self.take(&h);
+                    self.assign(target, x)?;
+                }
+            }
             ast::Stmt::Assign(a) => {
                 let v = self.expr(&a.value)?;
                 for t in &a.targets {
@@ -655,10 +673,49 @@ impl Builder<'_> {
                 self.state().insert(name, v);
                 Ok(())
             }
-            ast::Expr::Tuple(_) | ast::Expr::List(_) => {
-                Err(self.unsupported(target, "unpacking assignment"))
+            ast::Expr::Tuple(ast::ExprTuple { elts, .. })
+            | ast::Expr::List(ast::ExprList { elts, .. }) => {
+                if elts.iter().any(|e| matches!(e, ast::Expr::Starred(_))) {
+                    return Err(self.unsupported(target, "starred unpacking"));
+                }
+                // Item i of the value for target i, all read before any
+                // target is assigned (`a, b = b, a` swaps).
+                let span = self.span(target);
+                // Inside a `try` each operation may start a new block:
+                // the value rides along in the state.
+                let held = self.hold(v);
+                let v = self.state()[&held].clone();
+                self.emit(HlOp::CheckUnpack(elts.len()), vec![v], span, None);
+                let mut items = vec![];
+                for i in 0..elts.len() {
+                    let idx = Value::Const(Constant::Int(i as i64));
+                    let v = self.state()[&held].clone();
+                    let item = self.emit(HlOp::GetItem, vec![v, idx], span, None);
+                    items.push(self.hold(item));
+                }
+                self.take(&held);
+                for (e, h) in elts.iter().zip(items) {
+                    let item = self.take(&h);
+                    self.assign(e, item)?;
+                }
+                Ok(())
             }
-            ast::Expr::Subscript(_) => Err(self.unsupported(target, "item assignment")),
+            ast::Expr::Subscript(s) => {
+                if matches!(&*s.slice, ast::Expr::Slice(_)) {
+                    return Err(self.unsupported(target, "slice assignment"));
+                }
+                let held = self.hold(v);
+                let ci = self.eval_all(&[&s.value, &s.slice])?;
+                let v = self.take(&held);
+                let span = self.span(target);
+                self.emit(
+                    HlOp::SetItem,
+                    vec![ci[0].clone(), ci[1].clone(), v],
+                    span,
+                    None,
+                );
+                Ok(())
+            }
             ast::Expr::Attribute(a) => {
                 let held = self.hold(v);
                 let obj = self.expr(&a.value)?;
@@ -756,9 +813,6 @@ impl Builder<'_> {
     /// rebinding `x` in the body does not change the iteration.
     fn for_loop(&mut self, f: &ast::StmtFor) -> Result<(), Diagnostic> {
         let span = self.span(f);
-        let ast::Expr::Call(call) = &*f.iter else {
-            return Err(self.unsupported(&*f.iter, "a `for` loop over anything but range()"));
-        };
         // The builtin range, unless a local or a module-level name shadows it.
         let shadowed = self.locals.contains("range")
             || self
@@ -766,12 +820,22 @@ impl Builder<'_> {
                 .module(self.module)
                 .globals
                 .contains_key("range");
-        let is_range =
-            matches!(&*call.func, ast::Expr::Name(n) if n.id.as_str() == "range") && !shadowed;
-        if !is_range || !call.keywords.is_empty() || call.args.is_empty() || call.args.len() > 3 {
+        let range_call = match &*f.iter {
+            ast::Expr::Call(call)
+                if matches!(&*call.func, ast::Expr::Name(n) if n.id.as_str() == "range")
+                    && !shadowed =>
+            {
+                Some(call)
+            }
+            _ => None,
+        };
+        let Some(call) = range_call else {
+            return self.sequence_loop(f, span);
+        };
+        if !call.keywords.is_empty() || call.args.is_empty() || call.args.len() > 3 {
             return Err(self.unsupported(
                 &*f.iter,
-                "a `for` loop over anything but range() with 1 to 3 arguments",
+                "range() with keywords, or without 1 to 3 arguments,",
             ));
         }
         let values = self.eval_all(&call.args.iter().collect::<Vec<_>>())?;
@@ -867,6 +931,149 @@ impl Builder<'_> {
             }
         }
         Ok(())
+    }
+
+    /// `for x in seq`: an index loop that reads `len(seq)` on every lap,
+    /// as Python's list iterator does (the list may grow meanwhile).
+    fn sequence_loop(&mut self, f: &ast::StmtFor, span: Span) -> Result<(), Diagnostic> {
+        let seq = self.expr(&f.iter)?;
+        let (counter, seq_name) = (self.hidden("i"), self.hidden("seq"));
+        self.state()
+            .insert(counter.clone(), Value::Const(Constant::Int(0)));
+        self.state().insert(seq_name.clone(), seq);
+        let mut assigned = HashSet::new();
+        collect_assigned_names(&f.body, &mut assigned);
+        collect_target_names(&f.target, &mut assigned);
+        self.open_loop(assigned, span);
+        let i = self.state()[&counter].clone();
+        let s = self.state()[&seq_name].clone();
+        let len = Value::Const(Constant::Builtin(Builtin::Len));
+        let n = self.emit(
+            HlOp::Call {
+                keywords: Rc::from([]),
+            },
+            vec![len, s],
+            span,
+            None,
+        );
+        let i = match self.current.is_some() {
+            true => self.state()[&counter].clone(),
+            false => i,
+        };
+        let cond = self.emit(HlOp::Compare(CmpOp::Lt), vec![i, n], span, None);
+        let (t, exit) = self.branch(cond);
+        self.join(t, span);
+        let i = self.state()[&counter].clone();
+        let s = self.state()[&seq_name].clone();
+        let item = self.emit(HlOp::GetItem, vec![s, i.clone()], span, None);
+        let i = self.state()[&counter].clone();
+        let one = Value::Const(Constant::Int(1));
+        let next = self.emit(HlOp::RangeNext, vec![i, one], span, None);
+        self.state().insert(counter.clone(), next);
+        if let Err(d) = self.assign(&f.target, item) {
+            self.loops.pop();
+            return Err(d);
+        }
+        self.stmts(&f.body);
+        self.close_loop(exit, &f.orelse, span);
+        if let Some((_, state)) = &mut self.current {
+            for n in [&counter, &seq_name] {
+                state.shift_remove(n);
+            }
+        }
+        Ok(())
+    }
+
+    /// `[elt for x in seq if cond ...]`: a new list filled by the loops the
+    /// generators describe. The loop variables are the comprehension's
+    /// own, as in Python 3: names bound outside are restored afterwards.
+    fn list_comprehension(&mut self, c: &ast::ExprListComp) -> ExprResult {
+        let span = self.span(c);
+        let list = self.emit(HlOp::NewList, vec![], span, None);
+        let held = self.hold(list);
+        let mut targets = HashSet::new();
+        for g in &c.generators {
+            if g.is_async {
+                return Err(self.unsupported(c, "an async comprehension"));
+            }
+            collect_target_names(&g.target, &mut targets);
+        }
+        let mut targets: Vec<String> = targets.into_iter().collect();
+        targets.sort();
+        let saved: Vec<(String, Option<Rc<str>>)> = targets
+            .iter()
+            .map(|t| {
+                let v = self
+                    .current
+                    .as_ref()
+                    .and_then(|(_, s)| s.get(t.as_str()).cloned());
+                (t.clone(), v.map(|v| self.hold(v)))
+            })
+            .collect();
+        // append(elt) inside `if` statements inside `for` statements.
+        let range = c.range;
+        let name = |id: &str| {
+            ast::Expr::Name(ast::ExprName {
+                range,
+                id: ast::Identifier::new(id),
+                ctx: ast::ExprContext::Load,
+            })
+        };
+        let append = ast::Expr::Call(ast::ExprCall {
+            range,
+            func: Box::new(ast::Expr::Attribute(ast::ExprAttribute {
+                range,
+                value: Box::new(name(&held)),
+                attr: ast::Identifier::new("append"),
+                ctx: ast::ExprContext::Load,
+            })),
+            args: vec![(*c.elt).clone()],
+            keywords: vec![],
+        });
+        let mut body = vec![ast::Stmt::Expr(ast::StmtExpr {
+            range,
+            value: Box::new(append),
+        })];
+        for g in c.generators.iter().rev() {
+            for cond in g.ifs.iter().rev() {
+                body = vec![ast::Stmt::If(ast::StmtIf {
+                    range,
+                    test: Box::new(cond.clone()),
+                    body,
+                    orelse: vec![],
+                })];
+            }
+            body = vec![ast::Stmt::For(ast::StmtFor {
+                range,
+                target: Box::new(g.target.clone()),
+                iter: Box::new(g.iter.clone()),
+                body,
+                orelse: vec![],
+                type_comment: None,
+            })];
+        }
+        for t in &targets {
+            self.locals.insert(t.clone());
+        }
+        self.stmts(&body);
+        if self.current.is_none() {
+            return Err(Diagnostic::error(
+                span,
+                "this comprehension never completes",
+            ));
+        }
+        for (t, h) in saved {
+            match h {
+                Some(h) => {
+                    let v = self.take(&h);
+                    self.state().insert(t.as_str().into(), v);
+                }
+                None => {
+                    self.state().shift_remove(t.as_str());
+                }
+            }
+        }
+        Ok(self.take(&held))
     }
 
     // ---- conditions -------------------------------------------------------
@@ -1067,15 +1274,37 @@ impl Builder<'_> {
             }
             ast::Expr::Call(c) => self.call(c),
             ast::Expr::Subscript(s) => {
-                if matches!(&*s.slice, ast::Expr::Slice(_)) {
-                    return Err(self.unsupported(e, "slicing"));
+                if let ast::Expr::Slice(sl) = &*s.slice {
+                    let none = Value::Const(Constant::None);
+                    let parts: Vec<&ast::Expr> = [&sl.lower, &sl.upper, &sl.step]
+                        .into_iter()
+                        .flatten()
+                        .map(|b| &**b)
+                        .collect();
+                    let mut exprs = vec![&*s.value];
+                    exprs.extend(parts);
+                    let mut values = self.eval_all(&exprs)?.into_iter();
+                    let seq = values.next().unwrap();
+                    let mut bound = |b: &Option<Box<ast::Expr>>| match b {
+                        Some(_) => values.next().unwrap(),
+                        None => none.clone(),
+                    };
+                    let (lo, hi, st) = (bound(&sl.lower), bound(&sl.upper), bound(&sl.step));
+                    return Ok(self.emit(HlOp::GetSlice, vec![seq, lo, hi, st], span, None));
                 }
                 let vi = self.eval_all(&[&s.value, &s.slice])?;
                 Ok(self.emit(HlOp::GetItem, vi, span, None))
             }
             ast::Expr::Attribute(a) => self.attribute(a),
-            ast::Expr::List(_) | ast::Expr::ListComp(_) => Err(self.unsupported(e, "a list")),
-            ast::Expr::Tuple(_) => Err(self.unsupported(e, "a tuple")),
+            ast::Expr::List(l) => {
+                let items = self.eval_all(&l.elts.iter().collect::<Vec<_>>())?;
+                Ok(self.emit(HlOp::NewList, items, span, None))
+            }
+            ast::Expr::ListComp(c) => self.list_comprehension(c),
+            ast::Expr::Tuple(t) => {
+                let items = self.eval_all(&t.elts.iter().collect::<Vec<_>>())?;
+                Ok(self.emit(HlOp::NewTuple, items, span, None))
+            }
             ast::Expr::Dict(_) | ast::Expr::DictComp(_) => Err(self.unsupported(e, "a dict")),
             ast::Expr::Set(_) | ast::Expr::SetComp(_) => Err(self.unsupported(e, "a set")),
             ast::Expr::Lambda(_) => Err(self.unsupported(e, "`lambda`")),
@@ -1337,6 +1566,7 @@ fn cmpop(op: ast::CmpOp) -> Option<CmpOp> {
         ast::CmpOp::GtE => CmpOp::Ge,
         ast::CmpOp::Is => CmpOp::Is,
         ast::CmpOp::IsNot => CmpOp::IsNot,
-        ast::CmpOp::In | ast::CmpOp::NotIn => return None,
+        ast::CmpOp::In => CmpOp::In,
+        ast::CmpOp::NotIn => CmpOp::NotIn,
     })
 }

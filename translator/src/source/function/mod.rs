@@ -3,6 +3,8 @@
 //! instructions; checks that raise branch to a cold block calling
 //! `rpy_raise`.
 
+mod lists;
+
 use super::runtime_abi::{ExcKind, RuntimeFn};
 use super::{const_zero, CodegenCx};
 use crate::diagnostics::{Diagnostic, Result};
@@ -248,7 +250,12 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 }
                 Value::Var(v) if !self.values.contains_key(v) => {
                     // Reloaded after the raising call: read the slot.
-                    let slot = landing.restores[v];
+                    let Some(&slot) = landing.restores.get(v) else {
+                        panic!(
+                            "{}: exception edge passes {v}, not defined yet",
+                            self.ll.graph.name
+                        );
+                    };
                     let p = self.slot(self.frame.expect("a frame"), slot)?;
                     self.b.build_load(ptr, p, "")?
                 }
@@ -633,7 +640,23 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 self.call_rt(RuntimeFn::StrToInt, &[self.value(&op.args[0]).into()])?
             }
             LlOp::ListLen => Some(self.list_len(&op.args[0])?.into()),
-            LlOp::ListGetItem => Some(self.list_getitem(&op.args[0], &op.args[1], &name)?),
+            LlOp::ListGetItem(_)
+            | LlOp::ListSetItem(_)
+            | LlOp::NewList(_)
+            | LlOp::ListAppend(_)
+            | LlOp::ListPop(_)
+            | LlOp::ListInsert(_)
+            | LlOp::ListExtend
+            | LlOp::ListReverse
+            | LlOp::ListClear
+            | LlOp::ListMul
+            | LlOp::ListConcat
+            | LlOp::ListSlice
+            | LlOp::ListIndex(_)
+            | LlOp::ListCount(_)
+            | LlOp::ListRemove(_)
+            | LlOp::ListContains(_)
+            | LlOp::ListSort(_) => self.list_op(op, &name)?,
             LlOp::Write(kind) => {
                 let (f, arg): (RuntimeFn, BasicMetadataValueEnum) = match kind {
                     WriteKind::Int => (RuntimeFn::WriteInt, self.value(&op.args[0]).into()),
@@ -785,6 +808,49 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 // is unreachable.
                 let dead = self.cg.cx.append_basic_block(self.func, "after_raise");
                 self.b.position_at_end(dead);
+                None
+            }
+            LlOp::NewTuple(tid) => {
+                let t = self.cg.cx.i32_type().const_int(*tid as u64, false);
+                self.call_rt(RuntimeFn::GcMalloc, &[t.into()])?
+            }
+            LlOp::TupleInit(i) => {
+                let obj = self.value(&op.args[0]).into_pointer_value();
+                let arg = &op.args[1];
+                let is_ptr = match arg {
+                    Value::Var(v) => self.ll.types[v.index()].is_gc_ptr(),
+                    Value::Const(Constant::Str(_)) => true,
+                    Value::Const(_) => false,
+                };
+                let is_void =
+                    matches!(arg, Value::Var(v) if self.ll.types[v.index()] == LlType::Void);
+                if is_ptr {
+                    self.write_barrier(obj)?;
+                }
+                if !is_void {
+                    let p = self.field_ptr(obj, ClassLayout::field_offset(*i))?;
+                    self.b.build_store(p, self.value(arg))?;
+                }
+                None
+            }
+            LlOp::TupleGetItem(i) => match self.cg.basic_type(self.ll.types[op.result.index()]) {
+                Some(t) => {
+                    let obj = self.value(&op.args[0]).into_pointer_value();
+                    let p = self.field_ptr(obj, ClassLayout::field_offset(*i))?;
+                    Some(self.b.build_load(t, p, &name)?)
+                }
+                None => None,
+            },
+            LlOp::ListCheckLen(n) => {
+                let len = self.list_len(&op.args[0])?;
+                let k = len.get_type().const_int(*n as u64, false);
+                let more = self.b.build_int_compare(IntPredicate::SGT, len, k, "")?;
+                let msg = format!("too many values to unpack (expected {n})");
+                self.raise_if(more, ExcKind::Value, &msg)?;
+                let len = self.list_len(&op.args[0])?;
+                let fewer = self.b.build_int_compare(IntPredicate::SLT, len, k, "")?;
+                let msg = format!("not enough values to unpack (expected {n})");
+                self.raise_if(fewer, ExcKind::Value, &msg)?;
                 None
             }
             LlOp::GcSaveRoot(n) => {
@@ -1023,42 +1089,5 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             (&nonempty, load_bb),
         ]);
         Ok(phi.as_basic_value().into_int_value())
-    }
-
-    fn list_len(&self, list: &Value) -> CgResult<IntValue<'ctx>> {
-        let p = self.value(list).into_pointer_value();
-        let len_ptr = self.b.build_struct_gep(self.cg.list_str_type, p, 2, "")?;
-        Ok(self
-            .b
-            .build_load(self.cg.cx.i64_type(), len_ptr, "len")?
-            .into_int_value())
-    }
-
-    fn list_getitem(
-        &self,
-        list: &Value,
-        index: &Value,
-        name: &str,
-    ) -> CgResult<BasicValueEnum<'ctx>> {
-        let b = &self.b;
-        let i64t = self.cg.cx.i64_type();
-        let len = self.list_len(list)?;
-        let i = self.int(index);
-        // Negative indices count from the end; then one unsigned compare
-        // checks both bounds.
-        let negative = b.build_int_compare(IntPredicate::SLT, i, i64t.const_zero(), "")?;
-        let wrapped = b.build_int_add(i, len, "")?;
-        let i = b.build_select(negative, wrapped, i, "")?.into_int_value();
-        let out = b.build_int_compare(IntPredicate::UGE, i, len, "")?;
-        self.raise_if(out, ExcKind::Index, "list index out of range")?;
-        let p = self.value(list).into_pointer_value();
-        let items_ptr = b.build_struct_gep(self.cg.list_str_type, p, 3, "")?;
-        let ptr_t = self.cg.cx.ptr_type(AddressSpace::default());
-        let items = b
-            .build_load(ptr_t, items_ptr, "items")?
-            .into_pointer_value();
-        // SAFETY: i was checked against the list's length above.
-        let slot = unsafe { b.build_in_bounds_gep(ptr_t, items, &[i], "")? };
-        b.build_load(ptr_t, slot, name)
     }
 }

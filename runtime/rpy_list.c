@@ -1,0 +1,516 @@
+/* Lists: RPython's resizable lists (rpy.h states the contract).
+ *
+ * A list is a fixed-size rpy_list pointing to an rpy_array whose length
+ * is the capacity.  Items are 8 bytes (GC pointers, int64, double) or 1
+ * (bool), as rpy_type_table[array tid] says (item_size,
+ * items_are_gcptrs); every function works on 64-bit patterns.
+ *
+ * GC discipline, as for generated code:
+ *   - Slots past `length` are always zero: the collector traces an array
+ *     of pointers up to its capacity.
+ *   - What allocates (new, append, insert, mul, slice, extend, concat)
+ *     keeps its GC arguments in shadow-stack slots meanwhile; an item is
+ *     rooted only if it is a GC pointer (an int in a root slot could look
+ *     like a nursery address).
+ *   - Before GC pointers are stored into an array, one by one or by
+ *     memcpy, an array with TRACK_YOUNG_PTRS goes through the write
+ *     barrier; so does a list before it gets a new array.  Moving items
+ *     within one array (insert, delete, reverse, sort) needs no barrier.
+ *   - delete, clear, reverse, find, count, eq and sort never allocate from
+ *     the collector, so they never move objects (sort malloc's a scratch
+ *     buffer and raises MemoryError if it cannot).
+ *
+ * Growth over-allocates like CPython's list_resize (1/8 extra), so append
+ * is amortised O(1).  Lists never shrink, except that clear() drops the
+ * array as CPython does, for a static empty one (no allocation).
+ */
+#include "rpy.h"
+#include "rpy_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- arrays and items ------------------------------------------------- */
+
+static inline uint32_t item_size(const rpy_array *a) { return rpy_type_table[a->hdr.tid].item_size; }
+static inline bool holds_gcptrs(const rpy_array *a) { return rpy_type_table[a->hdr.tid].items_are_gcptrs != 0; }
+
+static inline char *slot(const rpy_array *a, uint32_t size, int64_t i) { return (char *)a->items + i * size; }
+
+static inline uint64_t get(const rpy_array *a, uint32_t size, int64_t i) {
+    if (size == 1)
+        return (unsigned char)a->items[i];
+    uint64_t v;
+    memcpy(&v, slot(a, 8, i), 8);
+    return v;
+}
+
+/* A store that needs no barrier: a non-pointer, or one already done. */
+static inline void put(rpy_array *a, uint32_t size, int64_t i, uint64_t v) {
+    if (size == 1)
+        a->items[i] = (char)v;
+    else
+        memcpy(slot(a, 8, i), &v, 8);
+}
+
+/* Before storing GC pointers into a: one call covers every store up to
+ * the next allocation (the collector sets the flag again). */
+static inline void before_stores(rpy_array *a) {
+    if ((a->hdr.gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS) && holds_gcptrs(a))
+        rpy_gc_write_barrier(a);
+}
+
+__attribute__((always_inline)) static inline void store(rpy_array *a, int64_t i, uint64_t v) {
+    before_stores(a);
+    put(a, item_size(a), i, v);
+}
+
+static inline void set_items(rpy_list *l, rpy_array *a) {
+    if (l->hdr.gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS)
+        rpy_gc_write_barrier(l);
+    l->items = a;
+}
+
+/* n items from src[si..] to dst[di..] (the ranges may overlap). */
+static void copy_items(rpy_array *dst, int64_t di, const rpy_array *src, int64_t si, int64_t n) {
+    if (n <= 0)
+        return;
+    uint32_t size = item_size(dst);
+    before_stores(dst);
+    memmove(slot(dst, size, di), slot(src, size, si), (size_t)n * size);
+}
+
+/* Zero-capacity arrays (rpy_array without items) for empty lists: never
+ * written, moved or freed, so lists share them. */
+#define STATIC_FLAGS (RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS)
+static struct {
+    rpy_hdr hdr;
+    int64_t length;
+} empty_arrays[] = {
+    [RPY_TID_ARRAY_PTR] = {{RPY_TID_ARRAY_PTR, STATIC_FLAGS}, 0},
+    [RPY_TID_ARRAY_I64] = {{RPY_TID_ARRAY_I64, STATIC_FLAGS}, 0},
+    [RPY_TID_ARRAY_F64] = {{RPY_TID_ARRAY_F64, STATIC_FLAGS}, 0},
+    [RPY_TID_ARRAY_U8] = {{RPY_TID_ARRAY_U8, STATIC_FLAGS}, 0},
+};
+
+static rpy_array *empty_array(uint32_t tid) {
+    bool known = tid >= RPY_TID_ARRAY_PTR && tid <= RPY_TID_ARRAY_U8;
+    return known ? (rpy_array *)(void *)&empty_arrays[tid] : NULL;
+}
+
+static void *memory_error(void) {
+    rpy_raise(RPY_EXC_MEMORY, "");
+    return NULL;
+}
+
+/* ---- growth ------------------------------------------------------------ */
+
+/* CPython's rule: needed + needed/8 + 6, rounded down to a multiple of 4;
+ * byte arrays use the rest of their last word.  An impossible capacity is
+ * left to the allocation to refuse with MemoryError. */
+static int64_t grown_capacity(int64_t needed, uint32_t size) {
+    int64_t cap;
+    if (__builtin_add_overflow(needed, (needed >> 3) + 6, &cap))
+        return needed;
+    cap &= ~(int64_t)3;
+    if (size == 1 && cap <= INT64_MAX - 7)
+        cap = (cap + 7) & ~(int64_t)7;
+    return cap;
+}
+
+/* Moves the list's items into a new array with room for `needed` and
+ * some to spare.  Roots the list itself and updates *lp (it may have
+ * moved); the caller roots whatever else it holds.  Returns the new
+ * array, or NULL with MemoryError raised. */
+static rpy_array *grow(rpy_list **lp, int64_t needed) {
+    rpy_list *l = *lp;
+    uint32_t tid = l->items->hdr.tid;
+    int64_t cap = grown_capacity(needed, rpy_type_table[tid].item_size);
+    RPY_PUSH_ROOT(l);
+    rpy_array *a = rpy_gc_malloc_varsize(tid, cap);
+    RPY_POP_ROOT(l);
+    *lp = l;
+    if (a == NULL)
+        return NULL;
+    copy_items(a, 0, l->items, 0, l->length);
+    set_items(l, a);
+    return a;
+}
+
+/* grow() while holding an item, kept (and updated) if a GC pointer. */
+static rpy_array *grow_holding(rpy_list **lp, int64_t needed, uint64_t *item) {
+    bool is_ptr = holds_gcptrs((*lp)->items);
+    if (is_ptr)
+        RPY_PUSH_ROOT(*item);
+    rpy_array *a = grow(lp, needed);
+    if (is_ptr)
+        RPY_POP_ROOT(*item);
+    return a;
+}
+
+/* ---- creating and resizing ------------------------------------------- */
+
+rpy_list *rpy_list_new(uint32_t array_tid, int64_t length, int64_t capacity) {
+    if (length < 0 || capacity < 0)
+        return memory_error();
+    if (capacity < length)
+        capacity = length;
+    rpy_array *a = capacity == 0 ? empty_array(array_tid) : NULL;
+    if (a == NULL && (a = rpy_gc_malloc_varsize(array_tid, capacity)) == NULL)
+        return NULL;
+    RPY_PUSH_ROOT(a);
+    rpy_list *l = rpy_gc_malloc(RPY_TID_LIST);
+    RPY_POP_ROOT(a);
+    if (l == NULL)
+        return NULL;
+    l->length = length;
+    set_items(l, a);
+    return l;
+}
+
+__attribute__((noinline)) static void append_slow(rpy_list *l, uint64_t item) {
+    rpy_array *a = grow_holding(&l, l->length + 1, &item);
+    if (a == NULL)
+        return;
+    store(a, l->length, item);
+    l->length++;
+}
+
+/* An ordinary external definition, like rpy_stack_check: once the runtime
+ * is linked into the program as bitcode, always_inline makes the common
+ * case a compare, a store and an increment in the caller. */
+__attribute__((always_inline)) void rpy_list_append(rpy_list *l, uint64_t item) {
+    rpy_array *a = l->items;
+    int64_t n = l->length;
+    if (__builtin_expect(n < a->length, 1)) {
+        store(a, n, item);
+        l->length = n + 1;
+        return;
+    }
+    append_slow(l, item);
+}
+
+void rpy_list_insert(rpy_list *l, int64_t i, uint64_t item) {
+    int64_t n = l->length;
+    if (i < 0)
+        i = i + n < 0 ? 0 : i + n;
+    else if (i > n)
+        i = n;
+    rpy_array *a = l->items;
+    if (n == a->length && (a = grow_holding(&l, n + 1, &item)) == NULL)
+        return;
+    uint32_t size = item_size(a);
+    memmove(slot(a, size, i + 1), slot(a, size, i), (size_t)(n - i) * size);
+    store(a, i, item);
+    l->length = n + 1;
+}
+
+void rpy_list_delete(rpy_list *l, int64_t i) {
+    rpy_array *a = l->items;
+    uint32_t size = item_size(a);
+    int64_t n = l->length - 1;
+    memmove(slot(a, size, i), slot(a, size, i + 1), (size_t)(n - i) * size);
+    memset(slot(a, size, n), 0, size);
+    l->length = n;
+}
+
+void rpy_list_clear(rpy_list *l) {
+    rpy_array *e = empty_array(l->items->hdr.tid);
+    if (e != NULL)
+        l->items = e; /* static, never young: no barrier */
+    else
+        memset(l->items->items, 0, (size_t)l->length * item_size(l->items));
+    l->length = 0;
+}
+
+void rpy_list_extend(rpy_list *l, rpy_list *other) {
+    int64_t n = l->length, m = other->length, total;
+    if (m == 0)
+        return;
+    if (__builtin_add_overflow(n, m, &total)) {
+        memory_error();
+        return;
+    }
+    rpy_array *a = l->items;
+    if (total > a->length) {
+        RPY_PUSH_ROOT(other);
+        a = grow(&l, total);
+        RPY_POP_ROOT(other);
+        if (a == NULL)
+            return;
+    }
+    /* other == l is fine: its items are now a's first n. */
+    copy_items(a, n, other->items, 0, m);
+    l->length = total;
+}
+
+/* ---- new lists from old ----------------------------------------------- */
+
+rpy_list *rpy_list_concat(rpy_list *a, rpy_list *b) {
+    int64_t total;
+    if (__builtin_add_overflow(a->length, b->length, &total))
+        return memory_error();
+    RPY_PUSH_ROOT(a);
+    RPY_PUSH_ROOT(b);
+    rpy_list *r = rpy_list_new(a->items->hdr.tid, total, total);
+    RPY_POP_ROOT(b);
+    RPY_POP_ROOT(a);
+    if (r == NULL)
+        return NULL;
+    copy_items(r->items, 0, a->items, 0, a->length);
+    copy_items(r->items, a->length, b->items, 0, b->length);
+    return r;
+}
+
+rpy_list *rpy_list_mul(rpy_list *l, int64_t n) {
+    int64_t len = l->length, total;
+    if (n < 0)
+        n = 0;
+    if (__builtin_mul_overflow(len, n, &total))
+        return memory_error();
+    RPY_PUSH_ROOT(l);
+    rpy_list *r = rpy_list_new(l->items->hdr.tid, total, total);
+    RPY_POP_ROOT(l);
+    if (r == NULL || total == 0)
+        return r;
+    /* One copy of l, then the result doubles itself. */
+    copy_items(r->items, 0, l->items, 0, len);
+    for (int64_t done = len; done < total;) {
+        int64_t k = done < total - done ? done : total - done;
+        copy_items(r->items, done, r->items, 0, k);
+        done += k;
+    }
+    return r;
+}
+
+/* CPython's PySlice_AdjustIndices for one bound. */
+static int64_t clamp_bound(int64_t i, int64_t n, int64_t step) {
+    if (i < 0)
+        i = i + n >= 0 ? i + n : step < 0 ? -1 : 0;
+    else if (i >= n)
+        i = step < 0 ? n - 1 : n;
+    return i;
+}
+
+rpy_list *rpy_list_slice(rpy_list *l, int64_t start, int64_t stop, int64_t step) {
+    if (step == 0) {
+        rpy_raise(RPY_EXC_VALUE, "slice step cannot be zero");
+        return NULL;
+    }
+    if (step < 0) {
+        /* Missing bounds come as INT64_MIN / INT64_MAX whatever the step:
+         * backwards they mean CPython's None, from the end down to the
+         * first item.  As in CPython, -step must fit. */
+        if (start == INT64_MIN)
+            start = INT64_MAX;
+        if (stop == INT64_MAX)
+            stop = INT64_MIN;
+        if (step == INT64_MIN)
+            step = -INT64_MAX;
+    }
+    int64_t n = l->length;
+    start = clamp_bound(start, n, step);
+    stop = clamp_bound(stop, n, step);
+    int64_t count = 0;
+    if (step > 0 && start < stop)
+        count = (stop - start - 1) / step + 1;
+    else if (step < 0 && stop < start)
+        count = (start - stop - 1) / -step + 1;
+    RPY_PUSH_ROOT(l);
+    rpy_list *r = rpy_list_new(l->items->hdr.tid, count, count);
+    RPY_POP_ROOT(l);
+    if (r == NULL)
+        return NULL;
+    if (step == 1) {
+        copy_items(r->items, 0, l->items, start, count);
+    } else {
+        rpy_array *dst = r->items, *src = l->items;
+        uint32_t size = item_size(src);
+        if (count > 0)
+            before_stores(dst);
+        for (int64_t k = 0; k < count; k++) /* no overflow: inside the list */
+            put(dst, size, k, get(src, size, start + k * step));
+    }
+    return r;
+}
+
+/* ---- in place, without allocating --------------------------------------- */
+
+void rpy_list_reverse(rpy_list *l) {
+    rpy_array *a = l->items;
+    uint32_t size = item_size(a);
+    for (int64_t i = 0, j = l->length - 1; i < j; i++, j--) {
+        uint64_t x = get(a, size, i);
+        put(a, size, i, get(a, size, j));
+        put(a, size, j, x);
+    }
+}
+
+static inline double as_double(uint64_t bits) {
+    double d;
+    memcpy(&d, &bits, sizeof d);
+    return d;
+}
+static inline rpy_str *as_str(uint64_t bits) { return (rpy_str *)(uintptr_t)bits; }
+
+static inline bool items_equal(uint64_t x, uint64_t y, int32_t eq_kind) {
+    switch (eq_kind) {
+    case RPY_EQ_FLOAT: return as_double(x) == as_double(y);
+    case RPY_EQ_STR: return rpy_str_eq(as_str(x), as_str(y));
+    default: return x == y;
+    }
+}
+
+int64_t rpy_list_find(rpy_list *l, uint64_t item, int32_t eq_kind, int64_t start) {
+    const rpy_array *a = l->items;
+    uint32_t size = item_size(a);
+    for (int64_t i = start < 0 ? 0 : start; i < l->length; i++)
+        if (items_equal(get(a, size, i), item, eq_kind))
+            return i;
+    return -1;
+}
+
+int64_t rpy_list_count(rpy_list *l, uint64_t item, int32_t eq_kind) {
+    const rpy_array *a = l->items;
+    uint32_t size = item_size(a);
+    int64_t count = 0;
+    for (int64_t i = 0; i < l->length; i++)
+        count += items_equal(get(a, size, i), item, eq_kind);
+    return count;
+}
+
+/* NULL (None) equals only NULL. */
+bool rpy_list_eq(rpy_list *a, rpy_list *b, int32_t eq_kind) {
+    if (a == NULL || b == NULL)
+        return a == b;
+    int64_t n = a->length;
+    if (n != b->length)
+        return false;
+    uint32_t size = item_size(a->items);
+    if (eq_kind == RPY_EQ_BITS) /* bools are stored as 0 / 1 */
+        return memcmp(a->items->items, b->items->items, (size_t)n * size) == 0;
+    for (int64_t i = 0; i < n; i++)
+        if (!items_equal(get(a->items, size, i), get(b->items, size, i), eq_kind))
+            return false;
+    return true;
+}
+
+/* ---- sorting ------------------------------------------------------------
+ *
+ * A bottom-up merge sort of the 8-byte items in place, with a malloc'ed
+ * scratch buffer.  `before(x, y)` is a strict order, so equal items are
+ * never swapped: stable.  reverse=True uses the opposite strict order,
+ * which keeps equal items in their original order as CPython does.
+ * Ints compare as signed, floats with <: a NaN is neither before nor after
+ * anything, so the order around NaNs is unspecified (and differs from
+ * CPython's).  Strings compare by bytes, code point order for UTF-8 (but
+ * bytes that are not UTF-8, U+DC80..U+DCFF in Python, sort here above
+ * every valid character); None sorts before every string, where CPython
+ * raises TypeError.  Byte arrays (bools) are counted instead. */
+
+typedef bool (*before_fn)(uint64_t x, uint64_t y);
+
+static int str_cmp(uint64_t x, uint64_t y) {
+    const rpy_str *a = as_str(x), *b = as_str(y);
+    if (a == b)
+        return 0;
+    if (a == NULL || b == NULL)
+        return a == NULL ? -1 : 1;
+    int64_t n = a->length < b->length ? a->length : b->length;
+    int c = memcmp(a->data, b->data, (size_t)n);
+    if (c != 0)
+        return c;
+    return (a->length > b->length) - (a->length < b->length);
+}
+
+static bool int_lt(uint64_t x, uint64_t y) { return (int64_t)x < (int64_t)y; }
+static bool int_gt(uint64_t x, uint64_t y) { return (int64_t)x > (int64_t)y; }
+static bool float_lt(uint64_t x, uint64_t y) { return as_double(x) < as_double(y); }
+static bool float_gt(uint64_t x, uint64_t y) { return as_double(x) > as_double(y); }
+static bool str_lt(uint64_t x, uint64_t y) { return str_cmp(x, y) < 0; }
+static bool str_gt(uint64_t x, uint64_t y) { return str_cmp(x, y) > 0; }
+
+#define RUN 16 /* sorted by insertion before merging */
+
+__attribute__((always_inline)) static inline void insertion_sort(uint64_t *v, int64_t n, before_fn before) {
+    for (int64_t i = 1; i < n; i++) {
+        uint64_t x = v[i];
+        int64_t j = i;
+        for (; j > 0 && before(x, v[j - 1]); j--)
+            v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
+/* a[0..na) and b[0..nb), each sorted, into out; a's items win ties. */
+__attribute__((always_inline)) static inline void merge(const uint64_t *a, int64_t na, const uint64_t *b, int64_t nb,
+                                                        uint64_t *out, before_fn before) {
+    int64_t i = 0, j = 0, k = 0;
+    if (na > 0 && nb > 0 && before(b[0], a[na - 1])) /* else already in order */
+        while (i < na && j < nb)
+            out[k++] = before(b[j], a[i]) ? b[j++] : a[i++];
+    memcpy(out + k, a + i, (size_t)(na - i) * 8);
+    k += na - i;
+    memcpy(out + k, b + j, (size_t)(nb - j) * 8);
+}
+
+__attribute__((always_inline)) static inline void merge_sort(uint64_t *v, uint64_t *tmp, int64_t n,
+                                                             before_fn before) {
+    for (int64_t lo = 0; lo < n; lo += RUN)
+        insertion_sort(v + lo, n - lo < RUN ? n - lo : RUN, before);
+    uint64_t *src = v, *dst = tmp;
+    for (int64_t width = RUN; width < n; width *= 2) {
+        for (int64_t lo = 0; lo < n; lo += 2 * width) {
+            int64_t mid = n - lo < width ? n : lo + width;
+            int64_t hi = n - lo < 2 * width ? n : lo + 2 * width;
+            merge(src + lo, mid - lo, src + mid, hi - mid, dst + lo, before);
+        }
+        uint64_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != v)
+        memcpy(v, src, (size_t)n * 8);
+}
+
+/* One merge_sort per order, each calling its `before` directly. */
+static void sort_words(uint64_t *v, uint64_t *tmp, int64_t n, int32_t eq_kind, bool reverse) {
+    switch (eq_kind * 2 + reverse) {
+    case RPY_EQ_FLOAT * 2: merge_sort(v, tmp, n, float_lt); break;
+    case RPY_EQ_FLOAT * 2 + 1: merge_sort(v, tmp, n, float_gt); break;
+    case RPY_EQ_STR * 2: merge_sort(v, tmp, n, str_lt); break;
+    case RPY_EQ_STR * 2 + 1: merge_sort(v, tmp, n, str_gt); break;
+    case RPY_EQ_BITS * 2 + 1: merge_sort(v, tmp, n, int_gt); break;
+    default: merge_sort(v, tmp, n, int_lt); break;
+    }
+}
+
+static void sort_bytes(unsigned char *p, int64_t n, bool reverse) {
+    int64_t counts[256] = {0};
+    for (int64_t i = 0; i < n; i++)
+        counts[p[i]]++;
+    for (int v = 0; v < 256; v++) {
+        int b = reverse ? 255 - v : v;
+        memset(p, b, (size_t)counts[b]);
+        p += counts[b];
+    }
+}
+
+void rpy_list_sort(rpy_list *l, int32_t eq_kind, bool reverse) {
+    rpy_array *a = l->items;
+    int64_t n = l->length;
+    if (n < 2)
+        return;
+    if (item_size(a) == 1) {
+        sort_bytes((unsigned char *)a->items, n, reverse);
+        return;
+    }
+    /* Items are 8-aligned (rpy.h), and the build has no strict aliasing. */
+    uint64_t *v = (uint64_t *)(void *)a->items, *tmp = NULL;
+    if (n > RUN && (tmp = malloc((size_t)n * 8)) == NULL) {
+        memory_error();
+        return;
+    }
+    sort_words(v, tmp, n, eq_kind, reverse);
+    free(tmp);
+}

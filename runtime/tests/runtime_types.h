@@ -1,0 +1,32 @@
+/* The runtime's own types, described exactly as generated code describes
+ * them in rpy_type_table (the translator's database phase).  Each test
+ * program defines its own table and starts it with these entries:
+ *
+ *     const rpy_type_info rpy_type_table[] = {
+ *         RPY_RUNTIME_TYPE_ENTRIES,
+ *         [T_MINE] = {...},
+ *     };
+ */
+#ifndef RPY_TEST_RUNTIME_TYPES_H
+#define RPY_TEST_RUNTIME_TYPES_H
+
+#include <stddef.h>
+
+#include "../rpy.h"
+
+_Static_assert(sizeof(rpy_str) == 32 && offsetof(rpy_str, length) == 16, "rpy_str layout");
+_Static_assert(sizeof(rpy_list) == 24 && offsetof(rpy_list, items) == 16, "rpy_list layout");
+_Static_assert(sizeof(rpy_array) == 16 && offsetof(rpy_array, length) == 8, "rpy_array layout");
+
+static const uint32_t rpy_test_list_gcptrs[] = {16};
+
+#define RPY_RUNTIME_TYPE_ENTRIES                                                                                   \
+    [RPY_TID_STR] = {.fixed_size = 32, .item_size = 1, .items_offset = 32, .length_offset = 16, .extra_bytes = 1}, \
+    [RPY_TID_LIST] = {.fixed_size = 24, .n_gcptrs = 1, .gcptr_offsets = rpy_test_list_gcptrs},                     \
+    [RPY_TID_ARRAY_PTR] = {.fixed_size = 16, .item_size = 8, .items_offset = 16, .length_offset = 8,               \
+                           .items_are_gcptrs = 1},                                                                 \
+    [RPY_TID_ARRAY_I64] = {.fixed_size = 16, .item_size = 8, .items_offset = 16, .length_offset = 8},              \
+    [RPY_TID_ARRAY_F64] = {.fixed_size = 16, .item_size = 8, .items_offset = 16, .length_offset = 8},              \
+    [RPY_TID_ARRAY_U8] = {.fixed_size = 16, .item_size = 1, .items_offset = 16, .length_offset = 8}
+
+#endif

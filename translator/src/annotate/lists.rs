@@ -1,0 +1,317 @@
+//! Annotation of list operations: displays, indexing, slicing, `+`/`*`
+//! and the list methods. Stores generalize the list definition's item
+//! type; reads register the block so it is flowed again when it grows.
+
+use super::listdef::ListId;
+use super::model::{with_article, SomeValue, Types};
+use super::Annotator;
+use crate::diagnostics::{Diagnostic, Span};
+use crate::flowgraph::hlop::BinOp;
+use crate::flowgraph::ir::{BlockId, FuncId, VarId};
+use std::rc::Rc;
+
+type AResult = Result<SomeValue, Diagnostic>;
+
+/// The list methods the translator knows: name and (min, max) arguments.
+pub const LIST_METHODS: &[(&str, usize, usize)] = &[
+    ("append", 1, 1),
+    ("pop", 0, 1),
+    ("insert", 2, 2),
+    ("extend", 1, 1),
+    ("reverse", 0, 0),
+    ("clear", 0, 0),
+    ("copy", 0, 0),
+    ("index", 1, 1),
+    ("count", 1, 1),
+    ("remove", 1, 1),
+    ("sort", 0, 0),
+];
+
+/// Items that `in`, `index`, `count`, `remove` and `sort` can compare.
+pub fn comparable_item(s: &SomeValue) -> bool {
+    matches!(
+        s,
+        SomeValue::Int
+            | SomeValue::Bool
+            | SomeValue::Float
+            | SomeValue::Str { .. }
+            | SomeValue::Instance { .. }
+            | SomeValue::None
+            | SomeValue::Impossible
+    )
+}
+
+impl Annotator<'_> {
+    fn types(&self) -> Types<'_> {
+        Types {
+            program: self.program,
+            lists: &self.lists,
+        }
+    }
+
+    fn item_of(&self, id: ListId) -> SomeValue {
+        self.lists.borrow().item(id).clone()
+    }
+
+    /// Unifies `value` into the items of list `id`.
+    fn store_item(&mut self, id: ListId, value: &SomeValue, span: Span) -> Result<(), Diagnostic> {
+        let old = self.item_of(id);
+        let Some(joined) = old.union(value, &self.types()) else {
+            let t = self.types();
+            let mut d = Diagnostic::error(
+                span,
+                format!(
+                    "this list holds {} and {} is stored into it here",
+                    plural(&old, &t),
+                    with_article(value, &t)
+                ),
+            )
+            .with_help("a list has one item type; convert the value or use another list");
+            if let Some(first) = self.lists.borrow().item_span(id) {
+                d = d.with_note(
+                    Some(first),
+                    format!("its items were given type {} here", old.describe(&t)),
+                );
+            }
+            return Err(d);
+        };
+        self.lists.borrow_mut().set_item(id, joined, span);
+        Ok(())
+    }
+
+    fn read_items(&mut self, id: ListId, f: FuncId, b: BlockId) -> SomeValue {
+        self.lists.borrow_mut().add_reader(id, f, b);
+        self.item_of(id)
+    }
+
+    pub(super) fn new_list(
+        &mut self,
+        f: FuncId,
+        site: VarId,
+        items: &[SomeValue],
+        span: Span,
+    ) -> AResult {
+        let id = self.lists.borrow_mut().at_site(f, site);
+        for s in items {
+            self.store_item(id, s, span)?;
+        }
+        Ok(SomeValue::List(id))
+    }
+
+    pub(super) fn list_getitem(
+        &mut self,
+        f: FuncId,
+        b: BlockId,
+        args: &[SomeValue],
+        span: Span,
+    ) -> AResult {
+        let SomeValue::List(id) = args[0] else {
+            unreachable!()
+        };
+        check_index(&args[1], &self.types(), span)?;
+        Ok(self.read_items(id, f, b))
+    }
+
+    pub(super) fn setitem(&mut self, args: &[SomeValue], span: Span) -> AResult {
+        match &args[0] {
+            SomeValue::List(id) => {
+                check_index(&args[1], &self.types(), span)?;
+                self.store_item(*id, &args[2], span)?;
+                Ok(SomeValue::None)
+            }
+            other => Err(Diagnostic::error(
+                span,
+                format!(
+                    "{} does not support item assignment",
+                    with_article(other, &self.types())
+                ),
+            )),
+        }
+    }
+
+    pub(super) fn getslice(&mut self, args: &[SomeValue], span: Span) -> AResult {
+        for bound in &args[1..] {
+            if !matches!(bound, SomeValue::Int | SomeValue::Bool | SomeValue::None) {
+                return Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "slice indices must be ints or None, not {}",
+                        bound.describe(&self.types())
+                    ),
+                ));
+            }
+        }
+        match &args[0] {
+            // A slice is a new list with the same item type (RPython
+            // shares the list definition).
+            SomeValue::List(id) => Ok(SomeValue::List(*id)),
+            other => Err(Diagnostic::error(
+                span,
+                format!(
+                    "slicing {} is not supported yet",
+                    with_article(other, &self.types())
+                ),
+            )),
+        }
+    }
+
+    pub(super) fn list_binary(&mut self, op: BinOp, args: &[SomeValue], span: Span) -> AResult {
+        match (op, &args[0], &args[1]) {
+            (BinOp::Add, SomeValue::List(_), SomeValue::List(_)) => {
+                let t = self.types();
+                args[0].union(&args[1], &t).ok_or_else(|| {
+                    Diagnostic::error(
+                        span,
+                        format!(
+                            "cannot concatenate {} and {}: their items differ",
+                            args[0].describe(&t),
+                            args[1].describe(&t)
+                        ),
+                    )
+                })
+            }
+            (BinOp::Mul, SomeValue::List(id), SomeValue::Int | SomeValue::Bool)
+            | (BinOp::Mul, SomeValue::Int | SomeValue::Bool, SomeValue::List(id)) => {
+                Ok(SomeValue::List(*id))
+            }
+            _ => Err(Diagnostic::error(
+                span,
+                format!(
+                    "unsupported operand types for {}: {} and {}",
+                    op.symbol(),
+                    args[0].describe(&self.types()),
+                    args[1].describe(&self.types())
+                ),
+            )),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn list_method(
+        &mut self,
+        f: FuncId,
+        b: BlockId,
+        id: ListId,
+        name: &Rc<str>,
+        args: &[SomeValue],
+        keywords: &[Rc<str>],
+        span: Span,
+    ) -> AResult {
+        let Some(&(_, min, max)) = LIST_METHODS.iter().find(|(n, _, _)| **n == **name) else {
+            return Err(Diagnostic::error(
+                span,
+                format!(
+                    "lists have no method `{name}` (or the translator does not support it yet)"
+                ),
+            ));
+        };
+        if !keywords.is_empty() {
+            return Err(Diagnostic::error(
+                span,
+                format!("keyword arguments to list.{name}() are not supported yet"),
+            ));
+        }
+        if args.len() < min || args.len() > max {
+            return Err(Diagnostic::error(
+                span,
+                format!(
+                    "list.{name}() takes {min}..{max} arguments, got {}",
+                    args.len()
+                ),
+            ));
+        }
+        let t = self.types();
+        let item = self.item_of(id);
+        match &**name {
+            "append" => {
+                self.store_item(id, &args[0], span)?;
+                Ok(SomeValue::None)
+            }
+            "insert" => {
+                check_index(&args[0], &t, span)?;
+                self.store_item(id, &args[1], span)?;
+                Ok(SomeValue::None)
+            }
+            "pop" => {
+                if let Some(i) = args.first() {
+                    check_index(i, &t, span)?;
+                }
+                Ok(self.read_items(id, f, b))
+            }
+            "extend" => match &args[0] {
+                SomeValue::List(_) => {
+                    SomeValue::List(id).union(&args[0], &t).ok_or_else(|| {
+                        Diagnostic::error(span, "extend() with a list of another item type")
+                    })?;
+                    Ok(SomeValue::None)
+                }
+                other => Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "list.extend() of {} is not supported yet",
+                        with_article(other, &t)
+                    ),
+                )),
+            },
+            "reverse" | "clear" => Ok(SomeValue::None),
+            "copy" => Ok(SomeValue::List(id)),
+            "index" | "count" | "remove" => {
+                if !comparable_item(&item) || item.union(&args[0], &t).is_none() {
+                    return Err(Diagnostic::error(
+                        span,
+                        format!(
+                            "list.{name}() of {} in {} is not supported",
+                            with_article(&args[0], &t),
+                            SomeValue::List(id).describe(&t)
+                        ),
+                    ));
+                }
+                self.lists.borrow_mut().add_reader(id, f, b);
+                Ok(if &**name == "remove" {
+                    SomeValue::None
+                } else {
+                    SomeValue::Int
+                })
+            }
+            "sort" => {
+                if !matches!(
+                    item,
+                    SomeValue::Int
+                        | SomeValue::Float
+                        | SomeValue::Bool
+                        | SomeValue::Str { can_be_none: false }
+                        | SomeValue::Impossible
+                ) {
+                    return Err(Diagnostic::error(
+                        span,
+                        format!(
+                            "sorting {} is not supported yet",
+                            SomeValue::List(id).describe(&t)
+                        ),
+                    ));
+                }
+                self.lists.borrow_mut().add_reader(id, f, b);
+                Ok(SomeValue::None)
+            }
+            _ => unreachable!("listed in LIST_METHODS"),
+        }
+    }
+}
+
+fn check_index(i: &SomeValue, t: &Types, span: Span) -> Result<(), Diagnostic> {
+    match i {
+        SomeValue::Int | SomeValue::Bool => Ok(()),
+        other => Err(Diagnostic::error(
+            span,
+            format!("list indices must be ints, not {}", other.describe(t)),
+        )),
+    }
+}
+
+/// "ints", "strs": the items of a list in a message.
+fn plural(s: &SomeValue, t: &Types) -> String {
+    match s {
+        SomeValue::Instance { .. } => format!("{} instances", s.describe(t)),
+        other => format!("{}s", other.describe(t)),
+    }
+}

@@ -1,0 +1,154 @@
+//! Lowering of list operations: each becomes one low-level list
+//! operation that knows how items are stored (`ItemKind`) and, for
+//! searches, how they compare (`EqKind`).
+
+use super::llop::{EqKind, ItemKind, LlOp};
+use super::lltype::LlType;
+use super::lower::{LResult, Lowerer};
+use crate::annotate::model::SomeValue;
+use crate::diagnostics::Span;
+use crate::flowgraph::hlop::BinOp;
+use crate::flowgraph::ir::{Constant, Value, VarId};
+use std::rc::Rc;
+
+/// How a list with items annotated `item` stores them.
+pub fn item_kind_of(item: &SomeValue) -> ItemKind {
+    match item {
+        SomeValue::Int => ItemKind::I64,
+        SomeValue::Float => ItemKind::F64,
+        SomeValue::Bool => ItemKind::U8,
+        // Pointers, and lists that only ever hold None (or nothing).
+        _ => ItemKind::Ptr,
+    }
+}
+
+pub fn eq_kind_of(item: &SomeValue) -> EqKind {
+    match item {
+        SomeValue::Float => EqKind::Float,
+        SomeValue::Str { .. } => EqKind::Str,
+        _ => EqKind::Bits,
+    }
+}
+
+impl Lowerer<'_> {
+    fn list_item(&self, list: &Value) -> SomeValue {
+        match self.s(list) {
+            SomeValue::List(id) => self.ann.lists.item(id).clone(),
+            other => unreachable!("annotator: a list operation on {other}"),
+        }
+    }
+
+    pub(super) fn item_kind(&self, list: &Value) -> ItemKind {
+        item_kind_of(&self.list_item(list))
+    }
+
+    /// `v` as the list stores it: None into a pointer list is null (a
+    /// Void value), ints stay ints (the annotator unified the types).
+    pub(super) fn item_value(&mut self, _list: &Value, v: &Value, _span: Span) -> Value {
+        v.clone()
+    }
+
+    pub(super) fn new_list(&mut self, items: &[Value], result: VarId, span: Span) -> LResult {
+        let kind = item_kind_of(&self.list_item(&Value::Var(result)));
+        let n = Value::Const(Constant::Int(items.len() as i64));
+        self.push(LlOp::NewList(kind), vec![n.clone(), n], result, span);
+        for (i, item) in items.iter().enumerate() {
+            let index = Value::Const(Constant::Int(i as i64));
+            self.tmp(
+                LlOp::ListSetItem(kind),
+                vec![Value::Var(result), index, item.clone()],
+                LlType::Void,
+                span,
+            );
+        }
+        Ok(())
+    }
+
+    fn bound(&mut self, v: &Value, missing: i64, span: Span) -> Value {
+        match self.s(v) {
+            SomeValue::None => Value::Const(Constant::Int(missing)),
+            _ => self.convert(v, LlType::Signed, span),
+        }
+    }
+
+    pub(super) fn list_slice(&mut self, args: &[Value], result: VarId, span: Span) -> LResult {
+        let lo = self.bound(&args[1], i64::MIN, span);
+        let hi = self.bound(&args[2], i64::MAX, span);
+        let step = self.bound(&args[3], 1, span);
+        self.push(
+            LlOp::ListSlice,
+            vec![args[0].clone(), lo, hi, step],
+            result,
+            span,
+        );
+        Ok(())
+    }
+
+    pub(super) fn list_binary(
+        &mut self,
+        op: BinOp,
+        args: &[Value],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        match op {
+            BinOp::Add => self.push(LlOp::ListConcat, args.to_vec(), result, span),
+            _ => {
+                let (list, n) = match self.s(&args[0]) {
+                    SomeValue::List(_) => (&args[0], &args[1]),
+                    _ => (&args[1], &args[0]),
+                };
+                let n = self.convert(n, LlType::Signed, span);
+                self.push(LlOp::ListMul, vec![list.clone(), n], result, span);
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn list_method(
+        &mut self,
+        name: &Rc<str>,
+        args: &[Value],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        let list = args[0].clone();
+        let item = self.list_item(&list);
+        let kind = item_kind_of(&item);
+        let eq = eq_kind_of(&item);
+        let int = |s: &mut Self, v: &Value| s.convert(v, LlType::Signed, span);
+        let (op, call_args) = match &**name {
+            "append" => (LlOp::ListAppend(kind), vec![list, args[1].clone()]),
+            "pop" => {
+                let i = match args.get(1) {
+                    Some(i) => int(self, i),
+                    None => Value::Const(Constant::Int(-1)),
+                };
+                (LlOp::ListPop(kind), vec![list, i])
+            }
+            "insert" => {
+                let i = int(self, &args[1]);
+                (LlOp::ListInsert(kind), vec![list, i, args[2].clone()])
+            }
+            "extend" => (LlOp::ListExtend, vec![list, args[1].clone()]),
+            "reverse" => (LlOp::ListReverse, vec![list]),
+            "clear" => (LlOp::ListClear, vec![list]),
+            "copy" => {
+                let all = vec![
+                    list,
+                    Value::Const(Constant::Int(i64::MIN)),
+                    Value::Const(Constant::Int(i64::MAX)),
+                    Value::Const(Constant::Int(1)),
+                ];
+                (LlOp::ListSlice, all)
+            }
+            "index" => (LlOp::ListIndex(eq), vec![list, args[1].clone()]),
+            "count" => (LlOp::ListCount(eq), vec![list, args[1].clone()]),
+            "remove" => (LlOp::ListRemove(eq), vec![list, args[1].clone()]),
+            "sort" => (LlOp::ListSort(eq), vec![list]),
+            other => unreachable!("annotator accepted list.{other}()"),
+        };
+        self.push(op, call_args, result, span);
+        Ok(())
+    }
+}

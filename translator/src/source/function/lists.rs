@@ -1,0 +1,289 @@
+//! Code for list operations: length, indexing and stores inline (with
+//! Python's negative indices and IndexError), the rest as calls to the
+//! runtime's rpy_list_* functions, which take items as 64-bit patterns.
+
+use super::{CgResult, FunctionCx};
+use crate::flowgraph::ir::{Constant, Operation, Value};
+use crate::rtype::llop::{ItemKind, LlOp};
+use crate::rtype::lltype::LlType;
+use crate::source::runtime_abi::{ExcKind, RuntimeFn};
+use inkwell::types::BasicTypeEnum;
+use inkwell::values::{BasicValueEnum, IntValue, PointerValue};
+use inkwell::{AddressSpace, IntPredicate};
+
+/// Offsets in `rpy_list` and `rpy_array` (rpy.h).
+const LIST_LENGTH: u32 = 8;
+const LIST_ITEMS: u32 = 16;
+const ARRAY_ITEMS: u32 = 16;
+
+impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
+    pub(super) fn list_len(&self, list: &Value) -> CgResult<IntValue<'ctx>> {
+        let p = self.value(list).into_pointer_value();
+        let len_ptr = self.field_ptr(p, LIST_LENGTH)?;
+        Ok(self
+            .b
+            .build_load(self.cg.cx.i64_type(), len_ptr, "len")?
+            .into_int_value())
+    }
+
+    fn items_array(&self, list: &Value) -> CgResult<PointerValue<'ctx>> {
+        let p = self.value(list).into_pointer_value();
+        let ptr = self.cg.cx.ptr_type(AddressSpace::default());
+        let slot = self.field_ptr(p, LIST_ITEMS)?;
+        Ok(self.b.build_load(ptr, slot, "items")?.into_pointer_value())
+    }
+
+    /// The memory type of an item.
+    fn item_type(&self, kind: ItemKind) -> BasicTypeEnum<'ctx> {
+        let cx = self.cg.cx;
+        match kind {
+            ItemKind::Ptr => cx.ptr_type(AddressSpace::default()).into(),
+            ItemKind::I64 => cx.i64_type().into(),
+            ItemKind::F64 => cx.f64_type().into(),
+            ItemKind::U8 => cx.i8_type().into(),
+        }
+    }
+
+    fn item_slot(
+        &self,
+        array: PointerValue<'ctx>,
+        i: IntValue<'ctx>,
+        kind: ItemKind,
+    ) -> CgResult<PointerValue<'ctx>> {
+        let base = self.field_ptr(array, ARRAY_ITEMS)?;
+        // SAFETY (LLVM semantics): the caller checked i against the length.
+        unsafe {
+            self.b
+                .build_in_bounds_gep(self.item_type(kind), base, &[i], "item")
+        }
+    }
+
+    /// `index` as a position in the list, raising IndexError (`msg`)
+    /// outside it; negative indices count from the end.
+    fn checked_index(&self, list: &Value, index: &Value, msg: &str) -> CgResult<IntValue<'ctx>> {
+        let b = &self.b;
+        let i64t = self.cg.cx.i64_type();
+        let len = self.list_len(list)?;
+        let i = self.int(index);
+        let negative = b.build_int_compare(IntPredicate::SLT, i, i64t.const_zero(), "")?;
+        let wrapped = b.build_int_add(i, len, "")?;
+        let i = b.build_select(negative, wrapped, i, "")?.into_int_value();
+        // One unsigned compare checks both ends.
+        let out = b.build_int_compare(IntPredicate::UGE, i, len, "")?;
+        self.raise_if(out, ExcKind::Index, msg)?;
+        Ok(i)
+    }
+
+    fn load_item(
+        &self,
+        slot: PointerValue<'ctx>,
+        kind: ItemKind,
+        name: &str,
+    ) -> CgResult<BasicValueEnum<'ctx>> {
+        let v = self.b.build_load(self.item_type(kind), slot, name)?;
+        Ok(match kind {
+            ItemKind::U8 => {
+                let byte = v.into_int_value();
+                self.b
+                    .build_int_compare(IntPredicate::NE, byte, byte.get_type().const_zero(), name)?
+                    .into()
+            }
+            _ => v,
+        })
+    }
+
+    fn store_item(
+        &self,
+        array: PointerValue<'ctx>,
+        slot: PointerValue<'ctx>,
+        v: &Value,
+        kind: ItemKind,
+    ) -> CgResult<()> {
+        let value = match (kind, v) {
+            (ItemKind::Ptr, Value::Const(Constant::None)) => self
+                .cg
+                .cx
+                .ptr_type(AddressSpace::default())
+                .const_null()
+                .into(),
+            (ItemKind::Ptr, _) => {
+                self.write_barrier(array)?;
+                self.value(v)
+            }
+            (ItemKind::U8, _) => self
+                .b
+                .build_int_z_extend(self.int(v), self.cg.cx.i8_type(), "")?
+                .into(),
+            _ => self.value(v),
+        };
+        self.b.build_store(slot, value)?;
+        Ok(())
+    }
+
+    /// An item as the 64-bit pattern the runtime's list functions take.
+    fn item_bits(&self, v: &Value, kind: ItemKind) -> CgResult<IntValue<'ctx>> {
+        let i64t = self.cg.cx.i64_type();
+        let is_void = matches!(v, Value::Var(x) if self.ll.types[x.index()] == LlType::Void)
+            || matches!(v, Value::Const(Constant::None));
+        if is_void {
+            return Ok(i64t.const_zero());
+        }
+        Ok(match kind {
+            ItemKind::I64 => self.int(v),
+            ItemKind::F64 => self
+                .b
+                .build_bit_cast(self.value(v), i64t, "")?
+                .into_int_value(),
+            ItemKind::U8 => self.b.build_int_z_extend(self.int(v), i64t, "")?,
+            ItemKind::Ptr => {
+                self.b
+                    .build_ptr_to_int(self.value(v).into_pointer_value(), i64t, "")?
+            }
+        })
+    }
+
+    pub(super) fn list_op(
+        &self,
+        op: &Operation<LlOp>,
+        name: &str,
+    ) -> CgResult<Option<BasicValueEnum<'ctx>>> {
+        let a = &op.args;
+        let cx = self.cg.cx;
+        let i32 = |v: u64| cx.i32_type().const_int(v, false);
+        let ptr_arg = |v: &Value| self.value(v).into_pointer_value().into();
+        Ok(match &op.op {
+            LlOp::ListGetItem(kind) => {
+                let i = self.checked_index(&a[0], &a[1], "list index out of range")?;
+                let slot = self.item_slot(self.items_array(&a[0])?, i, *kind)?;
+                Some(self.load_item(slot, *kind, name)?)
+            }
+            LlOp::ListSetItem(kind) => {
+                let i = self.checked_index(&a[0], &a[1], "list assignment index out of range")?;
+                let array = self.items_array(&a[0])?;
+                let slot = self.item_slot(array, i, *kind)?;
+                self.store_item(array, slot, &a[2], *kind)?;
+                None
+            }
+            LlOp::NewList(kind) => self.call_rt(
+                RuntimeFn::ListNew,
+                &[
+                    i32(kind.array_tid() as u64).into(),
+                    self.int(&a[0]).into(),
+                    self.int(&a[1]).into(),
+                ],
+            )?,
+            LlOp::ListAppend(kind) => {
+                let bits = self.item_bits(&a[1], *kind)?;
+                self.call_rt(RuntimeFn::ListAppend, &[ptr_arg(&a[0]), bits.into()])?
+            }
+            LlOp::ListInsert(kind) => {
+                let bits = self.item_bits(&a[2], *kind)?;
+                self.call_rt(
+                    RuntimeFn::ListInsert,
+                    &[ptr_arg(&a[0]), self.int(&a[1]).into(), bits.into()],
+                )?
+            }
+            LlOp::ListPop(kind) => {
+                let len = self.list_len(&a[0])?;
+                let empty = self.b.build_int_compare(
+                    IntPredicate::EQ,
+                    len,
+                    len.get_type().const_zero(),
+                    "",
+                )?;
+                self.raise_if(empty, ExcKind::Index, "pop from empty list")?;
+                let i = self.checked_index(&a[0], &a[1], "pop index out of range")?;
+                let slot = self.item_slot(self.items_array(&a[0])?, i, *kind)?;
+                let item = self.load_item(slot, *kind, name)?;
+                self.call_rt(RuntimeFn::ListDelete, &[ptr_arg(&a[0]), i.into()])?;
+                Some(item)
+            }
+            LlOp::ListExtend => {
+                self.call_rt(RuntimeFn::ListExtend, &[ptr_arg(&a[0]), ptr_arg(&a[1])])?
+            }
+            LlOp::ListConcat => {
+                self.call_rt(RuntimeFn::ListConcat, &[ptr_arg(&a[0]), ptr_arg(&a[1])])?
+            }
+            LlOp::ListReverse => self.call_rt(RuntimeFn::ListReverse, &[ptr_arg(&a[0])])?,
+            LlOp::ListClear => self.call_rt(RuntimeFn::ListClear, &[ptr_arg(&a[0])])?,
+            LlOp::ListMul => self.call_rt(
+                RuntimeFn::ListMul,
+                &[ptr_arg(&a[0]), self.int(&a[1]).into()],
+            )?,
+            LlOp::ListSlice => self.call_rt(
+                RuntimeFn::ListSlice,
+                &[
+                    ptr_arg(&a[0]),
+                    self.int(&a[1]).into(),
+                    self.int(&a[2]).into(),
+                    self.int(&a[3]).into(),
+                ],
+            )?,
+            LlOp::ListIndex(eq) | LlOp::ListRemove(eq) | LlOp::ListContains(eq) => {
+                let kind = self.kind_of_value(&a[1], *eq);
+                let bits = self.item_bits(&a[1], kind)?;
+                let zero = cx.i64_type().const_zero();
+                let found = self
+                    .call_rt(
+                        RuntimeFn::ListFind,
+                        &[
+                            ptr_arg(&a[0]),
+                            bits.into(),
+                            i32(*eq as u64).into(),
+                            zero.into(),
+                        ],
+                    )?
+                    .unwrap()
+                    .into_int_value();
+                let missing = self
+                    .b
+                    .build_int_compare(IntPredicate::SLT, found, zero, "")?;
+                match &op.op {
+                    LlOp::ListContains(_) => Some(self.b.build_not(missing, name)?.into()),
+                    LlOp::ListIndex(_) => {
+                        self.raise_if(missing, ExcKind::Value, "list.index(x): x not in list")?;
+                        Some(found.into())
+                    }
+                    _ => {
+                        self.raise_if(missing, ExcKind::Value, "list.remove(x): x not in list")?;
+                        self.call_rt(RuntimeFn::ListDelete, &[ptr_arg(&a[0]), found.into()])?;
+                        None
+                    }
+                }
+            }
+            LlOp::ListCount(eq) => {
+                let kind = self.kind_of_value(&a[1], *eq);
+                let bits = self.item_bits(&a[1], kind)?;
+                self.call_rt(
+                    RuntimeFn::ListCount,
+                    &[ptr_arg(&a[0]), bits.into(), i32(*eq as u64).into()],
+                )?
+            }
+            LlOp::ListSort(eq) => {
+                let no = cx.bool_type().const_zero();
+                self.call_rt(
+                    RuntimeFn::ListSort,
+                    &[ptr_arg(&a[0]), i32(*eq as u64).into(), no.into()],
+                )?
+            }
+            other => unreachable!("not a list operation: {other}"),
+        })
+    }
+
+    /// How a searched-for value travels: by its machine type.
+    fn kind_of_value(&self, v: &Value, _eq: crate::rtype::llop::EqKind) -> ItemKind {
+        let t = match v {
+            Value::Var(x) => self.ll.types[x.index()],
+            Value::Const(Constant::Int(_)) => LlType::Signed,
+            Value::Const(Constant::Float(_)) => LlType::Float,
+            Value::Const(Constant::Bool(_)) => LlType::Bool,
+            Value::Const(_) => LlType::StrPtr,
+        };
+        match t {
+            LlType::Signed => ItemKind::I64,
+            LlType::Float => ItemKind::F64,
+            LlType::Bool => ItemKind::U8,
+            _ => ItemKind::Ptr,
+        }
+    }
+}
