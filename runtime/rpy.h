@@ -27,6 +27,7 @@ enum {
     RPY_TID_ARRAY_I64 = 4,  /* rpy_array of int64_t */
     RPY_TID_ARRAY_F64 = 5,  /* rpy_array of double */
     RPY_TID_ARRAY_U8 = 6,   /* rpy_array of bool (one byte each) */
+    RPY_TID_DICT = 7,       /* rpy_dict (also sets), whatever its items */
     RPY_TID_FIRST_USER = 16,
 };
 
@@ -82,6 +83,7 @@ enum rpy_exc_kind {
     RPY_EXC_ASSERTION = 7,
     RPY_EXC_UNBOUND_LOCAL = 8,
     RPY_EXC_ATTRIBUTE = 9,
+    RPY_EXC_KEY = 10,       /* dicts and sets (rpy_dict.c) */
 };
 
 /* --- the garbage collector (rpy_gc.c) --------------------------------
@@ -250,6 +252,16 @@ double rpy_str_to_float(rpy_str *s);
 rpy_str *rpy_str_zfill(rpy_str *s, int64_t width);
 rpy_str *rpy_str_pad(rpy_str *s, int64_t width, rpy_str *fill, int32_t which);
 
+/* s.index(sub, start, end) / s.rindex (reverse): as find/rfind but
+ * ValueError "substring not found" instead of -1. */
+int64_t rpy_str_index(rpy_str *s, rpy_str *sub, int64_t start, int64_t end, bool reverse);
+/* hex(v), oct(v), bin(v) for base 16, 8, 2: "0x1f", "-0o17", "0b101". */
+rpy_str *rpy_str_int_to_base(int64_t v, int32_t base);
+/* int(s, base) for base 0 or 2..36, CPython's rules and message
+ * ("invalid literal for int() with base 16: '...'"); base outside that
+ * range: ValueError "int() base must be >= 2 and <= 36, or 0". */
+int64_t rpy_str_to_int_base(rpy_str *s, int64_t base);
+
 /* Building strings (rpy_format.c): a builder lives in the caller's frame
  * (generated code reserves RPY_BUILDER_BYTES, 8-aligned), holds its bytes
  * outside the GC heap, and rpy_builder_finish makes the string (which may
@@ -268,7 +280,98 @@ void rpy_builder_add_float(rpy_builder *b, double v);   /* str(float) */
 void rpy_builder_format_int(rpy_builder *b, const char *spec, int64_t v);     /* d i o x X c, and e f g... of an int */
 void rpy_builder_format_float(rpy_builder *b, const char *spec, double v);    /* e E f F g G, d i of a float (truncates) */
 void rpy_builder_format_str(rpy_builder *b, const char *spec, rpy_str *s);    /* s r (NULL: None) */
+/* format(v, spec) / f"{v:spec}" / "{:spec}".format(v): Python's format
+ * specification mini-language ([[fill]align][sign][z][#][0][width]
+ * [grouping][.precision][type]), spec NUL-terminated without the colon.
+ * An invalid spec raises ValueError with CPython's message (e.g.
+ * "Unknown format code 'd' for object of type 'float'"). */
+void rpy_builder_format_spec_int(rpy_builder *b, const char *spec, int64_t v);
+void rpy_builder_format_spec_float(rpy_builder *b, const char *spec, double v);
+void rpy_builder_format_spec_str(rpy_builder *b, const char *spec, rpy_str *s);
 rpy_str *rpy_builder_finish(rpy_builder *b);
+
+/* --- dicts and sets (rpy_dict.c) -------------------------------------
+ *
+ * An insertion-ordered hash table (CPython's compact layout), one type
+ * for every key and value kind: entries live in parallel arrays (hashes,
+ * keys, values) in insertion order, and `index` maps hash slots to entry
+ * numbers.  A set is a dict without values (values == NULL).  Keys and
+ * values travel as 64-bit patterns, as list items do.  Functions that
+ * allocate keep their GC arguments rooted themselves and return with
+ * MemoryError set when memory runs out. */
+enum rpy_key_kind {
+    RPY_KEY_INT = 0,      /* int64 (and bool as 0/1): Python's hash(int) */
+    RPY_KEY_FLOAT = 1,    /* double bits: hash(float), compared with == */
+    RPY_KEY_STR = 2,      /* rpy_str *, by contents (never NULL) */
+    RPY_KEY_IDENTITY = 3, /* GC pointer compared by address (instances; NULL is None) */
+    RPY_KEY_CUSTOM = 4,   /* tuples: hashed and compared by rpy_key_ops */
+};
+/* Generated functions for RPY_KEY_CUSTOM keys (NULL ops otherwise).
+ * hash and eq never allocate; repr (for KeyError's message) may. */
+typedef struct rpy_key_ops {
+    int64_t (*hash)(uint64_t key);
+    bool (*eq)(uint64_t a, uint64_t b);
+    rpy_str *(*repr)(uint64_t key);
+} rpy_key_ops;
+
+/* Marks a deleted entry in `hashes` (a real hash is never this value). */
+#define RPY_DICT_DELETED INT64_MIN
+
+typedef struct rpy_dict {
+    rpy_hdr hdr;
+    int64_t length;       /* live entries */
+    int64_t used;         /* entries filled so far, deleted ones included */
+    int32_t key_kind;     /* enum rpy_key_kind */
+    uint32_t value_tid;   /* array tid of values (0: a set) */
+    const rpy_key_ops *ops;
+    rpy_array *hashes;    /* RPY_TID_ARRAY_I64, one per entry */
+    rpy_array *keys;      /* key_tid array, one per entry */
+    rpy_array *values;    /* value_tid array, one per entry; NULL for a set */
+    rpy_array *index;     /* RPY_TID_ARRAY_I64 hash slots: -1 free, -2 dummy, else an entry */
+} rpy_dict;
+
+/* A new empty dict (value_tid an RPY_TID_ARRAY_* tid) or set (value_tid
+ * 0); key_tid is the array tid keys are stored in (ARRAY_I64 for ints,
+ * ARRAY_F64 floats, ARRAY_PTR strings/instances/tuples). */
+rpy_dict *rpy_dict_new(int32_t key_kind, uint32_t key_tid, uint32_t value_tid,
+                       const rpy_key_ops *ops);
+/* The entry holding key, or -1. */
+int64_t rpy_dict_lookup(rpy_dict *d, uint64_t key);
+/* d[key]: KeyError with repr(key) as the message when missing. */
+uint64_t rpy_dict_getitem(rpy_dict *d, uint64_t key);
+/* d[key] = value (a set ignores value): a new key goes last. */
+void rpy_dict_setitem(rpy_dict *d, uint64_t key, uint64_t value);
+/* del d[key] / set.remove (must_exist: KeyError when missing) or
+ * set.discard; returns whether the key was there. */
+bool rpy_dict_delitem(rpy_dict *d, uint64_t key, bool must_exist);
+/* d.pop(key): KeyError when missing; d.pop(key, dflt) returns dflt. */
+uint64_t rpy_dict_pop(rpy_dict *d, uint64_t key);
+uint64_t rpy_dict_pop_default(rpy_dict *d, uint64_t key, uint64_t dflt);
+/* Iteration: the first live entry >= i, or -1.  Callers read
+ * d->keys / d->values at that entry. */
+int64_t rpy_dict_next(rpy_dict *d, int64_t i);
+/* popitem() / set.pop(): the last live entry (KeyError "popitem():
+ * dictionary is empty", or "pop from an empty set"), for the caller to
+ * read and then remove with rpy_dict_delete_entry. */
+int64_t rpy_dict_last_entry(rpy_dict *d);
+void rpy_dict_delete_entry(rpy_dict *d, int64_t entry);
+rpy_dict *rpy_dict_copy(rpy_dict *d);
+void rpy_dict_clear(rpy_dict *d);
+/* d.update(other) / set |= other: other's entries, in its order. */
+void rpy_dict_update(rpy_dict *d, rpy_dict *other);
+/* list(d) / list(d.values()): new lists of the keys / values, in order. */
+rpy_list *rpy_dict_keys(rpy_dict *d);
+rpy_list *rpy_dict_values(rpy_dict *d);
+/* Sets: a | b, a & b, a - b as new sets (order: a's then b's). */
+rpy_dict *rpy_set_union(rpy_dict *a, rpy_dict *b);
+rpy_dict *rpy_set_intersection(rpy_dict *a, rpy_dict *b);
+rpy_dict *rpy_set_difference(rpy_dict *a, rpy_dict *b);
+/* a == b for dicts (values compared with eq_kind) and sets. */
+bool rpy_dict_eq(rpy_dict *a, rpy_dict *b, int32_t value_eq_kind);
+/* CPython's hash() of an int and of a float (hash(1.0) == hash(1),
+ * hash(-1) == -2, modulo 2**61 - 1). */
+int64_t rpy_hash_int(int64_t v);
+int64_t rpy_hash_float(double v);
 
 /* --- provided by generated code ------------------------------------ */
 /* The translated entry_point(argv); the result is the process exit code. */
@@ -351,6 +454,26 @@ int32_t rpy_int_float_compare(int64_t i, double f);
 /* Python's round-half-even-free truediv of two ints, correctly rounded
  * (ZeroDivisionError is checked by the caller). */
 double rpy_int_truediv(int64_t a, int64_t b);
+
+/* --- the math module (rpy_math.c) ----------------------------------
+ * libm with CPython's errors: ValueError "math domain error",
+ * OverflowError "math range error"; floor/ceil give ints. */
+double rpy_math_sqrt(double x);
+double rpy_math_exp(double x);
+double rpy_math_log(double x);
+double rpy_math_log10(double x);
+double rpy_math_log_base(double x, double base);
+double rpy_math_sin(double x);
+double rpy_math_cos(double x);
+double rpy_math_tan(double x);
+double rpy_math_atan(double x);
+double rpy_math_fabs(double x);
+double rpy_math_atan2(double y, double x);
+double rpy_math_hypot(double x, double y);
+double rpy_math_fmod(double x, double y);
+double rpy_math_pow(double x, double y);
+int64_t rpy_math_floor(double x);
+int64_t rpy_math_ceil(double x);
 
 /* --- strings ------------------------------------------------------- */
 /* int(s) with base 10, CPython's rules (whitespace, sign, underscores);

@@ -1,5 +1,7 @@
-# expect-error: line 2: only imports, constants and function definitions are allowed at module level
-print("hello")
+# expect-error: line 3: this statement is not supported at module level
+X = 1
+del X
+
 
 def entry_point(argv):
     return 0

@@ -44,6 +44,8 @@ pub struct Annotations {
     pub reached: HashSet<(FuncId, BlockId)>,
     pub classes: classdef::ClassDefs,
     pub lists: listdef::ListDefs,
+    /// The annotation of each module variable (`Program::global_vars`).
+    pub globals: Vec<SomeValue>,
 }
 
 impl Annotations {
@@ -71,6 +73,7 @@ pub fn annotate_program(program: &Program, flow: &FlowGraphs) -> Result<Annotati
         classes: classdef::ClassDefs::default(),
         method_sites: indexmap::IndexSet::new(),
         lists: Default::default(),
+        globals: vec![ModuleVar::default(); program.global_vars.len()],
     };
     let entry = program.entry;
     let g = &flow.graphs[&entry];
@@ -100,6 +103,10 @@ pub fn annotate_program(program: &Program, flow: &FlowGraphs) -> Result<Annotati
     a.generalize(entry, start.inputargs[0], argv, g.span, None)
         .map_err(|d| vec![d])?;
     a.schedule(entry, g.startblock);
+    for &init in &program.module_inits {
+        a.ensure_function(init);
+        a.schedule(init, flow.graphs[&init].startblock);
+    }
     while let Some((f, b)) = a.queue.pop_front() {
         a.queued.remove(&(f, b));
         a.flow_block(f, b)
@@ -137,7 +144,18 @@ pub fn annotate_program(program: &Program, flow: &FlowGraphs) -> Result<Annotati
         reached: a.reached,
         classes: a.classes,
         lists: a.lists.into_inner(),
+        globals: a.globals.into_iter().map(|g| g.value).collect(),
     })
+}
+
+/// What the annotator knows of a module variable.
+#[derive(Clone, Default)]
+struct ModuleVar {
+    value: SomeValue,
+    /// Where it was first given its annotation.
+    first_span: Option<Span>,
+    /// Blocks that read it: re-flowed when its annotation grows.
+    readers: indexmap::IndexSet<(FuncId, BlockId)>,
 }
 
 struct Annotator<'a> {
@@ -156,6 +174,7 @@ struct Annotator<'a> {
     /// Blocks with method calls: re-flowed when a class is first
     /// instantiated (a call may then dispatch to one more method).
     method_sites: indexmap::IndexSet<(FuncId, BlockId)>,
+    globals: Vec<ModuleVar>,
 }
 
 /// How a conflicting annotation came about, for the message.
@@ -343,6 +362,15 @@ impl<'a> Annotator<'a> {
                     self.list_binary(*bop, &args, op.span)?
                 }
                 HlOp::SetAttr(name) => self.setattr(name, &args[0], &args[1], op.span)?,
+                HlOp::GetGlobal(g) => {
+                    let var = &mut self.globals[g.index()];
+                    var.readers.insert((f, b));
+                    var.value.clone()
+                }
+                HlOp::SetGlobal(g) => {
+                    self.set_global(*g, &args[0], op.span)?;
+                    SomeValue::None
+                }
                 HlOp::IsInstance(_) => match &args[0] {
                     SomeValue::Instance { .. } | SomeValue::None => SomeValue::Bool,
                     other => {
@@ -623,6 +651,43 @@ impl<'a> Annotator<'a> {
             self.reflow_readers(name);
         }
         Ok(SomeValue::None)
+    }
+
+    fn set_global(
+        &mut self,
+        g: crate::flowgraph::ir::GlobalId,
+        value: &SomeValue,
+        span: Span,
+    ) -> std::result::Result<(), Diagnostic> {
+        let old = self.globals[g.index()].value.clone();
+        let Some(joined) = old.union(value, &types!(self)) else {
+            let name = &self.program.global_vars[g.index()].name;
+            let mut d = Diagnostic::error(
+                span,
+                format!(
+                    "module variable `{name}` is {} here and {} elsewhere",
+                    with_article(value, &types!(self)),
+                    with_article(&old, &types!(self))
+                ),
+            )
+            .with_help("use a separate variable for each type");
+            if let Some(first) = self.globals[g.index()].first_span {
+                d = d.with_note(
+                    Some(first),
+                    format!("it was given type {} here", old.describe(&types!(self))),
+                );
+            }
+            return Err(d);
+        };
+        if joined != old {
+            let var = &mut self.globals[g.index()];
+            var.first_span.get_or_insert(span);
+            var.value = joined;
+            for (f, b) in var.readers.clone() {
+                self.schedule(f, b);
+            }
+        }
+        Ok(())
     }
 
     fn reflow_readers(&mut self, name: &Rc<str>) {

@@ -28,8 +28,9 @@ impl std::ops::Deref for Types<'_> {
 }
 use std::fmt;
 
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub enum SomeValue {
+    #[default]
     Impossible,
     None,
     Bool,
@@ -237,6 +238,8 @@ mod tests {
             classes: vec![],
             entry: crate::flowgraph::ir::FuncId(0),
             builtin_classes: Default::default(),
+            global_vars: vec![],
+            module_inits: vec![],
         };
         let lists = Default::default();
         let p = super::Types {

@@ -4,7 +4,7 @@
 use super::model::{with_article, SomeValue, Types};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::flowgraph::hlop::{BinOp, CmpOp, HlOp, UnOp};
-use crate::flowgraph::ir::{Builtin, ClassId, Constant, Value};
+use crate::flowgraph::ir::{Builtin, ClassId, Constant, MathFn, Value};
 use std::rc::Rc;
 use SomeValue::*;
 
@@ -56,6 +56,8 @@ pub fn annotate_op(
         | HlOp::CallMethod { .. }
         | HlOp::GetAttr(_)
         | HlOp::SetAttr(_)
+        | HlOp::GetGlobal(_)
+        | HlOp::SetGlobal(_)
         | HlOp::Raise
         | HlOp::Downcast(_)
         | HlOp::SetItem
@@ -296,6 +298,40 @@ pub fn annotate_builtin_call(
         }
     };
     match b {
+        Builtin::Math(m) => {
+            if !m.arity().contains(&args.len()) {
+                let (lo, hi) = (m.arity().start().to_owned(), m.arity().end().to_owned());
+                let takes = if lo == hi {
+                    format!("{lo}")
+                } else {
+                    format!("{lo} or {hi}")
+                };
+                return Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "math.{}() takes {takes} argument{}, got {}",
+                        m.name(),
+                        if hi == 1 { "" } else { "s" },
+                        args.len()
+                    ),
+                ));
+            }
+            if let Some(bad) = args.iter().find(|a| !a.is_numeric()) {
+                return Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "math.{}() of {}: it takes numbers",
+                        m.name(),
+                        with_article(bad, p)
+                    ),
+                ));
+            }
+            Ok(match m {
+                MathFn::Floor | MathFn::Ceil => Int,
+                MathFn::Isnan | MathFn::Isinf => Bool,
+                _ => Float,
+            })
+        }
         Builtin::Print => {
             for a in args {
                 let exception = matches!(a, Instance { class, can_be_none: false } if p.is_exception_class(*class));

@@ -92,8 +92,11 @@ pub fn build_database(program: &LlProgram, recursion: Recursion) -> Database {
     let mut functions = IndexMap::new();
     let mut strings = IndexSet::new();
     let mut used_symbols = std::collections::HashSet::new();
-    let mut queue = std::collections::VecDeque::from([program.entry]);
-    let mut seen = std::collections::HashSet::from([program.entry]);
+    let roots: Vec<FuncId> = std::iter::once(program.entry)
+        .chain(program.module_inits.iter().copied())
+        .collect();
+    let mut queue: std::collections::VecDeque<FuncId> = roots.iter().copied().collect();
+    let mut seen: std::collections::HashSet<FuncId> = roots.into_iter().collect();
     while let Some(f) = queue.pop_front() {
         let ll = &program.graphs[&f];
         // Python qualified names; a numeric suffix keeps symbols unique.
@@ -178,6 +181,24 @@ pub fn build_database(program: &LlProgram, recursion: Recursion) -> Database {
             items_are_gcptrs: false,
         });
     }
+    // The module variables: one prebuilt object.
+    types.push(TypeDesc {
+        tid: program.globals_tid,
+        name: "globals".to_string(),
+        fixed_size: (8 + 8 * program.globals.len() as u32).max(16),
+        gcptr_offsets: program
+            .globals
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.is_gc_ptr())
+            .map(|(i, _)| ClassLayout::field_offset(i as u32))
+            .collect(),
+        item_size: 0,
+        items_offset: 0,
+        length_offset: 0,
+        extra_bytes: 0,
+        items_are_gcptrs: false,
+    });
     Database {
         types,
         functions,

@@ -111,6 +111,10 @@ pub enum HlOp {
     GetAttr(Rc<str>),
     /// `obj.name = value`.
     SetAttr(Rc<str>),
+    /// Reads a module variable (set by module-level code at start-up).
+    GetGlobal(crate::flowgraph::ir::GlobalId),
+    /// Module-level code binds a module variable.
+    SetGlobal(crate::flowgraph::ir::GlobalId),
     /// `obj.name(args...)`: a method call on an instance; the last
     /// `keywords.len()` arguments are passed by keyword.
     CallMethod {
@@ -153,6 +157,8 @@ impl fmt::Display for HlOp {
             HlOp::Raise => write!(f, "raise"),
             HlOp::Downcast(c) => write!(f, "downcast[{c}]"),
             HlOp::SetAttr(name) => write!(f, "setattr[{name}]"),
+            HlOp::GetGlobal(g) => write!(f, "getglobal[{g}]"),
+            HlOp::SetGlobal(g) => write!(f, "setglobal[{g}]"),
             HlOp::CallMethod { name, keywords } if keywords.is_empty() => {
                 write!(f, "call_method[{name}]")
             }

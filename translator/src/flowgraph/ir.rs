@@ -33,6 +33,7 @@ id_type!(VarId, "v");
 id_type!(BlockId, "block");
 id_type!(FuncId, "func");
 id_type!(ClassId, "class");
+id_type!(GlobalId, "global");
 
 /// Functions and values the translator knows by name: Python builtins and
 /// members of built-in modules.
@@ -46,11 +47,92 @@ pub enum Builtin {
     Min,
     Max,
     Bool,
+    Math(MathFn),
+}
+
+/// The functions of the `math` module.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum MathFn {
+    Sqrt,
+    Exp,
+    Log,
+    Log10,
+    Sin,
+    Cos,
+    Tan,
+    Atan,
+    Fabs,
+    Atan2,
+    Hypot,
+    Fmod,
+    Pow,
+    Floor,
+    Ceil,
+    Isnan,
+    Isinf,
+}
+
+impl MathFn {
+    pub const ALL: [MathFn; 17] = [
+        MathFn::Sqrt,
+        MathFn::Exp,
+        MathFn::Log,
+        MathFn::Log10,
+        MathFn::Sin,
+        MathFn::Cos,
+        MathFn::Tan,
+        MathFn::Atan,
+        MathFn::Fabs,
+        MathFn::Atan2,
+        MathFn::Hypot,
+        MathFn::Fmod,
+        MathFn::Pow,
+        MathFn::Floor,
+        MathFn::Ceil,
+        MathFn::Isnan,
+        MathFn::Isinf,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            MathFn::Sqrt => "sqrt",
+            MathFn::Exp => "exp",
+            MathFn::Log => "log",
+            MathFn::Log10 => "log10",
+            MathFn::Sin => "sin",
+            MathFn::Cos => "cos",
+            MathFn::Tan => "tan",
+            MathFn::Atan => "atan",
+            MathFn::Fabs => "fabs",
+            MathFn::Atan2 => "atan2",
+            MathFn::Hypot => "hypot",
+            MathFn::Fmod => "fmod",
+            MathFn::Pow => "pow",
+            MathFn::Floor => "floor",
+            MathFn::Ceil => "ceil",
+            MathFn::Isnan => "isnan",
+            MathFn::Isinf => "isinf",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<MathFn> {
+        MathFn::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// How many arguments it takes (`log` takes 1 or 2).
+    pub fn arity(self) -> std::ops::RangeInclusive<usize> {
+        match self {
+            MathFn::Atan2 | MathFn::Hypot | MathFn::Fmod | MathFn::Pow => 2..=2,
+            MathFn::Log => 1..=2,
+            _ => 1..=1,
+        }
+    }
 }
 
 impl Builtin {
     pub fn name(self) -> &'static str {
         match self {
+            Builtin::Math(m) => m.name(),
             Builtin::Print => "print",
             Builtin::Len => "len",
             Builtin::Int => "int",

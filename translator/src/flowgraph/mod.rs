@@ -51,9 +51,16 @@ impl FlowGraphs {
 
 pub fn build_flow_graphs(program: &Program) -> Result<FlowGraphs> {
     let mut graphs = IndexMap::new();
-    let mut queue = std::collections::VecDeque::from([program.entry]);
+    // Module-level code runs before the entry point, so it is reachable.
+    let roots: Vec<FuncId> = program
+        .module_inits
+        .iter()
+        .copied()
+        .chain([program.entry])
+        .collect();
+    let mut queue: std::collections::VecDeque<FuncId> = roots.iter().copied().collect();
     let mut errors = vec![];
-    let mut seen = std::collections::HashSet::from([program.entry]);
+    let mut seen: std::collections::HashSet<FuncId> = roots.into_iter().collect();
     let mut reached_from = IndexMap::new();
     let mut deferred_errors = IndexMap::new();
     let mut classes_seen = std::collections::HashSet::new();

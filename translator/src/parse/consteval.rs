@@ -48,8 +48,35 @@ impl ConstEnv<'_> {
                             )),
                         };
                     }
+                    if let Some(Global::BuiltinModule(m)) = self.module.globals.get(n.id.as_str()) {
+                        if let Some(c) = m.member(a.attr.as_str()) {
+                            return Ok(c);
+                        }
+                    }
                 }
                 Err(not_const("this attribute"))
+            }
+            // A few builtins of constants (`A_CODE = ord('A')`).
+            ast::Expr::Call(c) if c.keywords.is_empty() && c.args.len() == 1 => {
+                let ast::Expr::Name(f) = &*c.func else {
+                    return Err(not_const("this call"));
+                };
+                if self.module.globals.contains_key(f.id.as_str()) {
+                    return Err(not_const("this call"));
+                }
+                let arg = self.eval(&c.args[0])?;
+                match (f.id.as_str(), &arg) {
+                    ("ord", Constant::Str(s)) if s.chars().count() == 1 => {
+                        Ok(Constant::Int(s.chars().next().unwrap() as i64))
+                    }
+                    ("chr", Constant::Int(i)) => u32::try_from(*i)
+                        .ok()
+                        .and_then(char::from_u32)
+                        .map(|ch| Constant::Str(ch.to_string().into()))
+                        .ok_or_else(|| not_const("this call")),
+                    ("len", Constant::Str(s)) => Ok(Constant::Int(s.chars().count() as i64)),
+                    _ => Err(not_const("this call")),
+                }
             }
             ast::Expr::UnaryOp(u) => {
                 let v = self.eval(&u.operand)?;

@@ -5,15 +5,20 @@
 //! Entry point: [`parse_program`].
 
 pub mod consteval;
+pub mod names;
 pub mod program;
 
 use crate::diagnostics::{Diagnostic, Result, SourceMap, Span};
 use crate::flowgraph::ir::ClassId;
 use crate::flowgraph::ir::FuncId;
+use crate::flowgraph::ir::GlobalId;
 use consteval::ConstEnv;
 use indexmap::IndexMap;
-use program::{BuiltinModule, ClassDesc, Function, Global, Module, ModuleId, Param, Program};
+use program::{
+    BuiltinModule, ClassDesc, Function, Global, GlobalVar, Module, ModuleId, Param, Program,
+};
 use rustpython_parser::ast::{self, Ranged};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub fn parse_program(target: &Path, sources: &mut SourceMap) -> Result<Program> {
@@ -24,6 +29,8 @@ pub fn parse_program(target: &Path, sources: &mut SourceMap) -> Result<Program> 
         functions: vec![],
         classes: vec![],
         builtin_classes: IndexMap::new(),
+        global_vars: vec![],
+        module_inits: vec![],
         loading: vec![],
         errors: vec![],
     };
@@ -40,6 +47,7 @@ pub fn parse_program(target: &Path, sources: &mut SourceMap) -> Result<Program> 
         name: "builtins".to_string(),
         file: 0,
         globals: IndexMap::new(),
+        init: None,
     });
     for &c in loader.builtin_classes.values() {
         loader.classes[c.index()].module = builtins;
@@ -50,6 +58,8 @@ pub fn parse_program(target: &Path, sources: &mut SourceMap) -> Result<Program> 
         classes: loader.classes,
         entry,
         builtin_classes: loader.builtin_classes,
+        global_vars: loader.global_vars,
+        module_inits: loader.module_inits,
     })
 }
 
@@ -89,6 +99,8 @@ struct Loader<'s> {
     functions: Vec<Function>,
     classes: Vec<ClassDesc>,
     builtin_classes: IndexMap<String, ClassId>,
+    global_vars: Vec<GlobalVar>,
+    module_inits: Vec<FuncId>,
     /// Names of modules being loaded, to report import cycles.
     loading: Vec<String>,
     errors: Vec<Diagnostic>,
@@ -150,14 +162,81 @@ impl Loader<'_> {
             name,
             file,
             globals: IndexMap::new(),
+            init: None,
         });
+        let mut init = ModuleInit {
+            assignments: count_assignments(&m.body),
+            body: vec![],
+        };
         for stmt in m.body {
-            if let Err(d) = self.module_statement(id, file, stmt) {
+            if let Err(d) = self.module_statement(id, file, stmt, &mut init) {
                 self.errors.push(d);
             }
         }
+        if !init.body.is_empty() {
+            self.add_module_init(id, file, init.body);
+        }
         self.loading.pop();
         Ok(id)
+    }
+
+    /// The module's top-level code that must run at start-up becomes a
+    /// function `<module>` without parameters.
+    fn add_module_init(&mut self, module: ModuleId, file: u32, body: Vec<ast::Stmt>) {
+        let range = ast::text_size::TextRange::new(body[0].start(), body[body.len() - 1].end());
+        let def = ast::StmtFunctionDef {
+            range,
+            name: ast::Identifier::new("<module>"),
+            args: Box::new(ast::Arguments {
+                range: Default::default(),
+                posonlyargs: vec![],
+                args: vec![],
+                vararg: None,
+                kwonlyargs: vec![],
+                kwarg: None,
+            }),
+            body,
+            decorator_list: vec![],
+            returns: None,
+            type_comment: None,
+            type_params: vec![],
+        };
+        let id = FuncId(self.functions.len() as u32);
+        self.functions.push(Function {
+            module,
+            name: "<module>".to_string(),
+            file,
+            params: vec![],
+            class: None,
+            def,
+            unsupported: None,
+            is_module_init: true,
+        });
+        self.modules[module.0 as usize].init = Some(id);
+        self.module_inits.push(id);
+    }
+
+    /// Module-level code that runs at start-up: the names it binds become
+    /// module variables.
+    fn run_at_startup(&mut self, module: ModuleId, stmt: ast::Stmt, init: &mut ModuleInit) {
+        let mut bound = HashSet::new();
+        names::collect_assigned_names(std::slice::from_ref(&stmt), &mut bound);
+        let mut bound: Vec<String> = bound.into_iter().collect();
+        bound.sort();
+        for name in bound {
+            let globals = &self.modules[module.0 as usize].globals;
+            if !matches!(globals.get(&name), Some(Global::Var(_))) {
+                let id = GlobalId(self.global_vars.len() as u32);
+                self.global_vars.push(GlobalVar {
+                    module,
+                    name: name.clone(),
+                });
+                self.modules[module.0 as usize]
+                    .globals
+                    .insert(name, Global::Var(id));
+            }
+        }
+        init.body.push(stmt);
     }
 
     fn import_module(&mut self, name: &str, span: Span) -> std::result::Result<Global, Diagnostic> {
@@ -204,6 +283,7 @@ impl Loader<'_> {
         module: ModuleId,
         file: u32,
         stmt: ast::Stmt,
+        init: &mut ModuleInit,
     ) -> std::result::Result<(), Diagnostic> {
         let span = Span::new(file, stmt.start().into(), stmt.end().into());
         match stmt {
@@ -225,6 +305,24 @@ impl Loader<'_> {
                 };
                 let source = match self.import_module(from.as_str(), span)? {
                     Global::Module(m) => m,
+                    Global::BuiltinModule(b) => {
+                        for alias in &imp.names {
+                            let Some(c) = b.member(alias.name.as_str()) else {
+                                return Err(Diagnostic::error(
+                                    span,
+                                    format!(
+                                        "`{from}.{}` is not supported by the translator yet",
+                                        alias.name
+                                    ),
+                                ));
+                            };
+                            let bound = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
+                            self.modules[module.0 as usize]
+                                .globals
+                                .insert(bound, Global::Const(c));
+                        }
+                        return Ok(());
+                    }
                     _ => {
                         return Err(Diagnostic::error(
                             span,
@@ -250,24 +348,33 @@ impl Loader<'_> {
                 }
                 Ok(())
             }
-            ast::Stmt::Assign(a) => {
-                let [ast::Expr::Name(target)] = a.targets.as_slice() else {
-                    return Err(Diagnostic::error(
-                        span,
-                        "module-level assignment must bind a single name",
-                    ));
-                };
-                self.define_constant(module, file, target.id.as_str(), &a.value)
+            // A name bound once to a value known at translation time is a
+            // constant; anything else runs at start-up.
+            ast::Stmt::Assign(ref a)
+                if matches!(a.targets.as_slice(), [ast::Expr::Name(t)] if init.assignments.get(t.id.as_str()) == Some(&1))
+                    && self.try_constant(module, file, &a.targets[0], &a.value) =>
+            {
+                Ok(())
             }
-            ast::Stmt::AnnAssign(a) => match (&*a.target, &a.value) {
-                (ast::Expr::Name(target), Some(value)) => {
-                    self.define_constant(module, file, target.id.as_str(), value)
-                }
-                _ => Err(Diagnostic::error(
-                    span,
-                    "module-level annotation must bind a single name to a value",
-                )),
-            },
+            ast::Stmt::AnnAssign(ref a)
+                if matches!(&*a.target, ast::Expr::Name(t) if init.assignments.get(t.id.as_str()) == Some(&1))
+                    && a.value
+                        .as_ref()
+                        .is_some_and(|v| self.try_constant(module, file, &a.target, v)) =>
+            {
+                Ok(())
+            }
+            ast::Stmt::Assign(_)
+            | ast::Stmt::AugAssign(_)
+            | ast::Stmt::AnnAssign(_)
+            | ast::Stmt::For(_)
+            | ast::Stmt::While(_)
+            | ast::Stmt::Try(_)
+            | ast::Stmt::Assert(_)
+            | ast::Stmt::Expr(_) => {
+                self.run_at_startup(module, stmt, init);
+                Ok(())
+            }
             ast::Stmt::FunctionDef(def) => {
                 let id = FuncId(self.functions.len() as u32);
                 let f = self.function(module, file, def, None)?;
@@ -279,32 +386,42 @@ impl Loader<'_> {
                 Ok(())
             }
             ast::Stmt::If(i) if is_main_guard(&i.test) => Ok(()),
+            ast::Stmt::If(_) => {
+                self.run_at_startup(module, stmt, init);
+                Ok(())
+            }
             ast::Stmt::ClassDef(def) => self.class(module, file, span, def),
-            _ => Err(Diagnostic::error(
-                span,
-                "only imports, constants and function definitions are allowed at module level",
-            )
-            .with_help("put this code inside a function called from entry_point")),
+            _ => Err(
+                Diagnostic::error(span, "this statement is not supported at module level")
+                    .with_help("put this code inside a function called from entry_point"),
+            ),
         }
     }
 
-    fn define_constant(
+    /// Binds `target` to the value of `value` if it can be computed at
+    /// translation time.
+    fn try_constant(
         &mut self,
         module: ModuleId,
         file: u32,
-        name: &str,
+        target: &ast::Expr,
         value: &ast::Expr,
-    ) -> std::result::Result<(), Diagnostic> {
+    ) -> bool {
+        let ast::Expr::Name(name) = target else {
+            return false;
+        };
         let env = ConstEnv {
             module: &self.modules[module.0 as usize],
             modules: &self.modules,
             file,
         };
-        let c = env.eval(value)?;
+        let Ok(c) = env.eval(value) else {
+            return false;
+        };
         self.modules[module.0 as usize]
             .globals
-            .insert(name.to_string(), Global::Const(c));
-        Ok(())
+            .insert(name.id.to_string(), Global::Const(c));
+        true
     }
 
     fn class(
@@ -439,8 +556,39 @@ impl Loader<'_> {
             class,
             def,
             unsupported,
+            is_module_init: false,
         })
     }
+}
+
+/// Module-level code collected for the `<module>` function.
+struct ModuleInit {
+    /// How many statements of the module bind each name.
+    assignments: HashMap<String, usize>,
+    body: Vec<ast::Stmt>,
+}
+
+/// How many top-level statements bind each name (a name bound once to a
+/// constant stays a constant).
+fn count_assignments(body: &[ast::Stmt]) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for stmt in body {
+        if matches!(
+            stmt,
+            ast::Stmt::FunctionDef(_)
+                | ast::Stmt::ClassDef(_)
+                | ast::Stmt::Import(_)
+                | ast::Stmt::ImportFrom(_)
+        ) {
+            continue;
+        }
+        let mut bound = HashSet::new();
+        names::collect_assigned_names(std::slice::from_ref(stmt), &mut bound);
+        for name in bound {
+            *counts.entry(name).or_insert(0) += 1;
+        }
+    }
+    counts
 }
 
 fn is_main_guard(test: &ast::Expr) -> bool {

@@ -2,7 +2,7 @@
 //! program, their translation-time globals, and every module-level function.
 
 use crate::diagnostics::{Diagnostic, Span};
-use crate::flowgraph::ir::{ClassId, Constant, FuncId};
+use crate::flowgraph::ir::{ClassId, Constant, FuncId, GlobalId};
 use indexmap::IndexMap;
 use rustpython_parser::ast;
 use std::rc::Rc;
@@ -31,6 +31,23 @@ impl BuiltinModule {
             _ => return None,
         })
     }
+    /// `module.name` when it is a value known at translation time (a
+    /// function the translator implements, or a constant).
+    pub fn member(self, name: &str) -> Option<Constant> {
+        use crate::flowgraph::ir::{Builtin, MathFn};
+        match self {
+            BuiltinModule::Math => Some(match name {
+                "pi" => Constant::Float(std::f64::consts::PI),
+                "e" => Constant::Float(std::f64::consts::E),
+                "tau" => Constant::Float(std::f64::consts::TAU),
+                "inf" => Constant::Float(f64::INFINITY),
+                "nan" => Constant::Float(f64::NAN),
+                _ => Constant::Builtin(Builtin::Math(MathFn::from_name(name)?)),
+            }),
+            _ => None,
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             BuiltinModule::Sys => "sys",
@@ -49,12 +66,24 @@ pub enum Global {
     Class(ClassId),
     Module(ModuleId),
     BuiltinModule(BuiltinModule),
+    /// A variable that module-level code sets when the program starts
+    /// (a list, an instance, or anything not constant at translation time).
+    Var(GlobalId),
+}
+
+/// A module-level variable set by its module's initialisation code.
+pub struct GlobalVar {
+    pub module: ModuleId,
+    pub name: String,
 }
 
 pub struct Module {
     pub name: String,
     pub file: u32,
     pub globals: IndexMap<String, Global>,
+    /// The module's top-level code that runs when the program starts,
+    /// as a function without parameters (`<module>` in tracebacks).
+    pub init: Option<FuncId>,
 }
 
 pub struct Param {
@@ -74,6 +103,9 @@ pub struct Function {
     /// Why this function is outside the subset; reported only if the
     /// program actually reaches it (`def target(*args)` is fine unused).
     pub unsupported: Option<Diagnostic>,
+    /// This is a module's top-level code: assigned names are the
+    /// module's variables, not locals.
+    pub is_module_init: bool,
 }
 
 /// A class statement: single inheritance, methods and class-level
@@ -95,6 +127,10 @@ pub struct Program {
     pub functions: Vec<Function>,
     pub classes: Vec<ClassDesc>,
     pub entry: FuncId,
+    pub global_vars: Vec<GlobalVar>,
+    /// Module initialisation functions in the order they run: a module's
+    /// imports before the module.
+    pub module_inits: Vec<FuncId>,
     /// Python's built-in exception classes (a subset of the hierarchy),
     /// by name; they come first in `classes`.
     pub builtin_classes: IndexMap<String, ClassId>,

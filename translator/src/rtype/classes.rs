@@ -164,6 +164,12 @@ impl ClassLayouts {
         }
     }
 
+    /// A type id for a type of the program's own (not a class or tuple).
+    pub fn new_tid(&mut self) -> u32 {
+        self.next_tid += 1;
+        self.next_tid - 1
+    }
+
     /// The type id of tuples with these item types.
     pub fn tuple_tid(&mut self, items: &[LlType]) -> u32 {
         if let Some(&t) = self.tuples.get(items) {

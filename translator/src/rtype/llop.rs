@@ -1,7 +1,7 @@
 //! Low-level operations, with their effects in one table (`effects`) that
 //! passes consult instead of keeping lists of op names.
 
-use crate::flowgraph::ir::{ClassId, FuncId};
+use crate::flowgraph::ir::{ClassId, FuncId, MathFn};
 use std::fmt;
 use std::rc::Rc;
 
@@ -215,6 +215,8 @@ pub enum LlOp {
     ListSort(EqKind),
     Write(WriteKind),
     DirectCall(FuncId),
+    /// A function of the math module on floats (`log` with one or two).
+    Math(crate::flowgraph::ir::MathFn),
     /// RecursionError when the stack is nearly exhausted.
     StackCheck,
     /// ValueError "range() arg 3 must not be zero".
@@ -226,6 +228,10 @@ pub enum LlOp {
     GetField(FieldRef),
     /// args: object, value.
     SetField(FieldRef),
+    /// Reads a module variable (a field of the prebuilt globals object).
+    GetGlobal(crate::flowgraph::ir::GlobalId),
+    /// Stores into a module variable.
+    SetGlobal(crate::flowgraph::ir::GlobalId),
     /// AttributeError "'NoneType' object has no attribute 'name'" when
     /// the pointer is null.
     CheckNotNone(Rc<str>),
@@ -328,9 +334,13 @@ impl LlOp {
             | ListInsert(_) | ListExtend | ListMul | ListConcat | ListSlice | ListIndex(_)
             | ListRemove(_) => raising,
             // Reads of mutable memory: removable if unused, never folded.
-            GetField(_) | GcRestoreRoot(_) => effect,
-            SetField(_) | GcSaveRoot(_) | TupleInit(_) => effect,
+            GetField(_) | GetGlobal(_) | GcRestoreRoot(_) => effect,
+            SetField(_) | SetGlobal(_) | GcSaveRoot(_) | TupleInit(_) => effect,
             Malloc(_) | CheckNotNone(_) | MethodCall(_) | Raise => raising,
+            Math(m) => match m {
+                MathFn::Fabs | MathFn::Atan | MathFn::Atan2 | MathFn::Isnan | MathFn::Isinf => pure,
+                _ => raising,
+            },
             Int(op) => match op {
                 IntOp::FloorDiv | IntOp::Mod | IntOp::LShift | IntOp::RShift | IntOp::Pow => {
                     raising
@@ -362,11 +372,14 @@ impl fmt::Display for LlOp {
             LlOp::FloatCmp(c) => write!(f, "float_{}", lower(c)),
             LlOp::IntFloatCmp(c) => write!(f, "int_float_{}", lower(c)),
             LlOp::Write(k) => write!(f, "write_{}", lower(k)),
+            LlOp::Math(m) => write!(f, "math_{}", m.name()),
             LlOp::DirectCall(func) => write!(f, "direct_call[{func}]"),
             LlOp::CheckBound(name) => write!(f, "check_bound[{name}]"),
             LlOp::Malloc(c) => write!(f, "malloc[{c}]"),
             LlOp::GetField(r) => write!(f, "getfield[{}.{}]", r.class, r.name),
             LlOp::SetField(r) => write!(f, "setfield[{}.{}]", r.class, r.name),
+            LlOp::GetGlobal(g) => write!(f, "getglobal[{g}]"),
+            LlOp::SetGlobal(g) => write!(f, "setglobal[{g}]"),
             LlOp::CheckNotNone(name) => write!(f, "check_not_none[{name}]"),
             LlOp::InstanceOf { min, max } => write!(f, "instanceof[{min}..{max}]"),
             LlOp::MethodCall(t) => write!(f, "method_call[table{}]", t.0),

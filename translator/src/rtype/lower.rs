@@ -127,6 +127,27 @@ impl Lowerer<'_> {
                 self.list_binary(*b, args, result, span)
             }
             HlOp::Binary(b) => self.binary(*b, &args[0], &args[1], result, span),
+            HlOp::GetGlobal(g) => {
+                match lltype_of(&self.ann.globals[g.index()]) {
+                    // Only ever None.
+                    LlType::Void => self.push(
+                        LlOp::SameAs,
+                        vec![Value::Const(Constant::None)],
+                        result,
+                        span,
+                    ),
+                    _ => self.push(LlOp::GetGlobal(*g), vec![], result, span),
+                }
+                Ok(())
+            }
+            HlOp::SetGlobal(g) => {
+                let ty = lltype_of(&self.ann.globals[g.index()]);
+                if ty != LlType::Void {
+                    let v = self.convert(&args[0], ty, span);
+                    self.push(LlOp::SetGlobal(*g), vec![v], result, span);
+                }
+                Ok(())
+            }
             HlOp::Unary(u) => {
                 let a = &args[0];
                 let sa = self.s(a);
@@ -588,6 +609,13 @@ impl Lowerer<'_> {
                     self.push(LlOp::SameAs, vec![v], result, span);
                 }
             },
+            Builtin::Math(m) => {
+                let floats: Vec<Value> = args
+                    .iter()
+                    .map(|a| self.convert(a, LlType::Float, span))
+                    .collect();
+                self.push(LlOp::Math(m), floats, result, span);
+            }
             Builtin::Float => {
                 let v = self.convert(&args[0], LlType::Float, span);
                 self.push(LlOp::SameAs, vec![v], result, span);

@@ -14,7 +14,7 @@ mod lower;
 use crate::annotate::model::SomeValue;
 use crate::annotate::Annotations;
 use crate::diagnostics::Result;
-use crate::flowgraph::ir::{Block, FuncId, Graph};
+use crate::flowgraph::ir::{Block, Constant, FuncId, Graph, Value};
 use crate::flowgraph::FlowGraphs;
 use crate::parse::program::Program;
 use indexmap::IndexMap;
@@ -59,6 +59,13 @@ pub struct LlProgram {
     pub entry: FuncId,
     /// Instance layouts, type ids and dispatch tables.
     pub classes: classes::ClassLayouts,
+    /// Module initialisation functions, in the order they run before the
+    /// entry point.
+    pub module_inits: Vec<FuncId>,
+    /// The type of each module variable (`Program::global_vars`): they are
+    /// the fields of one prebuilt object with type id `globals_tid`.
+    pub globals: Vec<LlType>,
+    pub globals_tid: u32,
 }
 
 pub fn lltype_of(s: &SomeValue) -> LlType {
@@ -123,6 +130,18 @@ pub fn rtype_program(
                 if complete {
                     out.exitswitch = block.exitswitch.clone();
                     out.exits = block.exits.clone();
+                    // A value without storage (the None result of
+                    // `obj.x = v` carried out of a try block) may have
+                    // no defining operation: pass the constant instead.
+                    for link in &mut out.exits {
+                        for arg in &mut link.args {
+                            if let Value::Var(v) = arg {
+                                if ll.types[v.index()] == LlType::Void {
+                                    *arg = Value::Const(Constant::None);
+                                }
+                            }
+                        }
+                    }
                 } else if block.raising {
                     // Only the exception edge remains.
                     out.exits = block.exits[block.exits.len() - 1..].to_vec();
@@ -137,8 +156,16 @@ pub fn rtype_program(
         graphs.insert(f, ll);
     }
     Ok(LlProgram {
-        graphs,
         entry: program.entry,
+        module_inits: program
+            .module_inits
+            .iter()
+            .copied()
+            .filter(|f| graphs.contains_key(f))
+            .collect(),
+        globals: ann.globals.iter().map(lltype_of).collect(),
+        globals_tid: layouts.new_tid(),
+        graphs,
         classes: layouts,
     })
 }

@@ -131,7 +131,9 @@ pub(super) fn emit_dispatch_tables(cg: &mut CodegenCx, program: &LlProgram) {
                 t.entries
                     .iter()
                     .map(|e| match e {
-                        Some(Constant::Func(f)) => {
+                        // A method whose every call site turned out to be
+                        // unreachable is not emitted: nothing calls it.
+                        Some(Constant::Func(f)) if cg.functions.contains_key(f) => {
                             cg.functions[f].as_global_value().as_pointer_value().into()
                         }
                         _ => ptr.const_null().into(),

@@ -31,6 +31,7 @@ use std::rc::Rc;
 /// Type ids and flags of the object header, as in rpy.h.
 const TID_STR: u64 = 1;
 const GCFLAG_PREBUILT: u64 = 1;
+const GCFLAG_TRACK_YOUNG_PTRS: u64 = 2;
 
 pub struct SourceFiles {
     pub ll: PathBuf,
@@ -55,6 +56,8 @@ pub(crate) struct CodegenCx<'ctx> {
     pub shadowstack_top: GlobalValue<'ctx>,
     /// `rpy_exc_value`: the exception being raised, or null.
     pub exc_value: GlobalValue<'ctx>,
+    /// The prebuilt object whose fields are the module variables.
+    pub globals_object: GlobalValue<'ctx>,
     /// Functions that may raise (their callers check after the call).
     pub raising: std::collections::HashSet<FuncId>,
     /// Traceback locations (file, line, function) by index, with the
@@ -298,6 +301,7 @@ pub fn generate_source(
     shadowstack_top.set_linkage(Linkage::External);
     let exc_value = module.add_global(ptr, None, "rpy_exc_value");
     exc_value.set_linkage(Linkage::External);
+    let globals_object = declare_globals_object(&context, &module, program);
     let mut cg = CodegenCx {
         cx: &context,
         module,
@@ -309,6 +313,7 @@ pub fn generate_source(
         tables: vec![],
         shadowstack_top,
         exc_value,
+        globals_object,
         raising: raising_functions(program),
         locations: Default::default(),
         sources: opts.sources,
@@ -393,6 +398,35 @@ pub fn generate_source(
     Ok(files)
 }
 
+/// The module variables live in one prebuilt object (header, then one
+/// 8-byte field per variable, zero until module-level code sets it): the
+/// collector finds the objects they point to through the write barrier,
+/// as for any prebuilt object.
+fn declare_globals_object<'ctx>(
+    cx: &'ctx Context,
+    module: &Module<'ctx>,
+    program: &LlProgram,
+) -> GlobalValue<'ctx> {
+    let i32t = cx.i32_type();
+    let i64t = cx.i64_type();
+    let n = program.globals.len().max(1) as u32;
+    let ty = cx.struct_type(
+        &[i32t.into(), i32t.into(), i64t.array_type(n).into()],
+        false,
+    );
+    let init = ty.const_named_struct(&[
+        i32t.const_int(program.globals_tid as u64, false).into(),
+        i32t.const_int(GCFLAG_PREBUILT | GCFLAG_TRACK_YOUNG_PTRS, false)
+            .into(),
+        i64t.array_type(n).const_zero().into(),
+    ]);
+    let g = module.add_global(ty, None, "rpy.globals");
+    g.set_initializer(&init);
+    g.set_linkage(Linkage::Private);
+    g.set_alignment(8);
+    g
+}
+
 /// `int64_t rpy_entry_point(rpy_list_str *argv)`, called by the runtime's
 /// main: calls the translated entry point and turns its result into the
 /// exit code (None is 0).
@@ -420,17 +454,29 @@ fn emit_entry_wrapper(cg: &CodegenCx, program: &LlProgram) -> Result<()> {
             "internal error in code generation: {e}"
         ))]
     };
-    let call = b.build_call(callee, &args, "exitcode").map_err(internal)?;
-    // An exception that reached the entry point: traceback, exit code 1.
-    let exc = b
-        .build_load(ptr, cg.exc_value.as_pointer_value(), "exc")
-        .map_err(internal)?
-        .into_pointer_value();
-    let raised = b.build_is_not_null(exc, "raised").map_err(internal)?;
     let report = cg.cx.append_basic_block(wrapper, "uncaught");
-    let done = cg.cx.append_basic_block(wrapper, "done");
-    b.build_conditional_branch(raised, report, done)
-        .map_err(internal)?;
+    // An exception that reached here: traceback, exit code 1.
+    let check_raised = |b: &inkwell::builder::Builder| -> Result<()> {
+        let exc = b
+            .build_load(ptr, cg.exc_value.as_pointer_value(), "exc")
+            .map_err(internal)?
+            .into_pointer_value();
+        let raised = b.build_is_not_null(exc, "raised").map_err(internal)?;
+        let done = cg.cx.append_basic_block(wrapper, "done");
+        b.build_conditional_branch(raised, report, done)
+            .map_err(internal)?;
+        b.position_at_end(done);
+        Ok(())
+    };
+    // Module-level code first, as Python runs it on import.
+    for init in &program.module_inits {
+        b.build_call(cg.functions[init], &[], "")
+            .map_err(internal)?;
+        check_raised(&b)?;
+    }
+    let call = b.build_call(callee, &args, "exitcode").map_err(internal)?;
+    check_raised(&b)?;
+    let done = b.get_insert_block().expect("positioned");
     b.position_at_end(report);
     b.build_call(cg.runtime_fn(RuntimeFn::ReportUncaught), &[], "")
         .map_err(internal)?;

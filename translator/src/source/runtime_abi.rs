@@ -2,6 +2,7 @@
 //! `runtime/rpy.h` (change both together). Each is declared in the module
 //! the first time it is used.
 
+use crate::flowgraph::ir::MathFn;
 use inkwell::context::Context;
 use inkwell::types::{BasicMetadataTypeEnum, FunctionType};
 use inkwell::AddressSpace;
@@ -42,6 +43,8 @@ pub enum RuntimeFn {
     ListFind,
     ListCount,
     ListSort,
+    Math(MathFn),
+    MathLogBase,
 }
 
 /// Built-in exception kinds, numbered as `enum rpy_exc_kind` in rpy.h.
@@ -92,6 +95,26 @@ impl RuntimeFn {
             RuntimeFn::ListFind => "rpy_list_find",
             RuntimeFn::ListCount => "rpy_list_count",
             RuntimeFn::ListSort => "rpy_list_sort",
+            RuntimeFn::MathLogBase => "rpy_math_log_base",
+            RuntimeFn::Math(m) => match m {
+                MathFn::Sqrt => "rpy_math_sqrt",
+                MathFn::Exp => "rpy_math_exp",
+                MathFn::Log => "rpy_math_log",
+                MathFn::Log10 => "rpy_math_log10",
+                MathFn::Sin => "rpy_math_sin",
+                MathFn::Cos => "rpy_math_cos",
+                MathFn::Tan => "rpy_math_tan",
+                MathFn::Atan => "rpy_math_atan",
+                MathFn::Fabs => "rpy_math_fabs",
+                MathFn::Atan2 => "rpy_math_atan2",
+                MathFn::Hypot => "rpy_math_hypot",
+                MathFn::Fmod => "rpy_math_fmod",
+                MathFn::Pow => "rpy_math_pow",
+                MathFn::Floor => "rpy_math_floor",
+                MathFn::Ceil => "rpy_math_ceil",
+                // Inlined as comparisons, never called.
+                MathFn::Isnan | MathFn::Isinf => unreachable!("inlined"),
+            },
         }
     }
 
@@ -105,6 +128,15 @@ impl RuntimeFn {
         let p = |ts: &[BasicMetadataTypeEnum<'ctx>]| ts.to_vec();
         match self {
             RuntimeFn::Raise => void.fn_type(&p(&[i32t.into(), ptr.into()]), false),
+            RuntimeFn::Math(m) => {
+                let ret: inkwell::types::BasicTypeEnum = match m {
+                    MathFn::Floor | MathFn::Ceil => i64t.into(),
+                    _ => f64t.into(),
+                };
+                let params = vec![f64t.into(); *m.arity().start()];
+                inkwell::types::BasicType::fn_type(&ret, &params, false)
+            }
+            RuntimeFn::MathLogBase => f64t.fn_type(&p(&[f64t.into(), f64t.into()]), false),
             RuntimeFn::StackCheck => void.fn_type(&[], false),
             RuntimeFn::WriteInt => void.fn_type(&p(&[i64t.into()]), false),
             RuntimeFn::WriteFloat => void.fn_type(&p(&[f64t.into()]), false),
@@ -168,6 +200,9 @@ impl RuntimeFn {
 
     /// May set `rpy_exc_value`: generated code checks it after the call.
     pub fn can_raise(self) -> bool {
+        if let RuntimeFn::Math(m) = self {
+            return !matches!(m, MathFn::Fabs | MathFn::Atan | MathFn::Atan2);
+        }
         matches!(
             self,
             RuntimeFn::IntPow
@@ -185,6 +220,7 @@ impl RuntimeFn {
                 | RuntimeFn::ListSlice
                 | RuntimeFn::ListExtend
                 | RuntimeFn::ListConcat
+                | RuntimeFn::MathLogBase
         )
     }
 }

@@ -174,8 +174,9 @@ impl Builder<'_> {
         let mut ids = vec![];
         for e in exprs {
             let ast::Expr::Name(n) = e else { return None };
-            match self.global(n.id.as_str(), Span::new(self.file, 0, 0)) {
-                Ok(Value::Const(Constant::Class(c))) => ids.push(c),
+            match self.program.module(self.module).globals.get(n.id.as_str()) {
+                Some(Global::Class(c)) => ids.push(*c),
+                None => ids.push(*self.program.builtin_classes.get(n.id.as_str())?),
                 _ => return None,
             }
         }

@@ -50,6 +50,8 @@ pub(super) fn can_raise(op: &HlOp) -> bool {
             | HlOp::RangeNext
             | HlOp::Downcast(_)
             | HlOp::Unary(UnOp::Not)
+            | HlOp::GetGlobal(_)
+            | HlOp::SetGlobal(_)
     )
 }
 

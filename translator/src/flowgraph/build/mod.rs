@@ -11,6 +11,7 @@ use super::hlop::{BinOp, CmpOp, HlOp, UnOp};
 use super::ir::{BlockId, Builtin, ClassId, Constant, FuncId, Graph, Link, Value};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::parse::consteval;
+use crate::parse::names::{collect_assigned_names, collect_target_names};
 use crate::parse::program::{Global, Program};
 use indexmap::IndexMap;
 use rustpython_parser::ast::{self, Ranged};
@@ -121,6 +122,11 @@ pub fn build_graph(program: &Program, func: FuncId) -> Result<Graph<HlOp>, Vec<D
         locals.insert(p.name.to_string());
     }
     collect_assigned_names(&f.def.body, &mut locals);
+    if f.is_module_init {
+        // Module-level code binds module variables, not locals.
+        let globals = &program.module(f.module).globals;
+        locals.retain(|n| !matches!(globals.get(n), Some(Global::Var(_))));
+    }
     let mut b = Builder {
         program,
         file: f.file,
@@ -147,57 +153,6 @@ pub fn build_graph(program: &Program, func: FuncId) -> Result<Graph<HlOp>, Vec<D
     let mut graph = b.graph;
     super::simplify::simplify_graph(&mut graph);
     Ok(graph)
-}
-
-/// Python's scoping rule: a name assigned anywhere in a function is local
-/// to it everywhere in it.
-/// The names an assignment target binds.
-fn collect_target_names(e: &ast::Expr, out: &mut HashSet<String>) {
-    match e {
-        ast::Expr::Name(n) => {
-            out.insert(n.id.to_string());
-        }
-        ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| collect_target_names(e, out)),
-        ast::Expr::List(t) => t.elts.iter().for_each(|e| collect_target_names(e, out)),
-        _ => {}
-    }
-}
-
-fn collect_assigned_names(body: &[ast::Stmt], out: &mut HashSet<String>) {
-    let target = collect_target_names;
-    for s in body {
-        match s {
-            ast::Stmt::Assign(a) => a.targets.iter().for_each(|t| target(t, out)),
-            ast::Stmt::AugAssign(a) => target(&a.target, out),
-            ast::Stmt::AnnAssign(a) => target(&a.target, out),
-            ast::Stmt::For(f) => {
-                target(&f.target, out);
-                collect_assigned_names(&f.body, out);
-                collect_assigned_names(&f.orelse, out);
-            }
-            ast::Stmt::While(w) => {
-                collect_assigned_names(&w.body, out);
-                collect_assigned_names(&w.orelse, out);
-            }
-            ast::Stmt::If(i) => {
-                collect_assigned_names(&i.body, out);
-                collect_assigned_names(&i.orelse, out);
-            }
-            ast::Stmt::Try(t) => {
-                collect_assigned_names(&t.body, out);
-                for h in &t.handlers {
-                    let ast::ExceptHandler::ExceptHandler(h) = h;
-                    if let Some(n) = &h.name {
-                        out.insert(n.to_string());
-                    }
-                    collect_assigned_names(&h.body, out);
-                }
-                collect_assigned_names(&t.orelse, out);
-                collect_assigned_names(&t.finalbody, out);
-            }
-            _ => {}
-        }
-    }
 }
 
 struct Builder<'p> {
@@ -657,6 +612,12 @@ impl Builder<'_> {
 
     fn assign(&mut self, target: &ast::Expr, v: Value) -> Result<(), Diagnostic> {
         match target {
+            ast::Expr::Name(n) if self.module_var(n.id.as_str()).is_some() => {
+                let g = self.module_var(n.id.as_str()).unwrap();
+                let span = self.span(target);
+                self.emit(HlOp::SetGlobal(g), vec![v], span, None);
+                Ok(())
+            }
             ast::Expr::Name(n) => {
                 let name: Rc<str> = n.id.as_str().into();
                 // Name the variable after its Python name for dumps and
@@ -757,7 +718,9 @@ impl Builder<'_> {
     /// Opens a loop header reached from the current block. Its inputs are
     /// the names bound now and the locals the loop body assigns (bound in
     /// a later iteration by an earlier one), so back edges pass them all.
-    fn open_loop(&mut self, assigned: HashSet<String>, span: Span) {
+    fn open_loop(&mut self, mut assigned: HashSet<String>, span: Span) {
+        // Module variables live outside the frame state.
+        assigned.retain(|n| self.module_var(n).is_none());
         let mut edges = self.goto();
         let mut names: Vec<Rc<str>> = edges[0].state.keys().cloned().collect();
         let mut new: Vec<&String> = assigned
@@ -1407,8 +1370,20 @@ impl Builder<'_> {
         self.global(name, span)
     }
 
-    fn global(&self, name: &str, span: Span) -> ExprResult {
+    /// In module-level code, the module variable a name binds.
+    fn module_var(&self, name: &str) -> Option<crate::flowgraph::ir::GlobalId> {
+        if !self.program.function(self.graph.func).is_module_init {
+            return None;
+        }
         match self.program.module(self.module).globals.get(name) {
+            Some(Global::Var(g)) => Some(*g),
+            _ => None,
+        }
+    }
+
+    fn global(&mut self, name: &str, span: Span) -> ExprResult {
+        match self.program.module(self.module).globals.get(name) {
+            Some(Global::Var(g)) => Ok(self.emit(HlOp::GetGlobal(*g), vec![], span, None)),
             Some(Global::Const(c)) => Ok(Value::Const(c.clone())),
             Some(Global::Func(f)) => Ok(Value::Const(Constant::Func(*f))),
             Some(Global::Class(c)) => Ok(Value::Const(Constant::Class(*c))),
@@ -1440,6 +1415,10 @@ impl Builder<'_> {
                             Some(Global::Const(c)) => Ok(Value::Const(c.clone())),
                             Some(Global::Func(f)) => Ok(Value::Const(Constant::Func(*f))),
                             Some(Global::Class(c)) => Ok(Value::Const(Constant::Class(*c))),
+                            Some(Global::Var(g)) => {
+                                let g = *g;
+                                Ok(self.emit(HlOp::GetGlobal(g), vec![], span, None))
+                            }
                             _ => Err(Diagnostic::error(
                                 span,
                                 format!("module `{}` has no attribute `{}`", module.name, a.attr),
@@ -1447,6 +1426,9 @@ impl Builder<'_> {
                         };
                     }
                     Some(Global::BuiltinModule(m)) => {
+                        if let Some(c) = m.member(a.attr.as_str()) {
+                            return Ok(Value::Const(c));
+                        }
                         return Err(Diagnostic::error(
                             span,
                             format!(

@@ -8,7 +8,7 @@ mod lists;
 use super::runtime_abi::{ExcKind, RuntimeFn};
 use super::{const_zero, CodegenCx};
 use crate::diagnostics::{Diagnostic, Result};
-use crate::flowgraph::ir::{Constant, Operation, Value, VarId};
+use crate::flowgraph::ir::{Constant, MathFn, Operation, Value, VarId};
 use crate::rtype::classes::ClassLayout;
 use crate::rtype::llop::{Cmp, FloatOp, IntOp, LlOp, WriteKind};
 use crate::rtype::lltype::LlType;
@@ -435,6 +435,59 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         Ok(call.try_as_basic_value().basic())
     }
 
+    /// An LLVM intrinsic of one double, e.g. `llvm.sqrt`.
+    fn call_intrinsic(
+        &self,
+        name: &str,
+        x: inkwell::values::FloatValue<'ctx>,
+    ) -> CgResult<inkwell::values::FloatValue<'ctx>> {
+        let f64t = self.cg.cx.f64_type();
+        let decl = Intrinsic::find(name)
+            .and_then(|i| i.get_declaration(&self.cg.module, &[f64t.into()]))
+            .expect("LLVM knows its float intrinsics");
+        Ok(self
+            .b
+            .build_call(decl, &[x.into()], "")?
+            .try_as_basic_value()
+            .basic()
+            .expect("returns a double")
+            .into_float_value())
+    }
+
+    /// A math module function; isnan/isinf are comparisons.
+    fn math(&self, m: MathFn, args: &[Value]) -> CgResult<Option<BasicValueEnum<'ctx>>> {
+        let x: Vec<BasicMetadataValueEnum> = args.iter().map(|a| self.value(a).into()).collect();
+        let f = x[0].into_float_value();
+        match m {
+            MathFn::Isnan => Ok(Some(
+                self.b
+                    .build_float_compare(FloatPredicate::UNO, f, f, "isnan")?
+                    .into(),
+            )),
+            MathFn::Isinf => {
+                let abs = self.call_intrinsic("llvm.fabs", f)?;
+                let inf = self.cg.cx.f64_type().const_float(f64::INFINITY);
+                Ok(Some(
+                    self.b
+                        .build_float_compare(FloatPredicate::OEQ, abs, inf, "isinf")?
+                        .into(),
+                ))
+            }
+            MathFn::Fabs => Ok(Some(self.call_intrinsic("llvm.fabs", f)?.into())),
+            // Inline: the hot case is one instruction.
+            MathFn::Sqrt => {
+                let zero = self.cg.cx.f64_type().const_zero();
+                let neg = self
+                    .b
+                    .build_float_compare(FloatPredicate::OLT, f, zero, "")?;
+                self.raise_if(neg, ExcKind::Value, "math domain error")?;
+                Ok(Some(self.call_intrinsic("llvm.sqrt", f)?.into()))
+            }
+            MathFn::Log if x.len() == 2 => self.call_rt(RuntimeFn::MathLogBase, &x),
+            _ => self.call_rt(RuntimeFn::Math(m), &x),
+        }
+    }
+
     /// Continues in a new block when `cond` is false; when it is true,
     /// raises `kind` with `msg`.
     fn raise_if(&self, cond: IntValue<'ctx>, kind: ExcKind, msg: &str) -> CgResult<()> {
@@ -699,6 +752,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 }
                 call.try_as_basic_value().basic()
             }
+            LlOp::Math(m) => self.math(*m, &op.args)?,
             LlOp::StackCheck => {
                 self.call_rt(RuntimeFn::StackCheck, &[])?;
                 None
@@ -725,6 +779,27 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                     self.write_barrier(obj)?;
                 }
                 let p = self.field_ptr(obj, ClassLayout::field_offset(f.index))?;
+                self.b.build_store(p, value)?;
+                None
+            }
+            LlOp::GetGlobal(g) => {
+                let t = self
+                    .cg
+                    .basic_type(self.program.globals[g.index()])
+                    .expect("module variables have storage");
+                let obj = self.cg.globals_object.as_pointer_value();
+                let p = self.field_ptr(obj, ClassLayout::field_offset(g.0))?;
+                Some(self.b.build_load(t, p, &name)?)
+            }
+            LlOp::SetGlobal(g) => {
+                let obj = self.cg.globals_object.as_pointer_value();
+                if self.program.globals[g.index()].is_gc_ptr()
+                    && !matches!(op.args[0], Value::Const(Constant::None))
+                {
+                    self.write_barrier(obj)?;
+                }
+                let value = self.value(&op.args[0]);
+                let p = self.field_ptr(obj, ClassLayout::field_offset(g.0))?;
                 self.b.build_store(p, value)?;
                 None
             }
@@ -1042,18 +1117,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             FloatOp::Mod => rt(RuntimeFn::FloatMod)?,
             FloatOp::Pow => rt(RuntimeFn::FloatPow)?,
             FloatOp::Neg => b.build_float_neg(x, name)?,
-            FloatOp::Abs => {
-                let f64t = self.cg.cx.f64_type();
-                let fabs = Intrinsic::find("llvm.fabs")
-                    .unwrap()
-                    .get_declaration(&self.cg.module, &[f64t.into()])
-                    .unwrap();
-                b.build_call(fabs, &[x.into()], name)?
-                    .try_as_basic_value()
-                    .basic()
-                    .unwrap()
-                    .into_float_value()
-            }
+            FloatOp::Abs => self.call_intrinsic("llvm.fabs", x)?,
             FloatOp::Min => {
                 let lt = b.build_float_compare(FloatPredicate::OLT, y, x, "")?;
                 b.build_select(lt, y, x, name)?.into_float_value()
