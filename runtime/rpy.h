@@ -327,7 +327,8 @@ typedef struct rpy_dict {
     rpy_array *hashes;    /* RPY_TID_ARRAY_I64, one per entry */
     rpy_array *keys;      /* key_tid array, one per entry */
     rpy_array *values;    /* value_tid array, one per entry; NULL for a set */
-    rpy_array *index;     /* RPY_TID_ARRAY_I64 hash slots: -1 free, -2 dummy, else an entry */
+    rpy_array *index;     /* RPY_TID_ARRAY_I64 hash slots: -1 free, -2 dummy, else an entry;
+                           * then 3 words of rpy_dict.c's bookkeeping */
 } rpy_dict;
 
 /* A new empty dict (value_tid an RPY_TID_ARRAY_* tid) or set (value_tid

@@ -609,6 +609,8 @@ void rpy_gc_minor_collect(void) { collect_nursery(); }
 
 bool rpy_gc_is_young(const void *p) { return in_nursery(p); }
 
+uint64_t rpy_gc_epoch(void) { return gc.minor_collections; }
+
 void rpy_gc_get_stats(rpy_gc_stats *out) {
     out->minor_collections = gc.minor_collections;
     out->major_collections = gc.major_collections;

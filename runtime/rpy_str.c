@@ -1,14 +1,75 @@
-/* String operations: int(s) and ==.
+/* Strings: allocation, UTF-8, indexing, conversions to and from numbers,
+ * case mapping and character classes (rpy.h states the contract).
+ * Searching, splitting and the like are in rpy_strops.c; the builder,
+ * repr() and formatting in rpy_format.c.
  *
- * Strings are UTF-8.  int(s) has to look at code points because CPython
- * accepts Unicode whitespace and Unicode decimal digits, and its error
- * message quotes the string the way repr() would.
+ * Strings are UTF-8 and Python indexes them by code point.  A string
+ * whose code points are all one byte (nchars == length) is indexed
+ * directly.  Others are walked from whichever is nearest of the start,
+ * the end and the position of the previous lookup (`cursor`), so a loop
+ * over s[i] costs O(1) per step rather than O(i).
+ *
+ * Bytes that are not UTF-8 (only argv brings them) stand for U+DC80..
+ * U+DCFF, one code point each, like CPython's surrogateescape.  Python
+ * keeps such surrogates apart, but glued together here they may spell a
+ * real character.  Gluing can only change the decoding when the text
+ * after the seam starts with a continuation byte, so whatever builds a
+ * string from pieces checks that byte at each seam and counts the code
+ * points afresh when it is one.
+ *
+ * GC discipline: a function that allocates roots its string arguments
+ * and holds byte offsets, never pointers into a string, across the
+ * allocation.
  */
 #include "rpy.h"
 #include "rpy_internal.h"
 
+#include <math.h>
+#include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+static void *memory_error(void) {
+    rpy_raise(RPY_EXC_MEMORY, "");
+    return NULL;
+}
+
+/* ---- prebuilt strings ------------------------------------------------ */
+
+/* Static data cannot initialise a flexible array member, so prebuilt
+ * strings use this twin of rpy_str with room for a short text.  They are
+ * never moved or freed (PREBUILT) and hold no GC pointers, so the
+ * collector never needs to hear about them; only their hash is written. */
+typedef struct {
+    rpy_hdr hdr;
+    int64_t hash, length, nchars;
+    char data[8];
+} short_str;
+_Static_assert(offsetof(short_str, data) == offsetof(rpy_str, data), "short_str mirrors rpy_str");
+
+#define PREBUILT (RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS)
+#define SHORT(text) {{RPY_TID_STR, PREBUILT}, 0, sizeof text - 1, sizeof text - 1, text}
+static short_str empty_str = SHORT(""), true_str = SHORT("True"), false_str = SHORT("False");
+
+#define CHAR1(c) {{RPY_TID_STR, PREBUILT}, 0, 1, 1, {(char)(c)}}
+#define CHAR4(c) CHAR1(c), CHAR1((c) + 1), CHAR1((c) + 2), CHAR1((c) + 3)
+#define CHAR16(c) CHAR4(c), CHAR4((c) + 4), CHAR4((c) + 8), CHAR4((c) + 12)
+#define CHAR64(c) CHAR16(c), CHAR16((c) + 16), CHAR16((c) + 32), CHAR16((c) + 48)
+static short_str ascii_strs[128] = {CHAR64(0), CHAR64(64)};
+
+static inline rpy_str *prebuilt(short_str *s) { return (rpy_str *)(void *)s; }
+
+rpy_str *rpy_str_ascii(int c) { return prebuilt(&ascii_strs[c & 0x7f]); }
+
+rpy_str *rpy_str_alloc(int64_t n, int64_t nchars) {
+    if (n == 0)
+        return prebuilt(&empty_str);
+    rpy_str *s = rpy_gc_malloc_varsize(RPY_TID_STR, n);
+    if (s != NULL)
+        s->nchars = nchars;
+    return s;
+}
 
 bool rpy_str_eq(rpy_str *a, rpy_str *b) {
     if (a == b) /* also None == None */
@@ -19,6 +80,15 @@ bool rpy_str_eq(rpy_str *a, rpy_str *b) {
 }
 
 /* ---- UTF-8 ------------------------------------------------------------ */
+
+static inline bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+/* Eight bytes at p are all ASCII. */
+static inline bool ascii8(const unsigned char *p) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return (w & 0x8080808080808080u) == 0;
+}
 
 int32_t rpy_utf8_next(const unsigned char *p, int64_t avail, int *len) {
     unsigned c = p[0];
@@ -68,15 +138,683 @@ bad:
     return (int32_t)(0xDC00 + c);
 }
 
-/* ---- character classes (Unicode 14.0, as in CPython 3.11) ------------- */
+int rpy_utf8_encode(int32_t c, char *out) {
+    unsigned char *o = (unsigned char *)out;
+    uint32_t u = (uint32_t)c;
+    if (u < 0x80) {
+        o[0] = (unsigned char)u;
+        return 1;
+    }
+    if (u >= 0xDC80 && u <= 0xDCFF) { /* the byte it escapes */
+        o[0] = (unsigned char)(u - 0xDC00);
+        return 1;
+    }
+    if (u < 0x800) {
+        o[0] = (unsigned char)(0xC0 | u >> 6);
+        o[1] = (unsigned char)(0x80 | (u & 0x3F));
+        return 2;
+    }
+    if (u < 0x10000) {
+        o[0] = (unsigned char)(0xE0 | u >> 12);
+        o[1] = (unsigned char)(0x80 | (u >> 6 & 0x3F));
+        o[2] = (unsigned char)(0x80 | (u & 0x3F));
+        return 3;
+    }
+    o[0] = (unsigned char)(0xF0 | u >> 18);
+    o[1] = (unsigned char)(0x80 | (u >> 12 & 0x3F));
+    o[2] = (unsigned char)(0x80 | (u >> 6 & 0x3F));
+    o[3] = (unsigned char)(0x80 | (u & 0x3F));
+    return 4;
+}
 
-/* Whitespace that int() strips.  Note U+001C..U+001F are str.isspace()
- * but int() rejects them: CPython only maps non-ASCII spaces to ' '. */
+int64_t rpy_utf8_count(const char *p, int64_t n) {
+    const unsigned char *u = (const unsigned char *)p;
+    int64_t i = 0, count = 0;
+    while (i < n) {
+        if (n - i >= 8 && ascii8(u + i)) {
+            i += 8;
+            count += 8;
+        } else if (u[i] < 0x80) {
+            i++;
+            count++;
+        } else {
+            int len;
+            rpy_utf8_next(u + i, n - i, &len);
+            i += len;
+            count++;
+        }
+    }
+    return count;
+}
+
+int64_t rpy_utf8_prev(const char *p, int64_t b) {
+    const unsigned char *u = (const unsigned char *)p;
+    if (!is_cont(u[b - 1]))
+        return b - 1;
+    /* A continuation byte ends a longer character only if the nearest
+     * byte before it that is not one starts a character of exactly that
+     * length; otherwise it is a stray byte, a code point of its own. */
+    for (int64_t j = b - 2; j >= 0 && j >= b - 4; j--) {
+        if (!is_cont(u[j])) {
+            int len;
+            rpy_utf8_next(u + j, b - j, &len);
+            return len == b - j ? j : b - 1;
+        }
+    }
+    return b - 1;
+}
+
+bool rpy_str_is_boundary(const rpy_str *s, int64_t off) {
+    const unsigned char *u = (const unsigned char *)s->data;
+    if (off <= 0 || off >= s->length || !is_cont(u[off]))
+        return true;
+    /* A byte that is not a continuation byte always starts a character;
+     * off is inside the nearest such one if that one reaches past it. */
+    for (int64_t j = off - 1; j >= 0 && j >= off - 3; j--) {
+        if (!is_cont(u[j])) {
+            int len;
+            rpy_utf8_next(u + j, s->length - j, &len);
+            return j + len <= off;
+        }
+    }
+    return true;
+}
+
+/* The byte offset k code points after the one starting at byte b. */
+static int64_t skip_forward(const unsigned char *u, int64_t n, int64_t b, int64_t k) {
+    while (k > 0 && b < n) {
+        if (k >= 8 && n - b >= 8 && ascii8(u + b)) {
+            b += 8;
+            k -= 8;
+            continue;
+        }
+        if (u[b] < 0x80) {
+            b++;
+        } else {
+            int len;
+            rpy_utf8_next(u + b, n - b, &len);
+            b += len;
+        }
+        k--;
+    }
+    return b;
+}
+
+/* The byte offset k code points before the one starting at byte b. */
+static int64_t skip_backward(const char *p, int64_t b, int64_t k) {
+    const unsigned char *u = (const unsigned char *)p;
+    while (k > 0 && b > 0) {
+        if (k >= 8 && b >= 8 && ascii8(u + b - 8)) {
+            b -= 8;
+            k -= 8;
+        } else {
+            b = rpy_utf8_prev(p, b);
+            k--;
+        }
+    }
+    return b;
+}
+
+/* Where the last lookup in a multi-byte string ended.  Keyed by address
+ * and GC epoch: an address names one object until a collection moves or
+ * frees it. */
+static struct {
+    const rpy_str *s;
+    uint64_t epoch;
+    int64_t index, offset;
+} cursor;
+
+int64_t rpy_str_offset(rpy_str *s, int64_t i) {
+    int64_t n = s->nchars;
+    if (n == s->length)
+        return i;
+    int64_t from_i = 0, from_b = 0;
+    if (n - i < i) {
+        from_i = n;
+        from_b = s->length;
+    }
+    uint64_t epoch = rpy_gc_epoch();
+    if (cursor.s == s && cursor.epoch == epoch) {
+        int64_t d = cursor.index - i, best = from_i - i;
+        if ((d < 0 ? -d : d) < (best < 0 ? -best : best)) {
+            from_i = cursor.index;
+            from_b = cursor.offset;
+        }
+    }
+    int64_t b;
+    if (i >= from_i)
+        b = skip_forward((const unsigned char *)s->data, s->length, from_b, i - from_i);
+    else
+        b = skip_backward(s->data, from_b, from_i - i);
+    cursor.s = s;
+    cursor.epoch = epoch;
+    cursor.index = i;
+    cursor.offset = b;
+    return b;
+}
+
+/* ---- making strings --------------------------------------------------- */
+
+rpy_str *rpy_str_bytes_slice(rpy_str *s, int64_t b0, int64_t b1, int64_t nchars) {
+    int64_t n = b1 - b0;
+    if (n == s->length)
+        return s;
+    if (n == 1 && (unsigned char)s->data[b0] < 0x80)
+        return rpy_str_ascii(s->data[b0]);
+    RPY_PUSH_ROOT(s);
+    rpy_str *r = rpy_str_alloc(n, nchars);
+    RPY_POP_ROOT(s);
+    if (r != NULL && n > 0)
+        memcpy(r->data, s->data + b0, (size_t)n);
+    return r;
+}
+
+rpy_str *rpy_str_from_bytes(const char *p, int64_t n) {
+    if (n == 1 && (unsigned char)p[0] < 0x80)
+        return rpy_str_ascii(p[0]);
+    rpy_str *s = rpy_str_alloc(n, n > 0 ? rpy_utf8_count(p, n) : 0);
+    if (s != NULL && n > 0)
+        memcpy(s->data, p, (size_t)n);
+    return s;
+}
+
+/* Text glued after other text starting with this string's first byte
+ * may change how the other text decodes (see the top of the file). */
+static inline bool risky_seam(const rpy_str *s) { return s->length > 0 && is_cont((unsigned char)s->data[0]); }
+
+rpy_str *rpy_str_concat(rpy_str *a, rpy_str *b) {
+    if (a->length == 0)
+        return b;
+    if (b->length == 0)
+        return a;
+    int64_t n;
+    if (__builtin_add_overflow(a->length, b->length, &n))
+        return memory_error();
+    RPY_PUSH_ROOT(a);
+    RPY_PUSH_ROOT(b);
+    rpy_str *r = rpy_str_alloc(n, a->nchars + b->nchars);
+    RPY_POP_ROOT(b);
+    RPY_POP_ROOT(a);
+    if (r == NULL)
+        return NULL;
+    memcpy(r->data, a->data, (size_t)a->length);
+    memcpy(r->data + a->length, b->data, (size_t)b->length);
+    if (risky_seam(b))
+        r->nchars = rpy_utf8_count(r->data, n);
+    return r;
+}
+
+rpy_str *rpy_str_repeat(rpy_str *s, int64_t n) {
+    if (n <= 0 || s->length == 0)
+        return prebuilt(&empty_str);
+    if (n == 1)
+        return s;
+    int64_t total;
+    if (__builtin_mul_overflow(s->length, n, &total)) {
+        rpy_raise(RPY_EXC_OVERFLOW, "repeated string is too long");
+        return NULL;
+    }
+    RPY_PUSH_ROOT(s);
+    rpy_str *r = rpy_str_alloc(total, s->nchars * n); /* nchars <= length */
+    RPY_POP_ROOT(s);
+    if (r == NULL)
+        return NULL;
+    if (s->length == 1) {
+        memset(r->data, s->data[0], (size_t)total);
+    } else { /* one copy, then the result doubles itself */
+        memcpy(r->data, s->data, (size_t)s->length);
+        for (int64_t done = s->length; done < total;) {
+            int64_t k = done < total - done ? done : total - done;
+            memcpy(r->data + done, r->data, (size_t)k);
+            done += k;
+        }
+    }
+    if (risky_seam(s))
+        r->nchars = rpy_utf8_count(r->data, total);
+    return r;
+}
+
+/* ---- str() of numbers --------------------------------------------------- */
+
+rpy_str *rpy_str_of_int(int64_t v) {
+    if (v >= 0 && v < 10)
+        return rpy_str_ascii('0' + (int)v);
+    char buf[24];
+    char *p = buf + sizeof buf;
+    /* The magnitude as unsigned, so INT64_MIN needs no special case. */
+    uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        *--p = (char)('0' + m % 10);
+        m /= 10;
+    } while (m != 0);
+    if (v < 0)
+        *--p = '-';
+    int64_t n = buf + sizeof buf - p;
+    rpy_str *s = rpy_str_alloc(n, n);
+    if (s != NULL)
+        memcpy(s->data, p, (size_t)n);
+    return s;
+}
+
+rpy_str *rpy_str_of_float(double v) {
+    char buf[RPY_FLOAT_REPR_MAX];
+    int n = rpy_format_float(v, buf);
+    rpy_str *s = rpy_str_alloc(n, n);
+    if (s != NULL)
+        memcpy(s->data, buf, (size_t)n);
+    return s;
+}
+
+rpy_str *rpy_str_of_bool(bool v) { return prebuilt(v ? &true_str : &false_str); }
+
+/* ---- indexing and comparing ---------------------------------------------- */
+
+rpy_str *rpy_str_getitem(rpy_str *s, int64_t i) {
+    int64_t n = s->nchars;
+    if (i < 0)
+        i += n;
+    if ((uint64_t)i >= (uint64_t)n) {
+        rpy_raise(RPY_EXC_INDEX, "string index out of range");
+        return NULL;
+    }
+    int64_t b = rpy_str_offset(s, i);
+    unsigned char c = (unsigned char)s->data[b];
+    if (c < 0x80)
+        return rpy_str_ascii(c);
+    int len = 1;
+    if (n != s->length)
+        rpy_utf8_next((const unsigned char *)s->data + b, s->length - b, &len);
+    return rpy_str_bytes_slice(s, b, b + len, 1);
+}
+
+/* CPython's PySlice_AdjustIndices for one bound. */
+static int64_t clamp_bound(int64_t i, int64_t n, int64_t step) {
+    if (i < 0)
+        i = i + n >= 0 ? i + n : step < 0 ? -1 : 0;
+    else if (i >= n)
+        i = step < 0 ? n - 1 : n;
+    return i;
+}
+
+/* Byte length of the code point at byte b. */
+static inline int char_len(const rpy_str *s, int64_t b) {
+    const unsigned char *u = (const unsigned char *)s->data + b;
+    if (*u < 0x80)
+        return 1;
+    int len;
+    rpy_utf8_next(u, s->length - b, &len);
+    return len;
+}
+
+/* The next code point of s in a walk by `step` (non-zero). */
+static inline int64_t step_from(const rpy_str *s, int64_t b, int64_t step) {
+    if (step > 0)
+        return skip_forward((const unsigned char *)s->data, s->length, b, step);
+    return skip_backward(s->data, b, -step);
+}
+
+rpy_str *rpy_str_slice(rpy_str *s, int64_t start, int64_t stop, int64_t step) {
+    if (step == 0) {
+        rpy_raise(RPY_EXC_VALUE, "slice step cannot be zero");
+        return NULL;
+    }
+    if (step < 0) { /* missing bounds mean the other ends, as for lists */
+        if (start == INT64_MIN)
+            start = INT64_MAX;
+        if (stop == INT64_MAX)
+            stop = INT64_MIN;
+        if (step == INT64_MIN)
+            step = -INT64_MAX;
+    }
+    int64_t n = s->nchars;
+    start = clamp_bound(start, n, step);
+    stop = clamp_bound(stop, n, step);
+    int64_t count = 0;
+    if (step > 0 && start < stop)
+        count = (stop - start - 1) / step + 1;
+    else if (step < 0 && stop < start)
+        count = (start - stop - 1) / -step + 1;
+    if (count == 0)
+        return prebuilt(&empty_str);
+    if (step == 1) {
+        int64_t b0 = rpy_str_offset(s, start);
+        int64_t b1 = rpy_str_offset(s, start + count);
+        return rpy_str_bytes_slice(s, b0, b1, count);
+    }
+    bool risky = false;
+    if (n == s->length) {
+        RPY_PUSH_ROOT(s);
+        rpy_str *r = rpy_str_alloc(count, count);
+        RPY_POP_ROOT(s);
+        if (r == NULL)
+            return NULL;
+        for (int64_t k = 0; k < count; k++) { /* no overflow: inside s */
+            char c = s->data[start + k * step];
+            r->data[k] = c;
+            risky |= is_cont((unsigned char)c);
+        }
+        if (risky)
+            r->nchars = rpy_utf8_count(r->data, count);
+        return r;
+    }
+    /* Walk twice: once to size the result, once (after the allocation,
+     * which may move s) to copy. */
+    int64_t first = rpy_str_offset(s, start), total = 0;
+    for (int64_t k = 0, b = first; k < count; k++) {
+        total += char_len(s, b);
+        if (k + 1 < count)
+            b = step_from(s, b, step);
+    }
+    RPY_PUSH_ROOT(s);
+    rpy_str *r = rpy_str_alloc(total, count);
+    RPY_POP_ROOT(s);
+    if (r == NULL)
+        return NULL;
+    char *out = r->data;
+    for (int64_t k = 0, b = first; k < count; k++) {
+        int len = char_len(s, b);
+        memcpy(out, s->data + b, (size_t)len);
+        risky |= is_cont((unsigned char)*out);
+        out += len;
+        if (k + 1 < count)
+            b = step_from(s, b, step);
+    }
+    if (risky)
+        r->nchars = rpy_utf8_count(r->data, total);
+    return r;
+}
+
+int32_t rpy_str_cmp(rpy_str *a, rpy_str *b) {
+    int64_t n = a->length < b->length ? a->length : b->length;
+    int c = memcmp(a->data, b->data, (size_t)n);
+    if (c != 0)
+        return c < 0 ? -1 : 1;
+    return (a->length > b->length) - (a->length < b->length);
+}
+
+/* Eight bytes at a time: each word is folded into the state with a
+ * multiply, and a final mix spreads every input bit over the result. */
+static uint64_t hash_bytes(const unsigned char *p, int64_t n) {
+    const uint64_t k = 0x9E3779B97F4A7C15u;
+    uint64_t h = (uint64_t)n * k;
+    int64_t i = 0;
+    for (; n - i >= 8; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        h = ((h << 23 | h >> 41) ^ w) * k;
+    }
+    if (i < n) {
+        uint64_t w = 0;
+        memcpy(&w, p + i, (size_t)(n - i));
+        h = ((h << 23 | h >> 41) ^ w) * k;
+    }
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93u;
+    h ^= h >> 32;
+    return h;
+}
+
+int64_t rpy_str_hash(rpy_str *s) {
+    if (s->hash != 0)
+        return s->hash;
+    int64_t h = (int64_t)hash_bytes((const unsigned char *)s->data, s->length);
+    /* 0 means "not computed"; dicts reserve INT64_MIN (RPY_DICT_DELETED). */
+    if (h == 0 || h == INT64_MIN)
+        h = 1;
+    s->hash = h;
+    return h;
+}
+
+int64_t rpy_str_ord(rpy_str *s) {
+    if (s->nchars != 1) {
+        char msg[100];
+        snprintf(msg, sizeof msg, "ord() expected a character, but string of length %lld found",
+                 (long long)s->nchars);
+        rpy_raise(RPY_EXC_TYPE, msg);
+        return 0;
+    }
+    int len;
+    return rpy_utf8_next((const unsigned char *)s->data, s->length, &len);
+}
+
+rpy_str *rpy_str_chr(int64_t i) {
+    if (i < 0 || i >= 0x110000) {
+        rpy_raise(RPY_EXC_VALUE, "chr() arg not in range(0x110000)");
+        return NULL;
+    }
+    if (i < 0x80)
+        return rpy_str_ascii((int)i);
+    char buf[4];
+    int n = rpy_utf8_encode((int32_t)i, buf);
+    rpy_str *s = rpy_str_alloc(n, rpy_utf8_count(buf, n));
+    if (s != NULL)
+        memcpy(s->data, buf, (size_t)n);
+    return s;
+}
+
+/* ---- character classes and case ---------------------------------------- */
+
+/* The code point at byte i of u[0..n-1], its size in *len. */
+static inline int32_t next_char(const unsigned char *u, int64_t i, int64_t n, int *len) {
+    if (u[i] < 0x80) {
+        *len = 1;
+        return u[i];
+    }
+    return rpy_utf8_next(u + i, n - i, len);
+}
+
+static inline unsigned uflags(int32_t c) { return rpy_unicode(c)->flags; }
+
+bool rpy_str_is(rpy_str *s, int32_t kind) {
+    static const unsigned masks[] = {
+        RPY_U_DIGIT, RPY_U_ALPHA, RPY_U_ALPHA | RPY_U_DECIMAL | RPY_U_DIGIT | RPY_U_NUMERIC, RPY_U_SPACE,
+    };
+    const unsigned char *u = (const unsigned char *)s->data;
+    int64_t n = s->length;
+    if (n == 0)
+        return false;
+    bool cased = false;
+    for (int64_t i = 0; i < n;) {
+        int len;
+        unsigned f = uflags(next_char(u, i, n, &len));
+        i += len;
+        switch (kind) {
+        case 4: /* isupper: no lowercase or titlecase, some uppercase */
+            if (f & (RPY_U_LOWER | RPY_U_TITLE))
+                return false;
+            cased |= (f & RPY_U_UPPER) != 0;
+            break;
+        case 5: /* islower */
+            if (f & (RPY_U_UPPER | RPY_U_TITLE))
+                return false;
+            cased |= (f & RPY_U_LOWER) != 0;
+            break;
+        default:
+            if (kind < 0 || kind > 3 || !(f & masks[kind]))
+                return false;
+        }
+    }
+    return kind < 4 || cased;
+}
+
+/* Unicode's Final_Sigma condition for the capital sigma at bytes
+ * [i, i + len) of u[0..n-1]: a cased letter before it and none after it,
+ * looking past case-ignorable characters either way. */
+static bool final_sigma(const unsigned char *u, int64_t n, int64_t i, int len) {
+    int64_t j = i;
+    unsigned f = 0;
+    do {
+        if (j == 0)
+            return false;
+        j = rpy_utf8_prev((const char *)u, j);
+        int l;
+        f = uflags(next_char(u, j, n, &l));
+    } while (f & RPY_U_CASE_IGNORABLE);
+    if (!(f & RPY_U_CASED))
+        return false;
+    for (j = i + len; j < n;) {
+        int l;
+        f = uflags(next_char(u, j, n, &l));
+        j += l;
+        if (!(f & RPY_U_CASE_IGNORABLE))
+            return !(f & RPY_U_CASED);
+    }
+    return true;
+}
+
+/* The case mapping of the code point c at bytes [i, i + len) of u: its
+ * UTF-8 into out (at most 8 bytes) and the number of bytes, with the
+ * number of code points in *nchars. */
+static int map_case(const unsigned char *u, int64_t n, int64_t i, int len, int32_t c, bool upper, char *out,
+                    int64_t *nchars) {
+    const rpy_uchar *info = rpy_unicode(c);
+    if (info->flags & (upper ? RPY_U_SPECIAL_UPPER : RPY_U_SPECIAL_LOWER)) {
+        const char *m = rpy_unicode_special(c, upper);
+        int k = (int)strlen(m);
+        memcpy(out, m, (size_t)k);
+        *nchars = rpy_utf8_count(m, k);
+        return k;
+    }
+    *nchars = 1;
+    int32_t m = c + (upper ? info->upper : info->lower);
+    if (m == 0x3C3 && c == 0x3A3 && final_sigma(u, n, i, len))
+        m = 0x3C2;
+    if (m == c) { /* unchanged, stray bytes included */
+        memcpy(out, u + i, (size_t)len);
+        return len;
+    }
+    return rpy_utf8_encode(m, out);
+}
+
+static rpy_str *change_case(rpy_str *s, bool upper) {
+    int64_t n = s->length;
+    if (s->nchars == n) {
+        RPY_PUSH_ROOT(s);
+        rpy_str *r = rpy_str_alloc(n, n);
+        RPY_POP_ROOT(s);
+        if (r == NULL)
+            return NULL;
+        unsigned char lo = upper ? 'a' : 'A', flip = 'a' - 'A';
+        for (int64_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)s->data[i];
+            r->data[i] = (char)((unsigned char)(c - lo) < 26 ? c ^ flip : c);
+        }
+        return r;
+    }
+    /* Mappings change lengths, so size the result first.  A mapped
+     * character never starts with a continuation byte: no seam risk. */
+    const unsigned char *u = (const unsigned char *)s->data;
+    int64_t size = 0, nchars = 0;
+    char buf[8];
+    for (int64_t i = 0; i < n;) {
+        int len;
+        int32_t c = next_char(u, i, n, &len);
+        int64_t k;
+        size += map_case(u, n, i, len, c, upper, buf, &k);
+        nchars += k;
+        i += len;
+    }
+    RPY_PUSH_ROOT(s);
+    rpy_str *r = rpy_str_alloc(size, nchars);
+    RPY_POP_ROOT(s);
+    if (r == NULL)
+        return NULL;
+    u = (const unsigned char *)s->data;
+    char *out = r->data;
+    for (int64_t i = 0; i < n;) {
+        int len;
+        int32_t c = next_char(u, i, n, &len);
+        int64_t k;
+        out += map_case(u, n, i, len, c, upper, out, &k);
+        i += len;
+    }
+    return r;
+}
+
+rpy_str *rpy_str_lower(rpy_str *s) { return change_case(s, false); }
+rpy_str *rpy_str_upper(rpy_str *s) { return change_case(s, true); }
+
+/* ---- repr() --------------------------------------------------------------- */
+
+char rpy_repr_quote(const char *p, int64_t n) {
+    bool single = memchr(p, '\'', (size_t)n) != NULL;
+    bool dbl = memchr(p, '"', (size_t)n) != NULL;
+    return single && !dbl ? '"' : '\'';
+}
+
+int rpy_repr_escape(int32_t c, char quote, bool ascii, char *out) {
+    if (c == quote || c == '\\')
+        return snprintf(out, 11, "\\%c", (char)c);
+    if (c == '\t' || c == '\n' || c == '\r')
+        return snprintf(out, 11, "\\%c", c == '\t' ? 't' : c == '\n' ? 'n' : 'r');
+    if (c >= 0x20 && c < 0x7f)
+        return 0;
+    if (c >= 0x80 && !ascii && (uflags(c) & RPY_U_PRINTABLE))
+        return 0;
+    const char *fmt = c <= 0xff ? "\\x%02x" : c <= 0xffff ? "\\u%04x" : "\\U%08x";
+    return snprintf(out, 11, fmt, (unsigned)c);
+}
+
+/* CPython formats some messages with %.200R: the repr is cut after 200
+ * code points, even inside an escape or before the closing quote. */
+#define REPR_MAX_CHARS 200
+
+/* prefix, then repr(s) cut after max_chars code points, as a malloc'ed C
+ * string (NULL when out of memory). */
+static char *repr_message(const char *prefix, const rpy_str *s, int64_t max_chars) {
+    size_t plen = strlen(prefix);
+    /* An input byte gives at most 10 output bytes (\UXXXXXXXX), and an
+     * output code point at most 4. */
+    int64_t cap = s->length < max_chars ? s->length * 10 + 2 : max_chars * 4;
+    char *msg = malloc(plen + (size_t)cap + 1);
+    if (msg == NULL)
+        return NULL;
+    memcpy(msg, prefix, plen);
+    char *o = msg + plen;
+    int64_t left = max_chars;
+    const unsigned char *u = (const unsigned char *)s->data;
+    char quote = rpy_repr_quote(s->data, s->length);
+    *o++ = quote;
+    left--;
+    for (int64_t i = 0; i < s->length && left > 0;) {
+        int len;
+        int32_t c = next_char(u, i, s->length, &len);
+        char esc[12];
+        int k = rpy_repr_escape(c, quote, false, esc);
+        if (k == 0) {
+            memcpy(o, u + i, (size_t)len);
+            o += len;
+            left--;
+        }
+        for (int j = 0; j < k && left > 0; j++, left--)
+            *o++ = esc[j];
+        i += len;
+    }
+    if (left > 0)
+        *o++ = quote;
+    *o = '\0';
+    return msg;
+}
+
+static void raise_with_repr(int32_t kind, const char *prefix, const rpy_str *s, int64_t max_chars) {
+    char *msg = repr_message(prefix, s, max_chars);
+    if (msg == NULL) {
+        rpy_raise(RPY_EXC_MEMORY, "");
+        return;
+    }
+    rpy_raise(kind, msg);
+    free(msg);
+}
+
+/* ---- int(s) and float(s) ------------------------------------------------- */
+
+/* Whitespace that int() and float() strip.  Note U+001C..U+001F are
+ * str.isspace() but these reject them: CPython only maps non-ASCII spaces
+ * to ' ' before parsing. */
 static bool is_int_space(int32_t c) {
     if (c < 0x80)
         return c == ' ' || (c >= '\t' && c <= '\r');
-    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
-           c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+    return (uflags(c) & RPY_U_SPACE) != 0;
 }
 
 /* Every Unicode decimal digit belongs to a run of ten consecutive code
@@ -92,10 +830,11 @@ static const int32_t digit_zeros[] = {
     0x1e2f0, 0x1e950, 0x1fbf0,
 };
 
-/* Value 0..9 of a decimal digit, or -1. */
-static int digit_value(int32_t c) {
+int rpy_digit_value(int32_t c) {
     if (c >= '0' && c <= '9')
         return c - '0';
+    if (c < 0x80)
+        return -1;
     int lo = 0, hi = (int)(sizeof digit_zeros / sizeof digit_zeros[0]);
     while (lo < hi) { /* find the last zero <= c */
         int mid = (lo + hi) / 2;
@@ -109,91 +848,15 @@ static int digit_value(int32_t c) {
     return -1;
 }
 
-/* Assigned code points that repr() escapes (str.isprintable() is false):
- * controls, separators other than ' ', format characters, surrogates and
- * private use.  Unassigned code points are not listed (repr escapes them,
- * we print them as they are). */
-static const int32_t unprintable[][2] = {
-    {0x0, 0x1f},         {0x7f, 0xa0},        {0xad, 0xad},       {0x600, 0x605},
-    {0x61c, 0x61c},      {0x6dd, 0x6dd},      {0x70f, 0x70f},     {0x890, 0x891},
-    {0x8e2, 0x8e2},      {0x1680, 0x1680},    {0x180e, 0x180e},   {0x2000, 0x200f},
-    {0x2028, 0x202f},    {0x205f, 0x2064},    {0x2066, 0x206f},   {0x3000, 0x3000},
-    {0xd800, 0xf8ff},    {0xfeff, 0xfeff},    {0xfff9, 0xfffb},   {0x110bd, 0x110bd},
-    {0x110cd, 0x110cd},  {0x13430, 0x13438},  {0x1bca0, 0x1bca3}, {0x1d173, 0x1d17a},
-    {0xe0001, 0xe0001},  {0xe0020, 0xe007f},  {0xf0000, 0xffffd}, {0x100000, 0x10fffd},
-};
-
-static bool is_printable(int32_t c) {
-    for (size_t i = 0; i < sizeof unprintable / sizeof unprintable[0]; i++)
-        if (c >= unprintable[i][0] && c <= unprintable[i][1])
-            return false;
-    return true;
-}
-
-/* ---- repr() for error messages --------------------------------------- */
-
-/* CPython formats the message with %.200R: the repr is cut after 200
- * code points, even inside an escape or before the closing quote. */
-#define REPR_MAX_CHARS 200
-
-typedef struct {
-    char *p;   /* next free byte */
-    int left;  /* code points still allowed */
-} repr_out;
-
-static void put_ascii(repr_out *o, const char *s) {
-    for (; *s != '\0' && o->left > 0; s++, o->left--)
-        *o->p++ = *s;
-}
-
-static void put_repr(repr_out *o, const unsigned char *s, int64_t n) {
-    bool has_single = memchr(s, '\'', (size_t)n) != NULL;
-    bool has_double = memchr(s, '"', (size_t)n) != NULL;
-    char quote = has_single && !has_double ? '"' : '\'';
-    char q[2] = {quote, '\0'};
-    put_ascii(o, q);
-    for (int64_t i = 0; i < n && o->left > 0;) {
-        int len;
-        int32_t c = rpy_utf8_next(s + i, n - i, &len);
-        char esc[12];
-        if (c == quote || c == '\\') {
-            snprintf(esc, sizeof esc, "\\%c", (char)c);
-            put_ascii(o, esc);
-        } else if (c == '\t' || c == '\n' || c == '\r') {
-            put_ascii(o, c == '\t' ? "\\t" : c == '\n' ? "\\n" : "\\r");
-        } else if (c >= 0x20 && c < 0x7f) {
-            esc[0] = (char)c;
-            esc[1] = '\0';
-            put_ascii(o, esc);
-        } else if (!is_printable(c)) {
-            const char *fmt = c <= 0xff ? "\\x%02x" : c <= 0xffff ? "\\u%04x" : "\\U%08x";
-            snprintf(esc, sizeof esc, fmt, (unsigned)c);
-            put_ascii(o, esc);
-        } else { /* printable non-ASCII: copy the original bytes */
-            memcpy(o->p, s + i, (size_t)len);
-            o->p += len;
-            o->left--;
-        }
-        i += len;
-    }
-    put_ascii(o, q);
-    *o->p = '\0';
-}
-
-/* ---- int(s) ---------------------------------------------------------- */
-
-/* CPython refuses to convert more decimal digits than this by default
- * (sys.get_int_max_str_digits()), before looking at the value. */
+/* CPython refuses to convert more digits than this in a base that is not
+ * a power of two (sys.get_int_max_str_digits()), before looking at the
+ * value. */
 #define MAX_STR_DIGITS 4300
 
-static int64_t invalid_literal(rpy_str *s) {
-    static const char prefix[] = "invalid literal for int() with base 10: ";
-    /* Each repr code point needs at most 10 bytes (\UXXXXXXXX). */
-    char msg[sizeof prefix + REPR_MAX_CHARS * 10 + 1];
-    memcpy(msg, prefix, sizeof prefix);
-    repr_out o = {msg + sizeof prefix - 1, REPR_MAX_CHARS};
-    put_repr(&o, (const unsigned char *)s->data, s->length);
-    rpy_raise(RPY_EXC_VALUE, msg);
+static int64_t invalid_literal(rpy_str *s, int64_t base) {
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, "invalid literal for int() with base %d: ", (int)base);
+    raise_with_repr(RPY_EXC_VALUE, prefix, s, REPR_MAX_CHARS);
     return 0;
 }
 
@@ -204,15 +867,27 @@ static int32_t char_at(const rpy_str *s, int64_t i, int *len) {
         *len = 0;
         return -1;
     }
-    return rpy_utf8_next((const unsigned char *)s->data + i, s->length - i, len);
+    return next_char((const unsigned char *)s->data, i, s->length, len);
 }
 
-int64_t rpy_str_to_int(rpy_str *s) {
-    if (s == NULL) { /* an Optional[str] that was None */
-        rpy_raise(RPY_EXC_TYPE, "int() argument must be a string, a bytes-like object "
-                                "or a real number, not 'NoneType'");
+/* Value of c as a digit in base (any Unicode decimal digit counts, as
+ * CPython turns those into ASCII first), or -1. */
+static int digit_in_base(int32_t c, int base) {
+    int d = rpy_digit_value(c);
+    if (d < 0 && c >= 0 && c < 0x80) {
+        int l = c | 0x20;
+        if (l >= 'a' && l <= 'z')
+            d = l - 'a' + 10;
+    }
+    return d < base ? d : -1;
+}
+
+int64_t rpy_str_to_int_base(rpy_str *s, int64_t base_arg) {
+    if (base_arg != 0 && (base_arg < 2 || base_arg > 36)) {
+        rpy_raise(RPY_EXC_VALUE, "int() base must be >= 2 and <= 36, or 0");
         return 0;
     }
+    int base = (int)base_arg;
     int64_t i = 0;
     int len;
     int32_t c = char_at(s, i, &len);
@@ -221,21 +896,39 @@ int64_t rpy_str_to_int(rpy_str *s) {
     bool negative = c == '-';
     if (c == '+' || c == '-')
         c = char_at(s, i += len, &len);
+    /* A prefix names the base (base 0) or may repeat it; one underscore
+     * may follow it. */
+    if (rpy_digit_value(c) == 0 && (base == 0 || base == 16 || base == 8 || base == 2)) {
+        int len2;
+        int32_t x = char_at(s, i + len, &len2) | 0x20;
+        int named = x == 'x' ? 16 : x == 'o' ? 8 : x == 'b' ? 2 : 0;
+        if (named != 0 && (base == 0 || base == named)) {
+            base = named;
+            c = char_at(s, i += len + len2, &len);
+            if (c == '_')
+                c = char_at(s, i += len, &len);
+        }
+    }
+    bool no_leading_zeros = base == 0; /* base 0 without a prefix: "010" is refused */
+    if (base == 0)
+        base = 10;
     /* Digits with single underscores between them.  Accumulate the
      * magnitude, remembering (not raising) overflow because a later
      * syntax error must win, as in CPython. */
-    if (digit_value(c) < 0)
-        return invalid_literal(s);
+    if (digit_in_base(c, base) < 0)
+        return invalid_literal(s, base_arg);
+    bool leading_zero = digit_in_base(c, base) == 0, nonzero = false;
     uint64_t mag = 0;
     bool too_big = false, after_underscore = false;
     int64_t ndigits = 0;
     for (;; c = char_at(s, i += len, &len)) {
-        int d = digit_value(c);
+        int d = digit_in_base(c, base);
         if (d >= 0) {
-            if (mag > (UINT64_MAX - (uint64_t)d) / 10)
+            if (mag > (UINT64_MAX - (uint64_t)d) / (uint64_t)base)
                 too_big = true;
             else
-                mag = mag * 10 + (uint64_t)d;
+                mag = mag * (uint64_t)base + (uint64_t)d;
+            nonzero |= d != 0;
             ndigits++;
             after_underscore = false;
         } else if (c == '_' && !after_underscore) {
@@ -244,9 +937,9 @@ int64_t rpy_str_to_int(rpy_str *s) {
             break;
         }
     }
-    if (after_underscore) /* "1_" or "1__2" */
-        return invalid_literal(s);
-    if (ndigits > MAX_STR_DIGITS) {
+    if (after_underscore || (no_leading_zeros && leading_zero && nonzero))
+        return invalid_literal(s, base_arg);
+    if ((base & (base - 1)) != 0 && ndigits > MAX_STR_DIGITS) {
         char msg[200];
         snprintf(msg, sizeof msg,
                  "Exceeds the limit (%d digits) for integer string conversion: "
@@ -259,11 +952,142 @@ int64_t rpy_str_to_int(rpy_str *s) {
     while (is_int_space(c))
         c = char_at(s, i += len, &len);
     if (c != -1)
-        return invalid_literal(s);
+        return invalid_literal(s, base_arg);
     uint64_t limit = negative ? (uint64_t)1 << 63 : ((uint64_t)1 << 63) - 1;
     if (too_big || mag > limit) {
         rpy_raise(RPY_EXC_OVERFLOW, "int too large to convert to a 64-bit machine integer");
         return 0;
     }
     return negative ? (int64_t)(0 - mag) : (int64_t)mag;
+}
+
+int64_t rpy_str_to_int(rpy_str *s) {
+    if (s == NULL) { /* an Optional[str] that was None */
+        rpy_raise(RPY_EXC_TYPE, "int() argument must be a string, a bytes-like object "
+                                "or a real number, not 'NoneType'");
+        return 0;
+    }
+    return rpy_str_to_int_base(s, 10);
+}
+
+rpy_str *rpy_str_int_to_base(int64_t v, int32_t base) {
+    if (base < 2 || base > 36)
+        base = 10;
+    char buf[72];
+    char *p = buf + sizeof buf;
+    uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        *--p = "0123456789abcdefghijklmnopqrstuvwxyz"[m % (uint64_t)base];
+        m /= (uint64_t)base;
+    } while (m != 0);
+    char letter = base == 16 ? 'x' : base == 8 ? 'o' : base == 2 ? 'b' : 0;
+    if (letter != 0) {
+        *--p = letter;
+        *--p = '0';
+    }
+    if (v < 0)
+        *--p = '-';
+    int64_t n = buf + sizeof buf - p;
+    rpy_str *s = rpy_str_alloc(n, n);
+    if (s != NULL)
+        memcpy(s->data, p, (size_t)n);
+    return s;
+}
+
+static double float_error(rpy_str *s) {
+    raise_with_repr(RPY_EXC_VALUE, "could not convert string to float: ", s, INT64_MAX);
+    return -1.0;
+}
+
+static inline bool is_ascii_digit(int c) { return c >= '0' && c <= '9'; }
+
+/* Skips a run of ASCII digits at p[*i]; returns how many there were. */
+static int64_t digits(const char *p, int64_t *i) {
+    int64_t start = *i;
+    while (is_ascii_digit(p[*i]))
+        (*i)++;
+    return *i - start;
+}
+
+static bool word_at(const char *p, const char *word) {
+    for (; *word != '\0'; p++, word++)
+        if ((*p | 0x20) != *word)
+            return false;
+    return true;
+}
+
+double rpy_str_to_float(rpy_str *s) {
+    /* As CPython does: non-ASCII spaces become ' ' and non-ASCII decimal
+     * digits their ASCII digit; any other non-ASCII character fails.
+     * Underscores must sit between two digits and are dropped. */
+    const unsigned char *u = (const unsigned char *)s->data;
+    int64_t n = s->length;
+    char small[64];
+    char *t = n < (int64_t)sizeof small ? small : malloc((size_t)n + 1);
+    if (t == NULL)
+        return memory_error(), -1.0;
+    int64_t m = 0;
+    int prev = 0;
+    bool ok = true;
+    for (int64_t i = 0; i < n && ok;) {
+        int len;
+        int32_t c = next_char(u, i, n, &len);
+        i += len;
+        if (c >= 0x80) {
+            int d = rpy_digit_value(c);
+            c = d >= 0 ? '0' + d : is_int_space(c) ? ' ' : 0;
+            ok = c != 0;
+        }
+        if (c == '_')
+            ok = is_ascii_digit(prev);
+        else if (prev == '_')
+            ok = is_ascii_digit(c);
+        if (c != '_')
+            t[m++] = (char)c;
+        prev = c;
+    }
+    ok = ok && prev != '_';
+    t[m] = '\0';
+    /* [sign] (inf | infinity | nan | digits [. digits] | . digits)
+     * [e [sign] digits], between ASCII whitespace.  strtod (correctly
+     * rounded in glibc) takes the text once its syntax is known good. */
+    int64_t i = 0, end = m;
+    while (i < end && is_int_space((unsigned char)t[i]))
+        i++;
+    while (end > i && is_int_space((unsigned char)t[end - 1]))
+        end--;
+    t[end] = '\0';
+    double result = 0.0;
+    if (ok) {
+        int64_t j = i;
+        bool negative = t[j] == '-';
+        if (t[j] == '+' || t[j] == '-')
+            j++;
+        if (word_at(t + j, "infinity") && end - j == 8) {
+            result = negative ? -INFINITY : INFINITY;
+        } else if (word_at(t + j, "inf") && end - j == 3) {
+            result = negative ? -INFINITY : INFINITY;
+        } else if (word_at(t + j, "nan") && end - j == 3) {
+            result = negative ? -NAN : NAN;
+        } else {
+            int64_t mantissa = digits(t, &j);
+            if (t[j] == '.') {
+                j++;
+                mantissa += digits(t, &j);
+            }
+            ok = mantissa > 0;
+            if (ok && (t[j] | 0x20) == 'e') {
+                j++;
+                if (t[j] == '+' || t[j] == '-')
+                    j++;
+                ok = digits(t, &j) > 0;
+            }
+            ok = ok && j == end;
+            if (ok)
+                result = strtod(t + i, NULL);
+        }
+    }
+    if (t != small)
+        free(t);
+    return ok ? result : float_error(s);
 }

@@ -18,7 +18,11 @@ _Static_assert(sizeof(rpy_str) == 32 && offsetof(rpy_str, length) == 16, "rpy_st
 _Static_assert(sizeof(rpy_list) == 24 && offsetof(rpy_list, items) == 16, "rpy_list layout");
 _Static_assert(sizeof(rpy_array) == 16 && offsetof(rpy_array, length) == 8, "rpy_array layout");
 
+_Static_assert(sizeof(rpy_dict) == 72 && offsetof(rpy_dict, hashes) == 40 && offsetof(rpy_dict, index) == 64,
+               "rpy_dict layout");
+
 static const uint32_t rpy_test_list_gcptrs[] = {16};
+static const uint32_t rpy_test_dict_gcptrs[] = {40, 48, 56, 64}; /* hashes, keys, values, index */
 
 #define RPY_RUNTIME_TYPE_ENTRIES                                                                                   \
     [RPY_TID_STR] = {.fixed_size = 32, .item_size = 1, .items_offset = 32, .length_offset = 16, .extra_bytes = 1}, \
@@ -27,6 +31,7 @@ static const uint32_t rpy_test_list_gcptrs[] = {16};
                            .items_are_gcptrs = 1},                                                                 \
     [RPY_TID_ARRAY_I64] = {.fixed_size = 16, .item_size = 8, .items_offset = 16, .length_offset = 8},              \
     [RPY_TID_ARRAY_F64] = {.fixed_size = 16, .item_size = 8, .items_offset = 16, .length_offset = 8},              \
-    [RPY_TID_ARRAY_U8] = {.fixed_size = 16, .item_size = 1, .items_offset = 16, .length_offset = 8}
+    [RPY_TID_ARRAY_U8] = {.fixed_size = 16, .item_size = 1, .items_offset = 16, .length_offset = 8},              \
+    [RPY_TID_DICT] = {.fixed_size = 72, .n_gcptrs = 4, .gcptr_offsets = rpy_test_dict_gcptrs}
 
 #endif

@@ -3,6 +3,7 @@
 //! The pipeline is the architecture: each phase is a module with one entry
 //! point, and `driver` runs them in order, timing each.
 
+pub mod abi;
 pub mod annotate;
 pub mod backendopt;
 pub mod compile;
@@ -13,6 +14,7 @@ pub mod flowgraph;
 pub mod gctransform;
 pub mod parse;
 pub mod pyarith;
+pub mod pyformat;
 pub mod rtype;
 pub mod source;
 pub mod stackcheck;

@@ -54,7 +54,12 @@ impl Annotator<'_> {
     }
 
     /// Unifies `value` into the items of list `id`.
-    fn store_item(&mut self, id: ListId, value: &SomeValue, span: Span) -> Result<(), Diagnostic> {
+    pub(super) fn store_item(
+        &mut self,
+        id: ListId,
+        value: &SomeValue,
+        span: Span,
+    ) -> Result<(), Diagnostic> {
         let old = self.item_of(id);
         let Some(joined) = old.union(value, &self.types()) else {
             let t = self.types();
@@ -145,6 +150,7 @@ impl Annotator<'_> {
             // A slice is a new list with the same item type (RPython
             // shares the list definition).
             SomeValue::List(id) => Ok(SomeValue::List(*id)),
+            SomeValue::Str { can_be_none: false } => Ok(SomeValue::Str { can_be_none: false }),
             other => Err(Diagnostic::error(
                 span,
                 format!(

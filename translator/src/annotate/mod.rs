@@ -11,6 +11,7 @@ pub mod listdef;
 pub(crate) mod lists;
 pub mod model;
 pub mod rules;
+pub(crate) mod strings;
 
 #[cfg(test)]
 mod tests;
@@ -360,6 +361,11 @@ impl<'a> Annotator<'a> {
                         || matches!(args[1], SomeValue::List(_)) =>
                 {
                     self.list_binary(*bop, &args, op.span)?
+                }
+                HlOp::InplaceBinary(bop) if matches!(args[0], SomeValue::List(_)) => {
+                    // The list itself, grown in place.
+                    self.list_binary(*bop, &args, op.span)?;
+                    args[0].clone()
                 }
                 HlOp::SetAttr(name) => self.setattr(name, &args[0], &args[1], op.span)?,
                 HlOp::GetGlobal(g) => {
@@ -712,6 +718,9 @@ impl<'a> Annotator<'a> {
         }
         if let SomeValue::List(id) = args[0] {
             return self.list_method(f, b, id, name, &args[1..], keywords, op.span);
+        }
+        if let SomeValue::Str { can_be_none: false } = args[0] {
+            return self.str_method(f, op.result, name, &args[1..], keywords, op.span);
         }
         let class = self.receiver_class(&args[0], &format!("calling method `{name}`"), op.span)?;
         self.method_sites.insert((f, b));

@@ -18,7 +18,7 @@ pub fn annotate_op(
     span: Span,
 ) -> RuleResult {
     match op {
-        HlOp::Binary(b) => binary(p, *b, values, &args[0], &args[1], span),
+        HlOp::Binary(b) | HlOp::InplaceBinary(b) => binary(p, *b, values, &args[0], &args[1], span),
         HlOp::Unary(u) => unary(p, *u, &args[0], span),
         HlOp::Compare(c) => compare(p, *c, &args[0], &args[1], span),
         HlOp::Truth => truth(p, &args[0], span),
@@ -117,11 +117,8 @@ fn binary(
             _ => Err(unsupported()),
         };
     }
-    if matches!((l, r), (Str { .. }, Str { .. })) && op == Add {
-        return Err(Diagnostic::error(
-            span,
-            "string concatenation is not supported by the translator yet",
-        ));
+    if let Some(result) = super::strings::str_binary(p, op, values, l, r, span) {
+        return result;
     }
     Err(unsupported())
 }
@@ -164,6 +161,7 @@ fn compare(p: &Types, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> Ru
                     ))
                 }
             }
+            Str { can_be_none: false } if matches!(l, Str { can_be_none: false }) => Ok(Bool),
             other => Err(Diagnostic::error(
                 span,
                 format!("`in` {} is not supported yet", with_article(other, p)),
@@ -182,6 +180,7 @@ fn compare(p: &Types, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> Ru
     if matches!(op, CmpOp::Is | CmpOp::IsNot) {
         return match (l, r) {
             (None, _) | (_, None) => Ok(Bool),
+            (List(_), List(_)) if l.union(r, p).is_some() => Ok(Bool),
             _ => Err(Diagnostic::error(
                 span,
                 format!("`{}` is only supported with None on one side", op.symbol()),
@@ -194,9 +193,13 @@ fn compare(p: &Types, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> Ru
     }
     match (l, r) {
         (Str { .. }, Str { .. }) if matches!(op, CmpOp::Eq | CmpOp::Ne) => Ok(Bool),
+        (Str { can_be_none: false }, Str { can_be_none: false }) => Ok(Bool),
         (Str { .. }, Str { .. }) => Err(Diagnostic::error(
             span,
-            "ordering comparisons of strings are not supported yet",
+            format!(
+                "`{}` with a string that may be None is not supported",
+                op.symbol()
+            ),
         )),
         _ => Err(Diagnostic::error(
             span,
@@ -258,10 +261,7 @@ fn getitem(
             span,
             format!("list indices must be ints, not {}", other.describe(p)),
         )),
-        (Str { .. }, _) => Err(Diagnostic::error(
-            span,
-            "indexing strings is not supported yet",
-        )),
+        (Str { can_be_none: false }, i) => super::strings::str_getitem(p, i, span),
         (other, _) => Err(Diagnostic::error(
             span,
             format!("{} cannot be indexed", with_article(other, p)),
@@ -347,17 +347,58 @@ pub fn annotate_builtin_call(
         Builtin::Len => {
             arity(1)?;
             match &args[0] {
-                List(_) | Tuple(_) => Ok(Int),
-                Str { .. } => Err(Diagnostic::error(
-                    span,
-                    "len() of a string is not supported yet",
-                )),
+                List(_) | Tuple(_) | Str { can_be_none: false } => Ok(Int),
                 other => Err(Diagnostic::error(
                     span,
                     format!("{} has no len()", with_article(other, p)),
                 )),
             }
         }
+        Builtin::Str | Builtin::Repr => {
+            arity(1)?;
+            match &args[0] {
+                Int | Bool | Float | Str { .. } | None => Ok(Str { can_be_none: false }),
+                other => Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "{}() of {} is not supported yet",
+                        b.name(),
+                        with_article(other, p)
+                    ),
+                )),
+            }
+        }
+        Builtin::Ord => {
+            arity(1)?;
+            match &args[0] {
+                Str { can_be_none: false } => Ok(Int),
+                other => Err(Diagnostic::error(
+                    span,
+                    format!("ord() expected a string, got {}", with_article(other, p)),
+                )),
+            }
+        }
+        Builtin::Chr | Builtin::Hex | Builtin::Oct | Builtin::Bin => {
+            arity(1)?;
+            match &args[0] {
+                Int | Bool => Ok(Str { can_be_none: false }),
+                other => Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "{}() takes an int, not {}",
+                        b.name(),
+                        with_article(other, p)
+                    ),
+                )),
+            }
+        }
+        Builtin::Int if args.len() == 2 => match (&args[0], &args[1]) {
+            (Str { can_be_none: false }, Int | Bool) => Ok(Int),
+            _ => Err(Diagnostic::error(
+                span,
+                "int() with a base takes a string and an int",
+            )),
+        },
         Builtin::Int => {
             arity(1)?;
             match &args[0] {
@@ -372,7 +413,7 @@ pub fn annotate_builtin_call(
         Builtin::Float => {
             arity(1)?;
             match &args[0] {
-                Int | Bool | Float => Ok(Float),
+                Int | Bool | Float | Str { can_be_none: false } => Ok(Float),
                 other => Err(Diagnostic::error(
                     span,
                     format!("float() of {} is not supported yet", with_article(other, p)),

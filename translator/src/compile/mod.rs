@@ -27,6 +27,19 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
     ("rpy_exc.c", include_str!("../../../runtime/rpy_exc.c")),
     ("rpy_list.c", include_str!("../../../runtime/rpy_list.c")),
     ("rpy_math.c", include_str!("../../../runtime/rpy_math.c")),
+    ("rpy_dict.c", include_str!("../../../runtime/rpy_dict.c")),
+    (
+        "rpy_format.c",
+        include_str!("../../../runtime/rpy_format.c"),
+    ),
+    (
+        "rpy_strops.c",
+        include_str!("../../../runtime/rpy_strops.c"),
+    ),
+    (
+        "rpy_unicode.c",
+        include_str!("../../../runtime/rpy_unicode.c"),
+    ),
 ];
 
 pub struct MakefileVars<'a> {
@@ -117,10 +130,16 @@ mod tests {
     #[test]
     fn every_runtime_source_is_embedded() {
         let makefile = include_str!("../../../runtime/Makefile");
-        let srcs = makefile
-            .lines()
-            .find_map(|l| l.strip_prefix("SRCS = "))
-            .expect("runtime/Makefile has a SRCS line");
+        // `SRCS = a.c b.c \` and its continuation lines.
+        let start = makefile.find("\nSRCS = ").expect("runtime/Makefile sets SRCS") + 8;
+        let mut srcs = String::new();
+        for line in makefile[start..].lines() {
+            srcs.push_str(line.trim_end_matches('\\'));
+            srcs.push(' ');
+            if !line.ends_with('\\') {
+                break;
+            }
+        }
         for src in srcs.split_whitespace() {
             assert!(
                 RUNTIME_FILES.iter().any(|(n, _)| *n == src),

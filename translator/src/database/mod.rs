@@ -52,6 +52,12 @@ fn runtime_types() -> Vec<TypeDesc> {
             gcptr_offsets: vec![16],
             ..fixed(TID_LIST, "list", 24)
         },
+        // header, length, used, kinds, ops, then hashes, keys, values
+        // and index (rpy_dict).
+        TypeDesc {
+            gcptr_offsets: vec![40, 48, 56, 64],
+            ..fixed(TID_DICT, "dict", 72)
+        },
         array(3, "array[ptr]", 8, true),
         array(4, "array[i64]", 8, false),
         array(5, "array[f64]", 8, false),
@@ -61,6 +67,7 @@ fn runtime_types() -> Vec<TypeDesc> {
 
 const TID_STR: u32 = 1;
 const TID_LIST: u32 = 2;
+const TID_DICT: u32 = 7;
 
 /// An `rpy_array`: header, length (its capacity), items.
 fn array(tid: u32, name: &str, item_size: u32, gcptrs: bool) -> TypeDesc {

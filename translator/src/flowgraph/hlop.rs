@@ -81,6 +81,9 @@ impl CmpOp {
 #[derive(Clone, PartialEq, Debug)]
 pub enum HlOp {
     Binary(BinOp),
+    /// `x op= y`: as Binary, except that a list on the left is changed in
+    /// place (`+=` extends it) and is the result.
+    InplaceBinary(BinOp),
     Unary(UnOp),
     Compare(CmpOp),
     /// `bool(x)`: the truth value used by conditions.
@@ -140,6 +143,7 @@ impl fmt::Display for HlOp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             HlOp::Binary(op) => write!(f, "{}", format!("{op:?}").to_lowercase()),
+            HlOp::InplaceBinary(op) => write!(f, "inplace_{}", format!("{op:?}").to_lowercase()),
             HlOp::Unary(op) => write!(f, "{}", format!("{op:?}").to_lowercase()),
             HlOp::Compare(op) => write!(f, "{}", format!("{op:?}").to_lowercase()),
             HlOp::Truth => write!(f, "bool"),

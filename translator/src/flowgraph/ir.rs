@@ -47,6 +47,13 @@ pub enum Builtin {
     Min,
     Max,
     Bool,
+    Str,
+    Repr,
+    Ord,
+    Chr,
+    Hex,
+    Oct,
+    Bin,
     Math(MathFn),
 }
 
@@ -141,6 +148,13 @@ impl Builtin {
             Builtin::Min => "min",
             Builtin::Max => "max",
             Builtin::Bool => "bool",
+            Builtin::Str => "str",
+            Builtin::Repr => "repr",
+            Builtin::Ord => "ord",
+            Builtin::Chr => "chr",
+            Builtin::Hex => "hex",
+            Builtin::Oct => "oct",
+            Builtin::Bin => "bin",
         }
     }
 
@@ -154,6 +168,13 @@ impl Builtin {
             "min" => Builtin::Min,
             "max" => Builtin::Max,
             "bool" => Builtin::Bool,
+            "str" => Builtin::Str,
+            "repr" => Builtin::Repr,
+            "ord" => Builtin::Ord,
+            "chr" => Builtin::Chr,
+            "hex" => Builtin::Hex,
+            "oct" => Builtin::Oct,
+            "bin" => Builtin::Bin,
             _ => return None,
         })
     }

@@ -68,7 +68,7 @@ pub struct TidTable {
 }
 
 /// The built-in exception raised for each `enum rpy_exc_kind` (rpy.h).
-const EXC_KINDS: [&str; 10] = [
+const EXC_KINDS: [&str; 11] = [
     "ZeroDivisionError",
     "OverflowError",
     "ValueError",
@@ -79,6 +79,7 @@ const EXC_KINDS: [&str; 10] = [
     "AssertionError",
     "UnboundLocalError",
     "AttributeError",
+    "KeyError",
 ];
 
 pub struct ClassLayouts {

@@ -64,7 +64,7 @@ impl Lowerer<'_> {
         Ok(())
     }
 
-    fn bound(&mut self, v: &Value, missing: i64, span: Span) -> Value {
+    pub(super) fn bound(&mut self, v: &Value, missing: i64, span: Span) -> Value {
         match self.s(v) {
             SomeValue::None => Value::Const(Constant::Int(missing)),
             _ => self.convert(v, LlType::Signed, span),
@@ -102,6 +102,35 @@ impl Lowerer<'_> {
                 self.push(LlOp::ListMul, vec![list.clone(), n], result, span);
             }
         }
+        Ok(())
+    }
+
+    /// `l += other` extends l; `l *= n` repeats l's items in place.
+    pub(super) fn list_inplace(
+        &mut self,
+        op: BinOp,
+        args: &[Value],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        let list = args[0].clone();
+        let other = match op {
+            BinOp::Add => args[1].clone(),
+            _ => {
+                let n = self.convert(&args[1], LlType::Signed, span);
+                let repeated =
+                    self.tmp(LlOp::ListMul, vec![list.clone(), n], LlType::ListPtr, span);
+                self.tmp(LlOp::ListClear, vec![list.clone()], LlType::Void, span);
+                repeated
+            }
+        };
+        self.tmp(
+            LlOp::ListExtend,
+            vec![list.clone(), other],
+            LlType::Void,
+            span,
+        );
+        self.push(LlOp::SameAs, vec![list], result, span);
         Ok(())
     }
 

@@ -215,6 +215,16 @@ pub enum LlOp {
     ListSort(EqKind),
     Write(WriteKind),
     DirectCall(FuncId),
+    /// A runtime helper (strings, dicts): arguments and result as the ABI
+    /// table says.
+    CallHelper(crate::abi::Helper),
+    /// Orders two strings (rpy_str_cmp against 0).
+    StrCmp(Cmp),
+    /// `len(s)`: the string's length in code points.
+    StrLen,
+    /// Builds a string from literal pieces and the arguments (`%`
+    /// formatting, f-strings, str.format): one argument per `Arg` piece.
+    Format(Rc<[FormatPiece]>),
     /// A function of the math module on floats (`log` with one or two).
     Math(crate::flowgraph::ir::MathFn),
     /// RecursionError when the stack is nearly exhausted.
@@ -276,13 +286,42 @@ pub struct Effects {
     pub is_pure: bool,
 }
 
+/// A piece of a string being built (see `LlOp::Format`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum FormatPiece {
+    Lit(Rc<str>),
+    /// The next argument, appended as it is (a str; None prints "None"),
+    /// or as str(int) / str(float).
+    AddStr,
+    AddInt,
+    AddFloat,
+    /// The next argument through one `%` conversion spec (e.g. "%-5d").
+    PercentInt(Rc<str>),
+    PercentFloat(Rc<str>),
+    PercentStr(Rc<str>),
+    /// The next argument through a format() spec (e.g. ">8.3f").
+    SpecInt(Rc<str>),
+    SpecFloat(Rc<str>),
+    SpecStr(Rc<str>),
+}
+
+impl FormatPiece {
+    pub fn takes_arg(&self) -> bool {
+        !matches!(self, FormatPiece::Lit(_))
+    }
+}
+
 impl LlOp {
     /// Allocates from the GC heap, so a collection may run.
     pub fn allocates(&self) -> bool {
         use LlOp::*;
+        if let CallHelper(h) = self {
+            return h.effect() == crate::abi::HelperEffect::Raise;
+        }
         matches!(
             self,
-            Malloc(_)
+            Format(_)
+                | Malloc(_)
                 | NewTuple(_)
                 | NewList(_)
                 | ListAppend(_)
@@ -336,7 +375,13 @@ impl LlOp {
             // Reads of mutable memory: removable if unused, never folded.
             GetField(_) | GetGlobal(_) | GcRestoreRoot(_) => effect,
             SetField(_) | SetGlobal(_) | GcSaveRoot(_) | TupleInit(_) => effect,
-            Malloc(_) | CheckNotNone(_) | MethodCall(_) | Raise => raising,
+            Malloc(_) | CheckNotNone(_) | MethodCall(_) | Raise | Format(_) => raising,
+            StrLen | StrCmp(_) => pure,
+            CallHelper(h) => match h.effect() {
+                crate::abi::HelperEffect::Pure => pure,
+                crate::abi::HelperEffect::Effect => effect,
+                crate::abi::HelperEffect::Raise => raising,
+            },
             Math(m) => match m {
                 MathFn::Fabs | MathFn::Atan | MathFn::Atan2 | MathFn::Isnan | MathFn::Isinf => pure,
                 _ => raising,
@@ -373,6 +418,30 @@ impl fmt::Display for LlOp {
             LlOp::IntFloatCmp(c) => write!(f, "int_float_{}", lower(c)),
             LlOp::Write(k) => write!(f, "write_{}", lower(k)),
             LlOp::Math(m) => write!(f, "math_{}", m.name()),
+            LlOp::CallHelper(h) => write!(f, "{}", h.name().trim_start_matches("rpy_")),
+            LlOp::StrLen => write!(f, "str_len"),
+            LlOp::StrCmp(c) => write!(f, "str_cmp_{}", format!("{c:?}").to_lowercase()),
+            LlOp::Format(pieces) => {
+                write!(f, "format[")?;
+                for (i, p) in pieces.iter().enumerate() {
+                    if i > 0 {
+                        write!(f, " ")?;
+                    }
+                    match p {
+                        FormatPiece::Lit(s) => write!(f, "{s:?}")?,
+                        FormatPiece::AddStr => write!(f, "str")?,
+                        FormatPiece::AddInt => write!(f, "int")?,
+                        FormatPiece::AddFloat => write!(f, "float")?,
+                        FormatPiece::PercentInt(s)
+                        | FormatPiece::PercentFloat(s)
+                        | FormatPiece::PercentStr(s) => write!(f, "{s}")?,
+                        FormatPiece::SpecInt(s)
+                        | FormatPiece::SpecFloat(s)
+                        | FormatPiece::SpecStr(s) => write!(f, "{{:{s}}}")?,
+                    }
+                }
+                write!(f, "]")
+            }
             LlOp::DirectCall(func) => write!(f, "direct_call[{func}]"),
             LlOp::CheckBound(name) => write!(f, "check_bound[{name}]"),
             LlOp::Malloc(c) => write!(f, "malloc[{c}]"),

@@ -66,7 +66,12 @@ impl Lowerer<'_> {
 
     /// Converts an int-like or float value to `to` (Signed or Float).
     pub(super) fn convert(&mut self, v: &Value, to: LlType, span: Span) -> Value {
-        let from = lltype_of(&self.s(v));
+        // By the low-level type: `v` may be a temporary made while
+        // lowering, which has no annotation.
+        let from = match v {
+            Value::Var(x) => self.ll.types[x.index()],
+            Value::Const(_) => lltype_of(&self.s(v)),
+        };
         if from == to {
             return v.clone();
         }
@@ -126,7 +131,18 @@ impl Lowerer<'_> {
             {
                 self.list_binary(*b, args, result, span)
             }
-            HlOp::Binary(b) => self.binary(*b, &args[0], &args[1], result, span),
+            HlOp::InplaceBinary(b) if matches!(self.s(&args[0]), SomeValue::List(_)) => {
+                self.list_inplace(*b, args, result, span)
+            }
+            HlOp::Binary(b) | HlOp::InplaceBinary(b)
+                if matches!(self.s(&args[0]), SomeValue::Str { .. })
+                    || matches!(self.s(&args[1]), SomeValue::Str { .. }) =>
+            {
+                self.str_binary(*b, args, result, span)
+            }
+            HlOp::Binary(b) | HlOp::InplaceBinary(b) => {
+                self.binary(*b, &args[0], &args[1], result, span)
+            }
             HlOp::GetGlobal(g) => {
                 match lltype_of(&self.ann.globals[g.index()]) {
                     // Only ever None.
@@ -216,6 +232,9 @@ impl Lowerer<'_> {
                 );
                 Ok(())
             }
+            HlOp::GetItem if matches!(self.s(&args[0]), SomeValue::Str { .. }) => {
+                self.str_getitem(args, result, span)
+            }
             HlOp::GetItem => {
                 let i = self.convert(&args[1], LlType::Signed, span);
                 let kind = self.item_kind(&args[0]);
@@ -272,6 +291,9 @@ impl Lowerer<'_> {
                 }
                 Ok(())
             }
+            HlOp::GetSlice if matches!(self.s(&args[0]), SomeValue::Str { .. }) => {
+                self.str_slice(args, result, span)
+            }
             HlOp::GetSlice => self.list_slice(args, result, span),
 
             HlOp::Call { keywords } => match self.s(&args[0]) {
@@ -305,6 +327,9 @@ impl Lowerer<'_> {
                     span,
                 );
                 Ok(())
+            }
+            HlOp::CallMethod { name, .. } if matches!(self.s(&args[0]), SomeValue::Str { .. }) => {
+                self.str_method(name, args, result, span)
             }
             HlOp::CallMethod { name, keywords } => {
                 self.call_method(name, args, keywords, result, span)
@@ -450,6 +475,23 @@ impl Lowerer<'_> {
 
     fn compare(&mut self, c: CmpOp, l: &Value, r: &Value, result: VarId, span: Span) -> LResult {
         let (sl, sr) = (self.s(l), self.s(r));
+        if matches!(c, CmpOp::In | CmpOp::NotIn) && matches!(sr, SomeValue::Str { .. }) {
+            self.str_contains(l, r, c == CmpOp::NotIn, result, span);
+            return Ok(());
+        }
+        if let (SomeValue::Str { .. }, SomeValue::Str { .. }) = (&sl, &sr) {
+            let ordering = match c {
+                CmpOp::Lt => Some(Cmp::Lt),
+                CmpOp::Le => Some(Cmp::Le),
+                CmpOp::Gt => Some(Cmp::Gt),
+                CmpOp::Ge => Some(Cmp::Ge),
+                _ => None,
+            };
+            if let Some(cmp) = ordering {
+                self.str_compare(cmp, l, r, result, span);
+                return Ok(());
+            }
+        }
         if matches!(c, CmpOp::In | CmpOp::NotIn) {
             let SomeValue::List(id) = sr else {
                 unreachable!("annotator: `in` {sr}")
@@ -474,6 +516,18 @@ impl Lowerer<'_> {
         if matches!(sl, SomeValue::Instance { .. }) && matches!(sr, SomeValue::Instance { .. }) {
             // Identity: `is`, or `==` on classes without __eq__.
             let op = if matches!(c, CmpOp::Is | CmpOp::Eq) {
+                LlOp::PtrEq
+            } else {
+                LlOp::PtrNe
+            };
+            self.push(op, vec![l.clone(), r.clone()], result, span);
+            return Ok(());
+        }
+        if matches!(c, CmpOp::Is | CmpOp::IsNot)
+            && matches!(sl, SomeValue::List(_))
+            && matches!(sr, SomeValue::List(_))
+        {
+            let op = if c == CmpOp::Is {
                 LlOp::PtrEq
             } else {
                 LlOp::PtrNe
@@ -589,6 +643,20 @@ impl Lowerer<'_> {
                     result,
                     span,
                 );
+            }
+            Builtin::Str
+            | Builtin::Repr
+            | Builtin::Ord
+            | Builtin::Chr
+            | Builtin::Hex
+            | Builtin::Oct
+            | Builtin::Bin => return self.str_builtin(b, args, result, span),
+            Builtin::Int if args.len() == 2 => return self.str_builtin(b, args, result, span),
+            Builtin::Float if matches!(sa[0], SomeValue::Str { .. }) => {
+                return self.str_builtin(b, args, result, span)
+            }
+            Builtin::Len if matches!(sa[0], SomeValue::Str { .. }) => {
+                self.push(LlOp::StrLen, vec![args[0].clone()], result, span)
             }
             Builtin::Len => match &sa[0] {
                 SomeValue::Tuple(items) => {

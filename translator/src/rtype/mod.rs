@@ -10,6 +10,7 @@ mod lists;
 pub mod llop;
 pub mod lltype;
 mod lower;
+mod strings;
 
 use crate::annotate::model::SomeValue;
 use crate::annotate::Annotations;

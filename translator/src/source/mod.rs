@@ -9,8 +9,8 @@
 mod debuginfo;
 mod function;
 mod gctables;
-pub mod runtime_abi;
 
+use crate::abi::RuntimeFn;
 use crate::database::Database;
 use crate::diagnostics::{Diagnostic, Result, SourceMap};
 use crate::flowgraph::ir::FuncId;
@@ -23,7 +23,6 @@ use inkwell::targets::{InitializationConfig, Target, TargetMachine};
 use inkwell::types::{BasicMetadataTypeEnum, BasicTypeEnum, StructType};
 use inkwell::values::{FunctionValue, GlobalValue, PointerValue};
 use inkwell::AddressSpace;
-use runtime_abi::RuntimeFn;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -183,7 +182,8 @@ impl<'ctx> CodegenCx<'ctx> {
             .module
             .add_global(ty, None, &format!("rpy.str.{index}"));
         g.set_initializer(&init);
-        g.set_constant(true);
+        // Not constant: rpy_str_hash caches the hash in the object.
+        g.set_constant(false);
         g.set_linkage(Linkage::Private);
         g.set_alignment(8);
         self.strings.insert(s.clone(), g);

@@ -479,8 +479,32 @@ impl Builder<'_> {
                 let Some(op) = binop(a.op) else {
                     return Err(self.unsupported(s, "the `@` operator"));
                 };
-                let v = self.emit(HlOp::Binary(op), vec![old, rhs], span, None);
+                let v = self.emit(HlOp::InplaceBinary(op), vec![old, rhs], span, None);
                 self.emit(HlOp::SetAttr(name), vec![obj, v], span, None);
+            }
+            // `seq[i] op= v`: seq and i are evaluated once.
+            ast::Stmt::AugAssign(a) if matches!(&*a.target, ast::Expr::Subscript(t) if !matches!(&*t.slice, ast::Expr::Slice(_))) =>
+            {
+                let ast::Expr::Subscript(t) = &*a.target else {
+                    unreachable!()
+                };
+                let span = self.span(s);
+                let ci = self.eval_all(&[&t.value, &t.slice])?;
+                let (held_seq, held_idx) = (self.hold(ci[0].clone()), self.hold(ci[1].clone()));
+                let (seq, idx) = (
+                    self.state()[&held_seq].clone(),
+                    self.state()[&held_idx].clone(),
+                );
+                let old = self.emit(HlOp::GetItem, vec![seq, idx], self.span(&*a.target), None);
+                let held = self.hold(old);
+                let rhs = self.expr(&a.value)?;
+                let old = self.take(&held);
+                let Some(op) = binop(a.op) else {
+                    return Err(self.unsupported(s, "the `@` operator"));
+                };
+                let v = self.emit(HlOp::InplaceBinary(op), vec![old, rhs], span, None);
+                let (seq, idx) = (self.take(&held_seq), self.take(&held_idx));
+                self.emit(HlOp::SetItem, vec![seq, idx, v], span, None);
             }
             ast::Stmt::AugAssign(a) => {
                 let ast::Expr::Name(n) = &*a.target else {
@@ -494,7 +518,7 @@ impl Builder<'_> {
                     return Err(self.unsupported(s, "the `@` operator"));
                 };
                 let v = self.emit(
-                    HlOp::Binary(op),
+                    HlOp::InplaceBinary(op),
                     vec![old, rhs],
                     self.span(s),
                     Some(n.id.as_str().into()),

@@ -3,10 +3,10 @@
 //! runtime's rpy_list_* functions, which take items as 64-bit patterns.
 
 use super::{CgResult, FunctionCx};
+use crate::abi::{ExcKind, RuntimeFn};
 use crate::flowgraph::ir::{Constant, Operation, Value};
 use crate::rtype::llop::{ItemKind, LlOp};
 use crate::rtype::lltype::LlType;
-use crate::source::runtime_abi::{ExcKind, RuntimeFn};
 use inkwell::types::BasicTypeEnum;
 use inkwell::values::{BasicValueEnum, IntValue, PointerValue};
 use inkwell::{AddressSpace, IntPredicate};

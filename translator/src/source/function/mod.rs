@@ -5,12 +5,12 @@
 
 mod lists;
 
-use super::runtime_abi::{ExcKind, RuntimeFn};
 use super::{const_zero, CodegenCx};
+use crate::abi::{ExcKind, RuntimeFn};
 use crate::diagnostics::{Diagnostic, Result};
 use crate::flowgraph::ir::{Constant, MathFn, Operation, Value, VarId};
 use crate::rtype::classes::ClassLayout;
-use crate::rtype::llop::{Cmp, FloatOp, IntOp, LlOp, WriteKind};
+use crate::rtype::llop::{Cmp, FloatOp, FormatPiece, IntOp, LlOp, WriteKind};
 use crate::rtype::lltype::LlType;
 use crate::rtype::{LlGraph, LlProgram};
 use inkwell::basic_block::BasicBlock;
@@ -26,6 +26,20 @@ type CgResult<T> = std::result::Result<T, BuilderError>;
 
 /// `RPY_GCFLAG_TRACK_YOUNG_PTRS` in rpy.h.
 const GCFLAG_TRACK_YOUNG_PTRS: u64 = 2;
+
+fn int_predicate(c: Cmp) -> IntPredicate {
+    match c {
+        Cmp::Lt => IntPredicate::SLT,
+        Cmp::Le => IntPredicate::SLE,
+        Cmp::Eq => IntPredicate::EQ,
+        Cmp::Ne => IntPredicate::NE,
+        Cmp::Gt => IntPredicate::SGT,
+        Cmp::Ge => IntPredicate::SGE,
+    }
+}
+
+/// Byte offset of `nchars` in an rpy_str (rpy.h).
+const STR_NCHARS_OFFSET: u32 = 24;
 
 struct FunctionCx<'a, 'ctx> {
     cg: &'a CodegenCx<'ctx>,
@@ -435,6 +449,74 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         Ok(call.try_as_basic_value().basic())
     }
 
+    /// A string builder's storage in this function's frame (allocated in
+    /// the entry block, so loops reuse it).
+    fn builder_slot(&self) -> CgResult<inkwell::values::PointerValue<'ctx>> {
+        let entry = self.func.get_first_basic_block().expect("has a body");
+        let b = self.cg.cx.create_builder();
+        match entry.get_first_instruction() {
+            Some(i) => b.position_before(&i),
+            None => b.position_at_end(entry),
+        }
+        let ty = self
+            .cg
+            .cx
+            .i64_type()
+            .array_type(crate::abi::BUILDER_BYTES / 8);
+        Ok(b.build_alloca(ty, "builder")?)
+    }
+
+    fn format(&self, pieces: &[FormatPiece], args: &[Value]) -> CgResult<BasicValueEnum<'ctx>> {
+        use crate::abi::Helper as H;
+        let sb = self.builder_slot()?;
+        let call = |h: H, extra: &[BasicMetadataValueEnum<'ctx>]| -> CgResult<()> {
+            let mut all: Vec<BasicMetadataValueEnum> = vec![sb.into()];
+            all.extend_from_slice(extra);
+            self.call_rt(RuntimeFn::Helper(h), &all)?;
+            Ok(())
+        };
+        call(H::BuilderInit, &[])?;
+        let mut next = args.iter();
+        for p in pieces {
+            let arg = if p.takes_arg() {
+                Some(self.value(next.next().expect("one argument per piece")))
+            } else {
+                None
+            };
+            let spec = |s: &str| -> BasicMetadataValueEnum<'ctx> { self.cg.cstring(s).into() };
+            match p {
+                FormatPiece::Lit(s) => {
+                    let n = self.cg.cx.i64_type().const_int(s.len() as u64, false);
+                    call(H::BuilderAddBytes, &[self.cg.cstring(s).into(), n.into()])?
+                }
+                FormatPiece::AddStr => call(H::BuilderAddStr, &[arg.unwrap().into()])?,
+                FormatPiece::AddInt => call(H::BuilderAddInt, &[arg.unwrap().into()])?,
+                FormatPiece::AddFloat => call(H::BuilderAddFloat, &[arg.unwrap().into()])?,
+                FormatPiece::PercentInt(s) => {
+                    call(H::BuilderFormatInt, &[spec(s), arg.unwrap().into()])?
+                }
+                FormatPiece::PercentFloat(s) => {
+                    call(H::BuilderFormatFloat, &[spec(s), arg.unwrap().into()])?
+                }
+                FormatPiece::PercentStr(s) => {
+                    call(H::BuilderFormatStr, &[spec(s), arg.unwrap().into()])?
+                }
+                FormatPiece::SpecInt(s) => {
+                    call(H::BuilderFormatSpecInt, &[spec(s), arg.unwrap().into()])?
+                }
+                FormatPiece::SpecFloat(s) => {
+                    call(H::BuilderFormatSpecFloat, &[spec(s), arg.unwrap().into()])?
+                }
+                FormatPiece::SpecStr(s) => {
+                    call(H::BuilderFormatSpecStr, &[spec(s), arg.unwrap().into()])?
+                }
+            }
+        }
+        Ok(self
+            .call_rt(RuntimeFn::Helper(H::BuilderFinish), &[sb.into()])?
+            .expect("a string"))
+    }
+
     /// An LLVM intrinsic of one double, e.g. `llvm.sqrt`.
     fn call_intrinsic(
         &self,
@@ -561,14 +643,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             LlOp::Int(iop) => Some(self.int_op(*iop, &op.args, false, &name)?.into()),
             LlOp::IntOvf(iop) => Some(self.int_op(*iop, &op.args, true, &name)?.into()),
             LlOp::IntCmp(c) => {
-                let pred = match c {
-                    Cmp::Lt => IntPredicate::SLT,
-                    Cmp::Le => IntPredicate::SLE,
-                    Cmp::Eq => IntPredicate::EQ,
-                    Cmp::Ne => IntPredicate::NE,
-                    Cmp::Gt => IntPredicate::SGT,
-                    Cmp::Ge => IntPredicate::SGE,
-                };
+                let pred = int_predicate(*c);
                 Some(
                     self.b
                         .build_int_compare(
@@ -753,6 +828,43 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 call.try_as_basic_value().basic()
             }
             LlOp::Math(m) => self.math(*m, &op.args)?,
+            LlOp::CallHelper(h) => {
+                let mut args: Vec<BasicMetadataValueEnum> = vec![];
+                for (a, t) in op.args.iter().zip(h.params()) {
+                    let v = self.value(a);
+                    // Small enums (which, kind) are int32_t in the ABI.
+                    args.push(if *t == crate::abi::AbiTy::I32 {
+                        self.b
+                            .build_int_truncate(v.into_int_value(), self.cg.cx.i32_type(), "")?
+                            .into()
+                    } else {
+                        v.into()
+                    });
+                }
+                self.call_rt(RuntimeFn::Helper(*h), &args)?
+            }
+            LlOp::StrCmp(c) => {
+                let args = [
+                    self.value(&op.args[0]).into(),
+                    self.value(&op.args[1]).into(),
+                ];
+                let r = self
+                    .call_rt(RuntimeFn::Helper(crate::abi::Helper::StrCmp), &args)?
+                    .expect("an int")
+                    .into_int_value();
+                let zero = self.cg.cx.i32_type().const_zero();
+                Some(
+                    self.b
+                        .build_int_compare(int_predicate(*c), r, zero, &name)?
+                        .into(),
+                )
+            }
+            LlOp::StrLen => {
+                let s = self.value(&op.args[0]).into_pointer_value();
+                let p = self.field_ptr(s, STR_NCHARS_OFFSET)?;
+                Some(self.b.build_load(self.cg.cx.i64_type(), p, &name)?)
+            }
+            LlOp::Format(pieces) => Some(self.format(pieces, &op.args)?),
             LlOp::StackCheck => {
                 self.call_rt(RuntimeFn::StackCheck, &[])?;
                 None

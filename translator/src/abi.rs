@@ -1,4 +1,4 @@
-//! The runtime functions generated code calls: one enum mirroring
+//! The runtime ABI: the functions generated code calls, one enum mirroring
 //! `runtime/rpy.h` (change both together). Each is declared in the module
 //! the first time it is used.
 
@@ -45,7 +45,105 @@ pub enum RuntimeFn {
     ListSort,
     Math(MathFn),
     MathLogBase,
+    /// A helper of the string/dict runtime, described by the table below.
+    Helper(Helper),
 }
+
+/// A C type of the runtime ABI.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum AbiTy {
+    I64,
+    I32,
+    F64,
+    Bool,
+    Ptr,
+    Void,
+}
+
+/// What a helper may do besides computing its result.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum HelperEffect {
+    /// Reads memory only: removable, never collects or raises.
+    Pure,
+    /// Writes non-GC memory (a string builder) or caches: never collects.
+    Effect,
+    /// May raise, and so allocate the exception: may collect.
+    Raise,
+}
+
+/// One line per helper: variant = C name (parameters) -> result, effect.
+/// Mirrors the declarations in runtime/rpy.h.
+macro_rules! helpers {
+    ($($v:ident = $name:literal ($($p:ident),*) -> $r:ident, $eff:ident;)*) => {
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+        pub enum Helper { $($v),* }
+        impl Helper {
+            pub fn name(self) -> &'static str {
+                match self { $(Helper::$v => $name),* }
+            }
+            pub fn params(self) -> &'static [AbiTy] {
+                match self { $(Helper::$v => &[$(AbiTy::$p),*]),* }
+            }
+            pub fn ret(self) -> AbiTy {
+                match self { $(Helper::$v => AbiTy::$r),* }
+            }
+            pub fn effect(self) -> HelperEffect {
+                match self { $(Helper::$v => HelperEffect::$eff),* }
+            }
+        }
+    };
+}
+
+helpers! {
+    StrConcat = "rpy_str_concat" (Ptr, Ptr) -> Ptr, Raise;
+    StrRepeat = "rpy_str_repeat" (Ptr, I64) -> Ptr, Raise;
+    StrOfInt = "rpy_str_of_int" (I64) -> Ptr, Raise;
+    StrOfFloat = "rpy_str_of_float" (F64) -> Ptr, Raise;
+    StrOfBool = "rpy_str_of_bool" (Bool) -> Ptr, Raise;
+    StrRepr = "rpy_str_repr" (Ptr) -> Ptr, Raise;
+    StrGetItem = "rpy_str_getitem" (Ptr, I64) -> Ptr, Raise;
+    StrSlice = "rpy_str_slice" (Ptr, I64, I64, I64) -> Ptr, Raise;
+    StrCmp = "rpy_str_cmp" (Ptr, Ptr) -> I32, Pure;
+    StrHash = "rpy_str_hash" (Ptr) -> I64, Effect;
+    StrFind = "rpy_str_find" (Ptr, Ptr, I64, I64) -> I64, Pure;
+    StrRfind = "rpy_str_rfind" (Ptr, Ptr, I64, I64) -> I64, Pure;
+    StrIndex = "rpy_str_index" (Ptr, Ptr, I64, I64, Bool) -> I64, Raise;
+    StrCount = "rpy_str_count" (Ptr, Ptr) -> I64, Pure;
+    StrContains = "rpy_str_contains" (Ptr, Ptr) -> Bool, Pure;
+    StrStartswith = "rpy_str_startswith" (Ptr, Ptr) -> Bool, Pure;
+    StrEndswith = "rpy_str_endswith" (Ptr, Ptr) -> Bool, Pure;
+    StrStrip = "rpy_str_strip" (Ptr, Ptr, I32) -> Ptr, Raise;
+    StrLower = "rpy_str_lower" (Ptr) -> Ptr, Raise;
+    StrUpper = "rpy_str_upper" (Ptr) -> Ptr, Raise;
+    StrReplace = "rpy_str_replace" (Ptr, Ptr, Ptr, I64) -> Ptr, Raise;
+    StrSplit = "rpy_str_split" (Ptr, Ptr, I64) -> Ptr, Raise;
+    StrRsplit = "rpy_str_rsplit" (Ptr, Ptr, I64) -> Ptr, Raise;
+    StrSplitlines = "rpy_str_splitlines" (Ptr) -> Ptr, Raise;
+    StrJoin = "rpy_str_join" (Ptr, Ptr) -> Ptr, Raise;
+    StrIs = "rpy_str_is" (Ptr, I32) -> Bool, Pure;
+    StrOrd = "rpy_str_ord" (Ptr) -> I64, Raise;
+    StrChr = "rpy_str_chr" (I64) -> Ptr, Raise;
+    StrToFloat = "rpy_str_to_float" (Ptr) -> F64, Raise;
+    StrZfill = "rpy_str_zfill" (Ptr, I64) -> Ptr, Raise;
+    StrPad = "rpy_str_pad" (Ptr, I64, Ptr, I32) -> Ptr, Raise;
+    StrIntToBase = "rpy_str_int_to_base" (I64, I32) -> Ptr, Raise;
+    StrToIntBase = "rpy_str_to_int_base" (Ptr, I64) -> I64, Raise;
+    BuilderInit = "rpy_builder_init" (Ptr) -> Void, Effect;
+    BuilderAddBytes = "rpy_builder_add_bytes" (Ptr, Ptr, I64) -> Void, Effect;
+    BuilderAddStr = "rpy_builder_add_str" (Ptr, Ptr) -> Void, Effect;
+    BuilderAddInt = "rpy_builder_add_int" (Ptr, I64) -> Void, Effect;
+    BuilderAddFloat = "rpy_builder_add_float" (Ptr, F64) -> Void, Effect;
+    BuilderFormatInt = "rpy_builder_format_int" (Ptr, Ptr, I64) -> Void, Effect;
+    BuilderFormatFloat = "rpy_builder_format_float" (Ptr, Ptr, F64) -> Void, Effect;
+    BuilderFormatStr = "rpy_builder_format_str" (Ptr, Ptr, Ptr) -> Void, Effect;
+    BuilderFormatSpecInt = "rpy_builder_format_spec_int" (Ptr, Ptr, I64) -> Void, Raise;
+    BuilderFormatSpecFloat = "rpy_builder_format_spec_float" (Ptr, Ptr, F64) -> Void, Raise;
+    BuilderFormatSpecStr = "rpy_builder_format_spec_str" (Ptr, Ptr, Ptr) -> Void, Raise;
+    BuilderFinish = "rpy_builder_finish" (Ptr) -> Ptr, Raise;
+}
+
+/// Bytes a string builder needs in the caller's frame (RPY_BUILDER_BYTES).
+pub const BUILDER_BYTES: u32 = 128;
 
 /// Built-in exception kinds, numbered as `enum rpy_exc_kind` in rpy.h.
 #[derive(Clone, Copy, Debug)]
@@ -96,6 +194,7 @@ impl RuntimeFn {
             RuntimeFn::ListCount => "rpy_list_count",
             RuntimeFn::ListSort => "rpy_list_sort",
             RuntimeFn::MathLogBase => "rpy_math_log_base",
+            RuntimeFn::Helper(h) => h.name(),
             RuntimeFn::Math(m) => match m {
                 MathFn::Sqrt => "rpy_math_sqrt",
                 MathFn::Exp => "rpy_math_exp",
@@ -127,6 +226,27 @@ impl RuntimeFn {
         let void = cx.void_type();
         let p = |ts: &[BasicMetadataTypeEnum<'ctx>]| ts.to_vec();
         match self {
+            RuntimeFn::Helper(h) => {
+                let ty = |t: AbiTy| -> Option<inkwell::types::BasicTypeEnum<'ctx>> {
+                    Some(match t {
+                        AbiTy::I64 => i64t.into(),
+                        AbiTy::I32 => i32t.into(),
+                        AbiTy::F64 => f64t.into(),
+                        AbiTy::Bool => boolt.into(),
+                        AbiTy::Ptr => ptr.into(),
+                        AbiTy::Void => return None,
+                    })
+                };
+                let params: Vec<BasicMetadataTypeEnum> = h
+                    .params()
+                    .iter()
+                    .map(|&t| ty(t).expect("no void parameters").into())
+                    .collect();
+                match ty(h.ret()) {
+                    Some(r) => inkwell::types::BasicType::fn_type(&r, &params, false),
+                    None => void.fn_type(&params, false),
+                }
+            }
             RuntimeFn::Raise => void.fn_type(&p(&[i32t.into(), ptr.into()]), false),
             RuntimeFn::Math(m) => {
                 let ret: inkwell::types::BasicTypeEnum = match m {
@@ -202,6 +322,9 @@ impl RuntimeFn {
     pub fn can_raise(self) -> bool {
         if let RuntimeFn::Math(m) = self {
             return !matches!(m, MathFn::Fabs | MathFn::Atan | MathFn::Atan2);
+        }
+        if let RuntimeFn::Helper(h) = self {
+            return h.effect() == HelperEffect::Raise;
         }
         matches!(
             self,

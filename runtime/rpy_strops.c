@@ -1,0 +1,584 @@
+/* String methods that search: find, count, in, startswith, strip,
+ * replace, split, splitlines, join, zfill and the justifications
+ * (rpy.h states the contract; rpy_str.c explains the representation).
+ *
+ * Substrings are searched for as bytes (memchr, glibc's memmem).  In
+ * valid UTF-8 a byte match of valid UTF-8 is always a match of code
+ * points, but stray bytes (U+DC80..U+DCFF) can match half of a real
+ * character, so in multi-byte strings a match also has to start and end
+ * at code point boundaries.
+ *
+ * Functions that produce lists measure first and allocate the list once;
+ * they and the others keep GC pointers in shadow-stack slots across
+ * allocations (FRAME below) and reload them after.
+ */
+#define _GNU_SOURCE /* memmem, memrchr */
+
+#include "rpy.h"
+#include "rpy_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void *memory_error(void) {
+    rpy_raise(RPY_EXC_MEMORY, "");
+    return NULL;
+}
+
+static inline bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+static inline bool one_byte_chars(const rpy_str *s) { return s->nchars == s->length; }
+
+/* Root slots, zeroed, as generated code makes them. */
+#define FRAME(f, n)                                                                                                \
+    void **f = rpy_shadowstack_top;                                                                                \
+    for (int frame_i_ = 0; frame_i_ < (n); frame_i_++)                                                             \
+        f[frame_i_] = NULL;                                                                                        \
+    rpy_shadowstack_top = f + (n)
+#define UNFRAME(f) (rpy_shadowstack_top = (f))
+
+/* The code point at byte i of s, its size in *len. */
+static inline int32_t char_at(const rpy_str *s, int64_t i, int *len) {
+    const unsigned char *u = (const unsigned char *)s->data;
+    if (u[i] < 0x80) {
+        *len = 1;
+        return u[i];
+    }
+    return rpy_utf8_next(u + i, s->length - i, len);
+}
+
+/* Counts code points again if a piece glued in starts with a
+ * continuation byte (rpy_str.c explains why). */
+static void recount_if(rpy_str *r, bool risky) {
+    if (risky)
+        r->nchars = rpy_utf8_count(r->data, r->length);
+}
+
+/* ---- searching ----------------------------------------------------------- */
+
+static inline bool match_ok(const rpy_str *s, int64_t off, int64_t n) {
+    return one_byte_chars(s) || (rpy_str_is_boundary(s, off) && rpy_str_is_boundary(s, off + n));
+}
+
+/* Byte offset of the first match of sub (not empty) in s's bytes
+ * [from, to), or -1. */
+static int64_t search(const rpy_str *s, int64_t from, int64_t to, const rpy_str *sub) {
+    const char *h = s->data;
+    int64_t nn = sub->length;
+    while (to - from >= nn) {
+        const char *m = nn == 1 ? memchr(h + from, sub->data[0], (size_t)(to - from))
+                                : memmem(h + from, (size_t)(to - from), sub->data, (size_t)nn);
+        if (m == NULL)
+            return -1;
+        int64_t off = m - h;
+        if (match_ok(s, off, nn))
+            return off;
+        from = off + 1;
+    }
+    return -1;
+}
+
+/* The last match instead.  Candidates come from memrchr on the needle's
+ * last byte, each checked with memcmp. */
+static int64_t rsearch(const rpy_str *s, int64_t from, int64_t to, const rpy_str *sub) {
+    const char *h = s->data, *nd = sub->data;
+    int64_t nn = sub->length;
+    while (to - from >= nn) {
+        const char *p = memrchr(h + from + nn - 1, nd[nn - 1], (size_t)(to - from - nn + 1));
+        if (p == NULL)
+            return -1;
+        int64_t off = p - h - (nn - 1);
+        if (memcmp(h + off, nd, (size_t)nn) == 0 && match_ok(s, off, nn))
+            return off;
+        to = p - h; /* the next candidate's last byte is before p */
+    }
+    return -1;
+}
+
+/* CPython's find/rfind/index: start and end as slice bounds, then an
+ * empty sub matches at the near end of the window if it is not inverted. */
+static int64_t find(rpy_str *s, rpy_str *sub, int64_t start, int64_t end, bool reverse) {
+    int64_t n = s->nchars;
+    if (end > n)
+        end = n;
+    else if (end < 0 && (end += n) < 0)
+        end = 0;
+    if (start < 0 && (start += n) < 0)
+        start = 0;
+    if (end - start < sub->nchars)
+        return -1;
+    if (sub->length == 0)
+        return reverse ? end : start;
+    int64_t b0 = rpy_str_offset(s, start), b1 = rpy_str_offset(s, end);
+    int64_t off = reverse ? rsearch(s, b0, b1, sub) : search(s, b0, b1, sub);
+    if (off < 0 || one_byte_chars(s))
+        return off;
+    if (reverse)
+        return end - rpy_utf8_count(s->data + off, b1 - off);
+    return start + rpy_utf8_count(s->data + b0, off - b0);
+}
+
+int64_t rpy_str_find(rpy_str *s, rpy_str *sub, int64_t start, int64_t end) {
+    return find(s, sub, start, end, false);
+}
+
+int64_t rpy_str_rfind(rpy_str *s, rpy_str *sub, int64_t start, int64_t end) {
+    return find(s, sub, start, end, true);
+}
+
+int64_t rpy_str_index(rpy_str *s, rpy_str *sub, int64_t start, int64_t end, bool reverse) {
+    int64_t i = find(s, sub, start, end, reverse);
+    if (i < 0)
+        rpy_raise(RPY_EXC_VALUE, "substring not found");
+    return i;
+}
+
+int64_t rpy_str_count(rpy_str *s, rpy_str *sub) {
+    if (sub->length == 0)
+        return s->nchars + 1;
+    int64_t count = 0;
+    for (int64_t from = 0, off; (off = search(s, from, s->length, sub)) >= 0; from = off + sub->length)
+        count++;
+    return count;
+}
+
+bool rpy_str_contains(rpy_str *s, rpy_str *sub) {
+    return sub->length == 0 || search(s, 0, s->length, sub) >= 0;
+}
+
+bool rpy_str_startswith(rpy_str *s, rpy_str *prefix) {
+    int64_t n = prefix->length;
+    return n <= s->length && memcmp(s->data, prefix->data, (size_t)n) == 0 && rpy_str_is_boundary(s, n);
+}
+
+bool rpy_str_endswith(rpy_str *s, rpy_str *suffix) {
+    int64_t off = s->length - suffix->length;
+    return off >= 0 && memcmp(s->data + off, suffix->data, (size_t)suffix->length) == 0 &&
+           rpy_str_is_boundary(s, off);
+}
+
+/* ---- strip ------------------------------------------------------------ */
+
+/* The characters to strip: whitespace (chars NULL) or those of chars,
+ * ASCII ones in a bitmap. */
+typedef struct {
+    const rpy_str *chars;
+    uint64_t ascii[2];
+} char_set;
+
+static void set_init(char_set *set, const rpy_str *chars) {
+    set->chars = chars;
+    set->ascii[0] = set->ascii[1] = 0;
+    if (chars != NULL)
+        for (int64_t i = 0; i < chars->length; i++) {
+            unsigned char c = (unsigned char)chars->data[i];
+            if (c < 0x80)
+                set->ascii[c >> 6] |= (uint64_t)1 << (c & 63);
+        }
+}
+
+static bool in_set(const char_set *set, int32_t c) {
+    if (set->chars == NULL)
+        return (rpy_unicode(c)->flags & RPY_U_SPACE) != 0;
+    if (c < 0x80)
+        return (set->ascii[c >> 6] >> (c & 63) & 1) != 0;
+    for (int64_t i = 0; i < set->chars->length;) {
+        int len;
+        if (char_at(set->chars, i, &len) == c)
+            return true;
+        i += len;
+    }
+    return false;
+}
+
+rpy_str *rpy_str_strip(rpy_str *s, rpy_str *chars, int32_t which) {
+    char_set set;
+    set_init(&set, chars);
+    int64_t b0 = 0, b1 = s->length, stripped = 0;
+    if (which != 2) {
+        int len;
+        while (b0 < b1 && in_set(&set, char_at(s, b0, &len))) {
+            b0 += len;
+            stripped++;
+        }
+    }
+    if (which != 1) {
+        while (b1 > b0) {
+            int64_t p = rpy_utf8_prev(s->data, b1);
+            int len;
+            if (!in_set(&set, char_at(s, p, &len)))
+                break;
+            b1 = p;
+            stripped++;
+        }
+    }
+    return rpy_str_bytes_slice(s, b0, b1, s->nchars - stripped);
+}
+
+/* ---- replace ---------------------------------------------------------- */
+
+rpy_str *rpy_str_replace(rpy_str *s, rpy_str *old, rpy_str *new_, int64_t count) {
+    if (count < 0)
+        count = INT64_MAX;
+    int64_t k = 0;
+    if (old->length == 0) { /* new goes before each code point and at the end */
+        k = s->nchars < count ? s->nchars + 1 : count;
+    } else {
+        for (int64_t from = 0, off; k < count && (off = search(s, from, s->length, old)) >= 0;
+             from = off + old->length)
+            k++;
+    }
+    if (k == 0)
+        return s;
+    int64_t size, growth;
+    if (__builtin_mul_overflow(k, new_->length - old->length, &growth) ||
+        __builtin_add_overflow(s->length, growth, &size)) {
+        rpy_raise(RPY_EXC_OVERFLOW, "replace string is too long");
+        return NULL;
+    }
+    FRAME(f, 3);
+    f[0] = s;
+    f[1] = old;
+    f[2] = new_;
+    rpy_str *r = rpy_str_alloc(size, s->nchars + k * (new_->nchars - old->nchars));
+    s = f[0];
+    old = f[1];
+    new_ = f[2];
+    UNFRAME(f);
+    if (r == NULL)
+        return NULL;
+    char *out = r->data;
+    int64_t from = 0, nn = new_->length;
+    bool risky = nn > 0 && is_cont((unsigned char)new_->data[0]);
+    for (int64_t j = 0; j < k; j++) {
+        int64_t off = from, skip = old->length;
+        if (skip == 0) {
+            /* Before code point j: copy the one before (none at j == 0). */
+            if (j > 0) {
+                int len;
+                char_at(s, from, &len);
+                off = from + len;
+            }
+        } else {
+            off = search(s, from, s->length, old);
+        }
+        memcpy(out, s->data + from, (size_t)(off - from));
+        out += off - from;
+        memcpy(out, new_->data, (size_t)nn);
+        out += nn;
+        from = off + skip;
+        risky |= from < s->length && is_cont((unsigned char)s->data[from]);
+    }
+    memcpy(out, s->data + from, (size_t)(s->length - from));
+    recount_if(r, risky);
+    return r;
+}
+
+/* ---- split ------------------------------------------------------------ */
+
+static rpy_list *str_list(int64_t n) { return rpy_list_new(RPY_TID_ARRAY_PTR, n, n); }
+
+/* l[i] = x, with the write barrier generated code would use. */
+static void list_put(rpy_list *l, int64_t i, rpy_str *x) {
+    rpy_array *a = l->items;
+    if (a->hdr.gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS)
+        rpy_gc_write_barrier(a);
+    memcpy(a->items + 8 * i, &x, sizeof x);
+}
+
+/* A piece of s (f[0]) into list f[1] at index i; false when out of
+ * memory. */
+static bool put_piece(void **f, int64_t i, int64_t b0, int64_t b1, int64_t nchars) {
+    rpy_str *s = f[0];
+    if (nchars < 0)
+        nchars = one_byte_chars(s) ? b1 - b0 : rpy_utf8_count(s->data + b0, b1 - b0);
+    rpy_str *x = rpy_str_bytes_slice(s, b0, b1, nchars);
+    if (x == NULL)
+        return false;
+    list_put(f[1], i, x);
+    return true;
+}
+
+static inline bool space_at(const rpy_str *s, int64_t i, int *len) {
+    return (rpy_unicode(char_at(s, i, len))->flags & RPY_U_SPACE) != 0;
+}
+
+/* The next run of non-whitespace at or after byte *pos: its bytes in
+ * [*b0, *b1), *pos moved past it.  With rest, the run goes to the end of
+ * s instead, whitespace and all.  False when only whitespace is left. */
+static bool next_word(const rpy_str *s, int64_t *pos, bool rest, int64_t *b0, int64_t *b1) {
+    int64_t i = *pos, n = s->length;
+    int len;
+    while (i < n && space_at(s, i, &len))
+        i += len;
+    if (i == n)
+        return false;
+    *b0 = i;
+    if (rest)
+        i = n;
+    while (i < n && !space_at(s, i, &len))
+        i += len;
+    *b1 = *pos = i;
+    return true;
+}
+
+/* The same from the right: the run ending at or before byte *pos. */
+static bool prev_word(const rpy_str *s, int64_t *pos, bool rest, int64_t *b0, int64_t *b1) {
+    int64_t i = *pos;
+    int len;
+    while (i > 0) {
+        int64_t p = rpy_utf8_prev(s->data, i);
+        if (!space_at(s, p, &len))
+            break;
+        i = p;
+    }
+    if (i == 0)
+        return false;
+    *b1 = i;
+    if (rest)
+        i = 0;
+    while (i > 0) {
+        int64_t p = rpy_utf8_prev(s->data, i);
+        if (space_at(s, p, &len))
+            break;
+        i = p;
+    }
+    *b0 = *pos = i;
+    return true;
+}
+
+typedef bool (*word_fn)(const rpy_str *, int64_t *, bool, int64_t *, int64_t *);
+
+/* split() / rsplit() without a separator. */
+static rpy_list *split_whitespace(rpy_str *s, int64_t maxsplit, bool reverse) {
+    word_fn word = reverse ? prev_word : next_word;
+    int64_t start = reverse ? s->length : 0, pos = start, b0, b1, k = 0;
+    while (word(s, &pos, k == maxsplit, &b0, &b1))
+        k++;
+    FRAME(f, 2);
+    f[0] = s;
+    rpy_list *l = str_list(k);
+    f[1] = l;
+    pos = start;
+    for (int64_t i = 0; l != NULL && i < k; i++) {
+        word(f[0], &pos, i == maxsplit, &b0, &b1);
+        if (!put_piece(f, reverse ? k - 1 - i : i, b0, b1, -1))
+            l = NULL;
+    }
+    if (l != NULL)
+        l = f[1];
+    UNFRAME(f);
+    return l;
+}
+
+static rpy_list *split(rpy_str *s, rpy_str *sep, int64_t maxsplit, bool reverse) {
+    if (maxsplit < 0)
+        maxsplit = INT64_MAX;
+    if (sep == NULL)
+        return split_whitespace(s, maxsplit, reverse);
+    if (sep->length == 0) {
+        rpy_raise(RPY_EXC_VALUE, "empty separator");
+        return NULL;
+    }
+    int64_t k = 1, nn = sep->length;
+    if (reverse) {
+        for (int64_t to = s->length, off; k <= maxsplit && (off = rsearch(s, 0, to, sep)) >= 0; to = off)
+            k++;
+    } else {
+        for (int64_t from = 0, off; k <= maxsplit && (off = search(s, from, s->length, sep)) >= 0;
+             from = off + nn)
+            k++;
+    }
+    FRAME(f, 3);
+    f[0] = s;
+    f[2] = sep;
+    rpy_list *l = str_list(k);
+    f[1] = l;
+    s = f[0];
+    int64_t from = 0, to = s->length;
+    for (int64_t i = 0; l != NULL && i < k - 1; i++) {
+        s = f[0];
+        sep = f[2];
+        bool ok;
+        if (reverse) {
+            int64_t off = rsearch(s, 0, to, sep);
+            ok = put_piece(f, k - 1 - i, off + nn, to, -1);
+            to = off;
+        } else {
+            int64_t off = search(s, from, s->length, sep);
+            ok = put_piece(f, i, from, off, -1);
+            from = off + nn;
+        }
+        if (!ok)
+            l = NULL;
+    }
+    if (l != NULL && put_piece(f, reverse ? 0 : k - 1, from, to, -1))
+        l = f[1];
+    else
+        l = NULL;
+    UNFRAME(f);
+    return l;
+}
+
+rpy_list *rpy_str_split(rpy_str *s, rpy_str *sep, int64_t maxsplit) { return split(s, sep, maxsplit, false); }
+rpy_list *rpy_str_rsplit(rpy_str *s, rpy_str *sep, int64_t maxsplit) { return split(s, sep, maxsplit, true); }
+
+/* The line starting at byte *pos: its text in [*b0, *b1), *pos moved
+ * past its line break ("\r\n" is one).  False at the end of s. */
+static bool next_line(const rpy_str *s, int64_t *pos, int64_t *b0, int64_t *b1) {
+    int64_t i = *pos, n = s->length;
+    if (i >= n)
+        return false;
+    *b0 = i;
+    while (i < n) {
+        int len;
+        int32_t c = char_at(s, i, &len);
+        if (rpy_unicode(c)->flags & RPY_U_LINEBREAK) {
+            *b1 = i;
+            i += len;
+            if (c == '\r' && i < n && s->data[i] == '\n')
+                i++;
+            *pos = i;
+            return true;
+        }
+        i += len;
+    }
+    *b1 = *pos = n;
+    return true;
+}
+
+rpy_list *rpy_str_splitlines(rpy_str *s) {
+    int64_t pos = 0, b0, b1, k = 0;
+    while (next_line(s, &pos, &b0, &b1))
+        k++;
+    FRAME(f, 2);
+    f[0] = s;
+    rpy_list *l = str_list(k);
+    f[1] = l;
+    pos = 0;
+    for (int64_t i = 0; l != NULL && i < k; i++) {
+        next_line(f[0], &pos, &b0, &b1);
+        if (!put_piece(f, i, b0, b1, -1))
+            l = NULL;
+    }
+    if (l != NULL)
+        l = f[1];
+    UNFRAME(f);
+    return l;
+}
+
+/* ---- join ------------------------------------------------------------ */
+
+static inline rpy_str *item(const rpy_list *l, int64_t i) {
+    rpy_str *x;
+    memcpy(&x, l->items->items + 8 * i, sizeof x);
+    return x;
+}
+
+static inline bool risky_start(const rpy_str *x) { return x->length > 0 && is_cont((unsigned char)x->data[0]); }
+
+rpy_str *rpy_str_join(rpy_str *sep, rpy_list *items) {
+    int64_t k = items->length, size = 0, nchars = 0;
+    bool risky = false;
+    for (int64_t i = 0; i < k; i++) {
+        rpy_str *x = item(items, i);
+        if (x == NULL) {
+            char msg[100];
+            snprintf(msg, sizeof msg, "sequence item %lld: expected str instance, NoneType found", (long long)i);
+            rpy_raise(RPY_EXC_TYPE, msg);
+            return NULL;
+        }
+        if (__builtin_add_overflow(size, x->length, &size))
+            goto too_long;
+        nchars += x->nchars;
+        risky |= i > 0 && risky_start(x);
+    }
+    if (k == 0)
+        return rpy_str_alloc(0, 0);
+    if (k == 1)
+        return item(items, 0);
+    int64_t seps;
+    if (__builtin_mul_overflow(k - 1, sep->length, &seps) || __builtin_add_overflow(size, seps, &size))
+        goto too_long;
+    nchars += (k - 1) * sep->nchars;
+    risky |= risky_start(sep);
+    FRAME(f, 2);
+    f[0] = sep;
+    f[1] = items;
+    rpy_str *r = rpy_str_alloc(size, nchars);
+    sep = f[0];
+    items = f[1];
+    UNFRAME(f);
+    if (r == NULL)
+        return NULL;
+    char *out = r->data;
+    for (int64_t i = 0; i < k; i++) {
+        if (i > 0) {
+            memcpy(out, sep->data, (size_t)sep->length);
+            out += sep->length;
+        }
+        rpy_str *x = item(items, i);
+        memcpy(out, x->data, (size_t)x->length);
+        out += x->length;
+    }
+    recount_if(r, risky);
+    return r;
+too_long:
+    rpy_raise(RPY_EXC_OVERFLOW, "join() result is too long for a Python string");
+    return NULL;
+}
+
+/* ---- zfill and justification -------------------------------------------- */
+
+rpy_str *rpy_str_zfill(rpy_str *s, int64_t width) {
+    if (s->nchars >= width)
+        return s;
+    int64_t fill = width - s->nchars, size;
+    if (__builtin_add_overflow(s->length, fill, &size))
+        return memory_error();
+    RPY_PUSH_ROOT(s);
+    rpy_str *r = rpy_str_alloc(size, width);
+    RPY_POP_ROOT(s);
+    if (r == NULL)
+        return NULL;
+    /* The zeros go after a sign. */
+    int64_t sign = s->length > 0 && (s->data[0] == '+' || s->data[0] == '-');
+    memcpy(r->data, s->data, (size_t)sign);
+    memset(r->data + sign, '0', (size_t)fill);
+    memcpy(r->data + sign + fill, s->data + sign, (size_t)(s->length - sign));
+    recount_if(r, sign + fill < r->length && is_cont((unsigned char)r->data[sign + fill]));
+    return r;
+}
+
+rpy_str *rpy_str_pad(rpy_str *s, int64_t width, rpy_str *fill, int32_t which) {
+    if (fill != NULL && fill->nchars != 1) {
+        rpy_raise(RPY_EXC_TYPE, "The fill character must be exactly one character long");
+        return NULL;
+    }
+    if (s->nchars >= width)
+        return s;
+    int64_t marg = width - s->nchars, left = 0;
+    if (which == 1)
+        left = marg;
+    else if (which == 2) /* CPython's rounding: the odd one out goes left only for odd widths */
+        left = marg / 2 + (marg & width & 1);
+    int64_t flen = fill != NULL ? fill->length : 1, size;
+    if (__builtin_mul_overflow(marg, flen, &size) || __builtin_add_overflow(size, s->length, &size))
+        return memory_error();
+    RPY_PUSH_ROOT(s);
+    RPY_PUSH_ROOT(fill);
+    rpy_str *r = rpy_str_alloc(size, width);
+    RPY_POP_ROOT(fill);
+    RPY_POP_ROOT(s);
+    if (r == NULL)
+        return NULL;
+    const char *fb = fill != NULL ? fill->data : " ";
+    char *out = r->data;
+    for (int64_t i = 0; i < left; i++, out += flen)
+        memcpy(out, fb, (size_t)flen);
+    memcpy(out, s->data, (size_t)s->length);
+    out += s->length;
+    for (int64_t i = left; i < marg; i++, out += flen)
+        memcpy(out, fb, (size_t)flen);
+    recount_if(r, is_cont((unsigned char)fb[0]) || (left > 0 && risky_start(s)));
+    return r;
+}

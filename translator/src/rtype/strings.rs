@@ -1,0 +1,378 @@
+//! Lowering of string operations to runtime helpers (rpy_str_*) and of
+//! `%` formatting to one `Format` operation (a string builder in the
+//! caller's frame).
+
+use super::llop::{Cmp, FormatPiece, LlOp};
+use super::lltype::LlType;
+use super::lower::{LResult, Lowerer};
+use crate::abi::Helper;
+use crate::annotate::model::SomeValue;
+use crate::annotate::strings::percent_args;
+use crate::diagnostics::Span;
+use crate::flowgraph::hlop::BinOp;
+use crate::flowgraph::ir::{Builtin, Constant, Value, VarId};
+use crate::pyformat::{self, ConvClass, PercentPiece};
+use std::rc::Rc;
+
+/// `which` of rpy_str_strip and rpy_str_pad, `kind` of rpy_str_is.
+fn strip_which(name: &str) -> i64 {
+    match name {
+        "strip" => 0,
+        "lstrip" => 1,
+        _ => 2,
+    }
+}
+
+fn int(i: i64) -> Value {
+    Value::Const(Constant::Int(i))
+}
+
+impl Lowerer<'_> {
+    fn helper(&mut self, h: Helper, args: Vec<Value>, ty: LlType, span: Span) -> Value {
+        self.tmp(LlOp::CallHelper(h), args, ty, span)
+    }
+
+    /// str(v) (or repr(v)) of a value the annotator allows there.
+    pub(super) fn to_str(&mut self, v: &Value, repr: bool, span: Span) -> Value {
+        let s = self.s(v);
+        self.to_str_of(v, &s, repr, span)
+    }
+
+    /// str(v) (or repr(v)) where `s` is v's annotation (v may be a value
+    /// made while lowering, which has none of its own).
+    fn to_str_of(&mut self, v: &Value, s: &SomeValue, repr: bool, span: Span) -> Value {
+        match s {
+            SomeValue::Int => self.helper(Helper::StrOfInt, vec![v.clone()], LlType::StrPtr, span),
+            SomeValue::Float => {
+                self.helper(Helper::StrOfFloat, vec![v.clone()], LlType::StrPtr, span)
+            }
+            SomeValue::Bool => {
+                self.helper(Helper::StrOfBool, vec![v.clone()], LlType::StrPtr, span)
+            }
+            SomeValue::Str { .. } if repr => {
+                self.helper(Helper::StrRepr, vec![v.clone()], LlType::StrPtr, span)
+            }
+            SomeValue::Str { can_be_none: false } => v.clone(),
+            // A str that may be None: rpy_str_repr gives "None" for null,
+            // and so does the builder.
+            SomeValue::Str { .. } => self.format(vec![FormatPiece::AddStr], vec![v.clone()], span),
+            SomeValue::None => Value::Const(Constant::Str("None".into())),
+            other => unreachable!("annotator rejects str() of {other}"),
+        }
+    }
+
+    fn format(&mut self, pieces: Vec<FormatPiece>, args: Vec<Value>, span: Span) -> Value {
+        self.tmp(LlOp::Format(pieces.into()), args, LlType::StrPtr, span)
+    }
+
+    pub(super) fn str_builtin(
+        &mut self,
+        b: Builtin,
+        args: &[Value],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        let v = match b {
+            Builtin::Str | Builtin::Repr => self.to_str(&args[0], b == Builtin::Repr, span),
+            Builtin::Ord => {
+                self.helper(Helper::StrOrd, vec![args[0].clone()], LlType::Signed, span)
+            }
+            Builtin::Chr => {
+                let i = self.convert(&args[0], LlType::Signed, span);
+                self.helper(Helper::StrChr, vec![i], LlType::StrPtr, span)
+            }
+            Builtin::Hex | Builtin::Oct | Builtin::Bin => {
+                let i = self.convert(&args[0], LlType::Signed, span);
+                let base = match b {
+                    Builtin::Hex => 16,
+                    Builtin::Oct => 8,
+                    _ => 2,
+                };
+                self.helper(
+                    Helper::StrIntToBase,
+                    vec![i, int(base)],
+                    LlType::StrPtr,
+                    span,
+                )
+            }
+            Builtin::Int => {
+                let base = self.convert(&args[1], LlType::Signed, span);
+                self.helper(
+                    Helper::StrToIntBase,
+                    vec![args[0].clone(), base],
+                    LlType::Signed,
+                    span,
+                )
+            }
+            Builtin::Float => self.helper(
+                Helper::StrToFloat,
+                vec![args[0].clone()],
+                LlType::Float,
+                span,
+            ),
+            _ => unreachable!("not a string builtin: {b:?}"),
+        };
+        self.push(LlOp::SameAs, vec![v], result, span);
+        Ok(())
+    }
+
+    pub(super) fn str_binary(
+        &mut self,
+        op: BinOp,
+        args: &[Value],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        match op {
+            BinOp::Add => self.push(
+                LlOp::CallHelper(Helper::StrConcat),
+                args.to_vec(),
+                result,
+                span,
+            ),
+            BinOp::Mul => {
+                let (s, n) = match self.s(&args[0]) {
+                    SomeValue::Str { .. } => (&args[0], &args[1]),
+                    _ => (&args[1], &args[0]),
+                };
+                let n = self.convert(n, LlType::Signed, span);
+                self.push(
+                    LlOp::CallHelper(Helper::StrRepeat),
+                    vec![s.clone(), n],
+                    result,
+                    span,
+                );
+            }
+            BinOp::Mod => {
+                let v = self.percent_format(&args[0], &args[1], span);
+                self.push(LlOp::SameAs, vec![v], result, span);
+            }
+            _ => unreachable!("annotator rejects str {}", op.symbol()),
+        }
+        Ok(())
+    }
+
+    /// `fmt % args` with a constant fmt (checked by the annotator).
+    fn percent_format(&mut self, fmt: &Value, arg: &Value, span: Span) -> Value {
+        let Value::Const(Constant::Str(fmt)) = fmt else {
+            unreachable!("annotator: constant format")
+        };
+        let pieces = pyformat::parse_percent(fmt).expect("annotator parsed it");
+        let sarg = self.s(arg);
+        let items: Vec<Value> = match &sarg {
+            SomeValue::Tuple(types) => types
+                .iter()
+                .enumerate()
+                .map(|(i, t)| match super::lltype_of(t) {
+                    LlType::Void => Value::Const(Constant::None),
+                    ty => self.tmp(LlOp::TupleGetItem(i as u32), vec![arg.clone()], ty, span),
+                })
+                .collect(),
+            _ => vec![arg.clone()],
+        };
+        let types = percent_args(&sarg);
+        let mut out = vec![];
+        let mut out_args = vec![];
+        let mut next = items.into_iter().zip(types);
+        for piece in pieces {
+            let spec = match piece {
+                PercentPiece::Lit(s) => {
+                    out.push(FormatPiece::Lit(s.into()));
+                    continue;
+                }
+                PercentPiece::Spec(spec) => spec,
+            };
+            let (v, t) = next.next().expect("annotator counted the arguments");
+            let text: Rc<str> = spec.text.as_str().into();
+            match (spec.class(), &t) {
+                (ConvClass::Text, SomeValue::Str { .. }) if spec.conv == 's' && spec.plain => {
+                    out.push(FormatPiece::AddStr);
+                    out_args.push(v);
+                }
+                (ConvClass::Text, SomeValue::Str { .. }) => {
+                    out.push(FormatPiece::PercentStr(text));
+                    out_args.push(v);
+                }
+                (ConvClass::Text, SomeValue::Int) if spec.plain => {
+                    out.push(FormatPiece::AddInt);
+                    out_args.push(v);
+                }
+                (ConvClass::Text, SomeValue::Float) if spec.plain => {
+                    out.push(FormatPiece::AddFloat);
+                    out_args.push(v);
+                }
+                (ConvClass::Text, SomeValue::None) if spec.plain => {
+                    out.push(FormatPiece::Lit("None".into()));
+                }
+                (ConvClass::Text, _) => {
+                    // str() first, then the spec's width and precision.
+                    let s = self.to_str_of(&v, &t, false, span);
+                    out.push(FormatPiece::PercentStr(spec.with_conv('s').into()));
+                    out_args.push(s);
+                }
+                (ConvClass::Integer, SomeValue::Float) => {
+                    out.push(FormatPiece::PercentFloat(text));
+                    out_args.push(v);
+                }
+                (ConvClass::Integer | ConvClass::IntegerOnly, _) => {
+                    out.push(FormatPiece::PercentInt(text));
+                    out_args.push(self.convert(&v, LlType::Signed, span));
+                }
+                (ConvClass::Float, _) => {
+                    out.push(FormatPiece::PercentFloat(text));
+                    out_args.push(self.convert(&v, LlType::Float, span));
+                }
+            }
+        }
+        self.format(out, out_args, span)
+    }
+
+    /// Ordering comparisons, `in`, indexing and slicing of strings.
+    pub(super) fn str_compare(
+        &mut self,
+        cmp: Cmp,
+        l: &Value,
+        r: &Value,
+        result: VarId,
+        span: Span,
+    ) {
+        self.push(LlOp::StrCmp(cmp), vec![l.clone(), r.clone()], result, span);
+    }
+
+    pub(super) fn str_contains(
+        &mut self,
+        sub: &Value,
+        s: &Value,
+        negate: bool,
+        result: VarId,
+        span: Span,
+    ) {
+        if negate {
+            let found = self.helper(
+                Helper::StrContains,
+                vec![s.clone(), sub.clone()],
+                LlType::Bool,
+                span,
+            );
+            self.push(LlOp::BoolNot, vec![found], result, span);
+        } else {
+            self.push(
+                LlOp::CallHelper(Helper::StrContains),
+                vec![s.clone(), sub.clone()],
+                result,
+                span,
+            );
+        }
+    }
+
+    pub(super) fn str_getitem(&mut self, args: &[Value], result: VarId, span: Span) -> LResult {
+        let i = self.convert(&args[1], LlType::Signed, span);
+        self.push(
+            LlOp::CallHelper(Helper::StrGetItem),
+            vec![args[0].clone(), i],
+            result,
+            span,
+        );
+        Ok(())
+    }
+
+    pub(super) fn str_slice(&mut self, args: &[Value], result: VarId, span: Span) -> LResult {
+        let lo = self.bound(&args[1], i64::MIN, span);
+        let hi = self.bound(&args[2], i64::MAX, span);
+        let step = self.bound(&args[3], 1, span);
+        self.push(
+            LlOp::CallHelper(Helper::StrSlice),
+            vec![args[0].clone(), lo, hi, step],
+            result,
+            span,
+        );
+        Ok(())
+    }
+
+    pub(super) fn str_method(
+        &mut self,
+        name: &str,
+        args: &[Value],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        let s = args[0].clone();
+        let rest = &args[1..];
+        let none = Value::Const(Constant::None);
+        let arg_or = |this: &mut Self, i: usize, dflt: Value, ty: LlType| match rest.get(i) {
+            Some(v) if ty == LlType::Signed => this.convert(v, LlType::Signed, span),
+            Some(v) => v.clone(),
+            None => dflt,
+        };
+        let (h, call_args) = match name {
+            "join" => (Helper::StrJoin, vec![s, rest[0].clone()]),
+            "split" | "rsplit" => {
+                let sep = arg_or(self, 0, none.clone(), LlType::StrPtr);
+                let max = arg_or(self, 1, int(-1), LlType::Signed);
+                let h = if name == "split" {
+                    Helper::StrSplit
+                } else {
+                    Helper::StrRsplit
+                };
+                (h, vec![s, sep, max])
+            }
+            "splitlines" => (Helper::StrSplitlines, vec![s]),
+            "strip" | "lstrip" | "rstrip" => {
+                let chars = arg_or(self, 0, none.clone(), LlType::StrPtr);
+                let which = Value::Const(Constant::Int(strip_which(name)));
+                (Helper::StrStrip, vec![s, chars, which])
+            }
+            "startswith" => (Helper::StrStartswith, vec![s, rest[0].clone()]),
+            "endswith" => (Helper::StrEndswith, vec![s, rest[0].clone()]),
+            "find" | "rfind" | "index" | "rindex" => {
+                let start = arg_or(self, 1, int(0), LlType::Signed);
+                let end = arg_or(self, 2, int(i64::MAX), LlType::Signed);
+                let sub = rest[0].clone();
+                match name {
+                    "find" => (Helper::StrFind, vec![s, sub, start, end]),
+                    "rfind" => (Helper::StrRfind, vec![s, sub, start, end]),
+                    _ => {
+                        let rev = Value::Const(Constant::Bool(name == "rindex"));
+                        (Helper::StrIndex, vec![s, sub, start, end, rev])
+                    }
+                }
+            }
+            "count" => (Helper::StrCount, vec![s, rest[0].clone()]),
+            "replace" => {
+                let count = arg_or(self, 2, int(-1), LlType::Signed);
+                (
+                    Helper::StrReplace,
+                    vec![s, rest[0].clone(), rest[1].clone(), count],
+                )
+            }
+            "lower" => (Helper::StrLower, vec![s]),
+            "upper" => (Helper::StrUpper, vec![s]),
+            "isdigit" | "isalpha" | "isalnum" | "isspace" | "isupper" | "islower" => {
+                let kind = [
+                    "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower",
+                ]
+                .iter()
+                .position(|k| *k == name)
+                .unwrap() as i64;
+                (Helper::StrIs, vec![s, int(kind)])
+            }
+            "zfill" => {
+                let w = self.convert(&rest[0], LlType::Signed, span);
+                (Helper::StrZfill, vec![s, w])
+            }
+            "ljust" | "rjust" | "center" => {
+                let w = self.convert(&rest[0], LlType::Signed, span);
+                let fill = arg_or(self, 1, none, LlType::StrPtr);
+                let which = match name {
+                    "ljust" => 0,
+                    "rjust" => 1,
+                    _ => 2,
+                };
+                (Helper::StrPad, vec![s, w, fill, int(which)])
+            }
+            other => unreachable!("annotator rejects str.{other}"),
+        };
+        self.push(LlOp::CallHelper(h), call_args, result, span);
+        Ok(())
+    }
+}
