@@ -269,7 +269,11 @@ int64_t rpy_str_to_int_base(rpy_str *s, int64_t base);
  * the text of one value; the format functions apply one %-conversion
  * spec exactly as Python's `%` operator does, e.g. "%-5d", "%.3f", "%x",
  * "%5s", "%r", "%c" (spec is NUL-terminated and already checked by the
- * translator to be one valid conversion for that type of value). */
+ * translator to be one valid conversion for that type of value).  Some
+ * values still fail ("%c" out of range, "%d" of inf, memory running out):
+ * the error is raised at once, the builder frees its text and ignores
+ * what follows, and rpy_builder_finish returns NULL with the exception
+ * still pending, so checking after finish alone is enough. */
 #define RPY_BUILDER_BYTES 128
 typedef struct rpy_builder rpy_builder;
 void rpy_builder_init(rpy_builder *b);
@@ -363,6 +367,15 @@ void rpy_dict_update(rpy_dict *d, rpy_dict *other);
 /* list(d) / list(d.values()): new lists of the keys / values, in order. */
 rpy_list *rpy_dict_keys(rpy_dict *d);
 rpy_list *rpy_dict_values(rpy_dict *d);
+/* The key / value of a live entry (see rpy_dict_next). */
+uint64_t rpy_dict_key_at(rpy_dict *d, int64_t entry);
+uint64_t rpy_dict_value_at(rpy_dict *d, int64_t entry);
+/* d.get(key, dflt) and d.setdefault(key, dflt). */
+uint64_t rpy_dict_get(rpy_dict *d, uint64_t key, uint64_t dflt);
+uint64_t rpy_dict_setdefault(rpy_dict *d, uint64_t key, uint64_t dflt);
+/* list(d.items()): new (key, value) tuples of type tuple_tid (header, then
+ * the key and the value in 8-byte slots). */
+rpy_list *rpy_dict_items(rpy_dict *d, uint32_t tuple_tid);
 /* Sets: a | b, a & b, a - b as new sets (order: a's then b's). */
 rpy_dict *rpy_set_union(rpy_dict *a, rpy_dict *b);
 rpy_dict *rpy_set_intersection(rpy_dict *a, rpy_dict *b);

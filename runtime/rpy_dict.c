@@ -890,6 +890,61 @@ static rpy_list *column(rpy_dict *d, bool values) {
 rpy_list *rpy_dict_keys(rpy_dict *d) { return column(d, false); }
 rpy_list *rpy_dict_values(rpy_dict *d) { return column(d, true); }
 
+uint64_t rpy_dict_key_at(rpy_dict *d, int64_t entry) {
+    return get(d->keys, item_size(d->keys), entry);
+}
+
+uint64_t rpy_dict_value_at(rpy_dict *d, int64_t entry) {
+    return get(d->values, item_size(d->values), entry);
+}
+
+uint64_t rpy_dict_get(rpy_dict *d, uint64_t key, uint64_t dflt) {
+    int64_t e = rpy_dict_lookup(d, key);
+    if (e < 0)
+        return dflt;
+    return get(d->values, item_size(d->values), e);
+}
+
+uint64_t rpy_dict_setdefault(rpy_dict *d, uint64_t key, uint64_t dflt) {
+    int64_t e = rpy_dict_lookup(d, key);
+    if (e >= 0)
+        return get(d->values, item_size(d->values), e);
+    rpy_dict_setitem(d, key, dflt);
+    return dflt;
+}
+
+/* d.items(): each tuple is the translator's layout for a pair, header
+ * then one 8-byte slot per item, so key and value bits go in as they
+ * are. */
+rpy_list *rpy_dict_items(rpy_dict *d, uint32_t tuple_tid) {
+    RPY_PUSH_ROOT(d);
+    rpy_list *l = rpy_list_new(RPY_TID_ARRAY_PTR, 0, d->length);
+    RPY_POP_ROOT(d);
+    if (l == NULL)
+        return NULL;
+    for (int64_t e = 0;; e++) {
+        e = rpy_dict_next(d, e);
+        if (e < 0)
+            break;
+        RPY_PUSH_ROOT(d);
+        RPY_PUSH_ROOT(l);
+        uint64_t *t = rpy_gc_malloc(tuple_tid);
+        RPY_POP_ROOT(l);
+        RPY_POP_ROOT(d);
+        if (t == NULL)
+            return NULL;
+        /* A new (young) tuple needs no write barrier. */
+        t[1] = get(d->keys, item_size(d->keys), e);
+        t[2] = get(d->values, item_size(d->values), e);
+        RPY_PUSH_ROOT(d);
+        rpy_list_append(l, (uint64_t)(uintptr_t)t);
+        RPY_POP_ROOT(d);
+        if (rpy_exc_value != NULL)
+            return NULL;
+    }
+    return l;
+}
+
 /* ---- sets ------------------------------------------------------------------ */
 
 rpy_dict *rpy_set_union(rpy_dict *a, rpy_dict *b) {

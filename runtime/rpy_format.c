@@ -250,43 +250,23 @@ static void emit_text(rpy_builder *b, const char *text, int64_t nbytes, int64_t 
     add_repeated(b, lay->fill, lay->fill_len, right);
 }
 
-/* Grouping, right to left: each group takes up to `size` digits, padded
- * with zeros while the digits so far are short of min_width, and a
- * separator follows unless the digits are used up and min_width met.
- * Calls out(c) per character, rightmost first, and returns the count. */
-static int64_t walk_groups(int64_t nd, int64_t min_width, int size, void (*out)(void *, int64_t), void *ctx) {
-    int64_t remaining = nd, need = min_width, total = 0;
-    for (;;) {
-        int64_t l = remaining > need ? remaining : need;
-        if (l < 1)
-            l = 1;
-        if (l > size)
-            l = size;
-        for (int64_t i = 0; i < l; i++)
-            if (out)
-                out(ctx, remaining - i > 0 ? remaining - i - 1 : -1); /* digit index, or -1: a zero */
-        total += l;
-        remaining -= l;
-        need -= l;
-        if (remaining <= 0 && need <= 0)
-            return total;
-        if (out)
-            out(ctx, -2); /* separator */
-        total++;
-        need--;
-    }
+/* Grouping: digits in groups of `size` from the right, with zeros in
+ * front while the result is shorter than min_width (format()'s zero
+ * padding).  A string of t digits grouped is t + (t - 1) / size long, so
+ * every length but the multiples of size + 1 (which would start with a
+ * separator) is possible: the result is the shortest possible length
+ * that holds the digits and reaches min_width. */
+static int64_t grouped_length(int64_t nd, int64_t min_width, int size) {
+    int64_t t = nd > 0 ? nd : 1, len = t + (t - 1) / size;
+    if (min_width <= len)
+        return len;
+    return min_width % (size + 1) == 0 ? min_width + 1 : min_width;
 }
 
-typedef struct {
-    char *dst; /* filled backwards from dst[pos] */
-    int64_t pos;
-    const char *digits;
-    char sep;
-} group_writer;
-
-static void put_group_char(void *ctx, int64_t what) {
-    group_writer *w = ctx;
-    w->dst[--w->pos] = what >= 0 ? w->digits[what] : what == -1 ? '0' : w->sep;
+/* The grouped digits into dst[0..len-1], filled from the right. */
+static void put_grouped(char *dst, int64_t len, const char *digits, int64_t nd, int size, char sep) {
+    for (int64_t j = 0, k = 0; j < len; j++) /* j counts from the right, k digits */
+        dst[len - 1 - j] = (j + 1) % (size + 1) == 0 ? sep : k < nd ? digits[nd - 1 - k++] : (k++, '0');
 }
 
 static void emit_number(rpy_builder *b, const number *num, const layout *lay) {
@@ -297,7 +277,7 @@ static void emit_number(rpy_builder *b, const number *num, const layout *lay) {
         /* Zero padding ('0' fill, '=' alignment) becomes grouped digits. */
         if (lay->fill_len == 1 && lay->fill[0] == '0' && lay->align == '=')
             min_width = lay->width - lead - num->nrest;
-        body = walk_groups(num->ndigits, min_width, lay->group_size, NULL, NULL);
+        body = grouped_length(num->ndigits, min_width, lay->group_size);
     }
     int64_t total = lead + body + num->nrest, pad = lay->width > total ? lay->width - total : 0;
     int64_t left, right, mid = lay->align == '=' ? pad : 0;
@@ -311,8 +291,7 @@ static void emit_number(rpy_builder *b, const number *num, const layout *lay) {
         char *d = reserve(b, body);
         if (d == NULL)
             return;
-        group_writer w = {d, body, num->digits, lay->group};
-        walk_groups(num->ndigits, min_width, lay->group_size, put_group_char, &w);
+        put_grouped(d, body, num->digits, num->ndigits, lay->group_size, lay->group);
         b->len += body;
     } else {
         add_repeated(b, "0", 1, num->zeros);
@@ -500,11 +479,13 @@ static bool bad_pct(rpy_builder *b, const char *spec, const char *p) {
     return false;
 }
 
-/* Digits as %-format reads them; false (OverflowError raised) if too many. */
-static bool pct_number(rpy_builder *b, const char **p, int64_t *out, const char *what) {
+/* Digits as %-format reads them; false (ValueError raised) above limit.
+ * CPython allows any width that fits a Py_ssize_t (a huge one then runs
+ * out of memory) but only an int's worth of precision. */
+static bool pct_number(rpy_builder *b, const char **p, int64_t *out, int64_t limit, const char *what) {
     int64_t v = 0;
     for (; **p >= '0' && **p <= '9'; (*p)++) {
-        if (v > (INT32_MAX - (**p - '0')) / 10) {
+        if (v > (limit - (**p - '0')) / 10) {
             fail(b, RPY_EXC_VALUE, what);
             return false;
         }
@@ -536,11 +517,11 @@ static bool parse_pct(rpy_builder *b, const char *spec, pct_spec *ps) {
         else
             break;
     }
-    if (*p >= '0' && *p <= '9' && !pct_number(b, &p, &ps->width, "width too big"))
+    if (*p >= '0' && *p <= '9' && !pct_number(b, &p, &ps->width, INT64_MAX, "width too big"))
         return false;
     if (*p == '.') {
         p++;
-        if (!pct_number(b, &p, &ps->prec, "precision too big"))
+        if (!pct_number(b, &p, &ps->prec, INT32_MAX, "precision too big"))
             return false;
     }
     while (*p == 'h' || *p == 'l' || *p == 'L')

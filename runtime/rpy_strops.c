@@ -1,5 +1,6 @@
 /* String methods that search: find, count, in, startswith, strip,
- * replace, split, splitlines, join, zfill and the justifications
+ * replace, split, splitlines, join, zfill and the justifications; and
+ * numbers from text and back: int(s, base), float(s), hex/oct/bin
  * (rpy.h states the contract; rpy_str.c explains the representation).
  *
  * Substrings are searched for as bytes (memchr, glibc's memmem).  In
@@ -17,7 +18,9 @@
 #include "rpy.h"
 #include "rpy_internal.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void *memory_error(void) {
@@ -45,6 +48,19 @@ static inline int32_t char_at(const rpy_str *s, int64_t i, int *len) {
     }
     return rpy_utf8_next(u + i, s->length - i, len);
 }
+
+/* The same in any bytes u[0..n-1]. */
+static inline int32_t next_char(const unsigned char *u, int64_t i, int64_t n, int *len) {
+    if (u[i] < 0x80) {
+        *len = 1;
+        return u[i];
+    }
+    return rpy_utf8_next(u + i, n - i, len);
+}
+
+/* str.isspace() of an ASCII character, without the table lookup:
+ * \t..\r, \x1c..\x1f and ' '. */
+static inline bool ascii_space(unsigned c) { return c == ' ' || c - '\t' < 5 || c - 0x1c < 4; }
 
 /* Counts code points again if a piece glued in starts with a
  * continuation byte (rpy_str.c explains why). */
@@ -94,8 +110,9 @@ static int64_t rsearch(const rpy_str *s, int64_t from, int64_t to, const rpy_str
     return -1;
 }
 
-/* CPython's find/rfind/index: start and end as slice bounds, then an
- * empty sub matches at the near end of the window if it is not inverted. */
+/* CPython's find/rfind/index: start and end are clamped as slice bounds
+ * are, and an empty sub matches at the start (find) or the end (rfind)
+ * of the window unless the window is inverted. */
 static int64_t find(rpy_str *s, rpy_str *sub, int64_t start, int64_t end, bool reverse) {
     int64_t n = s->nchars;
     if (end > n)
@@ -178,7 +195,7 @@ static void set_init(char_set *set, const rpy_str *chars) {
 
 static bool in_set(const char_set *set, int32_t c) {
     if (set->chars == NULL)
-        return (rpy_unicode(c)->flags & RPY_U_SPACE) != 0;
+        return c < 0x80 ? ascii_space((unsigned)c) : (rpy_unicode(c)->flags & RPY_U_SPACE) != 0;
     if (c < 0x80)
         return (set->ascii[c >> 6] >> (c & 63) & 1) != 0;
     for (int64_t i = 0; i < set->chars->length;) {
@@ -299,6 +316,11 @@ static bool put_piece(void **f, int64_t i, int64_t b0, int64_t b1, int64_t nchar
 }
 
 static inline bool space_at(const rpy_str *s, int64_t i, int *len) {
+    unsigned char c = (unsigned char)s->data[i];
+    if (c < 0x80) {
+        *len = 1;
+        return ascii_space(c);
+    }
     return (rpy_unicode(char_at(s, i, len))->flags & RPY_U_SPACE) != 0;
 }
 
@@ -581,4 +603,346 @@ rpy_str *rpy_str_pad(rpy_str *s, int64_t width, rpy_str *fill, int32_t which) {
         memcpy(out, fb, (size_t)flen);
     recount_if(r, is_cont((unsigned char)fb[0]) || (left > 0 && risky_start(s)));
     return r;
+}
+
+/* ---- int(s), float(s), hex/oct/bin ---------------------------------------- */
+
+/* CPython first turns non-ASCII whitespace into ' ' and non-ASCII decimal
+ * digits into ASCII ones, then parses ASCII; the parsers here do the same
+ * one code point at a time.  Their error messages quote the string as
+ * repr() would. */
+
+/* CPython formats some messages with %.200R: the repr is cut after 200
+ * code points, even inside an escape or before the closing quote. */
+#define REPR_MAX_CHARS 200
+
+/* prefix, then repr(s) cut after max_chars code points, as a malloc'ed C
+ * string (NULL when out of memory). */
+static char *repr_message(const char *prefix, const rpy_str *s, int64_t max_chars) {
+    size_t plen = strlen(prefix);
+    /* An input byte gives at most 10 output bytes (\UXXXXXXXX), and an
+     * output code point at most 4. */
+    int64_t cap = s->length < max_chars ? s->length * 10 + 2 : max_chars * 4;
+    char *msg = malloc(plen + (size_t)cap + 1);
+    if (msg == NULL)
+        return NULL;
+    memcpy(msg, prefix, plen);
+    char *o = msg + plen;
+    int64_t left = max_chars;
+    const unsigned char *u = (const unsigned char *)s->data;
+    char quote = rpy_repr_quote(s->data, s->length);
+    *o++ = quote;
+    left--;
+    for (int64_t i = 0; i < s->length && left > 0;) {
+        int len;
+        int32_t c = next_char(u, i, s->length, &len);
+        char esc[12];
+        int k = rpy_repr_escape(c, quote, false, esc);
+        if (k == 0) {
+            memcpy(o, u + i, (size_t)len);
+            o += len;
+            left--;
+        }
+        for (int j = 0; j < k && left > 0; j++, left--)
+            *o++ = esc[j];
+        i += len;
+    }
+    if (left > 0)
+        *o++ = quote;
+    *o = '\0';
+    return msg;
+}
+
+static void raise_with_repr(int32_t kind, const char *prefix, const rpy_str *s, int64_t max_chars) {
+    char *msg = repr_message(prefix, s, max_chars);
+    if (msg == NULL) {
+        rpy_raise(RPY_EXC_MEMORY, "");
+        return;
+    }
+    rpy_raise(kind, msg);
+    free(msg);
+}
+
+/* Whitespace that int() and float() strip.  Note U+001C..U+001F are
+ * str.isspace() but these reject them: CPython only maps non-ASCII spaces
+ * to ' ' before parsing. */
+static bool is_int_space(int32_t c) {
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    return (rpy_unicode(c)->flags & RPY_U_SPACE) != 0;
+}
+
+/* Every Unicode decimal digit belongs to a run of ten consecutive code
+ * points valued 0..9; these are the code points of the zeros. */
+static const int32_t digit_zeros[] = {
+    0x30,    0x660,   0x6f0,   0x7c0,   0x966,   0x9e6,   0xa66,   0xae6,   0xb66,
+    0xbe6,   0xc66,   0xce6,   0xd66,   0xde6,   0xe50,   0xed0,   0xf20,   0x1040,
+    0x1090,  0x17e0,  0x1810,  0x1946,  0x19d0,  0x1a80,  0x1a90,  0x1b50,  0x1bb0,
+    0x1c40,  0x1c50,  0xa620,  0xa8d0,  0xa900,  0xa9d0,  0xa9f0,  0xaa50,  0xabf0,
+    0xff10,  0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450,
+    0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0,
+    0x16a60, 0x16ac0, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140,
+    0x1e2f0, 0x1e950, 0x1fbf0,
+};
+
+int rpy_digit_value(int32_t c) {
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c < 0x80)
+        return -1;
+    int lo = 0, hi = (int)(sizeof digit_zeros / sizeof digit_zeros[0]);
+    while (lo < hi) { /* find the last zero <= c */
+        int mid = (lo + hi) / 2;
+        if (digit_zeros[mid] <= c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo > 0 && c - digit_zeros[lo - 1] < 10)
+        return c - digit_zeros[lo - 1];
+    return -1;
+}
+
+/* CPython refuses to convert more digits than this in a base that is not
+ * a power of two (sys.get_int_max_str_digits()), before looking at the
+ * value. */
+#define MAX_STR_DIGITS 4300
+
+static int64_t invalid_literal(rpy_str *s, int64_t base) {
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, "invalid literal for int() with base %d: ", (int)base);
+    raise_with_repr(RPY_EXC_VALUE, prefix, s, REPR_MAX_CHARS);
+    return 0;
+}
+
+/* The code point at byte offset i of s (its size in *len), or -1 at the
+ * end of the string. */
+static int32_t char_or_end(const rpy_str *s, int64_t i, int *len) {
+    if (i >= s->length) {
+        *len = 0;
+        return -1;
+    }
+    return next_char((const unsigned char *)s->data, i, s->length, len);
+}
+
+/* Value of c as a digit in base (any Unicode decimal digit counts, as
+ * CPython turns those into ASCII first), or -1. */
+static int digit_in_base(int32_t c, int base) {
+    int d = rpy_digit_value(c);
+    if (d < 0 && c >= 0 && c < 0x80) {
+        int l = c | 0x20;
+        if (l >= 'a' && l <= 'z')
+            d = l - 'a' + 10;
+    }
+    return d < base ? d : -1;
+}
+
+int64_t rpy_str_to_int_base(rpy_str *s, int64_t base_arg) {
+    if (base_arg != 0 && (base_arg < 2 || base_arg > 36)) {
+        rpy_raise(RPY_EXC_VALUE, "int() base must be >= 2 and <= 36, or 0");
+        return 0;
+    }
+    int base = (int)base_arg;
+    int64_t i = 0;
+    int len;
+    int32_t c = char_or_end(s, i, &len);
+    while (is_int_space(c))
+        c = char_or_end(s, i += len, &len);
+    bool negative = c == '-';
+    if (c == '+' || c == '-')
+        c = char_or_end(s, i += len, &len);
+    /* A prefix names the base (base 0) or may repeat it; one underscore
+     * may follow it. */
+    if (rpy_digit_value(c) == 0 && (base == 0 || base == 16 || base == 8 || base == 2)) {
+        int len2;
+        int32_t x = char_or_end(s, i + len, &len2) | 0x20;
+        int named = x == 'x' ? 16 : x == 'o' ? 8 : x == 'b' ? 2 : 0;
+        if (named != 0 && (base == 0 || base == named)) {
+            base = named;
+            c = char_or_end(s, i += len + len2, &len);
+            if (c == '_')
+                c = char_or_end(s, i += len, &len);
+        }
+    }
+    bool no_leading_zeros = base == 0; /* base 0 without a prefix: "010" is refused */
+    if (base == 0)
+        base = 10;
+    /* Digits with single underscores between them.  Accumulate the
+     * magnitude, remembering (not raising) overflow because a later
+     * syntax error must win, as in CPython. */
+    if (digit_in_base(c, base) < 0)
+        return invalid_literal(s, base_arg);
+    bool leading_zero = digit_in_base(c, base) == 0, nonzero = false;
+    uint64_t mag = 0;
+    bool too_big = false, after_underscore = false;
+    int64_t ndigits = 0;
+    for (;; c = char_or_end(s, i += len, &len)) {
+        int d = digit_in_base(c, base);
+        if (d >= 0) {
+            if (mag > (UINT64_MAX - (uint64_t)d) / (uint64_t)base)
+                too_big = true;
+            else
+                mag = mag * (uint64_t)base + (uint64_t)d;
+            nonzero |= d != 0;
+            ndigits++;
+            after_underscore = false;
+        } else if (c == '_' && !after_underscore) {
+            after_underscore = true;
+        } else {
+            break;
+        }
+    }
+    if (after_underscore || (no_leading_zeros && leading_zero && nonzero))
+        return invalid_literal(s, base_arg);
+    if ((base & (base - 1)) != 0 && ndigits > MAX_STR_DIGITS) {
+        char msg[200];
+        snprintf(msg, sizeof msg,
+                 "Exceeds the limit (%d digits) for integer string conversion: "
+                 "value has %lld digits; use sys.set_int_max_str_digits() to "
+                 "increase the limit",
+                 MAX_STR_DIGITS, (long long)ndigits);
+        rpy_raise(RPY_EXC_VALUE, msg);
+        return 0;
+    }
+    while (is_int_space(c))
+        c = char_or_end(s, i += len, &len);
+    if (c != -1)
+        return invalid_literal(s, base_arg);
+    uint64_t limit = negative ? (uint64_t)1 << 63 : ((uint64_t)1 << 63) - 1;
+    if (too_big || mag > limit) {
+        rpy_raise(RPY_EXC_OVERFLOW, "int too large to convert to a 64-bit machine integer");
+        return 0;
+    }
+    return negative ? (int64_t)(0 - mag) : (int64_t)mag;
+}
+
+int64_t rpy_str_to_int(rpy_str *s) {
+    if (s == NULL) { /* an Optional[str] that was None */
+        rpy_raise(RPY_EXC_TYPE, "int() argument must be a string, a bytes-like object "
+                                "or a real number, not 'NoneType'");
+        return 0;
+    }
+    return rpy_str_to_int_base(s, 10);
+}
+
+rpy_str *rpy_str_int_to_base(int64_t v, int32_t base) {
+    if (base < 2 || base > 36)
+        base = 10;
+    char buf[72];
+    char *p = buf + sizeof buf;
+    uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        *--p = "0123456789abcdefghijklmnopqrstuvwxyz"[m % (uint64_t)base];
+        m /= (uint64_t)base;
+    } while (m != 0);
+    char letter = base == 16 ? 'x' : base == 8 ? 'o' : base == 2 ? 'b' : 0;
+    if (letter != 0) {
+        *--p = letter;
+        *--p = '0';
+    }
+    if (v < 0)
+        *--p = '-';
+    int64_t n = buf + sizeof buf - p;
+    rpy_str *s = rpy_str_alloc(n, n);
+    if (s != NULL)
+        memcpy(s->data, p, (size_t)n);
+    return s;
+}
+
+static double float_error(rpy_str *s) {
+    raise_with_repr(RPY_EXC_VALUE, "could not convert string to float: ", s, INT64_MAX);
+    return -1.0;
+}
+
+static inline bool is_ascii_digit(int c) { return c >= '0' && c <= '9'; }
+
+/* Skips a run of ASCII digits at p[*i]; returns how many there were. */
+static int64_t digits(const char *p, int64_t *i) {
+    int64_t start = *i;
+    while (is_ascii_digit(p[*i]))
+        (*i)++;
+    return *i - start;
+}
+
+static bool word_at(const char *p, const char *word) {
+    for (; *word != '\0'; p++, word++)
+        if ((*p | 0x20) != *word)
+            return false;
+    return true;
+}
+
+double rpy_str_to_float(rpy_str *s) {
+    /* As CPython does: non-ASCII spaces become ' ' and non-ASCII decimal
+     * digits their ASCII digit; any other non-ASCII character fails.
+     * Underscores must sit between two digits and are dropped. */
+    const unsigned char *u = (const unsigned char *)s->data;
+    int64_t n = s->length;
+    char small[64];
+    char *t = n < (int64_t)sizeof small ? small : malloc((size_t)n + 1);
+    if (t == NULL)
+        return memory_error(), -1.0;
+    int64_t m = 0;
+    int prev = 0;
+    bool ok = true;
+    for (int64_t i = 0; i < n && ok;) {
+        int len;
+        int32_t c = next_char(u, i, n, &len);
+        i += len;
+        if (c >= 0x80) {
+            int d = rpy_digit_value(c);
+            c = d >= 0 ? '0' + d : is_int_space(c) ? ' ' : 0;
+            ok = c != 0;
+        }
+        if (c == '_')
+            ok = is_ascii_digit(prev);
+        else if (prev == '_')
+            ok = is_ascii_digit(c);
+        if (c != '_')
+            t[m++] = (char)c;
+        prev = c;
+    }
+    ok = ok && prev != '_';
+    t[m] = '\0';
+    /* [sign] (inf | infinity | nan | digits [. digits] | . digits)
+     * [e [sign] digits], between ASCII whitespace.  strtod (correctly
+     * rounded in glibc) takes the text once its syntax is known good. */
+    int64_t i = 0, end = m;
+    while (i < end && is_int_space((unsigned char)t[i]))
+        i++;
+    while (end > i && is_int_space((unsigned char)t[end - 1]))
+        end--;
+    t[end] = '\0';
+    double result = 0.0;
+    if (ok) {
+        int64_t j = i;
+        bool negative = t[j] == '-';
+        if (t[j] == '+' || t[j] == '-')
+            j++;
+        if (word_at(t + j, "infinity") && end - j == 8) {
+            result = negative ? -INFINITY : INFINITY;
+        } else if (word_at(t + j, "inf") && end - j == 3) {
+            result = negative ? -INFINITY : INFINITY;
+        } else if (word_at(t + j, "nan") && end - j == 3) {
+            result = negative ? -NAN : NAN;
+        } else {
+            int64_t mantissa = digits(t, &j);
+            if (t[j] == '.') {
+                j++;
+                mantissa += digits(t, &j);
+            }
+            ok = mantissa > 0;
+            if (ok && (t[j] | 0x20) == 'e') {
+                j++;
+                if (t[j] == '+' || t[j] == '-')
+                    j++;
+                ok = digits(t, &j) > 0;
+            }
+            ok = ok && j == end;
+            if (ok)
+                result = strtod(t + i, NULL);
+        }
+    }
+    if (t != small)
+        free(t);
+    return ok ? result : float_error(s);
 }

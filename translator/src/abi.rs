@@ -140,6 +140,25 @@ helpers! {
     BuilderFormatSpecFloat = "rpy_builder_format_spec_float" (Ptr, Ptr, F64) -> Void, Raise;
     BuilderFormatSpecStr = "rpy_builder_format_spec_str" (Ptr, Ptr, Ptr) -> Void, Raise;
     BuilderFinish = "rpy_builder_finish" (Ptr) -> Ptr, Raise;
+    // Keys and values travel as 64-bit patterns (I64), converted by the
+    // code generator.
+    DictNew = "rpy_dict_new" (I32, I32, I32, Ptr) -> Ptr, Raise;
+    DictLookup = "rpy_dict_lookup" (Ptr, I64) -> I64, Pure;
+    DictGetItem = "rpy_dict_getitem" (Ptr, I64) -> I64, Raise;
+    DictSetItem = "rpy_dict_setitem" (Ptr, I64, I64) -> Void, Raise;
+    DictDelItem = "rpy_dict_delitem" (Ptr, I64, Bool) -> Bool, Raise;
+    DictPop = "rpy_dict_pop" (Ptr, I64) -> I64, Raise;
+    DictPopDefault = "rpy_dict_pop_default" (Ptr, I64, I64) -> I64, Effect;
+    DictNext = "rpy_dict_next" (Ptr, I64) -> I64, Pure;
+    DictKeyAt = "rpy_dict_key_at" (Ptr, I64) -> I64, Pure;
+    DictGet = "rpy_dict_get" (Ptr, I64, I64) -> I64, Pure;
+    DictSetDefault = "rpy_dict_setdefault" (Ptr, I64, I64) -> I64, Raise;
+    DictCopy = "rpy_dict_copy" (Ptr) -> Ptr, Raise;
+    DictClear = "rpy_dict_clear" (Ptr) -> Void, Effect;
+    DictUpdate = "rpy_dict_update" (Ptr, Ptr) -> Void, Raise;
+    DictKeys = "rpy_dict_keys" (Ptr) -> Ptr, Raise;
+    DictValues = "rpy_dict_values" (Ptr) -> Ptr, Raise;
+    DictItems = "rpy_dict_items" (Ptr, I32) -> Ptr, Raise;
 }
 
 /// Bytes a string builder needs in the caller's frame (RPY_BUILDER_BYTES).

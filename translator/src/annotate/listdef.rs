@@ -29,7 +29,7 @@ pub struct ListDefs {
     item_span: Vec<Option<Span>>,
     /// At roots: blocks that read items (re-flowed when the type grows).
     readers: Vec<IndexSet<(FuncId, BlockId)>>,
-    by_site: HashMap<(FuncId, VarId), ListId>,
+    by_site: HashMap<(FuncId, VarId, u8), ListId>,
     /// Blocks to re-flow because a list they read changed.
     dirty: Vec<(FuncId, BlockId)>,
 }
@@ -45,11 +45,17 @@ impl ListDefs {
     /// The list created by the operation defining `site` (the same one
     /// every time the annotator flows that operation again).
     pub fn at_site(&mut self, f: FuncId, site: VarId) -> ListId {
-        if let Some(&id) = self.by_site.get(&(f, site)) {
+        self.at_site_part(f, site, 0)
+    }
+
+    /// As `at_site`, for operations that make several item definitions
+    /// (a dict's keys are part 0, its values part 1).
+    pub fn at_site_part(&mut self, f: FuncId, site: VarId, part: u8) -> ListId {
+        if let Some(&id) = self.by_site.get(&(f, site, part)) {
             return self.find(id);
         }
         let id = self.fresh(SomeValue::Impossible);
-        self.by_site.insert((f, site), id);
+        self.by_site.insert((f, site, part), id);
         id
     }
 

@@ -42,7 +42,7 @@ pub fn comparable_item(s: &SomeValue) -> bool {
 }
 
 impl Annotator<'_> {
-    fn types(&self) -> Types<'_> {
+    pub(super) fn types(&self) -> Types<'_> {
         Types {
             program: self.program,
             lists: &self.lists,
@@ -84,7 +84,7 @@ impl Annotator<'_> {
         Ok(())
     }
 
-    fn read_items(&mut self, id: ListId, f: FuncId, b: BlockId) -> SomeValue {
+    pub(super) fn read_items(&mut self, id: ListId, f: FuncId, b: BlockId) -> SomeValue {
         self.lists.borrow_mut().add_reader(id, f, b);
         self.item_of(id)
     }

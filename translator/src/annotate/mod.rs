@@ -7,6 +7,7 @@
 
 pub mod callargs;
 pub mod classdef;
+pub(crate) mod dicts;
 pub mod listdef;
 pub(crate) mod lists;
 pub mod model;
@@ -351,6 +352,23 @@ impl<'a> Annotator<'a> {
                 }
                 HlOp::GetAttr(name) => self.getattr(f, b, name, &args[0], op.span)?,
                 HlOp::NewList => self.new_list(f, op.result, &args, op.span)?,
+                HlOp::NewDict => self.new_dict(f, op.result, &args, op.span)?,
+                HlOp::DelItem => self.delitem(&args, op.span)?,
+                HlOp::IterPos | HlOp::IterMore | HlOp::IterItem => {
+                    self.iter_op(f, b, &op.op, &args[0], op.span)?
+                }
+                HlOp::GetItem if matches!(args[0], SomeValue::Dict(..)) => {
+                    let SomeValue::Dict(k, v) = args[0] else {
+                        unreachable!()
+                    };
+                    self.dict_getitem(f, b, k, v, &args[1], op.span)?
+                }
+                HlOp::SetItem if matches!(args[0], SomeValue::Dict(..)) => {
+                    let SomeValue::Dict(k, v) = args[0] else {
+                        unreachable!()
+                    };
+                    self.dict_setitem(k, v, &args[1], &args[2], op.span)?
+                }
                 HlOp::GetItem if matches!(args[0], SomeValue::List(_)) => {
                     self.list_getitem(f, b, &args, op.span)?
                 }
@@ -718,6 +736,15 @@ impl<'a> Annotator<'a> {
         }
         if let SomeValue::List(id) = args[0] {
             return self.list_method(f, b, id, name, &args[1..], keywords, op.span);
+        }
+        if let SomeValue::Dict(k, v) = args[0] {
+            if !keywords.is_empty() {
+                return Err(Diagnostic::error(
+                    op.span,
+                    format!("keyword arguments to dict.{name}() are not supported"),
+                ));
+            }
+            return self.dict_method(f, b, op.result, (k, v), name, &args[1..], op.span);
         }
         if let SomeValue::Str { can_be_none: false } = args[0] {
             return self.str_method(f, op.result, name, &args[1..], keywords, op.span);

@@ -43,6 +43,9 @@ pub enum SomeValue {
     Builtin(Builtin),
     /// A list; its item type is in the list definitions.
     List(ListId),
+    /// A dict: the item definitions of its keys and of its values (each
+    /// tracked like a list's items).
+    Dict(ListId, ListId),
     /// A tuple: one type per position.
     Tuple(Vec<SomeValue>),
     /// A class object itself (a constant: called or given to isinstance).
@@ -145,6 +148,15 @@ impl SomeValue {
                 let item = ia.union(&ib, program)?;
                 List(program.lists.borrow_mut().link(ra, rb, item))
             }
+            (Dict(ka, va), Dict(kb, vb)) => {
+                let (List(k), List(v)) = (
+                    List(*ka).union(&List(*kb), program)?,
+                    List(*va).union(&List(*vb), program)?,
+                ) else {
+                    unreachable!("lists unite into a list")
+                };
+                Dict(k, v)
+            }
             _ => return Option::None,
         })
     }
@@ -163,6 +175,15 @@ impl SomeValue {
             SomeValue::Tuple(items) => {
                 let items: Vec<String> = items.iter().map(|s| s.describe(p)).collect();
                 format!("tuple[{}]", items.join(", "))
+            }
+            SomeValue::Dict(k, v) => {
+                let l = p.lists.borrow();
+                let (k, v) = (l.item(*k).clone(), l.item(*v).clone());
+                drop(l);
+                match (k, v) {
+                    (SomeValue::Impossible, _) => "dict".to_string(),
+                    (k, v) => format!("dict[{}, {}]", k.describe(p), v.describe(p)),
+                }
             }
             SomeValue::List(id) => {
                 let item = p.lists.borrow().item(*id).clone();
@@ -199,6 +220,7 @@ impl fmt::Display for SomeValue {
             SomeValue::Func(_) => write!(f, "function"),
             SomeValue::Builtin(b) => write!(f, "builtin `{}`", b.name()),
             SomeValue::List(id) => write!(f, "{id}"),
+            SomeValue::Dict(k, v) => write!(f, "dict({k}, {v})"),
             SomeValue::Tuple(items) => {
                 let items: Vec<String> = items.iter().map(|s| s.to_string()).collect();
                 write!(f, "({})", items.join(", "))

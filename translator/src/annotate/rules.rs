@@ -58,6 +58,11 @@ pub fn annotate_op(
         | HlOp::SetAttr(_)
         | HlOp::GetGlobal(_)
         | HlOp::SetGlobal(_)
+        | HlOp::NewDict
+        | HlOp::DelItem
+        | HlOp::IterPos
+        | HlOp::IterMore
+        | HlOp::IterItem
         | HlOp::Raise
         | HlOp::Downcast(_)
         | HlOp::SetItem
@@ -69,7 +74,7 @@ pub fn annotate_op(
 
 fn truth(p: &Types, a: &SomeValue, span: Span) -> RuleResult {
     match a {
-        Bool | Int | Float | None | Str { .. } | List(_) | Tuple(_) => Ok(Bool),
+        Bool | Int | Float | None | Str { .. } | List(_) | Dict(..) | Tuple(_) => Ok(Bool),
         Instance { class, .. } if !defines_any(p, *class, &["__bool__", "__len__"]) => Ok(Bool),
         other => Err(Diagnostic::error(
             span,
@@ -162,6 +167,20 @@ fn compare(p: &Types, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> Ru
                 }
             }
             Str { can_be_none: false } if matches!(l, Str { can_be_none: false }) => Ok(Bool),
+            Dict(keys, _) => {
+                let key = p.lists.borrow().item(*keys).clone();
+                if key.union(l, p).is_some() {
+                    Ok(Bool)
+                } else {
+                    Err(Diagnostic::error(
+                        span,
+                        format!("`in` with {} and {}", with_article(l, p), r.describe(p)),
+                    ))
+                }
+            }
+            Tuple(items) if items.iter().all(|i| i.union(l, p).is_some()) && !items.is_empty() => {
+                Ok(Bool)
+            }
             other => Err(Diagnostic::error(
                 span,
                 format!("`in` {} is not supported yet", with_article(other, p)),
@@ -347,7 +366,7 @@ pub fn annotate_builtin_call(
         Builtin::Len => {
             arity(1)?;
             match &args[0] {
-                List(_) | Tuple(_) | Str { can_be_none: false } => Ok(Int),
+                List(_) | Tuple(_) | Dict(..) | Str { can_be_none: false } => Ok(Int),
                 other => Err(Diagnostic::error(
                     span,
                     format!("{} has no len()", with_article(other, p)),

@@ -28,11 +28,17 @@ pub fn constant_fold_graph(ll: &mut LlGraph, overflow_checks: bool, stats: &mut 
     }
 }
 
+/// What `v` is known to be, following chains (a copy of an input that
+/// later turned out constant is that constant).
 fn resolve(v: &Value, known: &HashMap<VarId, Value>) -> Value {
-    match v {
-        Value::Var(var) => known.get(var).cloned().unwrap_or_else(|| v.clone()),
-        c => c.clone(),
+    let mut cur = v.clone();
+    while let Value::Var(var) = &cur {
+        match known.get(var) {
+            Some(next) => cur = next.clone(),
+            None => break,
+        }
     }
+    cur
 }
 
 fn fold_operations(

@@ -131,7 +131,10 @@ mod tests {
     fn every_runtime_source_is_embedded() {
         let makefile = include_str!("../../../runtime/Makefile");
         // `SRCS = a.c b.c \` and its continuation lines.
-        let start = makefile.find("\nSRCS = ").expect("runtime/Makefile sets SRCS") + 8;
+        let start = makefile
+            .find("\nSRCS = ")
+            .expect("runtime/Makefile sets SRCS")
+            + 8;
         let mut srcs = String::new();
         for line in makefile[start..].lines() {
             srcs.push_str(line.trim_end_matches('\\'));

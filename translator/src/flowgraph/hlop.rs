@@ -105,6 +105,17 @@ pub enum HlOp {
     GetSlice,
     /// A list display `[a, b, ...]` (a new list each time).
     NewList,
+    /// A dict display `{k1: v1, ...}`: arguments k1, v1, k2, v2, ...
+    NewDict,
+    /// `del seq[key]`.
+    DelItem,
+    /// Iteration by position, for `for x in seq`: IterPos(seq, i) is the
+    /// position of the next item at or after i (lists: i; dicts skip
+    /// deleted entries), IterMore(seq, pos) whether there is one, and
+    /// IterItem(seq, pos) the item there.
+    IterPos,
+    IterMore,
+    IterItem,
     /// A tuple display `(a, b, ...)`.
     NewTuple,
     /// Unpacking into n targets: the value must have exactly n items
@@ -161,6 +172,11 @@ impl fmt::Display for HlOp {
             HlOp::Raise => write!(f, "raise"),
             HlOp::Downcast(c) => write!(f, "downcast[{c}]"),
             HlOp::SetAttr(name) => write!(f, "setattr[{name}]"),
+            HlOp::NewDict => write!(f, "newdict"),
+            HlOp::DelItem => write!(f, "delitem"),
+            HlOp::IterPos => write!(f, "iter_pos"),
+            HlOp::IterMore => write!(f, "iter_more"),
+            HlOp::IterItem => write!(f, "iter_item"),
             HlOp::GetGlobal(g) => write!(f, "getglobal[{g}]"),
             HlOp::SetGlobal(g) => write!(f, "setglobal[{g}]"),
             HlOp::CallMethod { name, keywords } if keywords.is_empty() => {

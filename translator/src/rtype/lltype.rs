@@ -15,6 +15,7 @@ pub enum LlType {
     StrPtr,
     /// A pointer to an `rpy_list` (its item kind is in the operations).
     ListPtr,
+    DictPtr,
     /// A pointer to a tuple: header, then one 8-byte slot per item (its
     /// layout is in the operations).
     TuplePtr,
@@ -29,7 +30,7 @@ impl LlType {
     pub fn is_gc_ptr(self) -> bool {
         matches!(
             self,
-            LlType::StrPtr | LlType::ListPtr | LlType::InstPtr | LlType::TuplePtr
+            LlType::StrPtr | LlType::ListPtr | LlType::DictPtr | LlType::InstPtr | LlType::TuplePtr
         )
     }
 }
@@ -43,6 +44,7 @@ impl fmt::Display for LlType {
             LlType::Float => "Float",
             LlType::StrPtr => "Ptr(Str)",
             LlType::ListPtr => "Ptr(List)",
+            LlType::DictPtr => "Ptr(Dict)",
             LlType::TuplePtr => "Ptr(Tuple)",
             LlType::InstPtr => "Ptr(Instance)",
         };

@@ -232,6 +232,17 @@ impl Lowerer<'_> {
                 );
                 Ok(())
             }
+            HlOp::NewDict => self.new_dict(args, result, span),
+            HlOp::DelItem => self.delitem(args, result, span),
+            HlOp::IterPos | HlOp::IterMore | HlOp::IterItem => {
+                self.iter_op(&op.op, args, result, span)
+            }
+            HlOp::GetItem if matches!(self.s(&args[0]), SomeValue::Dict(..)) => {
+                self.dict_getitem(args, result, span)
+            }
+            HlOp::SetItem if matches!(self.s(&args[0]), SomeValue::Dict(..)) => {
+                self.dict_setitem(args, result, span)
+            }
             HlOp::GetItem if matches!(self.s(&args[0]), SomeValue::Str { .. }) => {
                 self.str_getitem(args, result, span)
             }
@@ -331,6 +342,9 @@ impl Lowerer<'_> {
             HlOp::CallMethod { name, .. } if matches!(self.s(&args[0]), SomeValue::Str { .. }) => {
                 self.str_method(name, args, result, span)
             }
+            HlOp::CallMethod { name, .. } if matches!(self.s(&args[0]), SomeValue::Dict(..)) => {
+                self.dict_method(name, args, result, span)
+            }
             HlOp::CallMethod { name, keywords } => {
                 self.call_method(name, args, keywords, result, span)
             }
@@ -403,7 +417,8 @@ impl Lowerer<'_> {
             SomeValue::Float => self.tmp(LlOp::FloatIsTrue, vec![a.clone()], LlType::Bool, span),
             SomeValue::Str { .. } => self.tmp(LlOp::StrIsTrue, vec![a.clone()], LlType::Bool, span),
             SomeValue::Tuple(items) => Value::Const(Constant::Bool(!items.is_empty())),
-            SomeValue::List(_) => {
+            // A dict's length is where a list's is.
+            SomeValue::List(_) | SomeValue::Dict(..) => {
                 let n = self.tmp(LlOp::ListLen, vec![a.clone()], LlType::Signed, span);
                 self.tmp(LlOp::IntIsTrue, vec![n], LlType::Bool, span)
             }
@@ -473,11 +488,62 @@ impl Lowerer<'_> {
         Ok(())
     }
 
+    /// `x in (a, b, c)`: x == a or x == b or x == c, for ints and strings.
+    #[allow(clippy::too_many_arguments)]
+    fn tuple_contains(
+        &mut self,
+        l: &Value,
+        sl: &SomeValue,
+        tuple: &Value,
+        items: &[SomeValue],
+        negate: bool,
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        let mut any = Value::Const(Constant::Int(0));
+        for (i, item) in items.iter().enumerate() {
+            let ty = lltype_of(item);
+            let x = self.tmp(LlOp::TupleGetItem(i as u32), vec![tuple.clone()], ty, span);
+            let eq = match (sl, item) {
+                (SomeValue::Str { .. }, SomeValue::Str { .. }) => {
+                    self.tmp(LlOp::StrEq, vec![l.clone(), x], LlType::Bool, span)
+                }
+                (a, b) if a.is_intlike() && b.is_intlike() => {
+                    let a = self.convert(l, LlType::Signed, span);
+                    let b = self.convert(&x, LlType::Signed, span);
+                    self.tmp(LlOp::IntCmp(Cmp::Eq), vec![a, b], LlType::Bool, span)
+                }
+                (a, b) => {
+                    return Err(vec![crate::diagnostics::Diagnostic::error(
+                        span,
+                        format!("`in` with a {a} and a tuple holding a {b} is not supported yet"),
+                    )])
+                }
+            };
+            let eq = self.convert(&eq, LlType::Signed, span);
+            any = self.tmp(LlOp::Int(IntOp::Or), vec![any, eq], LlType::Signed, span);
+        }
+        let found = self.tmp(LlOp::IntIsTrue, vec![any], LlType::Bool, span);
+        if negate {
+            self.push(LlOp::BoolNot, vec![found], result, span);
+        } else {
+            self.push(LlOp::SameAs, vec![found], result, span);
+        }
+        Ok(())
+    }
+
     fn compare(&mut self, c: CmpOp, l: &Value, r: &Value, result: VarId, span: Span) -> LResult {
         let (sl, sr) = (self.s(l), self.s(r));
         if matches!(c, CmpOp::In | CmpOp::NotIn) && matches!(sr, SomeValue::Str { .. }) {
             self.str_contains(l, r, c == CmpOp::NotIn, result, span);
             return Ok(());
+        }
+        if matches!(c, CmpOp::In | CmpOp::NotIn) && matches!(sr, SomeValue::Dict(..)) {
+            self.dict_contains(l, r, c == CmpOp::NotIn, result, span);
+            return Ok(());
+        }
+        if let (CmpOp::In | CmpOp::NotIn, SomeValue::Tuple(items)) = (c, &sr) {
+            return self.tuple_contains(l, &sl, r, items, c == CmpOp::NotIn, result, span);
         }
         if let (SomeValue::Str { .. }, SomeValue::Str { .. }) = (&sl, &sr) {
             let ordering = match c {

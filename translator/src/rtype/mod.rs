@@ -6,6 +6,7 @@
 //! `lower`.
 
 pub mod classes;
+mod dicts;
 mod lists;
 pub mod llop;
 pub mod lltype;
@@ -76,6 +77,7 @@ pub fn lltype_of(s: &SomeValue) -> LlType {
         SomeValue::Float => LlType::Float,
         SomeValue::Str { .. } => LlType::StrPtr,
         SomeValue::List(_) => LlType::ListPtr,
+        SomeValue::Dict(..) => LlType::DictPtr,
         SomeValue::Instance { .. } => LlType::InstPtr,
         SomeValue::Tuple(_) => LlType::TuplePtr,
         SomeValue::None

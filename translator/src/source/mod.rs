@@ -72,9 +72,11 @@ impl<'ctx> CodegenCx<'ctx> {
             LlType::Bool => self.cx.bool_type().into(),
             LlType::Signed => self.cx.i64_type().into(),
             LlType::Float => self.cx.f64_type().into(),
-            LlType::StrPtr | LlType::ListPtr | LlType::InstPtr | LlType::TuplePtr => {
-                self.cx.ptr_type(AddressSpace::default()).into()
-            }
+            LlType::StrPtr
+            | LlType::ListPtr
+            | LlType::DictPtr
+            | LlType::InstPtr
+            | LlType::TuplePtr => self.cx.ptr_type(AddressSpace::default()).into(),
         })
     }
 

@@ -52,6 +52,9 @@ pub(super) fn can_raise(op: &HlOp) -> bool {
             | HlOp::Unary(UnOp::Not)
             | HlOp::GetGlobal(_)
             | HlOp::SetGlobal(_)
+            | HlOp::IterPos
+            | HlOp::IterMore
+            | HlOp::IterItem
     )
 }
 

@@ -623,7 +623,19 @@ impl Builder<'_> {
                 }
             }
             ast::Stmt::With(_) => return Err(self.unsupported(s, "`with`")),
-            ast::Stmt::Delete(_) => return Err(self.unsupported(s, "`del`")),
+            ast::Stmt::Delete(d) => {
+                for t in &d.targets {
+                    let ast::Expr::Subscript(sub) = t else {
+                        return Err(self.unsupported(t, "`del` of anything but `seq[key]`"));
+                    };
+                    if matches!(&*sub.slice, ast::Expr::Slice(_)) {
+                        return Err(self.unsupported(t, "`del` of a slice"));
+                    }
+                    let ci = self.eval_all(&[&sub.value, &sub.slice])?;
+                    let span = self.span(t);
+                    self.emit(HlOp::DelItem, ci, span, None);
+                }
+            }
             ast::Stmt::Import(_) | ast::Stmt::ImportFrom(_) => {
                 return Err(self
                     .unsupported(s, "an import inside a function")
@@ -934,28 +946,18 @@ impl Builder<'_> {
         self.open_loop(assigned, span);
         let i = self.state()[&counter].clone();
         let s = self.state()[&seq_name].clone();
-        let len = Value::Const(Constant::Builtin(Builtin::Len));
-        let n = self.emit(
-            HlOp::Call {
-                keywords: Rc::from([]),
-            },
-            vec![len, s],
-            span,
-            None,
-        );
-        let i = match self.current.is_some() {
-            true => self.state()[&counter].clone(),
-            false => i,
-        };
-        let cond = self.emit(HlOp::Compare(CmpOp::Lt), vec![i, n], span, None);
+        let pos = self.emit(HlOp::IterPos, vec![s, i], span, None);
+        let pos_name = self.hold(pos);
+        let s = self.state()[&seq_name].clone();
+        let pos = self.state()[&pos_name].clone();
+        let cond = self.emit(HlOp::IterMore, vec![s, pos], span, None);
         let (t, exit) = self.branch(cond);
         self.join(t, span);
-        let i = self.state()[&counter].clone();
+        let pos = self.take(&pos_name);
         let s = self.state()[&seq_name].clone();
-        let item = self.emit(HlOp::GetItem, vec![s, i.clone()], span, None);
-        let i = self.state()[&counter].clone();
+        let item = self.emit(HlOp::IterItem, vec![s, pos.clone()], span, None);
         let one = Value::Const(Constant::Int(1));
-        let next = self.emit(HlOp::RangeNext, vec![i, one], span, None);
+        let next = self.emit(HlOp::RangeNext, vec![pos, one], span, None);
         self.state().insert(counter.clone(), next);
         if let Err(d) = self.assign(&f.target, item) {
             self.loops.pop();
@@ -1292,7 +1294,19 @@ impl Builder<'_> {
                 let items = self.eval_all(&t.elts.iter().collect::<Vec<_>>())?;
                 Ok(self.emit(HlOp::NewTuple, items, span, None))
             }
-            ast::Expr::Dict(_) | ast::Expr::DictComp(_) => Err(self.unsupported(e, "a dict")),
+            ast::Expr::Dict(d) => {
+                if d.keys.iter().any(|k| k.is_none()) {
+                    return Err(self.unsupported(e, "`**` in a dict display"));
+                }
+                let mut parts: Vec<&ast::Expr> = vec![];
+                for (k, v) in d.keys.iter().zip(&d.values) {
+                    parts.push(k.as_ref().unwrap());
+                    parts.push(v);
+                }
+                let args = self.eval_all(&parts)?;
+                Ok(self.emit(HlOp::NewDict, args, self.span(e), None))
+            }
+            ast::Expr::DictComp(_) => Err(self.unsupported(e, "a dict comprehension")),
             ast::Expr::Set(_) | ast::Expr::SetComp(_) => Err(self.unsupported(e, "a set")),
             ast::Expr::Lambda(_) => Err(self.unsupported(e, "`lambda`")),
             ast::Expr::JoinedStr(_) => Err(self.unsupported(e, "an f-string")),

@@ -449,6 +449,52 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         Ok(call.try_as_basic_value().basic())
     }
 
+    /// A value passed where the ABI wants type `t`: small enums are
+    /// int32_t, and keys and values travel as 64-bit patterns.
+    fn to_abi(
+        &self,
+        v: BasicValueEnum<'ctx>,
+        t: crate::abi::AbiTy,
+    ) -> CgResult<BasicValueEnum<'ctx>> {
+        use crate::abi::AbiTy;
+        let i64t = self.cg.cx.i64_type();
+        Ok(match (t, v) {
+            (AbiTy::I32, BasicValueEnum::IntValue(i)) if i.get_type().get_bit_width() == 64 => self
+                .b
+                .build_int_truncate(i, self.cg.cx.i32_type(), "")?
+                .into(),
+            (AbiTy::I64, BasicValueEnum::IntValue(i)) if i.get_type().get_bit_width() < 64 => {
+                self.b.build_int_z_extend(i, i64t, "")?.into()
+            }
+            (AbiTy::I64, BasicValueEnum::FloatValue(f)) => self.b.build_bit_cast(f, i64t, "")?,
+            (AbiTy::I64, BasicValueEnum::PointerValue(p)) => {
+                self.b.build_ptr_to_int(p, i64t, "")?.into()
+            }
+            _ => v,
+        })
+    }
+
+    /// A 64-bit pattern (or other ABI result) as a value of type `t`.
+    fn from_abi(
+        &self,
+        v: BasicValueEnum<'ctx>,
+        t: inkwell::types::BasicTypeEnum<'ctx>,
+    ) -> CgResult<BasicValueEnum<'ctx>> {
+        use inkwell::types::BasicTypeEnum as T;
+        Ok(match (v, t) {
+            (BasicValueEnum::IntValue(i), T::IntType(ti))
+                if i.get_type().get_bit_width() > ti.get_bit_width() =>
+            {
+                self.b.build_int_truncate(i, ti, "")?.into()
+            }
+            (BasicValueEnum::IntValue(i), T::FloatType(tf)) => self.b.build_bit_cast(i, tf, "")?,
+            (BasicValueEnum::IntValue(i), T::PointerType(tp)) => {
+                self.b.build_int_to_ptr(i, tp, "")?.into()
+            }
+            _ => v,
+        })
+    }
+
     /// A string builder's storage in this function's frame (allocated in
     /// the entry block, so loops reuse it).
     fn builder_slot(&self) -> CgResult<inkwell::values::PointerValue<'ctx>> {
@@ -832,16 +878,13 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 let mut args: Vec<BasicMetadataValueEnum> = vec![];
                 for (a, t) in op.args.iter().zip(h.params()) {
                     let v = self.value(a);
-                    // Small enums (which, kind) are int32_t in the ABI.
-                    args.push(if *t == crate::abi::AbiTy::I32 {
-                        self.b
-                            .build_int_truncate(v.into_int_value(), self.cg.cx.i32_type(), "")?
-                            .into()
-                    } else {
-                        v.into()
-                    });
+                    args.push(self.to_abi(v, *t)?.into());
                 }
-                self.call_rt(RuntimeFn::Helper(*h), &args)?
+                let r = self.call_rt(RuntimeFn::Helper(*h), &args)?;
+                match (r, self.cg.basic_type(self.ll.types[op.result.index()])) {
+                    (Some(r), Some(t)) => Some(self.from_abi(r, t)?),
+                    _ => None,
+                }
             }
             LlOp::StrCmp(c) => {
                 let args = [

@@ -1,0 +1,244 @@
+//! Annotation of dicts and of iteration by position. A dict's keys and
+//! values are two item definitions (see `listdef`): every store
+//! generalizes them, every read registers the block as a reader.
+
+use super::listdef::ListId;
+use super::model::{with_article, SomeValue};
+use super::Annotator;
+use crate::diagnostics::{Diagnostic, Span};
+use crate::flowgraph::ir::{BlockId, FuncId, VarId};
+use std::rc::Rc;
+
+type AResult = Result<SomeValue, Diagnostic>;
+
+/// Keys the runtime can hash: ints, bools, floats, strings, instances
+/// (by identity) and None-less tuples of those are planned; tuples are
+/// not supported yet.
+fn hashable(s: &SomeValue) -> bool {
+    matches!(
+        s,
+        SomeValue::Int
+            | SomeValue::Bool
+            | SomeValue::Float
+            | SomeValue::Str { can_be_none: false }
+            | SomeValue::Instance { .. }
+    )
+}
+
+/// The dict methods the translator knows: name, (min, max) arguments.
+pub const DICT_METHODS: &[(&str, usize, usize)] = &[
+    ("get", 1, 2),
+    ("keys", 0, 0),
+    ("values", 0, 0),
+    ("items", 0, 0),
+    ("pop", 1, 2),
+    ("setdefault", 2, 2),
+    ("update", 1, 1),
+    ("copy", 0, 0),
+    ("clear", 0, 0),
+];
+
+impl Annotator<'_> {
+    fn store_key(&mut self, keys: ListId, key: &SomeValue, span: Span) -> Result<(), Diagnostic> {
+        if !hashable(key) {
+            return Err(Diagnostic::error(
+                span,
+                format!(
+                    "{} as a dict key is not supported",
+                    with_article(key, &self.types())
+                ),
+            ));
+        }
+        self.store_item(keys, key, span)
+    }
+
+    pub(super) fn new_dict(
+        &mut self,
+        f: FuncId,
+        site: VarId,
+        args: &[SomeValue],
+        span: Span,
+    ) -> AResult {
+        let keys = self.lists.borrow_mut().at_site_part(f, site, 0);
+        let values = self.lists.borrow_mut().at_site_part(f, site, 1);
+        for kv in args.chunks(2) {
+            self.store_key(keys, &kv[0], span)?;
+            self.store_item(values, &kv[1], span)?;
+        }
+        Ok(SomeValue::Dict(keys, values))
+    }
+
+    pub(super) fn dict_getitem(
+        &mut self,
+        f: FuncId,
+        b: BlockId,
+        keys: ListId,
+        values: ListId,
+        key: &SomeValue,
+        span: Span,
+    ) -> AResult {
+        self.store_key(keys, key, span)?;
+        Ok(self.read_items(values, f, b))
+    }
+
+    pub(super) fn dict_setitem(
+        &mut self,
+        keys: ListId,
+        values: ListId,
+        key: &SomeValue,
+        value: &SomeValue,
+        span: Span,
+    ) -> AResult {
+        self.store_key(keys, key, span)?;
+        self.store_item(values, value, span)?;
+        Ok(SomeValue::None)
+    }
+
+    pub(super) fn delitem(&mut self, args: &[SomeValue], span: Span) -> AResult {
+        match &args[0] {
+            SomeValue::Dict(keys, _) => {
+                self.store_key(*keys, &args[1], span)?;
+                Ok(SomeValue::None)
+            }
+            SomeValue::List(_) if matches!(args[1], SomeValue::Int | SomeValue::Bool) => {
+                Ok(SomeValue::None)
+            }
+            other => Err(Diagnostic::error(
+                span,
+                format!(
+                    "`del` of an item of {} is not supported",
+                    with_article(other, &self.types())
+                ),
+            )),
+        }
+    }
+
+    /// IterPos / IterMore / IterItem of `for x in seq`.
+    pub(super) fn iter_op(
+        &mut self,
+        f: FuncId,
+        b: BlockId,
+        op: &crate::flowgraph::hlop::HlOp,
+        seq: &SomeValue,
+        span: Span,
+    ) -> AResult {
+        use crate::flowgraph::hlop::HlOp;
+        let item = match seq {
+            SomeValue::List(id) => match op {
+                HlOp::IterItem => self.read_items(*id, f, b),
+                _ => SomeValue::Impossible,
+            },
+            SomeValue::Dict(keys, _) => match op {
+                HlOp::IterItem => self.read_items(*keys, f, b),
+                _ => SomeValue::Impossible,
+            },
+            SomeValue::Str { can_be_none: false } => SomeValue::Str { can_be_none: false },
+            other => {
+                return Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "iterating over {} is not supported yet",
+                        with_article(other, &self.types())
+                    ),
+                ))
+            }
+        };
+        Ok(match op {
+            HlOp::IterPos => SomeValue::Int,
+            HlOp::IterMore => SomeValue::Bool,
+            _ => item,
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn dict_method(
+        &mut self,
+        f: FuncId,
+        b: BlockId,
+        site: VarId,
+        (keys, values): (ListId, ListId),
+        name: &Rc<str>,
+        args: &[SomeValue],
+        span: Span,
+    ) -> AResult {
+        let Some(&(_, min, max)) = DICT_METHODS.iter().find(|(n, ..)| *n == &**name) else {
+            return Err(Diagnostic::error(
+                span,
+                format!("dict has no method `{name}` the translator supports"),
+            ));
+        };
+        if args.len() < min || args.len() > max {
+            return Err(Diagnostic::error(
+                span,
+                format!(
+                    "dict.{name}() takes {min} to {max} arguments, got {}",
+                    args.len()
+                ),
+            ));
+        }
+        let with_default = |this: &mut Self, value: SomeValue, dflt: Option<&SomeValue>| match dflt
+        {
+            None => Ok(value),
+            Some(d) => value.union(d, &this.types()).ok_or_else(|| {
+                Diagnostic::error(
+                    span,
+                    format!(
+                        "the default of dict.{name}() is {}, but the values are {}",
+                        with_article(d, &this.types()),
+                        value.describe(&this.types())
+                    ),
+                )
+            }),
+        };
+        match &**name {
+            "get" => {
+                self.store_key(keys, &args[0], span)?;
+                let v = self.read_items(values, f, b);
+                let dflt = args.get(1).cloned().unwrap_or(SomeValue::None);
+                with_default(self, v, Some(&dflt))
+            }
+            "pop" => {
+                self.store_key(keys, &args[0], span)?;
+                let v = self.read_items(values, f, b);
+                with_default(self, v, args.get(1))
+            }
+            "setdefault" => {
+                self.store_key(keys, &args[0], span)?;
+                self.store_item(values, &args[1], span)?;
+                Ok(self.read_items(values, f, b))
+            }
+            "keys" | "values" => {
+                let of = if &**name == "keys" { keys } else { values };
+                let list = self.lists.borrow_mut().at_site(f, site);
+                let item = self.read_items(of, f, b);
+                self.store_item(list, &item, span)?;
+                Ok(SomeValue::List(list))
+            }
+            "items" => {
+                let list = self.lists.borrow_mut().at_site(f, site);
+                let k = self.read_items(keys, f, b);
+                let v = self.read_items(values, f, b);
+                self.store_item(list, &SomeValue::Tuple(vec![k, v]), span)?;
+                Ok(SomeValue::List(list))
+            }
+            "update" => match &args[0] {
+                SomeValue::Dict(k2, v2) => {
+                    let k = self.read_items(*k2, f, b);
+                    let v = self.read_items(*v2, f, b);
+                    self.store_item(keys, &k, span)?;
+                    self.store_item(values, &v, span)?;
+                    Ok(SomeValue::None)
+                }
+                other => Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "dict.update() of {} is not supported",
+                        with_article(other, &self.types())
+                    ),
+                )),
+            },
+            "copy" => Ok(SomeValue::Dict(keys, values)),
+            _ => Ok(SomeValue::None), // clear
+        }
+    }
+}

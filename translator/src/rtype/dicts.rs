@@ -1,0 +1,261 @@
+//! Lowering of dicts to the runtime's rpy_dict (keys and values as 64-bit
+//! patterns in arrays of the item kinds lists use), and of iteration by
+//! position over lists, strings and dicts.
+
+use super::lists::item_kind_of;
+use super::llop::{Cmp, LlOp};
+use super::lltype::LlType;
+use super::lower::{LResult, Lowerer};
+use crate::abi::Helper;
+use crate::annotate::model::SomeValue;
+use crate::diagnostics::Span;
+use crate::flowgraph::hlop::HlOp;
+use crate::flowgraph::ir::{Constant, Value, VarId};
+
+fn int(i: i64) -> Value {
+    Value::Const(Constant::Int(i))
+}
+
+/// `enum rpy_key_kind` for keys of this annotation.
+fn key_kind(key: &SomeValue) -> i64 {
+    match key {
+        SomeValue::Int | SomeValue::Bool => 0,
+        SomeValue::Float => 1,
+        SomeValue::Str { .. } => 2,
+        _ => 3, // instances, by identity
+    }
+}
+
+impl Lowerer<'_> {
+    fn dict_types(&self, d: &Value) -> (SomeValue, SomeValue) {
+        let SomeValue::Dict(k, v) = self.s(d) else {
+            unreachable!("not a dict: {}", self.s(d))
+        };
+        (
+            self.ann.lists.item(k).clone(),
+            self.ann.lists.item(v).clone(),
+        )
+    }
+
+    /// A key or value in the dict's representation (a bool stored where
+    /// ints are, ...).
+    fn as_item(&mut self, v: &Value, item: &SomeValue, span: Span) -> Value {
+        match (item, self.s(v)) {
+            (SomeValue::Int, SomeValue::Bool) => self.convert(v, LlType::Signed, span),
+            (SomeValue::Float, SomeValue::Int | SomeValue::Bool) => {
+                self.convert(v, LlType::Float, span)
+            }
+            _ => v.clone(),
+        }
+    }
+
+    pub(super) fn new_dict(&mut self, args: &[Value], result: VarId, span: Span) -> LResult {
+        let SomeValue::Dict(k, v) = self.ann.binding(self.func, result).clone() else {
+            unreachable!("a dict display is a dict")
+        };
+        let (key, value) = (
+            self.ann.lists.item(k).clone(),
+            self.ann.lists.item(v).clone(),
+        );
+        let new_args = vec![
+            int(key_kind(&key)),
+            int(item_kind_of(&key).array_tid() as i64),
+            int(item_kind_of(&value).array_tid() as i64),
+            Value::Const(Constant::None),
+        ];
+        self.push(LlOp::CallHelper(Helper::DictNew), new_args, result, span);
+        for kv in args.chunks(2) {
+            let kk = self.as_item(&kv[0], &key, span);
+            let vv = self.as_item(&kv[1], &value, span);
+            self.tmp(
+                LlOp::CallHelper(Helper::DictSetItem),
+                vec![Value::Var(result), kk, vv],
+                LlType::Void,
+                span,
+            );
+        }
+        Ok(())
+    }
+
+    pub(super) fn dict_getitem(&mut self, args: &[Value], result: VarId, span: Span) -> LResult {
+        let (key, _) = self.dict_types(&args[0]);
+        let k = self.as_item(&args[1], &key, span);
+        self.push(
+            LlOp::CallHelper(Helper::DictGetItem),
+            vec![args[0].clone(), k],
+            result,
+            span,
+        );
+        Ok(())
+    }
+
+    pub(super) fn dict_setitem(&mut self, args: &[Value], result: VarId, span: Span) -> LResult {
+        let (key, value) = self.dict_types(&args[0]);
+        let k = self.as_item(&args[1], &key, span);
+        let v = self.as_item(&args[2], &value, span);
+        self.push(
+            LlOp::CallHelper(Helper::DictSetItem),
+            vec![args[0].clone(), k, v],
+            result,
+            span,
+        );
+        Ok(())
+    }
+
+    pub(super) fn delitem(&mut self, args: &[Value], result: VarId, span: Span) -> LResult {
+        if let SomeValue::List(_) = self.s(&args[0]) {
+            let kind = self.item_kind(&args[0]);
+            let i = self.convert(&args[1], LlType::Signed, span);
+            let ty = match kind {
+                super::llop::ItemKind::Ptr => LlType::InstPtr,
+                super::llop::ItemKind::I64 => LlType::Signed,
+                super::llop::ItemKind::F64 => LlType::Float,
+                super::llop::ItemKind::U8 => LlType::Bool,
+            };
+            self.tmp(LlOp::ListPop(kind), vec![args[0].clone(), i], ty, span);
+            self.push(
+                LlOp::SameAs,
+                vec![Value::Const(Constant::None)],
+                result,
+                span,
+            );
+            return Ok(());
+        }
+        let (key, _) = self.dict_types(&args[0]);
+        let k = self.as_item(&args[1], &key, span);
+        self.tmp(
+            LlOp::CallHelper(Helper::DictDelItem),
+            vec![args[0].clone(), k, Value::Const(Constant::Bool(true))],
+            LlType::Bool,
+            span,
+        );
+        self.push(
+            LlOp::SameAs,
+            vec![Value::Const(Constant::None)],
+            result,
+            span,
+        );
+        Ok(())
+    }
+
+    /// `key in d`: a lookup that finds an entry.
+    pub(super) fn dict_contains(
+        &mut self,
+        key: &Value,
+        d: &Value,
+        negate: bool,
+        result: VarId,
+        span: Span,
+    ) {
+        let (kt, _) = self.dict_types(d);
+        let k = self.as_item(key, &kt, span);
+        let e = self.tmp(
+            LlOp::CallHelper(Helper::DictLookup),
+            vec![d.clone(), k],
+            LlType::Signed,
+            span,
+        );
+        let cmp = if negate { Cmp::Lt } else { Cmp::Ge };
+        self.push(LlOp::IntCmp(cmp), vec![e, int(0)], result, span);
+    }
+
+    pub(super) fn dict_method(
+        &mut self,
+        name: &str,
+        args: &[Value],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        let d = args[0].clone();
+        let (key, value) = self.dict_types(&d);
+        let key_arg = |this: &mut Self| this.as_item(&args[1], &key, span);
+        let (h, call_args) = match name {
+            "get" => {
+                let k = key_arg(self);
+                let dflt = match args.get(2) {
+                    Some(v) => self.as_item(v, &value, span),
+                    None => Value::Const(Constant::None),
+                };
+                (Helper::DictGet, vec![d, k, dflt])
+            }
+            "pop" if args.len() == 3 => {
+                let k = key_arg(self);
+                let dflt = self.as_item(&args[2], &value, span);
+                (Helper::DictPopDefault, vec![d, k, dflt])
+            }
+            "pop" => (Helper::DictPop, vec![d.clone(), key_arg(self)]),
+            "setdefault" => {
+                let k = key_arg(self);
+                let v = self.as_item(&args[2], &value, span);
+                (Helper::DictSetDefault, vec![d, k, v])
+            }
+            "keys" => (Helper::DictKeys, vec![d]),
+            "values" => (Helper::DictValues, vec![d]),
+            "items" => {
+                let types = [super::lltype_of(&key), super::lltype_of(&value)];
+                let tid = self.layouts.tuple_tid(&types);
+                (Helper::DictItems, vec![d, int(tid as i64)])
+            }
+            "update" => (Helper::DictUpdate, vec![d, args[1].clone()]),
+            "copy" => (Helper::DictCopy, vec![d]),
+            "clear" => (Helper::DictClear, vec![d]),
+            other => unreachable!("annotator rejects dict.{other}"),
+        };
+        self.push(LlOp::CallHelper(h), call_args, result, span);
+        Ok(())
+    }
+
+    /// IterPos / IterMore / IterItem (see HlOp).
+    pub(super) fn iter_op(
+        &mut self,
+        op: &HlOp,
+        args: &[Value],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        let seq = &args[0];
+        let pos = args[1].clone();
+        match (op, self.s(seq)) {
+            (HlOp::IterPos, SomeValue::Dict(..)) => self.push(
+                LlOp::CallHelper(Helper::DictNext),
+                vec![seq.clone(), pos],
+                result,
+                span,
+            ),
+            (HlOp::IterPos, _) => self.push(LlOp::SameAs, vec![pos], result, span),
+            (HlOp::IterMore, SomeValue::Dict(..)) => {
+                self.push(LlOp::IntCmp(Cmp::Ge), vec![pos, int(0)], result, span)
+            }
+            (HlOp::IterMore, s) => {
+                let len_op = match s {
+                    SomeValue::Str { .. } => LlOp::StrLen,
+                    _ => LlOp::ListLen,
+                };
+                let n = self.tmp(len_op, vec![seq.clone()], LlType::Signed, span);
+                self.push(LlOp::IntCmp(Cmp::Lt), vec![pos, n], result, span)
+            }
+            (_, SomeValue::Dict(..)) => self.push(
+                LlOp::CallHelper(Helper::DictKeyAt),
+                vec![seq.clone(), pos],
+                result,
+                span,
+            ),
+            (_, SomeValue::Str { .. }) => self.push(
+                LlOp::CallHelper(Helper::StrGetItem),
+                vec![seq.clone(), pos],
+                result,
+                span,
+            ),
+            _ => {
+                let kind = self.item_kind(seq);
+                self.push(
+                    LlOp::ListGetItem(kind),
+                    vec![seq.clone(), pos],
+                    result,
+                    span,
+                )
+            }
+        }
+        Ok(())
+    }
+}
