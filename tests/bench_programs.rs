@@ -28,7 +28,10 @@ fn bench_programs_match_their_expected_output() {
     let scratch = std::env::temp_dir().join(format!("translate-bench-{}", std::process::id()));
     std::fs::create_dir_all(&scratch).unwrap();
     let mut failures = vec![];
-    for line in sizes.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in sizes
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let fields: Vec<&str> = line.split_whitespace().collect();
         let (name, small) = (fields[0], fields[2]);
         let binary = scratch.join(name);
@@ -56,8 +59,12 @@ fn bench_programs_match_their_expected_output() {
             }
             (true, None) => {}
         }
-        let expected = std::fs::read(dir.join("expected").join(format!("{name}.small.out"))).unwrap();
-        for env in [vec![], vec![("RPY_GC_NURSERY", "65536"), ("RPY_GC_DEBUG", "1")]] {
+        let expected =
+            std::fs::read(dir.join("expected").join(format!("{name}.small.out"))).unwrap();
+        for env in [
+            vec![],
+            vec![("RPY_GC_NURSERY", "65536"), ("RPY_GC_DEBUG", "1")],
+        ] {
             let run = Command::new(&binary)
                 .arg(small)
                 .envs(env.iter().copied())

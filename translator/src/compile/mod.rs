@@ -4,7 +4,7 @@
 //! Entry points: [`write_build_files`] and [`run_make`].
 
 use crate::diagnostics::{Diagnostic, Result};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const MAKEFILE_TEMPLATE: &str = include_str!("../../../Makefile.template");
@@ -62,6 +62,8 @@ pub fn render_makefile(vars: &MakefileVars) -> String {
     MAKEFILE_TEMPLATE
         .replace("@CC@", vars.cc)
         .replace("@LLVM_LINK@", vars.llvm_link)
+        // opt comes with llvm-link: llvm-link-19 -> opt-19.
+        .replace("@LLVM_OPT@", &vars.llvm_link.replace("llvm-link", "opt"))
         .replace("@OPT@", vars.opt)
         .replace("@DEBUG@", vars.debug)
         .replace("@RUNTIME_SRCS@", &srcs.join(" "))
@@ -83,9 +85,76 @@ pub fn write_build_files(build_dir: &Path, vars: &MakefileVars) -> Result<()> {
     std::fs::write(&p, render_makefile(vars)).map_err(|e| io(&p, e))
 }
 
-pub fn run_make(build_dir: &Path) -> Result<()> {
+/// Where the runtime's bitcode for these compiler settings is kept
+/// between translations (it only changes with the translator and the
+/// flags): `$XDG_CACHE_HOME/rpython-translate/runtime-<hash>`, or under
+/// `~/.cache`. None when there is no such folder to use.
+fn runtime_cache(vars: &MakefileVars) -> Option<PathBuf> {
+    use std::hash::{Hash, Hasher};
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+    let mut h = std::hash::DefaultHasher::new();
+    env!("CARGO_PKG_VERSION").hash(&mut h);
+    (vars.cc, vars.opt).hash(&mut h);
+    for (name, text) in RUNTIME_FILES {
+        (name, text).hash(&mut h);
+    }
+    Some(
+        base.join("rpython-translate")
+            .join(format!("runtime-{:016x}", h.finish())),
+    )
+}
+
+fn runtime_bitcode_names() -> impl Iterator<Item = String> {
+    RUNTIME_FILES
+        .iter()
+        .filter_map(|(n, _)| n.strip_suffix(".c"))
+        .map(|stem| format!("{stem}.bc"))
+}
+
+/// Copies the cached runtime bitcode into the build folder (after the
+/// sources, so make sees it up to date); false if it is not all there.
+fn use_cached_runtime(cache: &Path, build_dir: &Path) -> bool {
+    let all_there = runtime_bitcode_names().all(|n| cache.join(&n).is_file());
+    all_there
+        && runtime_bitcode_names()
+            .all(|n| std::fs::copy(cache.join(&n), build_dir.join(&n)).is_ok())
+}
+
+/// Keeps the runtime bitcode make just built; best effort (a cache that
+/// cannot be written only costs time). Each file lands whole: written to
+/// a temporary name, then renamed.
+fn fill_runtime_cache(cache: &Path, build_dir: &Path) {
+    if std::fs::create_dir_all(cache).is_err() {
+        return;
+    }
+    for n in runtime_bitcode_names() {
+        let tmp = cache.join(format!("{n}.{}.tmp", std::process::id()));
+        if std::fs::copy(build_dir.join(&n), &tmp).is_ok() {
+            let _ = std::fs::rename(&tmp, cache.join(&n));
+        }
+        let _ = std::fs::remove_file(&tmp);
+    }
+}
+
+pub fn run_make(build_dir: &Path, vars: &MakefileVars) -> Result<()> {
+    let cache = runtime_cache(vars);
+    let cached = cache
+        .as_deref()
+        .is_some_and(|c| use_cached_runtime(c, build_dir));
+    run_make_only(build_dir)?;
+    if let (Some(c), false) = (&cache, cached) {
+        fill_runtime_cache(c, build_dir);
+    }
+    Ok(())
+}
+
+fn run_make_only(build_dir: &Path) -> Result<()> {
+    let jobs = std::thread::available_parallelism().map_or(1, |n| n.get());
     let out = Command::new("make")
         .arg("-s")
+        .arg(format!("-j{jobs}"))
         .arg("-C")
         .arg(build_dir)
         .output()

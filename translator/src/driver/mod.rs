@@ -209,7 +209,7 @@ fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> Phase
     };
     compile::write_build_files(&build_dir, &vars)?;
     if !opts.source_only {
-        t.time("compile", || compile::run_make(&build_dir))?;
+        t.time("compile", || compile::run_make(&build_dir, &vars))?;
         if opts.build_dir.is_none() {
             // A temporary folder: nothing in it is needed any more.
             let _ = std::fs::remove_dir_all(&build_dir);
