@@ -1,0 +1,345 @@
+//! Loops: `while`, `for` over a range (a counted loop) or over a sequence
+//! (iteration by position), and list comprehensions, which become loops.
+
+use super::{conform, Builder, ExprResult, LoopCtx, Pending};
+use crate::diagnostics::{Diagnostic, Span};
+use crate::flowgraph::hlop::{CmpOp, HlOp};
+use crate::flowgraph::ir::{Constant, Value};
+use crate::parse::names::{collect_assigned_names, collect_target_names};
+use rustpython_parser::ast;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+impl Builder<'_> {
+    pub(super) fn continue_loop(&mut self) {
+        let ctx = self.loops.last().unwrap();
+        let (header, names) = (ctx.header, ctx.header_names.clone());
+        let (from, mut state) = self.current.take().unwrap();
+        conform(&mut state, &names);
+        let span = self.graph.span;
+        self.add_link(
+            Pending {
+                from,
+                exitcase: None,
+                state,
+            },
+            header,
+            &names,
+            span,
+        );
+    }
+
+    /// Opens a loop header reached from the current block. Its inputs are
+    /// the names bound now and the locals the loop body assigns (bound in
+    /// a later iteration by an earlier one), so back edges pass them all.
+    pub(super) fn open_loop(&mut self, mut assigned: HashSet<String>, span: Span) {
+        // Module variables live outside the frame state.
+        assigned.retain(|n| self.module_var(n).is_none());
+        let mut edges = self.goto();
+        let mut names: Vec<Rc<str>> = edges[0].state.keys().cloned().collect();
+        let mut new: Vec<&String> = assigned
+            .iter()
+            .filter(|n| !edges[0].state.contains_key(n.as_str()))
+            .collect();
+        new.sort(); // deterministic input order
+        names.extend(new.into_iter().map(|n| Rc::from(n.as_str())));
+        self.complete_states(&mut edges, &names);
+        let names: Vec<Rc<str>> = edges[0].state.keys().cloned().collect();
+        let (header, state, header_names) =
+            self.link_to_new_block(edges, &names, span, Some(&assigned));
+        self.current = Some((header, state));
+        self.loops.push(LoopCtx {
+            header,
+            header_names,
+            breaks: vec![],
+        });
+    }
+
+    pub(super) fn close_loop(&mut self, exit: Vec<Pending>, orelse: &[ast::Stmt], span: Span) {
+        // The body ends by jumping back to the header.
+        if self.current.is_some() {
+            self.continue_loop();
+        }
+        let ctx = self.loops.pop().unwrap();
+        self.join(exit, span);
+        self.stmts(orelse);
+        let mut after = self.goto();
+        after.extend(ctx.breaks);
+        self.join(after, span);
+    }
+
+    pub(super) fn while_loop(&mut self, w: &ast::StmtWhile) -> Result<(), Diagnostic> {
+        let span = self.span(w);
+        let mut assigned = HashSet::new();
+        collect_assigned_names(&w.body, &mut assigned);
+        self.open_loop(assigned, span);
+        let (t, f) = match self.condition(&w.test) {
+            Ok(x) => x,
+            Err(d) => {
+                self.loops.pop();
+                return Err(d);
+            }
+        };
+        self.join(t, span);
+        self.stmts(&w.body);
+        self.close_loop(f, &w.orelse, span);
+        Ok(())
+    }
+
+    /// `for x in range(...)` becomes a counted loop on a hidden counter, so
+    /// rebinding `x` in the body does not change the iteration.
+    pub(super) fn for_loop(&mut self, f: &ast::StmtFor) -> Result<(), Diagnostic> {
+        let span = self.span(f);
+        // The builtin range, unless a local or a module-level name shadows it.
+        let shadowed = self.locals.contains("range")
+            || self
+                .program
+                .module(self.module)
+                .globals
+                .contains_key("range");
+        let range_call = match &*f.iter {
+            ast::Expr::Call(call)
+                if matches!(&*call.func, ast::Expr::Name(n) if n.id.as_str() == "range")
+                    && !shadowed =>
+            {
+                Some(call)
+            }
+            _ => None,
+        };
+        let Some(call) = range_call else {
+            return self.sequence_loop(f, span);
+        };
+        if !call.keywords.is_empty() || call.args.is_empty() || call.args.len() > 3 {
+            return Err(self.unsupported(
+                &*f.iter,
+                "range() with keywords, or without 1 to 3 arguments,",
+            ));
+        }
+        let values = self.eval_all(&call.args.iter().collect::<Vec<_>>())?;
+        let mut bounds = vec![];
+        for (a, v) in call.args.iter().zip(values) {
+            bounds.push(match v {
+                Value::Const(Constant::Int(_)) => v,
+                Value::Const(Constant::Bool(b)) => Value::Const(Constant::Int(b as i64)),
+                _ => self.emit(HlOp::Index, vec![v], self.span(a), None),
+            });
+        }
+        let (start, stop, step) = match bounds.len() {
+            1 => (
+                Value::Const(Constant::Int(0)),
+                bounds[0].clone(),
+                Value::Const(Constant::Int(1)),
+            ),
+            2 => (
+                bounds[0].clone(),
+                bounds[1].clone(),
+                Value::Const(Constant::Int(1)),
+            ),
+            _ => (bounds[0].clone(), bounds[1].clone(), bounds[2].clone()),
+        };
+        let step_sign = match &step {
+            // A zero step raises ValueError when the loop starts, as in
+            // CPython (code before it runs first).
+            Value::Const(Constant::Int(s)) if *s != 0 => Some(*s > 0),
+            _ => {
+                self.emit(HlOp::CheckRangeStep, vec![step.clone()], span, None);
+                None
+            }
+        };
+        let (counter, stop_name, step_name) =
+            (self.hidden("i"), self.hidden("stop"), self.hidden("step"));
+        self.state().insert(counter.clone(), start);
+        self.state().insert(stop_name.clone(), stop);
+        self.state().insert(step_name.clone(), step);
+        let mut assigned = HashSet::new();
+        collect_assigned_names(&f.body, &mut assigned);
+        collect_target_names(&f.target, &mut assigned);
+        self.open_loop(assigned, span);
+        let i = self.state()[&counter].clone();
+        let stop = self.state()[&stop_name].clone();
+        let step = self.state()[&step_name].clone();
+        let cmp = |up: bool| HlOp::Compare(if up { CmpOp::Lt } else { CmpOp::Gt });
+        let cond = match step_sign {
+            Some(up) => self.emit(cmp(up), vec![i.clone(), stop], span, None),
+            None => {
+                let up = self.emit(
+                    HlOp::Compare(CmpOp::Gt),
+                    vec![step.clone(), Value::Const(Constant::Int(0))],
+                    span,
+                    None,
+                );
+                let (t, e) = self.branch(up);
+                let result = self.hidden("more");
+                self.join(t, span);
+                let args = vec![
+                    self.state()[&counter].clone(),
+                    self.state()[&stop_name].clone(),
+                ];
+                let c = self.emit(cmp(true), args, span, None);
+                self.state().insert(result.clone(), c);
+                let mut after = self.goto();
+                self.join(e, span);
+                let args = vec![
+                    self.state()[&counter].clone(),
+                    self.state()[&stop_name].clone(),
+                ];
+                let c = self.emit(cmp(false), args, span, None);
+                self.state().insert(result.clone(), c);
+                after.extend(self.goto());
+                self.join(after, span);
+                self.state().shift_remove(&result).unwrap()
+            }
+        };
+        let (t, exit) = self.branch(cond);
+        self.join(t, span);
+        let i = self.state()[&counter].clone();
+        let step = self.state()[&step_name].clone();
+        let next = self.emit(HlOp::RangeNext, vec![i.clone(), step], span, None);
+        self.state().insert(counter.clone(), next);
+        if let Err(d) = self.assign(&f.target, i) {
+            self.loops.pop();
+            return Err(d);
+        }
+        self.stmts(&f.body);
+        self.close_loop(exit, &f.orelse, span);
+        if let Some((_, state)) = &mut self.current {
+            for n in [&counter, &stop_name, &step_name] {
+                state.shift_remove(n);
+            }
+        }
+        Ok(())
+    }
+
+    /// `for x in seq`: an index loop that reads `len(seq)` on every lap,
+    /// as Python's list iterator does (the list may grow meanwhile).
+    pub(super) fn sequence_loop(&mut self, f: &ast::StmtFor, span: Span) -> Result<(), Diagnostic> {
+        let seq = self.expr(&f.iter)?;
+        let (counter, seq_name) = (self.hidden("i"), self.hidden("seq"));
+        self.state()
+            .insert(counter.clone(), Value::Const(Constant::Int(0)));
+        self.state().insert(seq_name.clone(), seq);
+        let mut assigned = HashSet::new();
+        collect_assigned_names(&f.body, &mut assigned);
+        collect_target_names(&f.target, &mut assigned);
+        self.open_loop(assigned, span);
+        let i = self.state()[&counter].clone();
+        let s = self.state()[&seq_name].clone();
+        let pos = self.emit(HlOp::IterPos, vec![s, i], span, None);
+        let pos_name = self.hold(pos);
+        let s = self.state()[&seq_name].clone();
+        let pos = self.state()[&pos_name].clone();
+        let cond = self.emit(HlOp::IterMore, vec![s, pos], span, None);
+        let (t, exit) = self.branch(cond);
+        self.join(t, span);
+        let pos = self.take(&pos_name);
+        let s = self.state()[&seq_name].clone();
+        let item = self.emit(HlOp::IterItem, vec![s, pos.clone()], span, None);
+        let one = Value::Const(Constant::Int(1));
+        let next = self.emit(HlOp::RangeNext, vec![pos, one], span, None);
+        self.state().insert(counter.clone(), next);
+        if let Err(d) = self.assign(&f.target, item) {
+            self.loops.pop();
+            return Err(d);
+        }
+        self.stmts(&f.body);
+        self.close_loop(exit, &f.orelse, span);
+        if let Some((_, state)) = &mut self.current {
+            for n in [&counter, &seq_name] {
+                state.shift_remove(n);
+            }
+        }
+        Ok(())
+    }
+
+    /// `[elt for x in seq if cond ...]`: a new list filled by the loops the
+    /// generators describe. The loop variables are the comprehension's
+    /// own, as in Python 3: names bound outside are restored afterwards.
+    pub(super) fn list_comprehension(&mut self, c: &ast::ExprListComp) -> ExprResult {
+        let span = self.span(c);
+        let list = self.emit(HlOp::NewList, vec![], span, None);
+        let held = self.hold(list);
+        let mut targets = HashSet::new();
+        for g in &c.generators {
+            if g.is_async {
+                return Err(self.unsupported(c, "an async comprehension"));
+            }
+            collect_target_names(&g.target, &mut targets);
+        }
+        let mut targets: Vec<String> = targets.into_iter().collect();
+        targets.sort();
+        let saved: Vec<(String, Option<Rc<str>>)> = targets
+            .iter()
+            .map(|t| {
+                let v = self
+                    .current
+                    .as_ref()
+                    .and_then(|(_, s)| s.get(t.as_str()).cloned());
+                (t.clone(), v.map(|v| self.hold(v)))
+            })
+            .collect();
+        // append(elt) inside `if` statements inside `for` statements.
+        let range = c.range;
+        let name = |id: &str| {
+            ast::Expr::Name(ast::ExprName {
+                range,
+                id: ast::Identifier::new(id),
+                ctx: ast::ExprContext::Load,
+            })
+        };
+        let append = ast::Expr::Call(ast::ExprCall {
+            range,
+            func: Box::new(ast::Expr::Attribute(ast::ExprAttribute {
+                range,
+                value: Box::new(name(&held)),
+                attr: ast::Identifier::new("append"),
+                ctx: ast::ExprContext::Load,
+            })),
+            args: vec![(*c.elt).clone()],
+            keywords: vec![],
+        });
+        let mut body = vec![ast::Stmt::Expr(ast::StmtExpr {
+            range,
+            value: Box::new(append),
+        })];
+        for g in c.generators.iter().rev() {
+            for cond in g.ifs.iter().rev() {
+                body = vec![ast::Stmt::If(ast::StmtIf {
+                    range,
+                    test: Box::new(cond.clone()),
+                    body,
+                    orelse: vec![],
+                })];
+            }
+            body = vec![ast::Stmt::For(ast::StmtFor {
+                range,
+                target: Box::new(g.target.clone()),
+                iter: Box::new(g.iter.clone()),
+                body,
+                orelse: vec![],
+                type_comment: None,
+            })];
+        }
+        for t in &targets {
+            self.locals.insert(t.clone());
+        }
+        self.stmts(&body);
+        if self.current.is_none() {
+            return Err(Diagnostic::error(
+                span,
+                "this comprehension never completes",
+            ));
+        }
+        for (t, h) in saved {
+            match h {
+                Some(h) => {
+                    let v = self.take(&h);
+                    self.state().insert(t.as_str().into(), v);
+                }
+                None => {
+                    self.state().shift_remove(t.as_str());
+                }
+            }
+        }
+        Ok(self.take(&held))
+    }
+}
