@@ -189,6 +189,27 @@ bool rpy_list_eq(rpy_list *a, rpy_list *b, int32_t eq_kind);
  * bools by value, strings by code point (UTF-8 byte order). */
 void rpy_list_sort(rpy_list *l, int32_t eq_kind, bool reverse);
 
+/* How rpy_list_sort_keyed compares keys. A key is one value of kind
+ * kinds[0] when nkinds == 1 and tuple_key is false; otherwise a key is a
+ * tuple object (a GC pointer to: header, then one 8-byte slot per field,
+ * a bool using the slot's first byte) compared field by field, the first
+ * unequal field deciding, with field i of kind kinds[i]. */
+enum rpy_sort_kind {
+    RPY_SORT_INT = 0,   /* int64_t */
+    RPY_SORT_FLOAT = 1, /* double; NaN compares as CPython's < does (never less) */
+    RPY_SORT_STR = 2,   /* rpy_str *, by code point */
+    RPY_SORT_BOOL = 3,  /* one byte, 0 or 1 */
+};
+/* l.sort(key=keyfn, reverse=reverse), stable, as CPython's list.sort: the
+ * keys are computed first, once per item, in order, by keyfn (NULL: the
+ * items are the keys); keyfn gets an item's 64-bit pattern and returns
+ * the key's, and may allocate or raise: after a raise (rpy_exc_value set)
+ * the list is left unchanged and the function returns at once.  Sorting
+ * by keys allocates nothing from the GC heap. */
+typedef uint64_t (*rpy_key_fn)(uint64_t item);
+void rpy_list_sort_keyed(rpy_list *l, rpy_key_fn keyfn, const int32_t *kinds,
+                         int32_t nkinds, bool tuple_key, bool reverse);
+
 /* --- strings (rpy_str.c) ---------------------------------------------
  *
  * Strings are immutable UTF-8 rpy_str objects.  New ones live in the GC

@@ -18,7 +18,8 @@
  *     within one array (insert, delete, reverse, sort) needs no barrier.
  *   - delete, clear, reverse, find, count, eq and sort never allocate from
  *     the collector, so they never move objects (sort malloc's a scratch
- *     buffer and raises MemoryError if it cannot).
+ *     buffer and raises MemoryError if it cannot).  sort_keyed allocates
+ *     only its array of keys and whatever keyfn does, before it sorts.
  *
  * Growth over-allocates like CPython's list_resize (1/8 extra), so append
  * is amortised O(1).  Lists never shrink, except that clear() drops the
@@ -513,4 +514,584 @@ void rpy_list_sort(rpy_list *l, int32_t eq_kind, bool reverse) {
     }
     sort_words(v, tmp, n, eq_kind, reverse);
     free(tmp);
+}
+
+/* ---- sorting by keys ----------------------------------------------------
+ *
+ * l.sort(key=..., reverse=...).  The keys are computed first, one call of
+ * keyfn per item in index order, while the list is detached (empty, its
+ * array held here), as CPython does: keyfn sees an empty list, and if it
+ * changes the list, the sort still completes, drops those changes and
+ * raises ValueError "list modified during sort".  Keys that are GC
+ * pointers (strings, tuples) wait in a GC array of pointers, rooted with
+ * the list and its array across each call, which may collect.
+ *
+ * Then nothing allocates from the collector, so nothing moves: (key, item)
+ * pairs are copied into a malloc'ed buffer and sorted there, and the items
+ * are written back in their new order.
+ *
+ * With a consistent order any stable sort gives the same result.  Floats
+ * with NaN do not have one, and then the result depends on exactly which
+ * comparisons are made, so the sort is Tim Peters' timsort as CPython 3.11
+ * runs it (Objects/listsort.txt: natural runs, a strictly descending run
+ * reversed, short runs extended by binary insertion to minrun, powersort's
+ * merge policy, merges trimmed by galloping first, then merge_lo/merge_hi
+ * with adaptive galloping, min_gallop starting at 7), asking only "a < b?"
+ * in the same order, written afresh from that description (3.12 sorts
+ * alike; 3.13 finds runs differently, so NaN may land elsewhere there).
+ * reverse=True
+ * reverses the pairs, sorts ascending and reverses again, as CPython does,
+ * which keeps equal keys in their original order.
+ *
+ * Tuple keys compare as CPython compares tuples of the same length: the
+ * first field that is not equal (==: 0.0 == -0.0, NaN equal to nothing)
+ * decides by <; all fields equal means equal keys.  (CPython would treat a
+ * NaN field as equal when both tuples hold the same float object; unboxed
+ * floats have no identity, so here a NaN field always decides, as with
+ * distinct NaN objects.)  A None string sorts before every string and a
+ * None tuple before every tuple, where CPython raises TypeError. */
+
+typedef struct sort_pair {
+    uint64_t key, item;
+} sort_pair;
+
+#define MIN_GALLOP 7
+#define MAX_PENDING 80 /* run powers strictly increase up the stack */
+
+typedef struct keyed_sort {
+    const int32_t *kinds;
+    int32_t nkinds;
+    int64_t min_gallop;
+    sort_pair *tmp; /* n / 2 + 1 pairs: a merge copies the shorter run */
+    int npending;
+    struct {
+        int64_t base, len;
+        int power;
+    } pending[MAX_PENDING];
+} keyed_sort;
+
+typedef bool (*key_lt)(const keyed_sort *s, uint64_t x, uint64_t y);
+
+static bool key_int_lt(const keyed_sort *s, uint64_t x, uint64_t y) {
+    (void)s;
+    return (int64_t)x < (int64_t)y;
+}
+static bool key_float_lt(const keyed_sort *s, uint64_t x, uint64_t y) {
+    (void)s;
+    return as_double(x) < as_double(y);
+}
+static bool key_str_lt(const keyed_sort *s, uint64_t x, uint64_t y) {
+    (void)s;
+    return str_cmp(x, y) < 0;
+}
+
+/* Field i of a tuple: the header, then 8-byte slots (a bool is the
+ * slot's first byte). */
+static inline const char *tuple_slot(uint64_t t, int32_t i) {
+    return (const char *)(uintptr_t)t + sizeof(rpy_hdr) + 8 * (size_t)i;
+}
+static inline uint64_t tuple_field(uint64_t t, int32_t i) {
+    uint64_t v;
+    memcpy(&v, tuple_slot(t, i), 8);
+    return v;
+}
+
+static bool key_tuple_lt(const keyed_sort *s, uint64_t x, uint64_t y) {
+    if (x == 0 || y == 0)
+        return x == 0 && y != 0;
+    for (int32_t i = 0; i < s->nkinds; i++) {
+        uint64_t a = tuple_field(x, i), b = tuple_field(y, i);
+        switch (s->kinds[i]) {
+        case RPY_SORT_FLOAT:
+            if (as_double(a) != as_double(b))
+                return as_double(a) < as_double(b);
+            break;
+        case RPY_SORT_STR: {
+            int c = str_cmp(a, b);
+            if (c != 0)
+                return c < 0;
+            break;
+        }
+        case RPY_SORT_BOOL: {
+            unsigned char p = (unsigned char)*tuple_slot(x, i), q = (unsigned char)*tuple_slot(y, i);
+            if (p != q)
+                return p < q;
+            break;
+        }
+        default:
+            if (a != b)
+                return (int64_t)a < (int64_t)b;
+            break;
+        }
+    }
+    return false;
+}
+
+#define LT(x, y) lt(s, (x), (y))
+
+static void reverse_pairs(sort_pair *v, int64_t n) {
+    for (int64_t i = 0, j = n - 1; i < j; i++, j--) {
+        sort_pair t = v[i];
+        v[i] = v[j];
+        v[j] = t;
+    }
+}
+
+static inline void move_pairs(sort_pair *dst, const sort_pair *src, int64_t n) {
+    memmove(dst, src, (size_t)n * sizeof *dst);
+}
+
+/* The length of the run starting at v[0] (n >= 1 pairs available): a
+ * non-descending one, or a strictly descending one (*descending set). */
+__attribute__((always_inline)) static inline int64_t count_run(const keyed_sort *s, const sort_pair *v, int64_t n,
+                                                               bool *descending, key_lt lt) {
+    int64_t i = 1;
+    *descending = false;
+    if (n == 1)
+        return 1;
+    if (LT(v[1].key, v[0].key)) {
+        *descending = true;
+        for (i = 2; i < n && LT(v[i].key, v[i - 1].key); i++)
+            ;
+    } else {
+        for (i = 2; i < n && !LT(v[i].key, v[i - 1].key); i++)
+            ;
+    }
+    return i;
+}
+
+/* v[0..sorted) is in order; inserts v[sorted..n) one by one, each after
+ * the last pair not greater than it (a binary search). */
+__attribute__((always_inline)) static inline void binary_insertion(const keyed_sort *s, sort_pair *v, int64_t n,
+                                                                   int64_t sorted, key_lt lt) {
+    for (int64_t i = sorted == 0 ? 1 : sorted; i < n; i++) {
+        sort_pair x = v[i];
+        int64_t lo = 0, hi = i;
+        while (lo < hi) {
+            int64_t mid = lo + ((hi - lo) >> 1);
+            if (LT(x.key, v[mid].key))
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        move_pairs(v + lo + 1, v + lo, i - lo);
+        v[lo] = x;
+    }
+}
+
+/* Where key goes in the sorted a[0..n) (n >= 1), searching outwards from
+ * a[hint] by offsets 1, 3, 7, ... and then by bisection.  gallop_left:
+ * before any pair equal to key (a[k-1] < key <= a[k]); gallop_right:
+ * after them (a[k-1] <= key < a[k]). */
+__attribute__((always_inline)) static inline int64_t gallop(const keyed_sort *s, uint64_t key, const sort_pair *a,
+                                                            int64_t n, int64_t hint, bool right, key_lt lt) {
+    /* "key goes after a[i]": a[i] < key, or a[i] <= key for right. */
+#define AFTER(i) (right ? !LT(key, a[i].key) : LT(a[i].key, key))
+    int64_t below, above; /* key goes after a[below], not after a[above] */
+    if (AFTER(hint)) {
+        int64_t limit = n - hint, prev = 0, ofs = 1;
+        while (ofs < limit && AFTER(hint + ofs)) {
+            prev = ofs;
+            ofs = 2 * ofs + 1;
+        }
+        if (ofs > limit)
+            ofs = limit;
+        below = hint + prev;
+        above = hint + ofs;
+    } else {
+        int64_t limit = hint + 1, prev = 0, ofs = 1;
+        while (ofs < limit && !AFTER(hint - ofs)) {
+            prev = ofs;
+            ofs = 2 * ofs + 1;
+        }
+        if (ofs > limit)
+            ofs = limit;
+        below = hint - ofs;
+        above = hint - prev;
+    }
+    /* Bisect (below, above]: after a[below] (or below is -1), not after
+     * a[above] (or above is n). */
+    below++;
+    while (below < above) {
+        int64_t mid = below + ((above - below) >> 1);
+        if (AFTER(mid))
+            below = mid + 1;
+        else
+            above = mid;
+    }
+    return above;
+#undef AFTER
+}
+
+/* Merges the runs a = v[0..na) and b = v[na..na+nb), na <= nb, where b[0]
+ * goes before every pair of a and a[na-1] after every pair of b (the
+ * caller trimmed both): a goes to the scratch buffer and the merge fills
+ * v from the left. */
+__attribute__((always_inline)) static inline void merge_low(keyed_sort *s, sort_pair *v, int64_t na, int64_t nb,
+                                                            key_lt lt) {
+    sort_pair *a = s->tmp; /* a[ia..ia+na) left */
+    move_pairs(a, v, na);
+    int64_t ia = 0, ib = na, d = 0; /* b is v[ib..ib+nb); d + na == ib */
+    v[d++] = v[ib++];
+    nb--;
+    int64_t min_gallop = s->min_gallop;
+    if (nb == 0)
+        goto done;
+    if (na == 1)
+        goto last_a;
+    for (;;) {
+        int64_t awins = 0, bwins = 0;
+        /* One pair at a time, until one run wins min_gallop times in a row. */
+        for (;;) {
+            if (LT(v[ib].key, a[ia].key)) {
+                v[d++] = v[ib++];
+                nb--;
+                awins = 0;
+                if (nb == 0)
+                    goto done;
+                if (++bwins >= min_gallop)
+                    break;
+            } else {
+                v[d++] = a[ia++];
+                na--;
+                bwins = 0;
+                if (na == 1)
+                    goto last_a;
+                if (++awins >= min_gallop)
+                    break;
+            }
+        }
+        /* Gallop while either run keeps winning by MIN_GALLOP or more. */
+        min_gallop++;
+        do {
+            if (min_gallop > 1)
+                min_gallop--;
+            s->min_gallop = min_gallop;
+            int64_t k = gallop(s, v[ib].key, a + ia, na, 0, true, lt);
+            awins = k;
+            if (k > 0) {
+                move_pairs(v + d, a + ia, k);
+                d += k;
+                ia += k;
+                na -= k;
+                if (na == 1)
+                    goto last_a;
+                if (na == 0) /* only if the order is inconsistent */
+                    goto done;
+            }
+            v[d++] = v[ib++];
+            nb--;
+            if (nb == 0)
+                goto done;
+            k = gallop(s, a[ia].key, v + ib, nb, 0, false, lt);
+            bwins = k;
+            if (k > 0) {
+                move_pairs(v + d, v + ib, k);
+                d += k;
+                ib += k;
+                nb -= k;
+                if (nb == 0)
+                    goto done;
+            }
+            v[d++] = a[ia++];
+            na--;
+            if (na == 1)
+                goto last_a;
+        } while (awins >= MIN_GALLOP || bwins >= MIN_GALLOP);
+        min_gallop++; /* leaving gallop mode costs */
+        s->min_gallop = min_gallop;
+    }
+done:
+    move_pairs(v + d, a + ia, na);
+    return;
+last_a: /* a's last pair goes after the rest of b */
+    move_pairs(v + d, v + ib, nb);
+    v[d + nb] = a[ia];
+}
+
+/* As merge_low for na > nb: b goes to the scratch buffer and the merge
+ * fills v from the right. */
+__attribute__((always_inline)) static inline void merge_high(keyed_sort *s, sort_pair *v, int64_t na, int64_t nb,
+                                                             key_lt lt) {
+    sort_pair *b = s->tmp; /* b[0..nb) left, the last at ib */
+    move_pairs(b, v + na, nb);
+    int64_t ia = na - 1, ib = nb - 1, d = na + nb - 1; /* a is v[0..na) */
+    v[d--] = v[ia--];
+    na--;
+    int64_t min_gallop = s->min_gallop;
+    if (na == 0)
+        goto done;
+    if (nb == 1)
+        goto first_b;
+    for (;;) {
+        int64_t awins = 0, bwins = 0;
+        for (;;) {
+            if (LT(b[ib].key, v[ia].key)) {
+                v[d--] = v[ia--];
+                na--;
+                bwins = 0;
+                if (na == 0)
+                    goto done;
+                if (++awins >= min_gallop)
+                    break;
+            } else {
+                v[d--] = b[ib--];
+                nb--;
+                awins = 0;
+                if (nb == 1)
+                    goto first_b;
+                if (++bwins >= min_gallop)
+                    break;
+            }
+        }
+        min_gallop++;
+        do {
+            if (min_gallop > 1)
+                min_gallop--;
+            s->min_gallop = min_gallop;
+            int64_t k = na - gallop(s, b[ib].key, v, na, na - 1, true, lt);
+            awins = k;
+            if (k > 0) {
+                d -= k;
+                ia -= k;
+                move_pairs(v + d + 1, v + ia + 1, k);
+                na -= k;
+                if (na == 0)
+                    goto done;
+            }
+            v[d--] = b[ib--];
+            nb--;
+            if (nb == 1)
+                goto first_b;
+            k = nb - gallop(s, v[ia].key, b, nb, nb - 1, false, lt);
+            bwins = k;
+            if (k > 0) {
+                d -= k;
+                ib -= k;
+                move_pairs(v + d + 1, b + ib + 1, k);
+                nb -= k;
+                if (nb == 1)
+                    goto first_b;
+                if (nb == 0) /* only if the order is inconsistent */
+                    goto done;
+            }
+            v[d--] = v[ia--];
+            na--;
+            if (na == 0)
+                goto done;
+        } while (awins >= MIN_GALLOP || bwins >= MIN_GALLOP);
+        min_gallop++;
+        s->min_gallop = min_gallop;
+    }
+done:
+    move_pairs(v + d - (nb - 1), b, nb);
+    return;
+first_b: /* b's first pair goes before the rest of a */
+    d -= na;
+    ia -= na;
+    move_pairs(v + d + 1, v + ia + 1, na);
+    v[d] = b[ib];
+}
+
+/* Merges pending runs i and i + 1 (the last two or the two before the
+ * last) into run i. */
+__attribute__((always_inline)) static inline void merge_at(keyed_sort *s, sort_pair *v, int i, key_lt lt) {
+    int64_t base = s->pending[i].base, na = s->pending[i].len, nb = s->pending[i + 1].len;
+    sort_pair *a = v + base, *b = a + na;
+    s->pending[i].len = na + nb;
+    if (i == s->npending - 3)
+        s->pending[i + 1] = s->pending[i + 2];
+    s->npending--;
+    /* a's pairs not after b[0] already are in place, and so are b's not
+     * before a's last. */
+    int64_t k = gallop(s, b[0].key, a, na, 0, true, lt);
+    a += k;
+    na -= k;
+    if (na == 0)
+        return;
+    nb = gallop(s, a[na - 1].key, b, nb, nb - 1, false, lt);
+    if (nb == 0)
+        return;
+    if (na <= nb)
+        merge_low(s, a, na, nb, lt);
+    else
+        merge_high(s, a, na, nb, lt);
+}
+
+/* One merge_at per order, each calling its `lt` directly; the rest of the
+ * sort is inlined into sort_pairs' cases. */
+typedef void (*merge_fn)(keyed_sort *s, sort_pair *v, int i);
+#define MERGE_AT(name, lt) \
+    static void name(keyed_sort *s, sort_pair *v, int i) { merge_at(s, v, i, lt); }
+MERGE_AT(merge_at_int, key_int_lt)
+MERGE_AT(merge_at_float, key_float_lt)
+MERGE_AT(merge_at_str, key_str_lt)
+MERGE_AT(merge_at_tuple, key_tuple_lt)
+#undef MERGE_AT
+
+/* Powersort's node power of two adjacent runs [s1, s1+n1) and
+ * [s1+n1, s1+n1+n2) in a list of n: the first bit where the binary
+ * fractions of their midpoints over n differ (computed on doubled
+ * midpoints, which stay integers). */
+static int run_power(int64_t s1, int64_t n1, int64_t n2, int64_t n) {
+    int64_t a = 2 * s1 + n1, b = a + n1 + n2;
+    int power = 0;
+    for (;;) {
+        power++;
+        if (a >= n) {
+            a -= n;
+            b -= n;
+        } else if (b >= n) {
+            return power;
+        }
+        a <<= 1;
+        b <<= 1;
+    }
+}
+
+/* The shortest run worth extending to: n itself below 64, else a number
+ * in 32..64 such that n / minrun is a power of two or a little less. */
+static int64_t min_run(int64_t n) {
+    int64_t odd = 0;
+    while (n >= 64) {
+        odd |= n & 1;
+        n >>= 1;
+    }
+    return n + odd;
+}
+
+__attribute__((always_inline)) static inline void timsort(keyed_sort *s, sort_pair *v, int64_t n, key_lt lt,
+                                                           merge_fn merge) {
+    int64_t minrun = min_run(n), lo = 0;
+    s->min_gallop = MIN_GALLOP;
+    s->npending = 0;
+    while (lo < n) {
+        bool descending;
+        int64_t run = count_run(s, v + lo, n - lo, &descending, lt);
+        if (descending)
+            reverse_pairs(v + lo, run);
+        if (run < minrun) {
+            int64_t force = n - lo < minrun ? n - lo : minrun;
+            binary_insertion(s, v + lo, force, run, lt);
+            run = force;
+        }
+        if (s->npending > 0) {
+            int top = s->npending - 1;
+            int power = run_power(s->pending[top].base, s->pending[top].len, run, n);
+            while (s->npending > 1 && s->pending[s->npending - 2].power > power)
+                merge(s, v, s->npending - 2);
+            s->pending[s->npending - 1].power = power;
+        }
+        s->pending[s->npending].base = lo;
+        s->pending[s->npending].len = run;
+        s->npending++;
+        lo += run;
+    }
+    while (s->npending > 1) {
+        int i = s->npending - 2;
+        if (i > 0 && s->pending[i - 1].len < s->pending[i + 1].len)
+            i--;
+        merge(s, v, i);
+    }
+}
+
+#undef LT
+
+static void sort_pairs(keyed_sort *s, sort_pair *v, int64_t n, bool tuple) {
+    switch (tuple ? -1 : s->kinds[0]) {
+    case -1: timsort(s, v, n, key_tuple_lt, merge_at_tuple); break;
+    case RPY_SORT_FLOAT: timsort(s, v, n, key_float_lt, merge_at_float); break;
+    case RPY_SORT_STR: timsort(s, v, n, key_str_lt, merge_at_str); break;
+    default: timsort(s, v, n, key_int_lt, merge_at_int); break; /* bools as 0 / 1 */
+    }
+}
+
+void rpy_list_sort_keyed(rpy_list *l, rpy_key_fn keyfn, const int32_t *kinds, int32_t nkinds, bool tuple_key,
+                         bool reverse) {
+    int64_t n = l->length;
+    if (n == 0 || (n == 1 && keyfn == NULL))
+        return;
+    bool tuple = tuple_key || nkinds != 1;
+    bool gc_keys = tuple || kinds[0] == RPY_SORT_STR;
+    /* The pairs, then the merges' scratch space. */
+    sort_pair *pairs = NULL;
+    if (n <= INT64_MAX / 2 / (int64_t)sizeof(sort_pair))
+        pairs = malloc((size_t)(n + n / 2 + 1) * sizeof(sort_pair));
+    if (pairs == NULL) {
+        memory_error();
+        return;
+    }
+
+    rpy_array *a = l->items;
+    bool modified = false;
+    if (keyfn != NULL) {
+        rpy_array *keys = NULL;
+        if (gc_keys) {
+            RPY_PUSH_ROOT(l);
+            keys = rpy_gc_malloc_varsize(RPY_TID_ARRAY_PTR, n);
+            RPY_POP_ROOT(l);
+            if (keys == NULL) {
+                free(pairs);
+                return;
+            }
+            a = l->items;
+        }
+        /* Detach the items: l is empty while keyfn runs. */
+        rpy_array *empty = empty_array(a->hdr.tid);
+        l->items = empty; /* static, never young: no barrier */
+        l->length = 0;
+        for (int64_t i = 0; i < n; i++) {
+            uint64_t item = get(a, item_size(a), i);
+            RPY_PUSH_ROOT(l);
+            RPY_PUSH_ROOT(a);
+            RPY_PUSH_ROOT(keys);
+            uint64_t key = keyfn(item);
+            RPY_POP_ROOT(keys);
+            RPY_POP_ROOT(a);
+            RPY_POP_ROOT(l);
+            if (rpy_exc_value != NULL) {
+                l->length = n;
+                set_items(l, a);
+                free(pairs);
+                return;
+            }
+            if (gc_keys)
+                store(keys, i, key); /* keys may be old by now: barrier */
+            else
+                pairs[i].key = key;
+        }
+        /* Nothing allocates from here until the end. */
+        modified = l->length != 0 || l->items != empty;
+        l->length = n;
+        set_items(l, a);
+        if (gc_keys)
+            for (int64_t i = 0; i < n; i++)
+                pairs[i].key = get(keys, 8, i);
+    }
+    uint32_t size = item_size(a);
+    for (int64_t i = 0; i < n; i++) {
+        pairs[i].item = get(a, size, i);
+        if (keyfn == NULL)
+            pairs[i].key = pairs[i].item;
+        if (!tuple && kinds[0] == RPY_SORT_BOOL) /* one byte */
+            pairs[i].key &= 0xff;
+    }
+
+    keyed_sort s;
+    s.kinds = kinds;
+    s.nkinds = nkinds;
+    s.tmp = pairs + n;
+    if (reverse)
+        reverse_pairs(pairs, n);
+    sort_pairs(&s, pairs, n, tuple);
+    if (reverse)
+        reverse_pairs(pairs, n);
+
+    if (size != 1)
+        before_stores(a);
+    for (int64_t i = 0; i < n; i++)
+        put(a, size, i, pairs[i].item);
+    free(pairs);
+    if (modified) /* allocates: last */
+        rpy_raise(RPY_EXC_VALUE, "list modified during sort");
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Bench programs the translator does not accept yet, and why.
-const NOT_YET: &[(&str, &str)] = &[("dict_words", "list.sort(key=...)")];
+const NOT_YET: &[(&str, &str)] = &[];
 
 fn bench_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

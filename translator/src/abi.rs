@@ -42,7 +42,6 @@ pub enum RuntimeFn {
     ListClear,
     ListFind,
     ListCount,
-    ListSort,
     Math(MathFn),
     MathLogBase,
     /// A helper of the string/dict runtime, described by the table below.
@@ -159,6 +158,7 @@ helpers! {
     DictKeys = "rpy_dict_keys" (Ptr) -> Ptr, Raise;
     DictValues = "rpy_dict_values" (Ptr) -> Ptr, Raise;
     DictItems = "rpy_dict_items" (Ptr, I32) -> Ptr, Raise;
+    ListSortKeyed = "rpy_list_sort_keyed" (Ptr, Ptr, Ptr, I32, Bool, Bool) -> Void, Raise;
 }
 
 /// Bytes a string builder needs in the caller's frame (RPY_BUILDER_BYTES).
@@ -211,7 +211,6 @@ impl RuntimeFn {
             RuntimeFn::ListClear => "rpy_list_clear",
             RuntimeFn::ListFind => "rpy_list_find",
             RuntimeFn::ListCount => "rpy_list_count",
-            RuntimeFn::ListSort => "rpy_list_sort",
             RuntimeFn::MathLogBase => "rpy_math_log_base",
             RuntimeFn::Helper(h) => h.name(),
             RuntimeFn::Math(m) => match m {
@@ -317,9 +316,6 @@ impl RuntimeFn {
             ),
             RuntimeFn::ListCount => {
                 i64t.fn_type(&p(&[ptr.into(), i64t.into(), i32t.into()]), false)
-            }
-            RuntimeFn::ListSort => {
-                void.fn_type(&p(&[ptr.into(), i32t.into(), boolt.into()]), false)
             }
         }
     }

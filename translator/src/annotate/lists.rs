@@ -27,6 +27,30 @@ pub const LIST_METHODS: &[(&str, usize, usize)] = &[
     ("sort", 0, 0),
 ];
 
+/// Keys `sort` can order: numbers, strings, and tuples of those.
+pub fn sortable(s: &SomeValue) -> bool {
+    match s {
+        SomeValue::Int
+        | SomeValue::Bool
+        | SomeValue::Float
+        | SomeValue::Str { can_be_none: false }
+        | SomeValue::Impossible => true,
+        SomeValue::Tuple(items) => {
+            !items.is_empty()
+                && items.iter().all(|i| {
+                    matches!(
+                        i,
+                        SomeValue::Int
+                            | SomeValue::Bool
+                            | SomeValue::Float
+                            | SomeValue::Str { can_be_none: false }
+                    )
+                })
+        }
+        _ => false,
+    }
+}
+
 /// Items that `in`, `index`, `count`, `remove` and `sort` can compare.
 pub fn comparable_item(s: &SomeValue) -> bool {
     matches!(
@@ -211,6 +235,9 @@ impl Annotator<'_> {
                 ),
             ));
         };
+        if &**name == "sort" {
+            return self.list_sort(f, b, id, args, keywords, span);
+        }
         if !keywords.is_empty() {
             return Err(Diagnostic::error(
                 span,
@@ -279,28 +306,100 @@ impl Annotator<'_> {
                     SomeValue::Int
                 })
             }
-            "sort" => {
-                if !matches!(
-                    item,
-                    SomeValue::Int
-                        | SomeValue::Float
-                        | SomeValue::Bool
-                        | SomeValue::Str { can_be_none: false }
-                        | SomeValue::Impossible
-                ) {
+            _ => unreachable!("listed in LIST_METHODS"),
+        }
+    }
+
+    /// `l.sort(key=f, reverse=r)`: the key function is called on the
+    /// items; the keys must be orderable (numbers, strings, or tuples of
+    /// those).
+    pub(super) fn list_sort(
+        &mut self,
+        f: FuncId,
+        b: BlockId,
+        id: ListId,
+        args: &[SomeValue],
+        keywords: &[Rc<str>],
+        span: Span,
+    ) -> AResult {
+        let n_pos = args.len() - keywords.len();
+        if n_pos != 0 {
+            return Err(Diagnostic::error(
+                span,
+                "sort() takes no positional arguments: use key= and reverse=",
+            ));
+        }
+        let item = self.read_items(id, f, b);
+        let mut key_type = item.clone();
+        for (k, v) in keywords.iter().zip(&args[n_pos..]) {
+            match (&**k, v) {
+                ("reverse", SomeValue::Bool | SomeValue::Int) => {}
+                ("key", SomeValue::Func(key)) => {
+                    if item == SomeValue::Impossible {
+                        continue; // no items yet: nothing to call it with
+                    }
+                    key_type = self.call_function(f, b, *key, &[item.clone()], 1, &[], span)?;
+                    if key_type == SomeValue::Impossible {
+                        return Ok(SomeValue::Impossible); // not known yet
+                    }
+                }
+                ("key", SomeValue::None) => {}
+                (k, v) => {
                     return Err(Diagnostic::error(
                         span,
                         format!(
-                            "sorting {} is not supported yet",
-                            SomeValue::List(id).describe(&t)
+                            "sort() with {k}={} is not supported",
+                            with_article(v, &self.types())
                         ),
-                    ));
+                    ))
                 }
-                self.lists.borrow_mut().add_reader(id, f, b);
-                Ok(SomeValue::None)
             }
-            _ => unreachable!("listed in LIST_METHODS"),
         }
+        if !sortable(&key_type) {
+            return Err(Diagnostic::error(
+                span,
+                format!(
+                    "sorting by {} is not supported: keys must be numbers, strings, or tuples of those",
+                    with_article(&key_type, &self.types())
+                ),
+            ));
+        }
+        Ok(SomeValue::None)
+    }
+
+    /// `sorted(l, key=f, reverse=r)`: a sorted copy.
+    pub(super) fn sorted(
+        &mut self,
+        f: FuncId,
+        b: BlockId,
+        site: VarId,
+        args: &[SomeValue],
+        keywords: &[Rc<str>],
+        span: Span,
+    ) -> AResult {
+        let n_pos = args.len() - keywords.len();
+        let id = match args.first() {
+            Some(SomeValue::List(id)) if n_pos == 1 => *id,
+            other => {
+                return Err(Diagnostic::error(
+                    span,
+                    match other {
+                        Some(a) if n_pos == 1 => format!(
+                            "sorted() of {} is not supported yet",
+                            with_article(a, &self.types())
+                        ),
+                        _ => "sorted() takes one list".to_string(),
+                    },
+                ))
+            }
+        };
+        let r = self.list_sort(f, b, id, &args[1..], keywords, span)?;
+        if r == SomeValue::Impossible {
+            return Ok(r);
+        }
+        // A new list with the same item definition (as list.copy()).
+        let _ = site;
+        Ok(SomeValue::List(id))
     }
 }
 

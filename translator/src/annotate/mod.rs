@@ -19,7 +19,7 @@ mod tests;
 
 use crate::diagnostics::{Diagnostic, Result, Span};
 use crate::flowgraph::hlop::HlOp;
-use crate::flowgraph::ir::{BlockId, ClassId, FuncId, Graph, Value, VarId};
+use crate::flowgraph::ir::{BlockId, Builtin, ClassId, FuncId, Graph, Value, VarId};
 use crate::flowgraph::FlowGraphs;
 use crate::parse::program::Program;
 use indexmap::IndexMap;
@@ -48,6 +48,8 @@ pub struct Annotations {
     pub lists: listdef::ListDefs,
     /// The annotation of each module variable (`Program::global_vars`).
     pub globals: Vec<SomeValue>,
+    /// What each annotated function returns.
+    pub returns: IndexMap<FuncId, SomeValue>,
 }
 
 impl Annotations {
@@ -141,7 +143,13 @@ pub fn annotate_program(program: &Program, flow: &FlowGraphs) -> Result<Annotati
             ),
         )]);
     }
+    let returns = a
+        .bindings
+        .iter()
+        .map(|(f, b)| (*f, b[flow.graphs[f].return_var().index()].clone()))
+        .collect();
     Ok(Annotations {
+        returns,
         bindings: a.bindings,
         reached: a.reached,
         classes: a.classes,
@@ -510,6 +518,9 @@ impl<'a> Annotator<'a> {
                     None => {}
                 }
                 Ok(instance)
+            }
+            SomeValue::Builtin(Builtin::Sorted) => {
+                self.sorted(f, b, op.result, &args[1..], keywords, op.span)
             }
             SomeValue::Builtin(builtin) => {
                 rules::annotate_builtin_call(&types!(self), *builtin, &args[1..], keywords, op.span)

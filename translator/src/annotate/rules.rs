@@ -317,6 +317,7 @@ pub fn annotate_builtin_call(
         }
     };
     match b {
+        Builtin::Sorted => unreachable!("handled by the annotator (it calls the key function)"),
         Builtin::Math(m) => {
             if !m.arity().contains(&args.len()) {
                 let (lo, hi) = (m.arity().start().to_owned(), m.arity().end().to_owned());

@@ -54,6 +54,7 @@ pub enum Builtin {
     Hex,
     Oct,
     Bin,
+    Sorted,
     Math(MathFn),
 }
 
@@ -155,6 +156,7 @@ impl Builtin {
             Builtin::Hex => "hex",
             Builtin::Oct => "oct",
             Builtin::Bin => "bin",
+            Builtin::Sorted => "sorted",
         }
     }
 
@@ -175,6 +177,7 @@ impl Builtin {
             "hex" => Builtin::Hex,
             "oct" => Builtin::Oct,
             "bin" => Builtin::Bin,
+            "sorted" => Builtin::Sorted,
             _ => return None,
         })
     }

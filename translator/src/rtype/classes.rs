@@ -186,6 +186,7 @@ impl ClassLayouts {
     pub fn callees(&self, op: &super::llop::LlOp) -> Vec<crate::flowgraph::ir::FuncId> {
         match op {
             super::llop::LlOp::DirectCall(f) => vec![*f],
+            super::llop::LlOp::ListSortKeyed(s) => s.key.iter().map(|k| k.0).collect(),
             super::llop::LlOp::MethodCall(t) => self.tables[t.0 as usize]
                 .entries
                 .iter()

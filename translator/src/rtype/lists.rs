@@ -134,6 +134,81 @@ impl Lowerer<'_> {
         Ok(())
     }
 
+    /// `l.sort(key=f, reverse=r)` (keywords only), also for `sorted`.
+    /// Sorts the new list `copy` (a copy of `list`, whose annotation it
+    /// shares) for `sorted()`.
+    pub(super) fn list_sort_copy(
+        &mut self,
+        list: &Value,
+        copy: VarId,
+        kw_args: &[Value],
+        keywords: &[Rc<str>],
+        span: Span,
+    ) -> LResult {
+        let done = self.ll.new_var(LlType::Void, span);
+        self.list_sort_as(list, &Value::Var(copy), kw_args, keywords, done, span)
+    }
+
+    pub(super) fn list_sort(
+        &mut self,
+        list: &Value,
+        kw_args: &[Value],
+        keywords: &[Rc<str>],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        self.list_sort_as(list, list, kw_args, keywords, result, span)
+    }
+
+    /// Sorts `target`, a list annotated as `list` is.
+    fn list_sort_as(
+        &mut self,
+        list: &Value,
+        target: &Value,
+        kw_args: &[Value],
+        keywords: &[Rc<str>],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        let item = self.list_item(list);
+        let mut key = None;
+        let mut key_type = item.clone();
+        let mut reverse = Value::Const(Constant::Bool(false));
+        for (k, v) in keywords.iter().zip(kw_args) {
+            match (&**k, self.s(v)) {
+                ("key", SomeValue::Func(func)) => {
+                    let ret = self.ann.returns[&func].clone();
+                    key = Some((func, super::lltype_of(&item), super::lltype_of(&ret)));
+                    key_type = ret;
+                }
+                ("reverse", _) => reverse = self.truth(v, span),
+                _ => {}
+            }
+        }
+        let kind = |s: &SomeValue| match s {
+            SomeValue::Float => 1,
+            SomeValue::Str { .. } => 2,
+            SomeValue::Bool => 3,
+            _ => 0,
+        };
+        let (kinds, tuple_key) = match &key_type {
+            SomeValue::Tuple(items) => (items.iter().map(kind).collect(), true),
+            other => (vec![kind(other)], false),
+        };
+        let spec = super::llop::SortSpec {
+            key,
+            kinds,
+            tuple_key,
+        };
+        self.push(
+            LlOp::ListSortKeyed(Rc::new(spec)),
+            vec![target.clone(), reverse],
+            result,
+            span,
+        );
+        Ok(())
+    }
+
     pub(super) fn list_method(
         &mut self,
         name: &Rc<str>,
@@ -174,7 +249,7 @@ impl Lowerer<'_> {
             "index" => (LlOp::ListIndex(eq), vec![list, args[1].clone()]),
             "count" => (LlOp::ListCount(eq), vec![list, args[1].clone()]),
             "remove" => (LlOp::ListRemove(eq), vec![list, args[1].clone()]),
-            "sort" => (LlOp::ListSort(eq), vec![list]),
+            "sort" => unreachable!("lowered by list_sort"),
             other => unreachable!("annotator accepted list.{other}()"),
         };
         self.push(op, call_args, result, span);

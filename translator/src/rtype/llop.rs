@@ -212,7 +212,8 @@ pub enum LlOp {
     ListRemove(EqKind),
     /// `x in list`.
     ListContains(EqKind),
-    ListSort(EqKind),
+    /// `l.sort(key=..., reverse=...)`: args list, reverse (a bool).
+    ListSortKeyed(Rc<SortSpec>),
     Write(WriteKind),
     DirectCall(FuncId),
     /// A runtime helper (strings, dicts): arguments and result as the ABI
@@ -286,6 +287,17 @@ pub struct Effects {
     pub is_pure: bool,
 }
 
+/// How a list is sorted: the key function (if any) and how keys compare
+/// (`enum rpy_sort_kind` per field; a tuple key has one per field).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SortSpec {
+    /// The key function, the type of the items it takes and of the key
+    /// it returns.
+    pub key: Option<(FuncId, super::lltype::LlType, super::lltype::LlType)>,
+    pub kinds: Vec<i32>,
+    pub tuple_key: bool,
+}
+
 /// A piece of a string being built (see `LlOp::Format`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum FormatPiece {
@@ -321,6 +333,7 @@ impl LlOp {
         matches!(
             self,
             Format(_)
+                | ListSortKeyed(_)
                 | Malloc(_)
                 | NewTuple(_)
                 | NewList(_)
@@ -368,14 +381,16 @@ impl LlOp {
             | LoadClassAttr(_)
             | TupleGetItem(_) => pure,
             NewTuple(_) | ListCheckLen(_) => raising,
-            ListReverse | ListClear | ListSort(_) | ListCount(_) | ListContains(_) => effect,
+            ListReverse | ListClear | ListCount(_) | ListContains(_) => effect,
             ListGetItem(_) | ListSetItem(_) | NewList(_) | ListAppend(_) | ListPop(_)
             | ListInsert(_) | ListExtend | ListMul | ListConcat | ListSlice | ListIndex(_)
             | ListRemove(_) => raising,
             // Reads of mutable memory: removable if unused, never folded.
             GetField(_) | GetGlobal(_) | GcRestoreRoot(_) => effect,
             SetField(_) | SetGlobal(_) | GcSaveRoot(_) | TupleInit(_) => effect,
-            Malloc(_) | CheckNotNone(_) | MethodCall(_) | Raise | Format(_) => raising,
+            Malloc(_) | CheckNotNone(_) | MethodCall(_) | Raise | Format(_) | ListSortKeyed(_) => {
+                raising
+            }
             StrLen | StrCmp(_) => pure,
             CallHelper(h) => match h.effect() {
                 crate::abi::HelperEffect::Pure => pure,
@@ -420,6 +435,10 @@ impl fmt::Display for LlOp {
             LlOp::Math(m) => write!(f, "math_{}", m.name()),
             LlOp::CallHelper(h) => write!(f, "{}", h.name().trim_start_matches("rpy_")),
             LlOp::StrLen => write!(f, "str_len"),
+            LlOp::ListSortKeyed(s) => match s.key {
+                Some((k, ..)) => write!(f, "list_sort[key={k}, kinds={:?}]", s.kinds),
+                None => write!(f, "list_sort[kinds={:?}]", s.kinds),
+            },
             LlOp::StrCmp(c) => write!(f, "str_cmp_{}", format!("{c:?}").to_lowercase()),
             LlOp::Format(pieces) => {
                 write!(f, "format[")?;

@@ -323,6 +323,18 @@ impl Lowerer<'_> {
                     self.push(LlOp::DirectCall(callee), call_args, result, span);
                     Ok(())
                 }
+                SomeValue::Builtin(Builtin::Sorted) => {
+                    // A copy, sorted in place.
+                    let n_pos = args.len() - keywords.len();
+                    let all = vec![
+                        args[1].clone(),
+                        Value::Const(Constant::Int(i64::MIN)),
+                        Value::Const(Constant::Int(i64::MAX)),
+                        Value::Const(Constant::Int(1)),
+                    ];
+                    self.push(LlOp::ListSlice, all, result, span);
+                    self.list_sort_copy(&args[1], result, &args[n_pos..], keywords, span)
+                }
                 SomeValue::Builtin(b) => self.builtin(b, &args[1..], result, span),
                 SomeValue::Class(c) => self.instantiate(c, args, keywords, result, span),
                 other => unreachable!("annotator accepted a call of {other}"),
@@ -395,7 +407,7 @@ impl Lowerer<'_> {
         }
     }
 
-    fn truth(&mut self, a: &Value, span: Span) -> Value {
+    pub(super) fn truth(&mut self, a: &Value, span: Span) -> Value {
         if let Value::Const(c) = a {
             let b = match c {
                 Constant::None => false,
@@ -710,6 +722,7 @@ impl Lowerer<'_> {
                     span,
                 );
             }
+            Builtin::Sorted => unreachable!("lowered with its keywords"),
             Builtin::Str
             | Builtin::Repr
             | Builtin::Ord
@@ -884,6 +897,10 @@ impl Lowerer<'_> {
         result: VarId,
         span: Span,
     ) -> LResult {
+        if matches!(self.s(&args[0]), SomeValue::List(_)) && &**name == "sort" {
+            let n_pos = args.len() - keywords.len();
+            return self.list_sort(&args[0], &args[n_pos..], keywords, result, span);
+        }
         if matches!(self.s(&args[0]), SomeValue::List(_)) {
             return self.list_method(name, args, result, span);
         }

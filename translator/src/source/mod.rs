@@ -57,6 +57,8 @@ pub(crate) struct CodegenCx<'ctx> {
     pub exc_value: GlobalValue<'ctx>,
     /// The prebuilt object whose fields are the module variables.
     pub globals_object: GlobalValue<'ctx>,
+    /// `uint64_t f(uint64_t)` adapters for sort key functions, by function.
+    pub key_adapters: std::cell::RefCell<HashMap<FuncId, FunctionValue<'ctx>>>,
     /// Functions that may raise (their callers check after the call).
     pub raising: std::collections::HashSet<FuncId>,
     /// Traceback locations (file, line, function) by index, with the
@@ -316,6 +318,7 @@ pub fn generate_source(
         shadowstack_top,
         exc_value,
         globals_object,
+        key_adapters: Default::default(),
         raising: raising_functions(program),
         locations: Default::default(),
         sources: opts.sources,

@@ -259,15 +259,97 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                     &[ptr_arg(&a[0]), bits.into(), i32(*eq as u64).into()],
                 )?
             }
-            LlOp::ListSort(eq) => {
-                let no = cx.bool_type().const_zero();
-                self.call_rt(
-                    RuntimeFn::ListSort,
-                    &[ptr_arg(&a[0]), i32(*eq as u64).into(), no.into()],
-                )?
+            LlOp::ListSortKeyed(spec) => {
+                let keyfn = match spec.key {
+                    Some((f, item, key)) => self
+                        .key_adapter(f, item, key)?
+                        .as_global_value()
+                        .as_pointer_value(),
+                    None => cx.ptr_type(inkwell::AddressSpace::default()).const_null(),
+                };
+                let kinds: Vec<_> = spec.kinds.iter().map(|k| i32(*k as u64)).collect();
+                let init = cx.i32_type().const_array(&kinds);
+                let g = self
+                    .cg
+                    .module
+                    .add_global(init.get_type(), None, "rpy.sortkinds");
+                g.set_initializer(&init);
+                g.set_constant(true);
+                g.set_linkage(inkwell::module::Linkage::Private);
+                let tuple = cx.bool_type().const_int(spec.tuple_key as u64, false);
+                let args = [
+                    ptr_arg(&a[0]),
+                    keyfn.into(),
+                    g.as_pointer_value().into(),
+                    i32(spec.kinds.len() as u64).into(),
+                    tuple.into(),
+                    self.value(&a[1]).into(),
+                ];
+                self.call_rt(RuntimeFn::Helper(crate::abi::Helper::ListSortKeyed), &args)?
             }
             other => unreachable!("not a list operation: {other}"),
         })
+    }
+
+    /// `uint64_t adapter(uint64_t item)`: calls the key function `f` on
+    /// the item given as a 64-bit pattern and returns the key as one (the
+    /// runtime's sort calls it; an exception stays in rpy_exc_value).
+    fn key_adapter(
+        &self,
+        f: crate::flowgraph::ir::FuncId,
+        item: LlType,
+        key: LlType,
+    ) -> CgResult<inkwell::values::FunctionValue<'ctx>> {
+        if let Some(a) = self.cg.key_adapters.borrow().get(&f) {
+            return Ok(*a);
+        }
+        let cx = self.cg.cx;
+        let i64t = cx.i64_type();
+        let n = self.cg.key_adapters.borrow().len();
+        let adapter = self.cg.module.add_function(
+            &format!("rpy.sortkey.{n}"),
+            i64t.fn_type(&[i64t.into()], false),
+            Some(inkwell::module::Linkage::Private),
+        );
+        let b = cx.create_builder();
+        b.position_at_end(cx.append_basic_block(adapter, "entry"));
+        let bits = adapter.get_nth_param(0).unwrap().into_int_value();
+        let arg: inkwell::values::BasicValueEnum = match self.cg.basic_type(item) {
+            Some(inkwell::types::BasicTypeEnum::FloatType(t)) => b.build_bit_cast(bits, t, "")?,
+            Some(inkwell::types::BasicTypeEnum::PointerType(t)) => {
+                b.build_int_to_ptr(bits, t, "")?.into()
+            }
+            Some(inkwell::types::BasicTypeEnum::IntType(t)) if t.get_bit_width() < 64 => {
+                b.build_int_truncate(bits, t, "")?.into()
+            }
+            _ => bits.into(),
+        };
+        let callee = self.cg.functions[&f];
+        let args: Vec<inkwell::values::BasicMetadataValueEnum> = if callee.count_params() == 1 {
+            vec![arg.into()]
+        } else {
+            vec![]
+        };
+        let r = b
+            .build_call(callee, &args, "key")?
+            .try_as_basic_value()
+            .basic();
+        let out = match (r, key) {
+            (Some(v), LlType::Float) => b.build_bit_cast(v, i64t, "")?.into_int_value(),
+            (Some(inkwell::values::BasicValueEnum::PointerValue(p)), _) => {
+                b.build_ptr_to_int(p, i64t, "")?
+            }
+            (Some(inkwell::values::BasicValueEnum::IntValue(i)), _)
+                if i.get_type().get_bit_width() < 64 =>
+            {
+                b.build_int_z_extend(i, i64t, "")?
+            }
+            (Some(v), _) => v.into_int_value(),
+            (None, _) => i64t.const_zero(),
+        };
+        b.build_return(Some(&out))?;
+        self.cg.key_adapters.borrow_mut().insert(f, adapter);
+        Ok(adapter)
     }
 
     /// How a searched-for value travels: by its machine type.

@@ -830,7 +830,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             | LlOp::ListCount(_)
             | LlOp::ListRemove(_)
             | LlOp::ListContains(_)
-            | LlOp::ListSort(_) => self.list_op(op, &name)?,
+            | LlOp::ListSortKeyed(_) => self.list_op(op, &name)?,
             LlOp::Write(kind) => {
                 let (f, arg): (RuntimeFn, BasicMetadataValueEnum) = match kind {
                     WriteKind::Int => (RuntimeFn::WriteInt, self.value(&op.args[0]).into()),
