@@ -314,6 +314,10 @@ void rpy_builder_format_spec_int(rpy_builder *b, const char *spec, int64_t v);
 void rpy_builder_format_spec_float(rpy_builder *b, const char *spec, double v);
 void rpy_builder_format_spec_str(rpy_builder *b, const char *spec, rpy_str *s);
 rpy_str *rpy_builder_finish(rpy_builder *b);
+/* repr(value) of a container (rpy_repr.c), its type given by a descriptor:
+ * i int, f float, b bool, n None, s str (NULL: None), L<x> list,
+ * D<k><v> dict, T<n>;<x1>...<xn> tuple (e.g. "LT2;is"). Never collects. */
+void rpy_builder_add_value_repr(rpy_builder *b, uint64_t value, const char *desc);
 
 /* --- dicts and sets (rpy_dict.c) -------------------------------------
  *

@@ -2,6 +2,8 @@
 //! `runtime/rpy.h` (change both together). Each is declared in the module
 //! the first time it is used.
 
+use crate::annotate::listdef::ListDefs;
+use crate::annotate::model::SomeValue;
 use crate::flowgraph::ir::MathFn;
 use inkwell::context::Context;
 use inkwell::types::{BasicMetadataTypeEnum, FunctionType};
@@ -139,6 +141,7 @@ helpers! {
     BuilderFormatSpecFloat = "rpy_builder_format_spec_float" (Ptr, Ptr, F64) -> Void, Raise;
     BuilderFormatSpecStr = "rpy_builder_format_spec_str" (Ptr, Ptr, Ptr) -> Void, Raise;
     BuilderFinish = "rpy_builder_finish" (Ptr) -> Ptr, Raise;
+    BuilderAddValueRepr = "rpy_builder_add_value_repr" (Ptr, I64, Ptr) -> Void, Effect;
     // Keys and values travel as 64-bit patterns (I64), converted by the
     // code generator.
     DictNew = "rpy_dict_new" (I32, I32, I32, Ptr) -> Ptr, Raise;
@@ -361,4 +364,31 @@ impl RuntimeFn {
                 | RuntimeFn::MathLogBase
         )
     }
+}
+
+/// How `rpy_builder_add_value_repr` reads a value of this type (the
+/// descriptor language of rpy_repr.c), or None if the runtime cannot show
+/// it (instances, functions).
+pub fn repr_desc(s: &SomeValue, lists: &ListDefs) -> Option<String> {
+    Some(match s {
+        SomeValue::Int => "i".into(),
+        SomeValue::Float => "f".into(),
+        SomeValue::Bool => "b".into(),
+        SomeValue::None | SomeValue::Impossible => "n".into(),
+        SomeValue::Str { .. } => "s".into(),
+        SomeValue::List(id) => format!("L{}", repr_desc(lists.item(*id), lists)?),
+        SomeValue::Dict(k, v) => format!(
+            "D{}{}",
+            repr_desc(lists.item(*k), lists)?,
+            repr_desc(lists.item(*v), lists)?
+        ),
+        SomeValue::Tuple(items) => {
+            let mut d = format!("T{};", items.len());
+            for i in items {
+                d.push_str(&repr_desc(i, lists)?);
+            }
+            d
+        }
+        _ => return None,
+    })
 }

@@ -288,6 +288,12 @@ fn getitem(
     }
 }
 
+/// A container the runtime can show (print, str, repr, %s).
+pub fn showable(p: &Types, s: &SomeValue) -> bool {
+    matches!(s, List(_) | Tuple(_) | Dict(..))
+        && crate::abi::repr_desc(s, &p.lists.borrow()).is_some()
+}
+
 pub fn annotate_builtin_call(
     p: &Types,
     b: Builtin,
@@ -355,7 +361,10 @@ pub fn annotate_builtin_call(
         Builtin::Print => {
             for a in args {
                 let exception = matches!(a, Instance { class, can_be_none: false } if p.is_exception_class(*class));
-                if !matches!(a, Int | Float | Bool | None | Str { .. }) && !exception {
+                if !matches!(a, Int | Float | Bool | None | Str { .. })
+                    && !exception
+                    && !showable(p, a)
+                {
                     return Err(Diagnostic::error(
                         span,
                         format!("printing {} is not supported yet", with_article(a, p)),
@@ -378,6 +387,7 @@ pub fn annotate_builtin_call(
             arity(1)?;
             match &args[0] {
                 Int | Bool | Float | Str { .. } | None => Ok(Str { can_be_none: false }),
+                a if showable(p, a) => Ok(Str { can_be_none: false }),
                 other => Err(Diagnostic::error(
                     span,
                     format!(

@@ -143,7 +143,10 @@ fn percent_format(p: &Types, fmt: &Value, r: &SomeValue, span: Span) -> AResult 
     for (spec, arg) in specs.iter().zip(&args) {
         use SomeValue::*;
         let ok = match spec.class() {
-            ConvClass::Text => matches!(arg, Int | Bool | Float | Str { .. } | None),
+            ConvClass::Text => {
+                matches!(arg, Int | Bool | Float | Str { .. } | None)
+                    || super::rules::showable(p, arg)
+            }
             ConvClass::Integer | ConvClass::Float => matches!(arg, Int | Bool | Float),
             ConvClass::IntegerOnly => matches!(arg, Int | Bool),
         };

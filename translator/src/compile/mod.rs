@@ -32,6 +32,7 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
         "rpy_format.c",
         include_str!("../../../runtime/rpy_format.c"),
     ),
+    ("rpy_repr.c", include_str!("../../../runtime/rpy_repr.c")),
     (
         "rpy_strops.c",
         include_str!("../../../runtime/rpy_strops.c"),

@@ -315,6 +315,9 @@ pub enum FormatPiece {
     SpecInt(Rc<str>),
     SpecFloat(Rc<str>),
     SpecStr(Rc<str>),
+    /// repr() of a container, its type described for the runtime
+    /// (`rpy_builder_add_value_repr`).
+    Repr(Rc<str>),
 }
 
 impl FormatPiece {
@@ -457,6 +460,7 @@ impl fmt::Display for LlOp {
                         FormatPiece::SpecInt(s)
                         | FormatPiece::SpecFloat(s)
                         | FormatPiece::SpecStr(s) => write!(f, "{{:{s}}}")?,
+                        FormatPiece::Repr(d) => write!(f, "repr<{d}>")?,
                     }
                 }
                 write!(f, "]")

@@ -702,6 +702,9 @@ impl Lowerer<'_> {
                         _ => WriteKind::Str, // str, or None printed through a null string
                     };
                     let a = match &sa[i] {
+                        SomeValue::List(_) | SomeValue::Tuple(_) | SomeValue::Dict(..) => {
+                            self.to_str(a, false, span)
+                        }
                         // An exception prints as str(e), its message.
                         SomeValue::Instance { class, .. } => {
                             let name: Rc<str> = EXC_MESSAGE.into();

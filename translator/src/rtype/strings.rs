@@ -57,7 +57,10 @@ impl Lowerer<'_> {
             // and so does the builder.
             SomeValue::Str { .. } => self.format(vec![FormatPiece::AddStr], vec![v.clone()], span),
             SomeValue::None => Value::Const(Constant::Str("None".into())),
-            other => unreachable!("annotator rejects str() of {other}"),
+            other => match crate::abi::repr_desc(other, &self.ann.lists) {
+                Some(d) => self.format(vec![FormatPiece::Repr(d.into())], vec![v.clone()], span),
+                None => unreachable!("annotator rejects str() of {other}"),
+            },
         }
     }
 

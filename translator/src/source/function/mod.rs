@@ -556,6 +556,10 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 FormatPiece::SpecStr(s) => {
                     call(H::BuilderFormatSpecStr, &[spec(s), arg.unwrap().into()])?
                 }
+                FormatPiece::Repr(d) => {
+                    let bits = self.to_abi(arg.unwrap(), crate::abi::AbiTy::I64)?;
+                    call(H::BuilderAddValueRepr, &[bits.into(), spec(d)])?
+                }
             }
         }
         Ok(self

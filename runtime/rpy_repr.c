@@ -1,0 +1,123 @@
+/* repr() of containers, as print() and str() show them: the translator
+ * describes the value's type in a small descriptor string and this file
+ * walks the value by it.  Descriptors:
+ *
+ *     i  int            f  float          b  bool         n  None
+ *     s  str or None    Lx list of x      Dkv dict of k to v
+ *     T<n>;x1...xn  tuple of n items (n in decimal)
+ *
+ * e.g. "LT2;is" is list[tuple[int, str]].  Nothing here allocates from
+ * the GC heap (the builder's text is malloc'd), so the value need not be
+ * rooted. */
+
+#include <string.h>
+
+#include "rpy.h"
+
+static void add_text(rpy_builder *b, const char *s) { rpy_builder_add_bytes(b, s, (int64_t)strlen(s)); }
+
+/* The end of the descriptor starting at d. */
+static const char *skip(const char *d) {
+    switch (*d++) {
+    case 'L':
+        return skip(d);
+    case 'D':
+        return skip(skip(d));
+    case 'T': {
+        long n = 0;
+        while (*d != ';')
+            n = n * 10 + (*d++ - '0');
+        d++;
+        while (n-- > 0)
+            d = skip(d);
+        return d;
+    }
+    default:
+        return d;
+    }
+}
+
+static uint64_t array_item(const rpy_array *a, int64_t i) {
+    const rpy_type_info *t = &rpy_type_table[a->hdr.tid];
+    const char *p = a->items + i * (int64_t)t->item_size;
+    if (t->item_size == 1)
+        return (uint8_t)*p;
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+static const char *add_repr(rpy_builder *b, uint64_t v, const char *d) {
+    switch (*d++) {
+    case 'i':
+        rpy_builder_add_int(b, (int64_t)v);
+        return d;
+    case 'f': {
+        double x;
+        memcpy(&x, &v, 8);
+        rpy_builder_add_float(b, x);
+        return d;
+    }
+    case 'b':
+        add_text(b, (v & 0xff) ? "True" : "False");
+        return d;
+    case 'n':
+        add_text(b, "None");
+        return d;
+    case 's':
+        if (v == 0)
+            add_text(b, "None");
+        else
+            rpy_builder_format_str(b, "%r", (rpy_str *)(uintptr_t)v);
+        return d;
+    case 'L': {
+        rpy_list *l = (rpy_list *)(uintptr_t)v;
+        rpy_builder_add_bytes(b, "[", 1);
+        for (int64_t i = 0; i < l->length; i++) {
+            if (i > 0)
+                rpy_builder_add_bytes(b, ", ", 2);
+            add_repr(b, array_item(l->items, i), d);
+        }
+        rpy_builder_add_bytes(b, "]", 1);
+        return skip(d);
+    }
+    case 'D': {
+        rpy_dict *dict = (rpy_dict *)(uintptr_t)v;
+        const char *vd = skip(d);
+        rpy_builder_add_bytes(b, "{", 1);
+        bool first = true;
+        for (int64_t e = rpy_dict_next(dict, 0); e >= 0; e = rpy_dict_next(dict, e + 1)) {
+            if (!first)
+                rpy_builder_add_bytes(b, ", ", 2);
+            first = false;
+            add_repr(b, rpy_dict_key_at(dict, e), d);
+            rpy_builder_add_bytes(b, ": ", 2);
+            add_repr(b, rpy_dict_value_at(dict, e), vd);
+        }
+        rpy_builder_add_bytes(b, "}", 1);
+        return skip(vd);
+    }
+    case 'T': {
+        const uint64_t *slots = (const uint64_t *)(uintptr_t)v + 1; /* after the header */
+        long n = 0;
+        while (*d != ';')
+            n = n * 10 + (*d++ - '0');
+        d++;
+        rpy_builder_add_bytes(b, "(", 1);
+        for (long i = 0; i < n; i++) {
+            if (i > 0)
+                rpy_builder_add_bytes(b, ", ", 2);
+            d = add_repr(b, slots[i], d);
+        }
+        if (n == 1)
+            rpy_builder_add_bytes(b, ",", 1);
+        rpy_builder_add_bytes(b, ")", 1);
+        return d;
+    }
+    default:
+        add_text(b, "?");
+        return d;
+    }
+}
+
+void rpy_builder_add_value_repr(rpy_builder *b, uint64_t value, const char *desc) { add_repr(b, value, desc); }
