@@ -212,43 +212,148 @@ impl Builder<'_> {
 
     /// `for x in seq`: an index loop that reads `len(seq)` on every lap,
     /// as Python's list iterator does (the list may grow meanwhile).
+    /// A builtin the program did not rebind.
+    fn is_builtin(&self, name: &str) -> bool {
+        !self.locals.contains(name) && !self.program.module(self.module).globals.contains_key(name)
+    }
+
+    /// `for x in seq`, `for i, x in enumerate(seq[, start])` and
+    /// `for a, b in zip(s1, s2, ...)`.
     pub(super) fn sequence_loop(&mut self, f: &ast::StmtFor, span: Span) -> Result<(), Diagnostic> {
-        let seq = self.expr(&f.iter)?;
-        let (counter, seq_name) = (self.hidden("i"), self.hidden("seq"));
-        self.state()
-            .insert(counter.clone(), Value::Const(Constant::Int(0)));
-        self.state().insert(seq_name.clone(), seq);
+        let call = match &*f.iter {
+            ast::Expr::Call(c) if c.keywords.is_empty() => match &*c.func {
+                ast::Expr::Name(n) if self.is_builtin(n.id.as_str()) => Some((n.id.as_str(), c)),
+                _ => None,
+            },
+            _ => None,
+        };
+        match call {
+            Some(("enumerate", c)) if (1..=2).contains(&c.args.len()) => {
+                let start = c.args.get(1);
+                self.zip_loop(f, &c.args[..1], Some(start), span)
+            }
+            Some(("zip", c)) if !c.args.is_empty() => self.zip_loop(f, &c.args, None, span),
+            _ => self.zip_loop(f, std::slice::from_ref(&*f.iter), None, span),
+        }
+    }
+
+    /// Iterates over several sequences at once, by position, stopping at
+    /// the end of the shortest (checked in order, as zip does); with
+    /// `enumerate`, a counter comes first.
+    fn zip_loop(
+        &mut self,
+        f: &ast::StmtFor,
+        seqs: &[ast::Expr],
+        enumerate: Option<Option<&ast::Expr>>,
+        span: Span,
+    ) -> Result<(), Diagnostic> {
+        let mut exprs: Vec<&ast::Expr> = seqs.iter().collect();
+        if let Some(Some(start)) = enumerate {
+            exprs.push(start);
+        }
+        let mut values = self.eval_all(&exprs)?;
+        let count = match enumerate {
+            Some(Some(_)) => Some(values.pop().unwrap()),
+            Some(None) => Some(Value::Const(Constant::Int(0))),
+            None => None,
+        };
+        let count_name = self.hidden("count");
+        if let Some(c) = count.clone() {
+            self.state().insert(count_name.clone(), c);
+        }
+        let mut names = vec![];
+        for v in values {
+            let (i, s) = (self.hidden("i"), self.hidden("seq"));
+            self.state()
+                .insert(i.clone(), Value::Const(Constant::Int(0)));
+            self.state().insert(s.clone(), v);
+            names.push((i, s));
+        }
         let mut assigned = HashSet::new();
         collect_assigned_names(&f.body, &mut assigned);
         collect_target_names(&f.target, &mut assigned);
         self.open_loop(assigned, span);
-        let i = self.state()[&counter].clone();
-        let s = self.state()[&seq_name].clone();
-        let pos = self.emit(HlOp::IterPos, vec![s, i], span, None);
-        let pos_name = self.hold(pos);
-        let s = self.state()[&seq_name].clone();
-        let pos = self.state()[&pos_name].clone();
-        let cond = self.emit(HlOp::IterMore, vec![s, pos], span, None);
-        let (t, exit) = self.branch(cond);
-        self.join(t, span);
-        let pos = self.take(&pos_name);
-        let s = self.state()[&seq_name].clone();
-        let item = self.emit(HlOp::IterItem, vec![s, pos.clone()], span, None);
-        let one = Value::Const(Constant::Int(1));
-        let next = self.emit(HlOp::RangeNext, vec![pos, one], span, None);
-        self.state().insert(counter.clone(), next);
-        if let Err(d) = self.assign(&f.target, item) {
+        let mut exits = vec![];
+        let mut positions = vec![];
+        for (i, s) in &names {
+            let (iv, sv) = (self.state()[i].clone(), self.state()[s].clone());
+            let pos = self.emit(HlOp::IterPos, vec![sv, iv], span, None);
+            let held = self.hold(pos);
+            let (pv, sv) = (self.state()[&held].clone(), self.state()[s].clone());
+            let cond = self.emit(HlOp::IterMore, vec![sv, pv], span, None);
+            let (t, exit) = self.branch(cond);
+            exits.extend(exit);
+            self.join(t, span);
+            positions.push(held);
+        }
+        let mut items = vec![];
+        for ((i, s), held) in names.iter().zip(positions) {
+            let pos = self.take(&held);
+            let sv = self.state()[s].clone();
+            let item = self.emit(HlOp::IterItem, vec![sv, pos.clone()], span, None);
+            items.push(self.hold(item));
+            let one = Value::Const(Constant::Int(1));
+            let next = self.emit(HlOp::RangeNext, vec![pos, one], span, None);
+            self.state().insert(i.clone(), next);
+        }
+        if count.is_some() {
+            let n = self.state()[&count_name].clone();
+            let held = self.hold(n.clone());
+            let one = Value::Const(Constant::Int(1));
+            let next = self.emit(HlOp::RangeNext, vec![n, one], span, None);
+            self.state().insert(count_name.clone(), next);
+            items.insert(0, held);
+        }
+        let result = self.assign_items(&f.target, items, seqs.len() > 1 || count.is_some(), span);
+        if let Err(d) = result {
             self.loops.pop();
             return Err(d);
         }
         self.stmts(&f.body);
-        self.close_loop(exit, &f.orelse, span);
+        self.close_loop(exits, &f.orelse, span);
         if let Some((_, state)) = &mut self.current {
-            for n in [&counter, &seq_name] {
-                state.shift_remove(n);
+            state.shift_remove(&count_name);
+            for (i, s) in &names {
+                state.shift_remove(i);
+                state.shift_remove(s);
             }
         }
         Ok(())
+    }
+
+    /// Binds the held `items` to `target`: one item as it is, several as
+    /// a tuple, unpacked directly when the target is a tuple of as many
+    /// names (no tuple is built).
+    fn assign_items(
+        &mut self,
+        target: &ast::Expr,
+        items: Vec<Rc<str>>,
+        as_tuple: bool,
+        span: Span,
+    ) -> Result<(), Diagnostic> {
+        let elts = match target {
+            ast::Expr::Tuple(t) => Some(&t.elts),
+            ast::Expr::List(l) => Some(&l.elts),
+            _ => None,
+        };
+        match elts {
+            Some(elts) if as_tuple && elts.len() == items.len() => {
+                for (e, h) in elts.iter().zip(&items) {
+                    let v = self.take(h);
+                    self.assign(e, v)?;
+                }
+                Ok(())
+            }
+            _ if as_tuple => {
+                let values: Vec<Value> = items.iter().map(|h| self.take(h)).collect();
+                let t = self.emit(HlOp::NewTuple, values, span, None);
+                self.assign(target, t)
+            }
+            _ => {
+                let v = self.take(&items[0]);
+                self.assign(target, v)
+            }
+        }
     }
 
     /// `[elt for x in seq if cond ...]`: a new list filled by the loops the
