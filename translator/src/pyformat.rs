@@ -145,3 +145,135 @@ mod tests {
         );
     }
 }
+
+/// Which argument a `str.format` field takes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldArg {
+    Index(usize),
+    Name(String),
+}
+
+/// A piece of a `str.format` string.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BracePiece {
+    Lit(String),
+    Field {
+        arg: FieldArg,
+        repr: bool,
+        spec: String,
+    },
+}
+
+/// Splits a `str.format` string into literal text and fields, numbering
+/// `{}` fields automatically; errors are CPython's messages.
+pub fn parse_brace_format(fmt: &str) -> Result<Vec<BracePiece>, String> {
+    let mut pieces = vec![];
+    let mut lit = String::new();
+    let mut chars = fmt.chars().peekable();
+    let (mut auto, mut manual) = (0usize, false);
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                lit.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                lit.push('}');
+            }
+            '}' => return Err("Single '}' encountered in format string".into()),
+            '{' => {
+                let mut field = String::new();
+                let mut depth = 1;
+                loop {
+                    match chars.next() {
+                        None => return Err("expected '}' before end of string".into()),
+                        Some('{') => {
+                            depth += 1;
+                            field.push('{');
+                        }
+                        Some('}') => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                            field.push('}');
+                        }
+                        Some(ch) => field.push(ch),
+                    }
+                }
+                if field.contains('{') {
+                    return Err("nested fields in a format spec are not supported".into());
+                }
+                let (head, spec) = match field.split_once(':') {
+                    Some((h, s)) => (h.to_string(), s.to_string()),
+                    None => (field.clone(), String::new()),
+                };
+                let (name, repr) = match head.split_once('!') {
+                    Some((n, "r")) => (n.to_string(), true),
+                    Some((n, "s")) => (n.to_string(), false),
+                    Some(_) => return Err("only the conversions !r and !s are supported".into()),
+                    None => (head, false),
+                };
+                if name.contains('.') || name.contains('[') {
+                    return Err(
+                        "attribute and index lookups in format fields are not supported".into(),
+                    );
+                }
+                let arg = if name.is_empty() {
+                    if manual {
+                        return Err("cannot switch from manual field specification to automatic field numbering".into());
+                    }
+                    auto += 1;
+                    FieldArg::Index(auto - 1)
+                } else if let Ok(i) = name.parse::<usize>() {
+                    if auto > 0 {
+                        return Err("cannot switch from automatic field numbering to manual field specification".into());
+                    }
+                    manual = true;
+                    FieldArg::Index(i)
+                } else {
+                    FieldArg::Name(name)
+                };
+                if !lit.is_empty() {
+                    pieces.push(BracePiece::Lit(std::mem::take(&mut lit)));
+                }
+                pieces.push(BracePiece::Field { arg, repr, spec });
+            }
+            c => lit.push(c),
+        }
+    }
+    if !lit.is_empty() {
+        pieces.push(BracePiece::Lit(lit));
+    }
+    Ok(pieces)
+}
+
+#[cfg(test)]
+mod brace_tests {
+    use super::*;
+
+    #[test]
+    fn numbers_fields_and_keeps_specs() {
+        let p = parse_brace_format("{} and {!r:>5} {{x}}").unwrap();
+        assert_eq!(
+            p,
+            [
+                BracePiece::Field {
+                    arg: FieldArg::Index(0),
+                    repr: false,
+                    spec: String::new()
+                },
+                BracePiece::Lit(" and ".into()),
+                BracePiece::Field {
+                    arg: FieldArg::Index(1),
+                    repr: true,
+                    spec: ">5".into()
+                },
+                BracePiece::Lit(" {x}".into()),
+            ]
+        );
+        assert!(parse_brace_format("{0} {}").is_err());
+        assert!(parse_brace_format("}").is_err());
+    }
+}

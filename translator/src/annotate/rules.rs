@@ -37,6 +37,34 @@ pub fn annotate_op(
         HlOp::CheckBound(_) => Ok(None),
         HlOp::GetItem => getitem(p, &args[0], &args[1], &values[1], span),
         HlOp::NewTuple => Ok(Tuple(args.to_vec())),
+        HlOp::FString(pieces) => {
+            let fields = pieces.iter().filter_map(|f| match f {
+                crate::flowgraph::hlop::FPiece::Field { repr, spec } => Some((*repr, spec)),
+                crate::flowgraph::hlop::FPiece::Lit(_) => Option::None,
+            });
+            for ((repr, spec), a) in fields.zip(args) {
+                let ok = if spec.is_empty() || repr {
+                    matches!(a, Int | Bool | Float | Str { .. } | None) || showable(p, a)
+                } else {
+                    matches!(a, Int | Bool | Float | Str { can_be_none: false })
+                };
+                if !ok {
+                    return Err(Diagnostic::error(
+                        span,
+                        format!(
+                            "formatting {} in an f-string{} is not supported",
+                            with_article(a, p),
+                            if spec.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" with spec `{spec}`")
+                            }
+                        ),
+                    ));
+                }
+            }
+            Ok(Str { can_be_none: false })
+        }
         HlOp::CheckUnpack(n) => match &args[0] {
             Tuple(items) if items.len() == *n => Ok(None),
             Tuple(items) => Err(Diagnostic::error(

@@ -78,6 +78,18 @@ impl CmpOp {
     }
 }
 
+/// A piece of an f-string.
+#[derive(Clone, PartialEq, Debug)]
+pub enum FPiece {
+    Lit(Rc<str>),
+    /// The next argument: `repr` for `!r`, then formatted with `spec`
+    /// (the format-spec mini-language; empty for str()).
+    Field {
+        repr: bool,
+        spec: Rc<str>,
+    },
+}
+
 #[derive(Clone, PartialEq, Debug)]
 pub enum HlOp {
     Binary(BinOp),
@@ -107,6 +119,9 @@ pub enum HlOp {
     NewList,
     /// A dict display `{k1: v1, ...}`: arguments k1, v1, k2, v2, ...
     NewDict,
+    /// An f-string (or `"...".format(...)` of a constant): literal
+    /// pieces and one argument per field.
+    FString(Rc<[FPiece]>),
     /// `del seq[key]`.
     DelItem,
     /// Iteration by position, for `for x in seq`: IterPos(seq, i) is the
@@ -173,6 +188,7 @@ impl fmt::Display for HlOp {
             HlOp::Downcast(c) => write!(f, "downcast[{c}]"),
             HlOp::SetAttr(name) => write!(f, "setattr[{name}]"),
             HlOp::NewDict => write!(f, "newdict"),
+            HlOp::FString(pieces) => write!(f, "fstring[{} pieces]", pieces.len()),
             HlOp::DelItem => write!(f, "delitem"),
             HlOp::IterPos => write!(f, "iter_pos"),
             HlOp::IterMore => write!(f, "iter_more"),

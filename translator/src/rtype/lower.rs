@@ -233,6 +233,7 @@ impl Lowerer<'_> {
                 Ok(())
             }
             HlOp::NewDict => self.new_dict(args, result, span),
+            HlOp::FString(pieces) => self.fstring(pieces, args, result, span),
             HlOp::DelItem => self.delitem(args, result, span),
             HlOp::IterPos | HlOp::IterMore | HlOp::IterItem => {
                 self.iter_op(&op.op, args, result, span)

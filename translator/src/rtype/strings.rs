@@ -230,6 +230,71 @@ impl Lowerer<'_> {
         self.format(out, out_args, span)
     }
 
+    /// An f-string: each field through str() or repr(), then its spec.
+    pub(super) fn fstring(
+        &mut self,
+        pieces: &[crate::flowgraph::hlop::FPiece],
+        args: &[Value],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        use crate::flowgraph::hlop::FPiece;
+        let mut out = vec![];
+        let mut out_args = vec![];
+        let mut next = args.iter();
+        for p in pieces {
+            let (repr, spec) = match p {
+                FPiece::Lit(s) => {
+                    out.push(FormatPiece::Lit(s.clone()));
+                    continue;
+                }
+                FPiece::Field { repr, spec } => (*repr, spec.clone()),
+            };
+            let v = next.next().expect("one argument per field").clone();
+            let t = self.s(&v);
+            match (&t, repr, spec.is_empty()) {
+                (SomeValue::Int, false, true) => {
+                    out.push(FormatPiece::AddInt);
+                    out_args.push(v);
+                }
+                (SomeValue::Float, false, true) => {
+                    out.push(FormatPiece::AddFloat);
+                    out_args.push(v);
+                }
+                (SomeValue::None, _, true) => out.push(FormatPiece::Lit("None".into())),
+                (SomeValue::Str { .. }, false, true) => {
+                    out.push(FormatPiece::AddStr);
+                    out_args.push(v);
+                }
+                (_, _, true) | (_, true, false) => {
+                    // str() / repr() first (then the spec, applied to the text).
+                    let s = self.to_str_of(&v, &t, repr, span);
+                    out.push(if spec.is_empty() {
+                        FormatPiece::AddStr
+                    } else {
+                        FormatPiece::SpecStr(spec)
+                    });
+                    out_args.push(s);
+                }
+                (SomeValue::Float, false, false) => {
+                    out.push(FormatPiece::SpecFloat(spec));
+                    out_args.push(v);
+                }
+                (SomeValue::Str { .. }, false, false) => {
+                    out.push(FormatPiece::SpecStr(spec));
+                    out_args.push(v);
+                }
+                (_, false, false) => {
+                    out.push(FormatPiece::SpecInt(spec));
+                    out_args.push(self.convert(&v, LlType::Signed, span));
+                }
+            }
+        }
+        let s = self.format(out, out_args, span);
+        self.push(LlOp::SameAs, vec![s], result, span);
+        Ok(())
+    }
+
     /// Ordering comparisons, `in`, indexing and slicing of strings.
     pub(super) fn str_compare(
         &mut self,
