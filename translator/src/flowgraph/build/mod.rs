@@ -1008,29 +1008,30 @@ impl Builder<'_> {
             match p {
                 BracePiece::Lit(s) => pieces.push(FPiece::Lit(s.into())),
                 BracePiece::Field { arg, repr, spec } => {
-                    let i =
-                        match &arg {
-                            FieldArg::Index(i) if *i < c.args.len() => *i,
-                            FieldArg::Index(i) => return Err(Diagnostic::error(
+                    let i = match &arg {
+                        FieldArg::Index(i) if *i < c.args.len() => *i,
+                        FieldArg::Index(i) => {
+                            return Err(Diagnostic::error(
                                 span,
                                 format!(
                                     "Replacement index {i} out of range for positional args tuple"
                                 ),
-                            )),
-                            FieldArg::Name(n) => match c
-                                .keywords
-                                .iter()
-                                .position(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == n))
-                            {
-                                Some(k) => c.args.len() + k,
-                                None => {
-                                    return Err(Diagnostic::error(
-                                        span,
-                                        format!("str.format: no argument named `{n}`"),
-                                    ))
-                                }
-                            },
-                        };
+                            ))
+                        }
+                        FieldArg::Name(n) => match c
+                            .keywords
+                            .iter()
+                            .position(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == n))
+                        {
+                            Some(k) => c.args.len() + k,
+                            None => {
+                                return Err(Diagnostic::error(
+                                    span,
+                                    format!("str.format: no argument named `{n}`"),
+                                ))
+                            }
+                        },
+                    };
                     args.push(values[i].clone());
                     pieces.push(FPiece::Field {
                         repr,
