@@ -84,6 +84,7 @@ enum rpy_exc_kind {
     RPY_EXC_UNBOUND_LOCAL = 8,
     RPY_EXC_ATTRIBUTE = 9,
     RPY_EXC_KEY = 10,       /* dicts and sets (rpy_dict.c) */
+    RPY_EXC_NAME = 11,      /* a module variable read before it is set */
 };
 
 /* --- the garbage collector (rpy_gc.c) --------------------------------
@@ -120,8 +121,29 @@ typedef struct rpy_type_info {
 extern const rpy_type_info rpy_type_table[];
 extern const uint32_t rpy_type_count;
 
-/* Called by main() before the entry point; reads RPY_GC_NURSERY (bytes)
- * and RPY_GC_DEBUG / RPY_GC_STATS from the environment. */
+/* Called by main() before the entry point; reads these environment
+ * variables (an invalid value prints a message and exits with status 2):
+ *   RPY_GC_NURSERY=bytes  nursery size (default 4 MiB, at least 1024);
+ *   RPY_GC_DEBUG=1        poison the nursery and freed objects, verify
+ *                         the heap after every collection;
+ *   RPY_GC_STATS=1        print collection counts to stderr at exit;
+ *   RPY_GC_STRESS=1       for tests: a minor collection at every
+ *                         allocation, and a major one at every 64th
+ *                         (the inlined fast path always fails, so every
+ *                         allocation takes the slow path); combines with
+ *                         RPY_GC_DEBUG;
+ *   RPY_GC_MAX=size       heap limit: a number of bytes, optionally
+ *                         followed by K, M or G (powers of 1024; either
+ *                         case).  An allocation raises MemoryError when,
+ *                         even after a full collection, the live old
+ *                         generation plus the request would exceed it.
+ *                         Counted are the old objects' bytes (large
+ *                         objects included); not the nursery, which comes
+ *                         on top, nor free space in the collector's pages.
+ *                         Promotion by a minor collection may overshoot it
+ *                         by up to one nursery until the next allocation
+ *                         fails.  Unset or empty: no limit.
+ * The flags are off when unset, empty or "0". */
 void rpy_gc_init(void);
 /* A zeroed object of a fixed-size type, header filled in.  MemoryError
  * when the heap is exhausted.  The fast path is a bump of the nursery

@@ -176,6 +176,7 @@ pub enum ExcKind {
     Index = 3,
     UnboundLocal = 8,
     Attribute = 9,
+    Name = 11,
 }
 
 impl RuntimeFn {

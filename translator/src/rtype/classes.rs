@@ -68,7 +68,7 @@ pub struct TidTable {
 }
 
 /// The built-in exception raised for each `enum rpy_exc_kind` (rpy.h).
-const EXC_KINDS: [&str; 11] = [
+const EXC_KINDS: [&str; 12] = [
     "ZeroDivisionError",
     "OverflowError",
     "ValueError",
@@ -80,6 +80,7 @@ const EXC_KINDS: [&str; 11] = [
     "UnboundLocalError",
     "AttributeError",
     "KeyError",
+    "NameError",
 ];
 
 pub struct ClassLayouts {

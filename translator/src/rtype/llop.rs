@@ -241,6 +241,9 @@ pub enum LlOp {
     SetField(FieldRef),
     /// Reads a module variable (a field of the prebuilt globals object).
     GetGlobal(crate::flowgraph::ir::GlobalId),
+    /// Reads a module variable that holds an object (never None once
+    /// set): NameError if module-level code has not set it yet.
+    GetGlobalChecked(crate::flowgraph::ir::GlobalId),
     /// Stores into a module variable.
     SetGlobal(crate::flowgraph::ir::GlobalId),
     /// AttributeError "'NoneType' object has no attribute 'name'" when
@@ -390,6 +393,7 @@ impl LlOp {
             | ListRemove(_) => raising,
             // Reads of mutable memory: removable if unused, never folded.
             GetField(_) | GetGlobal(_) | GcRestoreRoot(_) => effect,
+            GetGlobalChecked(_) => raising,
             SetField(_) | SetGlobal(_) | GcSaveRoot(_) | TupleInit(_) => effect,
             Malloc(_) | CheckNotNone(_) | MethodCall(_) | Raise | Format(_) | ListSortKeyed(_) => {
                 raising
@@ -471,6 +475,7 @@ impl fmt::Display for LlOp {
             LlOp::GetField(r) => write!(f, "getfield[{}.{}]", r.class, r.name),
             LlOp::SetField(r) => write!(f, "setfield[{}.{}]", r.class, r.name),
             LlOp::GetGlobal(g) => write!(f, "getglobal[{g}]"),
+            LlOp::GetGlobalChecked(g) => write!(f, "getglobal_checked[{g}]"),
             LlOp::SetGlobal(g) => write!(f, "setglobal[{g}]"),
             LlOp::CheckNotNone(name) => write!(f, "check_not_none[{name}]"),
             LlOp::InstanceOf { min, max } => write!(f, "instanceof[{min}..{max}]"),

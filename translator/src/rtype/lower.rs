@@ -145,6 +145,11 @@ impl Lowerer<'_> {
             }
             HlOp::GetGlobal(g) => {
                 match lltype_of(&self.ann.globals[g.index()]) {
+                    // Never set by any module-level code that runs: the
+                    // read raises NameError (and the block ends there).
+                    LlType::Void if self.ann.globals[g.index()] == SomeValue::Impossible => {
+                        self.push(LlOp::GetGlobalChecked(*g), vec![], result, span)
+                    }
                     // Only ever None.
                     LlType::Void => self.push(
                         LlOp::SameAs,
@@ -152,6 +157,12 @@ impl Lowerer<'_> {
                         result,
                         span,
                     ),
+                    // An object that is never None: null means not set yet.
+                    _ if !self.ann.globals[g.index()].can_be_none()
+                        && lltype_of(&self.ann.globals[g.index()]).is_gc_ptr() =>
+                    {
+                        self.push(LlOp::GetGlobalChecked(*g), vec![], result, span)
+                    }
                     _ => self.push(LlOp::GetGlobal(*g), vec![], result, span),
                 }
                 Ok(())

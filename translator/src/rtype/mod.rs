@@ -67,6 +67,8 @@ pub struct LlProgram {
     /// The type of each module variable (`Program::global_vars`): they are
     /// the fields of one prebuilt object with type id `globals_tid`.
     pub globals: Vec<LlType>,
+    /// Their Python names, for NameError.
+    pub global_names: Vec<String>,
     pub globals_tid: u32,
 }
 
@@ -167,6 +169,7 @@ pub fn rtype_program(
             .filter(|f| graphs.contains_key(f))
             .collect(),
         globals: ann.globals.iter().map(lltype_of).collect(),
+        global_names: program.global_vars.iter().map(|v| v.name.clone()).collect(),
         globals_tid: layouts.new_tid(),
         graphs,
         classes: layouts,

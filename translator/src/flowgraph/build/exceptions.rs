@@ -50,7 +50,6 @@ pub(super) fn can_raise(op: &HlOp) -> bool {
             | HlOp::RangeNext
             | HlOp::Downcast(_)
             | HlOp::Unary(UnOp::Not)
-            | HlOp::GetGlobal(_)
             | HlOp::SetGlobal(_)
             | HlOp::IterPos
             | HlOp::IterMore

@@ -950,6 +950,26 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 let p = self.field_ptr(obj, ClassLayout::field_offset(g.0))?;
                 Some(self.b.build_load(t, p, &name)?)
             }
+            LlOp::GetGlobalChecked(g) => {
+                let var = &self.program.global_names[g.index()];
+                let msg = format!("name '{var}' is not defined");
+                match self.cg.basic_type(self.program.globals[g.index()]) {
+                    Some(t) => {
+                        let obj = self.cg.globals_object.as_pointer_value();
+                        let p = self.field_ptr(obj, ClassLayout::field_offset(g.0))?;
+                        let v = self.b.build_load(t, p, &name)?;
+                        let unset = self.b.build_is_null(v.into_pointer_value(), "")?;
+                        self.raise_if(unset, ExcKind::Name, &msg)?;
+                        Some(v)
+                    }
+                    // Never set at all.
+                    None => {
+                        let always = self.cg.cx.bool_type().const_all_ones();
+                        self.raise_if(always, ExcKind::Name, &msg)?;
+                        None
+                    }
+                }
+            }
             LlOp::SetGlobal(g) => {
                 let obj = self.cg.globals_object.as_pointer_value();
                 if self.program.globals[g.index()].is_gc_ptr()
