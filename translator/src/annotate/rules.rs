@@ -329,6 +329,23 @@ pub fn annotate_builtin_call(
     keywords: &[Rc<str>],
     span: Span,
 ) -> RuleResult {
+    if b == Builtin::Print && !keywords.is_empty() {
+        // print(..., sep=s, end=s): strings (None means the default).
+        let n_pos = args.len() - keywords.len();
+        for (k, v) in keywords.iter().zip(&args[n_pos..]) {
+            let ok = matches!(&**k, "sep" | "end") && matches!(v, Str { .. } | None);
+            if !ok {
+                return Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "print() with {k}={} is not supported yet (sep= and end= take strings)",
+                        with_article(v, p)
+                    ),
+                ));
+            }
+        }
+        return annotate_builtin_call(p, b, &args[..n_pos], &[], span);
+    }
     if !keywords.is_empty() {
         return Err(Diagnostic::error(
             span,

@@ -347,6 +347,9 @@ impl Lowerer<'_> {
                     self.push(LlOp::ListSlice, all, result, span);
                     self.list_sort_copy(&args[1], result, &args[n_pos..], keywords, span)
                 }
+                SomeValue::Builtin(Builtin::Print) if !keywords.is_empty() => {
+                    self.print(&args[1..], keywords, result, span)
+                }
                 SomeValue::Builtin(b) => self.builtin(b, &args[1..], result, span),
                 SomeValue::Class(c) => self.instantiate(c, args, keywords, result, span),
                 other => unreachable!("annotator accepted a call of {other}"),
@@ -694,49 +697,78 @@ impl Lowerer<'_> {
         Ok(())
     }
 
+    /// `print(args..., sep=s, end=e)`: each argument written as str()
+    /// shows it, separated by sep (default " "), then end (default "\n").
+    fn print(
+        &mut self,
+        all_args: &[Value],
+        keywords: &[Rc<str>],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        let n_pos = all_args.len() - keywords.len();
+        let args = &all_args[..n_pos];
+        let sa: Vec<SomeValue> = args.iter().map(|a| self.s(a)).collect();
+        let mut sep = None;
+        let mut end = None;
+        for (k, v) in keywords.iter().zip(&all_args[n_pos..]) {
+            if matches!(v, Value::Const(Constant::None)) {
+                continue; // None: the default
+            }
+            if &**k == "sep" {
+                sep = Some(v.clone());
+            } else {
+                end = Some(v.clone());
+            }
+        }
+        let write_text =
+            |this: &mut Self, text: &Option<Value>, default: u8, result: Option<VarId>| {
+                let (kind, arg) = match text {
+                    Some(v) => (WriteKind::Str, v.clone()),
+                    None => (WriteKind::Char, Value::Const(Constant::Int(default as i64))),
+                };
+                match result {
+                    Some(r) => this.push(LlOp::Write(kind), vec![arg], r, span),
+                    None => {
+                        this.tmp(LlOp::Write(kind), vec![arg], LlType::Void, span);
+                    }
+                }
+            };
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                write_text(self, &sep, b' ', None);
+            }
+            let kind = match sa[i] {
+                SomeValue::Int => WriteKind::Int,
+                SomeValue::Float => WriteKind::Float,
+                SomeValue::Bool => WriteKind::Bool,
+                _ => WriteKind::Str, // str, or None printed through a null string
+            };
+            let a = match &sa[i] {
+                SomeValue::List(_) | SomeValue::Tuple(_) | SomeValue::Dict(..) => {
+                    self.to_str(a, false, span)
+                }
+                // An exception prints as str(e), its message.
+                SomeValue::Instance { class, .. } => {
+                    let name: Rc<str> = EXC_MESSAGE.into();
+                    let (field, _) = self
+                        .layouts
+                        .field(self.program, &self.ann.classes, *class, &name)
+                        .expect("exceptions have a message field");
+                    self.tmp(LlOp::GetField(field), vec![a.clone()], LlType::StrPtr, span)
+                }
+                _ => a.clone(),
+            };
+            self.tmp(LlOp::Write(kind), vec![a], LlType::Void, span);
+        }
+        write_text(self, &end, b'\n', Some(result));
+        Ok(())
+    }
+
     fn builtin(&mut self, b: Builtin, args: &[Value], result: VarId, span: Span) -> LResult {
         let sa: Vec<SomeValue> = args.iter().map(|a| self.s(a)).collect();
         match b {
-            Builtin::Print => {
-                for (i, a) in args.iter().enumerate() {
-                    if i > 0 {
-                        self.tmp(
-                            LlOp::Write(WriteKind::Char),
-                            vec![Value::Const(Constant::Int(b' ' as i64))],
-                            LlType::Void,
-                            span,
-                        );
-                    }
-                    let kind = match sa[i] {
-                        SomeValue::Int => WriteKind::Int,
-                        SomeValue::Float => WriteKind::Float,
-                        SomeValue::Bool => WriteKind::Bool,
-                        _ => WriteKind::Str, // str, or None printed through a null string
-                    };
-                    let a = match &sa[i] {
-                        SomeValue::List(_) | SomeValue::Tuple(_) | SomeValue::Dict(..) => {
-                            self.to_str(a, false, span)
-                        }
-                        // An exception prints as str(e), its message.
-                        SomeValue::Instance { class, .. } => {
-                            let name: Rc<str> = EXC_MESSAGE.into();
-                            let (field, _) = self
-                                .layouts
-                                .field(self.program, &self.ann.classes, *class, &name)
-                                .expect("exceptions have a message field");
-                            self.tmp(LlOp::GetField(field), vec![a.clone()], LlType::StrPtr, span)
-                        }
-                        _ => a.clone(),
-                    };
-                    self.tmp(LlOp::Write(kind), vec![a], LlType::Void, span);
-                }
-                self.push(
-                    LlOp::Write(WriteKind::Char),
-                    vec![Value::Const(Constant::Int(b'\n' as i64))],
-                    result,
-                    span,
-                );
-            }
+            Builtin::Print => return self.print(args, &[], result, span),
             Builtin::Sorted => unreachable!("lowered with its keywords"),
             Builtin::Str
             | Builtin::Repr
