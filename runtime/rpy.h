@@ -136,12 +136,15 @@ extern const uint32_t rpy_type_count;
  *                         followed by K, M or G (powers of 1024; either
  *                         case).  An allocation raises MemoryError when,
  *                         even after a full collection, the live old
- *                         generation plus the request would exceed it.
+ *                         generation plus the request would exceed it, so
+ *                         garbage never exhausts it, only live data.
  *                         Counted are the old objects' bytes (large
  *                         objects included); not the nursery, which comes
  *                         on top, nor free space in the collector's pages.
- *                         Promotion by a minor collection may overshoot it
- *                         by up to one nursery until the next allocation
+ *                         It is checked when the nursery is full and
+ *                         before each large object: the survivors of a
+ *                         minor collection may overshoot it by up to one
+ *                         nursery, and the allocation that collected then
  *                         fails.  Unset or empty: no limit.
  * The flags are off when unset, empty or "0". */
 void rpy_gc_init(void);
@@ -231,6 +234,14 @@ enum rpy_sort_kind {
 typedef uint64_t (*rpy_key_fn)(uint64_t item);
 void rpy_list_sort_keyed(rpy_list *l, rpy_key_fn keyfn, const int32_t *kinds,
                          int32_t nkinds, bool tuple_key, bool reverse);
+/* sum(l) of ints (wrapping) or floats (added in order); min(l) / max(l)
+ * of items of an rpy_sort_kind (ValueError "min() arg is an empty
+ * sequence"; the first of equal items wins); any(l) / all(l) (all: true)
+ * with kind RPY_SORT_INT also for pointers (None is false). */
+int64_t rpy_list_sum_int(rpy_list *l);
+double rpy_list_sum_float(rpy_list *l);
+uint64_t rpy_list_minmax(rpy_list *l, int32_t kind, bool max);
+bool rpy_list_any(rpy_list *l, int32_t kind, bool all);
 
 /* --- strings (rpy_str.c) ---------------------------------------------
  *

@@ -1095,3 +1095,62 @@ void rpy_list_sort_keyed(rpy_list *l, rpy_key_fn keyfn, const int32_t *kinds, in
     if (modified) /* allocates: last */
         rpy_raise(RPY_EXC_VALUE, "list modified during sort");
 }
+
+/* ---- sum, min, max, any, all of a list ------------------------------------- */
+
+int64_t rpy_list_sum_int(rpy_list *l) {
+    uint32_t size = item_size(l->items);
+    uint64_t total = 0; /* wraps around, as int arithmetic does */
+    for (int64_t i = 0; i < l->length; i++)
+        total += get(l->items, size, i);
+    return (int64_t)total;
+}
+
+double rpy_list_sum_float(rpy_list *l) {
+    double total = 0.0; /* in order, as CPython 3.11's sum() adds */
+    for (int64_t i = 0; i < l->length; i++)
+        total += as_double(get(l->items, 8, i));
+    return total;
+}
+
+static bool less(uint64_t a, uint64_t b, int32_t kind) {
+    switch (kind) {
+    case RPY_SORT_FLOAT: return as_double(a) < as_double(b);
+    case RPY_SORT_STR: return rpy_str_cmp(as_str(a), as_str(b)) < 0;
+    case RPY_SORT_BOOL: return (a & 0xff) < (b & 0xff);
+    default: return (int64_t)a < (int64_t)b;
+    }
+}
+
+uint64_t rpy_list_minmax(rpy_list *l, int32_t kind, bool max) {
+    if (l->length == 0) {
+        rpy_raise(RPY_EXC_VALUE, max ? "max() arg is an empty sequence" : "min() arg is an empty sequence");
+        return 0;
+    }
+    uint32_t size = item_size(l->items);
+    uint64_t best = get(l->items, size, 0);
+    /* The first of equal items wins, as in CPython. */
+    for (int64_t i = 1; i < l->length; i++) {
+        uint64_t x = get(l->items, size, i);
+        if (max ? less(best, x, kind) : less(x, best, kind))
+            best = x;
+    }
+    return best;
+}
+
+static bool truth(uint64_t x, int32_t kind) {
+    switch (kind) {
+    case RPY_SORT_FLOAT: return as_double(x) != 0.0;
+    case RPY_SORT_STR: return x != 0 && as_str(x)->length != 0;
+    case RPY_SORT_BOOL: return (x & 0xff) != 0;
+    default: return x != 0; /* ints; pointers (instances, lists) are true unless None */
+    }
+}
+
+bool rpy_list_any(rpy_list *l, int32_t kind, bool all) {
+    uint32_t size = item_size(l->items);
+    for (int64_t i = 0; i < l->length; i++)
+        if (truth(get(l->items, size, i), kind) != all)
+            return !all;
+    return all;
+}

@@ -162,6 +162,10 @@ helpers! {
     DictValues = "rpy_dict_values" (Ptr) -> Ptr, Raise;
     DictItems = "rpy_dict_items" (Ptr, I32) -> Ptr, Raise;
     ListSortKeyed = "rpy_list_sort_keyed" (Ptr, Ptr, Ptr, I32, Bool, Bool) -> Void, Raise;
+    ListSumInt = "rpy_list_sum_int" (Ptr) -> I64, Pure;
+    ListSumFloat = "rpy_list_sum_float" (Ptr) -> F64, Pure;
+    ListMinMax = "rpy_list_minmax" (Ptr, I32, Bool) -> I64, Raise;
+    ListAny = "rpy_list_any" (Ptr, I32, Bool) -> Bool, Pure;
 }
 
 /// Bytes a string builder needs in the caller's frame (RPY_BUILDER_BYTES).

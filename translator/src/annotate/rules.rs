@@ -510,6 +510,68 @@ pub fn annotate_builtin_call(
                 )),
             }
         }
+        Builtin::Min | Builtin::Max if args.len() == 1 => match &args[0] {
+            List(id) => match p.lists.borrow().item(*id) {
+                item @ (Int | Bool | Float | Str { can_be_none: false } | Impossible) => {
+                    Ok(item.clone())
+                }
+                other => Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "{}() of a list of {} is not supported yet",
+                        b.name(),
+                        other.describe(p)
+                    ),
+                )),
+            },
+            other => Err(Diagnostic::error(
+                span,
+                format!(
+                    "{}() of {} is not supported yet",
+                    b.name(),
+                    with_article(other, p)
+                ),
+            )),
+        },
+        Builtin::Sum | Builtin::Any | Builtin::All => {
+            arity(1)?;
+            let item = match &args[0] {
+                List(id) => p.lists.borrow().item(*id).clone(),
+                other => {
+                    return Err(Diagnostic::error(
+                        span,
+                        format!(
+                            "{}() of {} is not supported yet",
+                            b.name(),
+                            with_article(other, p)
+                        ),
+                    ))
+                }
+            };
+            match (b, &item) {
+                (Builtin::Sum, Int | Bool | Impossible) => Ok(Int),
+                (Builtin::Sum, Float) => Ok(Float),
+                (
+                    Builtin::Any | Builtin::All,
+                    Int
+                    | Bool
+                    | Float
+                    | Str { .. }
+                    | Instance { .. }
+                    | List(_)
+                    | Dict(..)
+                    | Impossible,
+                ) => Ok(Bool),
+                _ => Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "{}() of a list of {} is not supported yet",
+                        b.name(),
+                        item.describe(p)
+                    ),
+                )),
+            }
+        }
         Builtin::Min | Builtin::Max => {
             if args.len() != 2 {
                 return Err(Diagnostic::error(

@@ -55,6 +55,9 @@ pub enum Builtin {
     Oct,
     Bin,
     Sorted,
+    Sum,
+    Any,
+    All,
     Math(MathFn),
 }
 
@@ -157,6 +160,9 @@ impl Builtin {
             Builtin::Oct => "oct",
             Builtin::Bin => "bin",
             Builtin::Sorted => "sorted",
+            Builtin::Sum => "sum",
+            Builtin::Any => "any",
+            Builtin::All => "all",
         }
     }
 
@@ -178,6 +184,9 @@ impl Builtin {
             "oct" => Builtin::Oct,
             "bin" => Builtin::Bin,
             "sorted" => Builtin::Sorted,
+            "sum" => Builtin::Sum,
+            "any" => Builtin::Any,
+            "all" => Builtin::All,
             _ => return None,
         })
     }

@@ -31,7 +31,7 @@ pub fn eq_kind_of(item: &SomeValue) -> EqKind {
 }
 
 impl Lowerer<'_> {
-    fn list_item(&self, list: &Value) -> SomeValue {
+    pub(super) fn list_item(&self, list: &Value) -> SomeValue {
         match self.s(list) {
             SomeValue::List(id) => self.ann.lists.item(id).clone(),
             other => unreachable!("annotator: a list operation on {other}"),

@@ -831,6 +831,38 @@ impl Lowerer<'_> {
                     self.push(op, vec![v], result, span);
                 }
             },
+            Builtin::Min | Builtin::Max if args.len() == 1 => {
+                let item = self.list_item(&args[0]);
+                let kind = sort_kind(&item);
+                let is_max = Value::Const(Constant::Bool(b == Builtin::Max));
+                self.push(
+                    LlOp::CallHelper(crate::abi::Helper::ListMinMax),
+                    vec![args[0].clone(), Value::Const(Constant::Int(kind)), is_max],
+                    result,
+                    span,
+                );
+            }
+            Builtin::Sum => {
+                let h = match self.list_item(&args[0]) {
+                    SomeValue::Float => crate::abi::Helper::ListSumFloat,
+                    _ => crate::abi::Helper::ListSumInt,
+                };
+                self.push(LlOp::CallHelper(h), vec![args[0].clone()], result, span);
+            }
+            Builtin::Any | Builtin::All => {
+                let item = self.list_item(&args[0]);
+                let kind = match item {
+                    SomeValue::Float | SomeValue::Str { .. } | SomeValue::Bool => sort_kind(&item),
+                    _ => 0, // ints, and pointers: None is false
+                };
+                let all = Value::Const(Constant::Bool(b == Builtin::All));
+                self.push(
+                    LlOp::CallHelper(crate::abi::Helper::ListAny),
+                    vec![args[0].clone(), Value::Const(Constant::Int(kind)), all],
+                    result,
+                    span,
+                );
+            }
             Builtin::Min | Builtin::Max => {
                 let is_min = b == Builtin::Min;
                 match sa[0] {
@@ -1045,6 +1077,16 @@ impl Lowerer<'_> {
             );
         }
         Ok(())
+    }
+}
+
+/// `enum rpy_sort_kind` of list items of this annotation.
+fn sort_kind(item: &SomeValue) -> i64 {
+    match item {
+        SomeValue::Float => 1,
+        SomeValue::Str { .. } => 2,
+        SomeValue::Bool => 3,
+        _ => 0,
     }
 }
 
