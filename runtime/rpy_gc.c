@@ -26,6 +26,30 @@
  * generation has grown past MAJOR_GROWTH times what the last one left
  * alive (never below MAJOR_FLOOR).
  *
+ * Stress mode (RPY_GC_STRESS=1).  Every allocation collects: a minor
+ * collection, and every STRESS_MAJOR_EVERY-th one a major collection
+ * too, so that a GC pointer not rooted across an allocation, or an old
+ * object that missed the write barrier, breaks at once instead of once
+ * in a while.  The inlined fast paths are not changed (generated code has
+ * its own copies of them): instead gc.nursery_end, the limit they compare
+ * against, is kept equal to gc.nursery_free, so that their compare always
+ * fails and every allocation reaches malloc_slow, which collects, takes
+ * the object from the empty nursery and moves the limit up behind it.
+ *
+ * Heap limit (RPY_GC_MAX=bytes).  gc.old_bytes, the bytes of old objects
+ * (small ones at their size class, large ones at their size; not page
+ * headers, free slots, empty pages kept for reuse or the nursery), may
+ * not grow past gc.max_bytes through an allocation: when the nursery is
+ * full, or before a large object is allocated, room_under_max checks
+ * old_bytes plus the request against the limit, and if it does not fit
+ * runs a major collection (unless one just ran) and checks again; if it
+ * still does not fit, the allocation raises MemoryError.  So garbage
+ * never causes MemoryError, only live data does.  A minor collection
+ * cannot fail, so promotion may take old_bytes past the limit by up to
+ * what one nursery holds; the allocation that collected then fails unless
+ * the major collection brings it back under.  (An explicit
+ * rpy_gc_minor_collect may overshoot too: the next check sees it.)
+ *
  * Not done here: incremental or concurrent marking, card marking for big
  * arrays (a written array is rescanned whole at the next minor
  * collection), finalizers, weak references, threads.
@@ -35,6 +59,7 @@
 #include "rpy.h"
 #include "rpy_internal.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +95,8 @@ enum {
 #define MAJOR_FLOOR (8 * MIB)
 #define MAJOR_GROWTH_NUM 9 /* 1.8 = 9 / 5 */
 #define MAJOR_GROWTH_DEN 5
+/* RPY_GC_STRESS: every this many allocations, a major collection. */
+#define STRESS_MAJOR_EVERY 64
 #define SHADOW_STACK_BYTES (1024 * MIB)
 /* Slots left between rpy_shadowstack_limit and the end of the region: the
  * frames pushed between two stack checks must fit in it. */
@@ -109,6 +136,7 @@ static struct {
     char *nursery_end;
     size_t nursery_size;
     size_t large_threshold;
+    size_t max_bytes; /* RPY_GC_MAX: limit on old_bytes, 0 for none */
 
     void *free_lists[N_CLASSES];
     page *pages[N_CLASSES];
@@ -125,7 +153,8 @@ static struct {
     size_t major_threshold;
     size_t peak_old_bytes;
     uint64_t minor_collections, major_collections, bytes_allocated;
-    bool debug, stats;
+    uint64_t stress_allocations; /* slow-path allocations in stress mode */
+    bool debug, stats, stress;
 } gc;
 
 /* An allocation that cannot be satisfied raises MemoryError in the
@@ -381,12 +410,18 @@ __attribute__((always_inline)) static inline void minor_visit(void **slot) {
  *   400M 32-byte objects, chains of 16:      1.16-1.21 here, 1.46-1.52 memset
  *   200M arrays of 0..15 pointers:           1.21-1.59 here, 1.39-1.61 memset
  *   binary trees of depth 10, 400M nodes:    3.34-3.73 here, 3.58-3.91 memset
- * So debug mode is free to poison the whole nursery after collecting. */
+ * So debug mode is free to poison the nursery after collecting: the part
+ * used since the last time, the rest being poisoned already (rpy_gc_init
+ * poisons it all), which keeps RPY_GC_STRESS plus RPY_GC_DEBUG from
+ * writing the whole nursery at every allocation. */
 static void reset_nursery(void) {
-    gc.bytes_allocated += (size_t)(gc.nursery_free - gc.nursery_start);
+    size_t used = (size_t)(gc.nursery_free - gc.nursery_start);
+    gc.bytes_allocated += used;
     if (gc.debug)
-        memset(gc.nursery_start, POISON, gc.nursery_size);
+        memset(gc.nursery_start, POISON, used);
     gc.nursery_free = gc.nursery_start;
+    if (gc.stress) /* the fast paths must keep failing */
+        gc.nursery_end = gc.nursery_start;
 }
 
 static void minor_collection(void) {
@@ -502,9 +537,39 @@ static void collect_nursery(void) {
         major_collection();
 }
 
+/* RPY_GC_STRESS: the collection before each allocation. */
+static void stress_collection(void) {
+    if (++gc.stress_allocations % STRESS_MAJOR_EVERY == 0) {
+        minor_collection();
+        major_collection();
+    } else {
+        collect_nursery();
+    }
+}
+
+/* RPY_GC_MAX: may the old generation take size more bytes?  If not at
+ * first, a full collection runs, unless a major one already ran since
+ * gc.major_collections was `majors` (it followed a minor collection, and
+ * nothing was allocated since), and the answer is what is left after it.
+ * False means MemoryError. */
+static bool room_under_max(size_t size, uint64_t majors) {
+    if (gc.max_bytes == 0 || gc.old_bytes + size <= gc.max_bytes)
+        return true;
+    if (size > gc.max_bytes) /* no collection can help */
+        return false;
+    if (gc.major_collections == majors) {
+        minor_collection();
+        major_collection();
+    }
+    return gc.old_bytes + size <= gc.max_bytes;
+}
+
 /* ---- allocation ---------------------------------------------------- */
 
 static void *alloc_large_young(size_t size) {
+    uint64_t majors = gc.major_collections;
+    if (gc.stress)
+        stress_collection();
     if (gc.old_bytes + size > gc.major_threshold) {
         /* Only large objects may be allocated for a long time: the old
          * generation must be able to grow a major collection out of them
@@ -512,6 +577,8 @@ static void *alloc_large_young(size_t size) {
         minor_collection();
         major_collection();
     }
+    if (!room_under_max(size, majors))
+        return memory_error();
     rpy_hdr *h = large_alloc(size, true);
     if (h == NULL) { /* perhaps garbage holds the memory */
         minor_collection();
@@ -533,10 +600,21 @@ __attribute__((noinline)) static void *malloc_slow(uint32_t tid, size_t size) {
         if (h == NULL)
             return NULL;
     } else {
-        if (size > (size_t)(gc.nursery_end - gc.nursery_free))
-            collect_nursery();
+        /* In stress mode nursery_end == nursery_free: always true. */
+        if (gc.stress || size > (size_t)(gc.nursery_end - gc.nursery_free)) {
+            uint64_t majors = gc.major_collections;
+            if (gc.stress)
+                stress_collection();
+            else
+                collect_nursery();
+            /* The nursery is empty now, so the object fits in it. */
+            if (!room_under_max(size, majors))
+                return memory_error();
+        }
         h = (rpy_hdr *)gc.nursery_free;
         gc.nursery_free += size;
+        if (gc.stress)
+            gc.nursery_end = gc.nursery_free;
         memset(h, 0, size);
     }
     h->tid = tid;
@@ -558,7 +636,10 @@ __attribute__((noinline)) static void *malloc_varsize_slow(uint32_t tid, int64_t
 /* The fast paths are ordinary external definitions, like rpy_stack_check:
  * once the runtime bitcode is linked into the program, always_inline
  * turns each call into a bump and a compare (the table lookups fold away
- * for a constant tid). */
+ * for a constant tid).  They know nothing of RPY_GC_STRESS or RPY_GC_MAX:
+ * stress mode makes the compare fail by keeping gc.nursery_end at
+ * gc.nursery_free, and the heap limit is only checked where the old
+ * generation grows, on the slow path. */
 __attribute__((always_inline)) void *rpy_gc_malloc(uint32_t tid) {
     size_t size = fixed_bytes(&rpy_type_table[tid]);
     char *p = gc.nursery_free;
@@ -643,6 +724,43 @@ static size_t nursery_size_from_env(void) {
     return (size_t)(n + 7) & ~(size_t)7;
 }
 
+/* RPY_GC_MAX: a positive number of bytes, optionally followed by K, M or
+ * G (either case; powers of 1024).  Unset or empty: no limit (0). */
+static size_t max_bytes_from_env(void) {
+    const char *v = getenv("RPY_GC_MAX");
+    if (v == NULL || v[0] == '\0')
+        return 0;
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(v, &end, 10);
+    bool ok = v[0] >= '0' && v[0] <= '9' && errno == 0 && n > 0;
+    unsigned shift = 0;
+    switch (*end) {
+    case 'k':
+    case 'K':
+        shift = 10;
+        end++;
+        break;
+    case 'm':
+    case 'M':
+        shift = 20;
+        end++;
+        break;
+    case 'g':
+    case 'G':
+        shift = 30;
+        end++;
+        break;
+    default:
+        break;
+    }
+    if (!ok || *end != '\0' || n > (SIZE_MAX >> shift)) {
+        fprintf(stderr, "RPY_GC_MAX must be a positive number of bytes, optionally followed by K, M or G: '%s'\n", v);
+        exit(2);
+    }
+    return (size_t)n << shift;
+}
+
 static void *map_region(size_t size) {
     void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED)
@@ -663,15 +781,19 @@ static void print_stats(void) {
 void rpy_gc_init(void) {
     gc.debug = env_flag("RPY_GC_DEBUG");
     gc.stats = env_flag("RPY_GC_STATS");
+    gc.stress = env_flag("RPY_GC_STRESS");
+    gc.max_bytes = max_bytes_from_env();
     size_t n = nursery_size_from_env();
     gc.nursery_start = map_region(n);
     gc.nursery_size = n;
     gc.nursery_end = gc.nursery_start + n;
     gc.nursery_free = gc.nursery_start;
+    if (gc.stress)
+        gc.nursery_end = gc.nursery_start;
     gc.large_threshold = n / 8 < LARGE_OBJECT_MAX ? n / 8 : LARGE_OBJECT_MAX;
     gc.major_threshold = MAJOR_FLOOR;
     if (gc.debug)
-        reset_nursery();
+        memset(gc.nursery_start, POISON, n);
 
     /* The guard pages catch a frame that pushes past the margin before
      * its stack check runs. */

@@ -2,11 +2,16 @@
  *
  * Linked with the whole runtime like test_runtime.c: rpy_main.c's main()
  * calls rpy_gc_init() and then rpy_entry_point below.  `make test` runs
- * it three times: with the default nursery, with RPY_GC_NURSERY=4096 (a
- * minor collection every hundred or so allocations), and with that plus
- * RPY_GC_DEBUG=1 (poisoned nursery, heap verified after each collection).
- * Every test passes under all three; a test that needs a collection to
- * have happened forces one or checks the collection counters.
+ * it with the default nursery, with RPY_GC_NURSERY=4096 (a minor
+ * collection every hundred or so allocations), with that plus
+ * RPY_GC_DEBUG=1 (poisoned nursery, heap verified after each collection),
+ * and with RPY_GC_STRESS=1 (a collection at every allocation) alone, with
+ * RPY_GC_DEBUG=1 and with both of those and the tiny nursery.  Every test
+ * passes under all of them; a test that needs a collection to have
+ * happened forces one or checks the collection counters, and no test
+ * holds an unrooted pointer across an allocation (stress mode moves the
+ * object every time).  Stress mode and RPY_GC_MAX are also tested in
+ * child processes that set them, whatever this run's settings.
  *
  * The code imitates what the translator emits: GC pointers that live
  * across an allocation sit in shadow-stack slots and are reloaded after
@@ -109,6 +114,14 @@ const rpy_location rpy_locations[] = {{"test_gc.c", "test", "", 1}};
 /* ---- checks and helpers ---------------------------------------------- */
 
 static int passed, failed;
+/* RPY_GC_STRESS is on: every allocation collects. */
+static bool stress;
+
+/* As rpy_gc.c reads its flags: set, and neither empty nor "0". */
+static bool env_set(const char *name) {
+    const char *v = getenv(name);
+    return v != NULL && v[0] != '\0' && strcmp(v, "0") != 0;
+}
 
 static void check(bool ok, const char *fmt, ...) {
     if (ok) {
@@ -171,8 +184,11 @@ static bytes *new_bytes(int64_t length, char fill) {
     return b;
 }
 
-/* Something to collect, pointing nowhere. */
+/* Something to collect, pointing nowhere.  Under RPY_GC_STRESS a tenth
+ * as much: every allocation collects anyway. */
 static void garbage(int n) {
+    if (stress)
+        n = n / 10 + 1;
     for (int i = 0; i < n; i++)
         new_bytes(i % 40, 'g');
 }
@@ -184,30 +200,44 @@ static bool is_node(const node *n, int64_t value) {
 /* ---- allocation ------------------------------------------------------ */
 
 static void test_alloc_basics(void) {
-    /* After a collection, so that debug mode's poison must be undone. */
+    /* After a collection, so that debug mode's poison must be undone.
+     * The objects are rooted: under RPY_GC_STRESS every allocation
+     * collects, and then where they lie says nothing. */
     rpy_gc_minor_collect();
-    node *n = rpy_gc_malloc(T_NODE);
+    uint64_t epoch = rpy_gc_epoch();
+    void **f = frame(5);
+    node *n = f[0] = rpy_gc_malloc(T_NODE);
     check(n->hdr.tid == T_NODE && n->hdr.gcflags == 0 && n->left == NULL && n->right == NULL && n->value == 0,
           "fresh node: tid %u flags %u", n->hdr.tid, n->hdr.gcflags);
     check(rpy_gc_is_young(n), "a small object starts in the nursery");
 
-    ptrs *p = rpy_gc_malloc_varsize(T_PTRS, 5);
+    ptrs *p = f[1] = rpy_gc_malloc_varsize(T_PTRS, 5);
     bool zero = true;
     for (int i = 0; i < 5; i++)
         zero &= p->items[i] == NULL;
     check(p->hdr.tid == T_PTRS && p->length == 5 && zero, "fresh pointer array: length %lld", (long long)p->length);
-    check((char *)p >= (char *)(n + 1), "objects do not overlap");
+    n = f[0];
+    check(rpy_gc_epoch() != epoch || (char *)p >= (char *)(n + 1), "objects do not overlap");
 
-    bytes *b = rpy_gc_malloc_varsize(T_BYTES, 7);
+    bytes *b = f[2] = rpy_gc_malloc_varsize(T_BYTES, 7);
     zero = true;
     for (int i = 0; i <= 7; i++)
         zero &= b->data[i] == 0;
     check(b->hdr.tid == T_BYTES && b->length == 7 && zero, "fresh byte string");
-    check((char *)b >= (char *)&p->items[5], "varsize objects do not overlap");
+    p = f[1];
+    check(rpy_gc_epoch() != epoch || (char *)b >= (char *)&p->items[5], "varsize objects do not overlap");
 
-    empty *e = rpy_gc_malloc(T_EMPTY);
-    ptrs *z = rpy_gc_malloc_varsize(T_PTRS, 0);
-    check(e->hdr.tid == T_EMPTY && z->length == 0 && (char *)z >= (char *)e + 16, "empty and zero-length objects");
+    f[3] = rpy_gc_malloc(T_EMPTY);
+    ptrs *z = f[4] = rpy_gc_malloc_varsize(T_PTRS, 0);
+    empty *e = f[3];
+    check(e->hdr.tid == T_EMPTY && z->length == 0 && (rpy_gc_epoch() != epoch || (char *)z >= (char *)e + 16),
+          "empty and zero-length objects");
+    n = f[0];
+    p = f[1];
+    b = f[2];
+    check(is_node(n, 0) && p->hdr.tid == T_PTRS && p->length == 5 && b->hdr.tid == T_BYTES && b->length == 7,
+          "the first objects are intact after the others");
+    unframe(f);
 }
 
 /* ---- lists and trees held through the shadow stack ------------------- */
@@ -316,7 +346,9 @@ static bytes *concat(bytes *a, bytes *b, bool force_collection) {
 static void test_root_macros(void) {
     void **top = rpy_shadowstack_top;
     bytes *a = new_bytes(3, 'a');
+    RPY_PUSH_ROOT(a); /* the next allocation may collect (RPY_GC_STRESS) */
     bytes *b = new_bytes(4, 'b');
+    RPY_POP_ROOT(a);
     bytes *r = concat(a, b, true);
     check(r->length == 7 && memcmp(r->data, "aaabbbb", 8) == 0, "RPY_PUSH_ROOT/RPY_POP_ROOT across a collection");
     check(rpy_shadowstack_top == top, "the root macros leave the shadow stack balanced");
@@ -324,7 +356,7 @@ static void test_root_macros(void) {
 
 /* ---- the write barrier ---------------------------------------------- */
 
-static void test_old_to_young(void) {
+static void test_old_to_young(int64_t chain) {
     void **f = frame(2);
     f[0] = new_node(1);
     rpy_gc_minor_collect();
@@ -355,7 +387,7 @@ static void test_old_to_young(void) {
     check(a->hdr.gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS, "a remembered object is tracked again");
 
     /* A long chain hung one node at a time under the same old object. */
-    for (int64_t i = 0; i < 20000; i++) {
+    for (int64_t i = 0; i < chain; i++) {
         node *x = new_node(i);
         a = f[0];
         store(x, &x->left, a->right);
@@ -364,7 +396,7 @@ static void test_old_to_young(void) {
     rpy_gc_collect();
     a = f[0];
     bool ok = true;
-    int64_t expect = 19999;
+    int64_t expect = chain - 1;
     node *x = a->right;
     for (; expect >= 0 && x != NULL; x = x->left, expect--)
         ok &= is_node(x, expect);
@@ -384,7 +416,7 @@ static struct {
     void *items[4];
 } prebuilt_array = {{T_PTRS, RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS}, 4, {NULL, NULL, NULL, NULL}};
 
-static void test_prebuilt(void) {
+static void test_prebuilt(int64_t chain_len) {
     uint64_t roots = stats().prebuilt_roots;
     store(&prebuilt, &prebuilt.left, new_node(42));
     check(stats().prebuilt_roots == roots + 1, "a written prebuilt object becomes a root");
@@ -393,7 +425,7 @@ static void test_prebuilt(void) {
     garbage(20000);
     node *chain = NULL;
     void **f = frame(1);
-    for (int64_t i = 0; i < 3000; i++) {
+    for (int64_t i = 0; i < chain_len; i++) {
         f[0] = chain;
         node *x = new_node(i);
         store(x, &x->left, f[0]);
@@ -412,7 +444,7 @@ static void test_prebuilt(void) {
         rpy_gc_collect();
     }
     bool ok = true;
-    int64_t expect = 2999;
+    int64_t expect = chain_len - 1;
     node *x = prebuilt.right;
     for (; x != NULL; x = x->left, expect--)
         ok &= is_node(x, expect);
@@ -434,11 +466,11 @@ static void test_prebuilt(void) {
 
 /* ---- large objects and arrays of pointers ------------------------------ */
 
-static void test_large(void) {
+/* n >= 8200: an array larger than any nursery object. */
+static void test_large(int64_t n) {
     rpy_gc_collect();
     uint64_t old_before = stats().old_bytes;
     void **f = frame(2);
-    int64_t n = 20000; /* 160 KB: larger than any nursery object */
     ptrs *p = rpy_gc_malloc_varsize(T_PTRS, n);
     f[0] = p;
     bool zero = true;
@@ -509,18 +541,18 @@ static void test_nested_arrays(void) {
 
 /* ---- major collections and memory reuse ------------------------------ */
 
-static void test_major_frees(void) {
+static void test_major_frees(int64_t n) {
     rpy_gc_collect();
     uint64_t base = stats().old_bytes;
     void **f = frame(1);
-    for (int64_t i = 0; i < 100000; i++) {
+    for (int64_t i = 0; i < n; i++) {
         node *x = new_node(i);
         store(x, &x->left, f[0]);
         f[0] = x;
     }
     rpy_gc_collect();
     uint64_t full = stats().old_bytes;
-    check(full >= base + 100000 * sizeof(node), "100000 live nodes are in the old generation");
+    check(full >= base + (uint64_t)n * sizeof(node), "%lld live nodes are in the old generation", (long long)n);
     f[0] = NULL;
     uint64_t majors = stats().major_collections;
     rpy_gc_collect();
@@ -533,10 +565,9 @@ static void test_major_frees(void) {
 /* Each round replaces a quarter of the nodes, a different quarter each
  * time, so every page keeps some live nodes: the heap stays flat only if
  * new nodes fill the holes. */
-static void test_fragmented_reuse(void) {
+static void test_fragmented_reuse(int64_t n) {
     rpy_gc_collect();
     void **f = frame(1);
-    int64_t n = 40000;
     f[0] = rpy_gc_malloc_varsize(T_PTRS, n);
     uint64_t heap[8];
     for (int64_t round = 0; round < 8; round++) {
@@ -680,6 +711,8 @@ static void run_child(void (*action)(void), const char *exec_mode, const char *c
             unsetenv("RPY_GC_NURSERY");
             unsetenv("RPY_GC_DEBUG");
             unsetenv("RPY_GC_STATS");
+            unsetenv("RPY_GC_STRESS");
+            unsetenv("RPY_GC_MAX");
             for (; env != NULL && *env != NULL; env++) {
                 char name[64];
                 size_t n = strcspn(*env, "=");
@@ -736,21 +769,292 @@ static void shadow_stack_exhausted(void) {
            rpy_shadowstack_top == top ? "balanced" : "unbalanced");
 }
 
+/* Under RPY_GC_STRESS, raising RecursionError collects, and the slots
+ * these children leave unwritten are then roots: slots earlier tests
+ * left stale pointers in.  So a stressed run starts a fresh process
+ * (without the GC settings) instead of forking. */
 static void test_shadow_stack_limit(void) {
-    run_child(push_past_limit, NULL, NULL);
+    run_child(stress ? NULL : push_past_limit, stress ? "push-past-limit" : NULL, NULL);
     check(child_status == 0 && strcmp(child_out, "RecursionError\n") == 0,
           "shadow stack past its limit: status %d, '%s' '%s'", child_status, child_out, child_err);
-    run_child(shadow_stack_exhausted, NULL, NULL);
+    run_child(stress ? NULL : shadow_stack_exhausted, stress ? "shadow-stack-exhausted" : NULL, NULL);
     long long depth = 0;
     check(child_status == 0 && sscanf(child_out, "RecursionError at depth %lld, balanced", &depth) == 1 &&
               depth > 1000 && depth < 1400,
           "shadow stack exhausted by recursion: status %d, '%s' '%s'", child_status, child_out, child_err);
 }
 
+/* ---- RPY_GC_STRESS and RPY_GC_MAX, in a fresh process ------------------ */
+
+/* The stress-mode checks (mode "stress", run with RPY_GC_STRESS=1): every
+ * allocation collects, whatever its kind, and structures survive that. */
+static void stress_checks(void) {
+    void **f = frame(2);
+    rpy_gc_stats s0 = stats();
+    int64_t n = 640;
+    char *first = NULL;
+    bool same_place = true, promoted = true;
+    for (int64_t i = 0; i < n; i++) {
+        node *x = new_node(i);
+        if (first == NULL)
+            first = (char *)x;
+        /* Collected just before: the nursery was empty, and the previous
+         * node, rooted, was promoted. */
+        same_place &= (char *)x == first;
+        promoted &= rpy_gc_is_young(x) && (f[0] == NULL || !rpy_gc_is_young(f[0]));
+        store(x, &x->left, f[0]);
+        f[0] = x;
+    }
+    rpy_gc_stats s1 = stats();
+    uint64_t minors = s1.minor_collections - s0.minor_collections;
+    uint64_t majors = s1.major_collections - s0.major_collections;
+    check(minors == (uint64_t)n, "stress: %lld allocations, %llu minor collections", (long long)n,
+          (unsigned long long)minors);
+    check(majors >= (uint64_t)n / 64 && majors <= (uint64_t)n / 64 + 1,
+          "stress: %lld allocations, %llu major collections", (long long)n, (unsigned long long)majors);
+    check(same_place && promoted, "stress: each object starts an empty nursery, the one before it was promoted");
+    bool ok = true;
+    int64_t expect = n - 1;
+    for (node *x = f[0]; x != NULL; x = x->left, expect--)
+        ok &= is_node(x, expect);
+    check(ok && expect == -1, "stress: a list grown one collection at a time");
+
+    /* Varsize objects, in the nursery and large ones. */
+    s0 = stats();
+    ok = true;
+    for (int64_t i = 0; i < 100; i++) {
+        f[1] = new_bytes(i, (char)('a' + i % 26));
+        ptrs *p = rpy_gc_malloc_varsize(T_PTRS, i % 8);
+        bytes *b = f[1];
+        ok &= p->length == i % 8 && b->length == i && (i == 0 || b->data[i - 1] == 'a' + i % 26);
+    }
+    s1 = stats();
+    check(ok && s1.minor_collections - s0.minor_collections == 200, "stress: 200 varsize allocations, %llu minor collections",
+          (unsigned long long)(s1.minor_collections - s0.minor_collections));
+    s0 = stats();
+    for (int i = 0; i < 10; i++) {
+        bytes *b = new_bytes(100000, 'L');
+        ok &= !rpy_gc_is_young(b) && b->data[99999] == 'L';
+    }
+    s1 = stats();
+    check(ok && s1.minor_collections - s0.minor_collections >= 10, "stress: 10 large objects, %llu minor collections",
+          (unsigned long long)(s1.minor_collections - s0.minor_collections));
+
+    /* Young objects known only to an old one (the write barrier). */
+    ok = true;
+    for (int64_t i = 0; i < 200; i++) {
+        node *y = new_node(1000 + i);
+        node *a = f[0];
+        store(y, &y->left, a->right);
+        store(a, &a->right, y);
+        ok &= !rpy_gc_is_young(a);
+    }
+    node *a = f[0];
+    expect = 1199;
+    for (node *x = a->right; x != NULL; x = x->left, expect--)
+        ok &= is_node(x, expect) && !rpy_gc_is_young(x->left);
+    check(ok && expect == 999, "stress: a chain under an old object");
+
+    int64_t next = 0;
+    f[1] = make_tree(8, &next);
+    check(check_tree(f[1], 8, 0) == next, "stress: a tree of depth 8");
+    unframe(f);
+}
+
+/* RPY_GC_MAX as the collector reads it. */
+static uint64_t heap_limit(void) {
+    const char *v = getenv("RPY_GC_MAX");
+    char *end;
+    uint64_t n = strtoull(v, &end, 10);
+    switch (*end) {
+    case 'k': case 'K': return n << 10;
+    case 'm': case 'M': return n << 20;
+    case 'g': case 'G': return n << 30;
+    default: return n;
+    }
+}
+
+/* The MemoryError instance is in flight; taken here. */
+static bool memory_error_raised(void) {
+    rpy_hdr *e = rpy_exc_value;
+    bool ok = e != NULL && e->tid == T_MEMORY_ERROR && (e->gcflags & RPY_GCFLAG_PREBUILT);
+    rpy_exc_catch();
+    return ok && rpy_exc_value == NULL;
+}
+
+/* The heap-limit checks (mode "heap-limit", run with RPY_GC_MAX set). */
+static void heap_limit_checks(void) {
+    uint64_t max = heap_limit();
+    rpy_gc_stats s0 = stats();
+    uint64_t nursery = s0.nursery_size;
+    uint64_t large_threshold = nursery / 8 < 65536 ? nursery / 8 : 65536;
+    void **f = frame(2);
+
+    /* Live data a quarter of the limit, garbage ten times the limit: the
+     * nodes (two allocations in three) replace older ones in the ring, so
+     * that promoted objects die too, and every 1000th allocation is a
+     * large object. */
+    int64_t ring_len = (int64_t)(max / 4 / (sizeof(node) + sizeof(void *)));
+    f[0] = rpy_gc_malloc_varsize(T_PTRS, ring_len);
+    bool ok = f[0] != NULL;
+    uint64_t made = 0;
+    int64_t i = 0, nodes = 0;
+    for (; ok && made < 10 * max; i++) {
+        void *obj;
+        if (i % 1000 == 999)
+            obj = rpy_gc_malloc_varsize(T_BYTES, (int64_t)(max / 16));
+        else if (i % 3 == 0)
+            obj = rpy_gc_malloc_varsize(T_BYTES, i % 200);
+        else
+            obj = rpy_gc_malloc(T_NODE);
+        if (obj == NULL) {
+            ok = false;
+            break;
+        }
+        made += ((rpy_hdr *)obj)->tid == T_NODE ? sizeof(node) : sizeof(bytes) + (uint64_t)((bytes *)obj)->length;
+        if (((rpy_hdr *)obj)->tid == T_NODE) {
+            ((node *)obj)->value = nodes;
+            ptrs *ring = f[0];
+            store(ring, &ring->items[nodes++ % ring_len], obj);
+        }
+    }
+    rpy_gc_stats s1 = stats();
+    check(ok && rpy_exc_value == NULL, "limit %llu: %llu bytes allocated, live data under the limit: %s after %lld",
+          (unsigned long long)max, (unsigned long long)made, ok ? "no MemoryError" : "MemoryError", (long long)i);
+    check(s1.major_collections >= s0.major_collections + 2, "limit %llu: %llu major collections",
+          (unsigned long long)max, (unsigned long long)(s1.major_collections - s0.major_collections));
+    check(s1.peak_old_bytes <= max + nursery, "limit %llu: the old generation peaked at %llu bytes",
+          (unsigned long long)max, (unsigned long long)s1.peak_old_bytes);
+    ptrs *ring = f[0];
+    for (int64_t k = 0; ok && k < ring_len; k++) {
+        node *x = ring->items[k];
+        ok &= x != NULL && x->hdr.tid == T_NODE && x->value % ring_len == k;
+    }
+    check(ok, "limit %llu: the live ring is intact", (unsigned long long)max);
+    f[0] = NULL;
+
+    /* Live data past the limit. */
+    int64_t count = 0, cap = (int64_t)((max + nursery) / sizeof(node)) * 2 + 1000;
+    node *x = NULL;
+    for (; count < cap; count++) {
+        x = rpy_gc_malloc(T_NODE);
+        if (x == NULL)
+            break;
+        x->value = count;
+        store(x, &x->left, f[1]);
+        f[1] = x;
+    }
+    uint64_t live = (uint64_t)count * sizeof(node);
+    check(x == NULL && memory_error_raised(), "limit %llu: MemoryError after %lld nodes", (unsigned long long)max,
+          (long long)count);
+    check(live >= max / 2 && live <= max + nursery, "limit %llu: %llu bytes of nodes when MemoryError came",
+          (unsigned long long)max, (unsigned long long)live);
+    /* A large object checks the limit at once (a small one may still fit
+     * in the nursery emptied by the failed allocation). */
+    if (max / 2 > large_threshold || stress) {
+        void *p = rpy_gc_malloc_varsize(T_BYTES, (int64_t)(max / 2));
+        check(p == NULL && memory_error_raised(), "limit %llu: a large object does not fit beside the list",
+              (unsigned long long)max);
+    }
+    ok = true;
+    int64_t expect = count - 1;
+    for (node *y = f[1]; y != NULL; y = y->left, expect--)
+        ok &= is_node(y, expect);
+    check(ok && expect == -1, "limit %llu: the list is intact after MemoryError", (unsigned long long)max);
+
+    /* Released, the memory serves again. */
+    f[1] = NULL;
+    bytes *b = rpy_gc_malloc_varsize(T_BYTES, (int64_t)(max / 2));
+    check(b != NULL && rpy_exc_value == NULL && b->length == (int64_t)(max / 2),
+          "limit %llu: after the list is dropped, a large object fits", (unsigned long long)max);
+    ok = true;
+    for (count = 0; ok && count < (int64_t)(max / 4 / sizeof(node)); count++) {
+        x = rpy_gc_malloc(T_NODE);
+        ok = x != NULL;
+        if (ok) {
+            x->value = count;
+            store(x, &x->left, f[1]);
+            f[1] = x;
+        }
+    }
+    for (i = 0; ok && i < (int64_t)(4 * max / sizeof(node)); i++)
+        ok = rpy_gc_malloc(T_NODE) != NULL;
+    check(ok && rpy_exc_value == NULL, "limit %llu: a new list and more garbage after MemoryError",
+          (unsigned long long)max);
+    void *p = rpy_gc_malloc_varsize(T_BYTES, (int64_t)max);
+    check(p == NULL && memory_error_raised(), "limit %llu: an object larger than the limit", (unsigned long long)max);
+    unframe(f);
+}
+
+/* Runs this program again in `mode`, whose checks end its output with
+ * "checks: P passed, F failed"; they count as this run's. */
+static void run_checks(const char *mode, const char *const *env) {
+    run_child(NULL, mode, env);
+    const char *tail = strstr(child_out, "checks: ");
+    int p = 0, fl = -1;
+    if (tail != NULL && sscanf(tail, "checks: %d passed, %d failed", &p, &fl) == 2 && fl == 0 && child_status == 0) {
+        passed += p;
+        return;
+    }
+    char settings[256] = "";
+    for (; *env != NULL; env++)
+        snprintf(settings + strlen(settings), sizeof settings - strlen(settings), " %s", *env);
+    check(false, "mode %s with%s: status %d, stdout '%s', stderr '%s'", mode, settings, child_status, child_out,
+          child_err);
+}
+
+static void test_stress_and_limit(void) {
+    const char *stress_env[] = {"RPY_GC_STRESS=1", NULL};
+    run_checks("stress", stress_env);
+    const char *stress_debug_env[] = {"RPY_GC_STRESS=1", "RPY_GC_DEBUG=1", NULL};
+    run_checks("stress", stress_debug_env);
+    const char *stress_tiny_env[] = {"RPY_GC_STRESS=1", "RPY_GC_NURSERY=4096", "RPY_GC_DEBUG=1", NULL};
+    run_checks("stress", stress_tiny_env);
+
+    const char *limit_env[] = {"RPY_GC_MAX=2M", "RPY_GC_NURSERY=262144", NULL};
+    run_checks("heap-limit", limit_env);
+    const char *limit_default_env[] = {"RPY_GC_MAX=8m", NULL};
+    run_checks("heap-limit", limit_default_env);
+    const char *limit_tiny_env[] = {"RPY_GC_MAX=1048576", "RPY_GC_NURSERY=4096", "RPY_GC_DEBUG=1", NULL};
+    run_checks("heap-limit", limit_tiny_env);
+    const char *limit_stress_env[] = {"RPY_GC_MAX=256K", "RPY_GC_STRESS=1", NULL};
+    run_checks("heap-limit", limit_stress_env);
+    const char *limit_stress_debug_env[] = {"RPY_GC_MAX=64k", "RPY_GC_STRESS=1", "RPY_GC_DEBUG=1", NULL};
+    run_checks("heap-limit", limit_stress_debug_env);
+
+    static const char *const bad[] = {"abc", "0", "-5", "+5", " 5", "5 ", "1.5M", "12X", "4KB", "M",
+                                      "18446744073709551616", "17179869184G"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char setting[64];
+        snprintf(setting, sizeof setting, "RPY_GC_MAX=%s", bad[i]);
+        const char *env[] = {setting, NULL};
+        run_child(NULL, "nursery-size", env);
+        check(child_status == 2 && strstr(child_err, "RPY_GC_MAX") != NULL && child_out[0] == '\0',
+              "%s: status %d '%s'", setting, child_status, child_err);
+    }
+}
+
 /* ---- environment settings, in a fresh process ------------------------ */
 
 /* The modes run by test_environment, each in its own process. */
 static int run_mode(const char *mode) {
+    if (strcmp(mode, "stress") == 0 || strcmp(mode, "heap-limit") == 0) {
+        if (mode[0] == 's')
+            stress_checks();
+        else
+            heap_limit_checks();
+        check(rpy_shadowstack_top == rpy_shadowstack_base, "shadow stack balanced at the end");
+        printf("checks: %d passed, %d failed\n", passed, failed);
+        return failed == 0 ? 0 : 1;
+    }
+    if (strcmp(mode, "push-past-limit") == 0) {
+        push_past_limit();
+        return 0;
+    }
+    if (strcmp(mode, "shadow-stack-exhausted") == 0) {
+        shadow_stack_exhausted();
+        return 0;
+    }
     if (strcmp(mode, "stats") == 0) {
         garbage(100000);
         rpy_gc_collect();
@@ -823,32 +1127,39 @@ static void test_environment(void) {
 }
 
 int64_t rpy_entry_point(rpy_list *argv) {
+    stress = env_set("RPY_GC_STRESS");
     if (argv->length > 1)
         return run_mode(((rpy_str **)(void *)argv->items->items)[1]->data);
     rpy_gc_stats s = stats();
     /* Debug mode verifies the heap at every collection, which a tiny
-     * nursery makes frequent: smaller structures keep it quick. */
-    int scale = s.debug ? 1 : 4;
+     * nursery makes frequent: smaller structures keep it quick.  Stress
+     * mode collects at every allocation (and marks everything live at
+     * every 64th), so its structures are smaller still, and smallest
+     * with the two together, which walk the whole heap per allocation. */
+    int scale = stress ? (s.debug ? 1 : 10) : s.debug ? 20 : 80;
     test_alloc_basics();
-    test_linked_list(50000 * scale);
-    test_tree(s.debug ? 12 : 15);
+    test_linked_list(2500 * scale);
+    test_tree(stress ? (s.debug ? 9 : 12) : s.debug ? 12 : 15);
     test_sharing_and_cycles();
     test_root_macros();
-    test_old_to_young();
-    test_prebuilt();
-    test_large();
+    test_old_to_young(stress ? 1000 * scale : 20000);
+    test_prebuilt(stress ? 500 * scale : 3000);
+    test_large(stress ? 8200 + 1000 * scale : 20000);
     test_nested_arrays();
-    test_major_frees();
-    test_fragmented_reuse();
+    test_major_frees(stress ? 1250 * scale : 100000);
+    test_fragmented_reuse(stress ? 500 * scale : 40000);
     test_garbage_bounded();
     test_memory_errors();
     test_exception_in_flight();
     test_shadow_stack_limit();
     test_environment();
+    /* The children set their own GC settings: once per build is enough. */
+    if (!s.debug && !stress)
+        test_stress_and_limit();
     check(rpy_shadowstack_top == rpy_shadowstack_base, "shadow stack balanced at the end");
     s = stats();
-    printf("test_gc (nursery %llu bytes%s): %d passed, %d failed\n", (unsigned long long)s.nursery_size,
-           s.debug ? ", debug" : "", passed, failed);
+    printf("test_gc (nursery %llu bytes%s%s): %d passed, %d failed\n", (unsigned long long)s.nursery_size,
+           s.debug ? ", debug" : "", stress ? ", stress" : "", passed, failed);
     fflush(stdout);
     return failed == 0 ? 0 : 1;
 }
