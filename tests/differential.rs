@@ -1,7 +1,8 @@
 //! Differential tests: every program in tests/programs/ is run with python3
 //! (the oracle) and translated; stdout and the exit code must be identical,
 //! also when the translated program runs with a small nursery and the
-//! collector's heap checks (RPY_GC_NURSERY, RPY_GC_DEBUG).
+//! collector's heap checks (RPY_GC_NURSERY, RPY_GC_DEBUG), and with a
+//! collection at every allocation (RPY_GC_STRESS).
 //! A first-line comment `# args: ...` gives the command-line arguments.
 //!
 //! `DIFF_FILTER=substring` runs only matching programs; `DIFF_FLAGS="..."`
@@ -183,10 +184,22 @@ fn programs_behave_as_under_cpython() {
                 .env("RPY_GC_DEBUG", "1"),
             60,
         )?;
-        let _ = std::fs::remove_file(&binary);
         if stressed.stdout != got.stdout || stressed.status.code() != got.status.code() {
             return Err(format!(
                 "with RPY_GC_NURSERY=65536 RPY_GC_DEBUG=1 the output differs (exit {:?})\n{}",
+                stressed.status.code(),
+                String::from_utf8_lossy(&stressed.stderr)
+            ));
+        }
+        // And with a collection at every allocation.
+        let stressed = run_with_timeout(
+            Command::new(&binary).args(&args).env("RPY_GC_STRESS", "1"),
+            120,
+        )?;
+        let _ = std::fs::remove_file(&binary);
+        if stressed.stdout != got.stdout || stressed.status.code() != got.status.code() {
+            return Err(format!(
+                "with RPY_GC_STRESS=1 the output differs (exit {:?})\n{}",
                 stressed.status.code(),
                 String::from_utf8_lossy(&stressed.stderr)
             ));

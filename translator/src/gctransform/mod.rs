@@ -63,8 +63,11 @@ pub fn transform_program(program: &mut LlProgram) -> GcStats {
     stats
 }
 
-/// Which functions can collect: those that allocate or call one that
-/// can (a fixpoint over the call graph; unknown callees collect).
+/// Which functions can collect: those that allocate, call one that can
+/// (a fixpoint over the call graph; unknown callees collect), or catch an
+/// exception: raising allocates the exception object, and a function that
+/// catches one returns normally after that allocation, so its callers'
+/// references may have moved.
 fn collecting_functions(program: &LlProgram) -> IndexMap<FuncId, bool> {
     let mut collects: IndexMap<FuncId, bool> = program.graphs.keys().map(|f| (*f, false)).collect();
     loop {
@@ -77,9 +80,10 @@ fn collecting_functions(program: &LlProgram) -> IndexMap<FuncId, bool> {
                 .graph
                 .blocks
                 .iter()
-                .flat_map(|b| &b.operations)
-                .any(|op| match &op.op {
+                .flat_map(|b| b.operations.iter().map(move |op| (b.raising, op)))
+                .any(|(raising_block, op)| match &op.op {
                     op if op.allocates() => true,
+                    op if raising_block && op.effects().can_raise => true,
                     LlOp::DirectCall(_) | LlOp::MethodCall(_) => program
                         .classes
                         .callees(&op.op)
