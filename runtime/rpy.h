@@ -438,6 +438,8 @@ rpy_list *rpy_dict_items(rpy_dict *d, uint32_t tuple_tid);
 rpy_dict *rpy_set_union(rpy_dict *a, rpy_dict *b);
 rpy_dict *rpy_set_intersection(rpy_dict *a, rpy_dict *b);
 rpy_dict *rpy_set_difference(rpy_dict *a, rpy_dict *b);
+/* set(l): adds every item of the list l to the set s. */
+void rpy_set_add_all(rpy_dict *s, rpy_list *l);
 /* a == b for dicts (values compared with eq_kind) and sets. */
 bool rpy_dict_eq(rpy_dict *a, rpy_dict *b, int32_t value_eq_kind);
 /* CPython's hash() of an int and of a float (hash(1.0) == hash(1),

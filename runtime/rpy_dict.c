@@ -1032,3 +1032,17 @@ bool rpy_dict_eq(rpy_dict *a, rpy_dict *b, int32_t value_eq_kind) {
     }
     return true;
 }
+
+void rpy_set_add_all(rpy_dict *s, rpy_list *l) {
+    for (int64_t i = 0; i < l->length; i++) {
+        const rpy_array *items = l->items;
+        uint64_t item = get(items, item_size(items), i);
+        RPY_PUSH_ROOT(s);
+        RPY_PUSH_ROOT(l);
+        rpy_dict_setitem(s, item, 0);
+        RPY_POP_ROOT(l);
+        RPY_POP_ROOT(s);
+        if (rpy_exc_value != NULL)
+            return;
+    }
+}

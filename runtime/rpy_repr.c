@@ -4,7 +4,7 @@
  *
  *     i  int            f  float          b  bool         n  None
  *     s  str or None    Lx list of x      Dkv dict of k to v
- *     T<n>;x1...xn  tuple of n items (n in decimal)
+ *     T<n>;x1...xn  tuple of n items (n in decimal)   Sx set of x
  *
  * e.g. "LT2;is" is list[tuple[int, str]].  Nothing here allocates from
  * the GC heap (the builder's text is malloc'd), so the value need not be
@@ -20,6 +20,7 @@ static void add_text(rpy_builder *b, const char *s) { rpy_builder_add_bytes(b, s
 static const char *skip(const char *d) {
     switch (*d++) {
     case 'L':
+    case 'S':
         return skip(d);
     case 'D':
         return skip(skip(d));
@@ -79,6 +80,23 @@ static const char *add_repr(rpy_builder *b, uint64_t v, const char *d) {
             add_repr(b, array_item(l->items, i), d);
         }
         rpy_builder_add_bytes(b, "]", 1);
+        return skip(d);
+    }
+    case 'S': {
+        rpy_dict *set = (rpy_dict *)(uintptr_t)v;
+        if (set->length == 0) {
+            add_text(b, "set()");
+            return skip(d);
+        }
+        rpy_builder_add_bytes(b, "{", 1);
+        bool first = true;
+        for (int64_t e = rpy_dict_next(set, 0); e >= 0; e = rpy_dict_next(set, e + 1)) {
+            if (!first)
+                rpy_builder_add_bytes(b, ", ", 2);
+            first = false;
+            add_repr(b, rpy_dict_key_at(set, e), d);
+        }
+        rpy_builder_add_bytes(b, "}", 1);
         return skip(d);
     }
     case 'D': {

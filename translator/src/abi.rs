@@ -161,6 +161,11 @@ helpers! {
     DictKeys = "rpy_dict_keys" (Ptr) -> Ptr, Raise;
     DictValues = "rpy_dict_values" (Ptr) -> Ptr, Raise;
     DictItems = "rpy_dict_items" (Ptr, I32) -> Ptr, Raise;
+    DictEq = "rpy_dict_eq" (Ptr, Ptr, I32) -> Bool, Pure;
+    SetAddAll = "rpy_set_add_all" (Ptr, Ptr) -> Void, Raise;
+    SetUnion = "rpy_set_union" (Ptr, Ptr) -> Ptr, Raise;
+    SetIntersection = "rpy_set_intersection" (Ptr, Ptr) -> Ptr, Raise;
+    SetDifference = "rpy_set_difference" (Ptr, Ptr) -> Ptr, Raise;
     ListSortKeyed = "rpy_list_sort_keyed" (Ptr, Ptr, Ptr, I32, Bool, Bool) -> Void, Raise;
     ListSumInt = "rpy_list_sum_int" (Ptr) -> I64, Pure;
     ListSumFloat = "rpy_list_sum_float" (Ptr) -> F64, Pure;
@@ -382,6 +387,7 @@ pub fn repr_desc(s: &SomeValue, lists: &ListDefs) -> Option<String> {
         SomeValue::None | SomeValue::Impossible => "n".into(),
         SomeValue::Str { .. } => "s".into(),
         SomeValue::List(id) => format!("L{}", repr_desc(lists.item(*id), lists)?),
+        SomeValue::Set(id) => format!("S{}", repr_desc(lists.item(*id), lists)?),
         SomeValue::Dict(k, v) => format!(
             "D{}{}",
             repr_desc(lists.item(*k), lists)?,

@@ -68,6 +68,99 @@ impl Annotator<'_> {
         Ok(SomeValue::Dict(keys, values))
     }
 
+    pub(super) fn new_set(
+        &mut self,
+        f: FuncId,
+        site: VarId,
+        args: &[SomeValue],
+        span: Span,
+    ) -> AResult {
+        let items = self.lists.borrow_mut().at_site(f, site);
+        for a in args {
+            self.store_key(items, a, span)?;
+        }
+        Ok(SomeValue::Set(items))
+    }
+
+    /// `set()` or `set(list)`.
+    pub(super) fn set_builtin(
+        &mut self,
+        f: FuncId,
+        b: BlockId,
+        site: VarId,
+        args: &[SomeValue],
+        span: Span,
+    ) -> AResult {
+        let items = self.lists.borrow_mut().at_site(f, site);
+        match args {
+            [] => {}
+            [SomeValue::List(id)] => {
+                let item = self.read_items(*id, f, b);
+                if item != SomeValue::Impossible {
+                    self.store_key(items, &item, span)?;
+                }
+            }
+            _ => {
+                return Err(Diagnostic::error(
+                    span,
+                    "set() takes nothing or a list (other iterables are not supported yet)",
+                ))
+            }
+        }
+        Ok(SomeValue::Set(items))
+    }
+
+    pub(super) fn set_method(
+        &mut self,
+        items: ListId,
+        name: &Rc<str>,
+        args: &[SomeValue],
+        span: Span,
+    ) -> AResult {
+        let arity = match &**name {
+            "add" | "remove" | "discard" | "update" => 1,
+            "clear" | "copy" => 0,
+            _ => {
+                return Err(Diagnostic::error(
+                    span,
+                    format!("set has no method `{name}` the translator supports"),
+                ))
+            }
+        };
+        if args.len() != arity {
+            return Err(Diagnostic::error(
+                span,
+                format!("set.{name}() takes {arity} argument(s), got {}", args.len()),
+            ));
+        }
+        match &**name {
+            "add" | "remove" | "discard" => {
+                self.store_key(items, &args[0], span)?;
+                Ok(SomeValue::None)
+            }
+            "update" => match &args[0] {
+                SomeValue::Set(other) => {
+                    let t = self.types();
+                    SomeValue::Set(items)
+                        .union(&SomeValue::Set(*other), &t)
+                        .ok_or_else(|| {
+                            Diagnostic::error(span, "set.update() with a set of another item type")
+                        })?;
+                    Ok(SomeValue::None)
+                }
+                other => Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "set.update() of {} is not supported",
+                        with_article(other, &self.types())
+                    ),
+                )),
+            },
+            "copy" => Ok(SomeValue::Set(items)),
+            _ => Ok(SomeValue::None), // clear
+        }
+    }
+
     pub(super) fn dict_getitem(
         &mut self,
         f: FuncId,
@@ -128,7 +221,7 @@ impl Annotator<'_> {
                 HlOp::IterItem => self.read_items(*id, f, b),
                 _ => SomeValue::Impossible,
             },
-            SomeValue::Dict(keys, _) => match op {
+            SomeValue::Dict(keys, _) | SomeValue::Set(keys) => match op {
                 HlOp::IterItem => self.read_items(*keys, f, b),
                 _ => SomeValue::Impossible,
             },

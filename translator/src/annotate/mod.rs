@@ -361,6 +361,7 @@ impl<'a> Annotator<'a> {
                 HlOp::GetAttr(name) => self.getattr(f, b, name, &args[0], op.span)?,
                 HlOp::NewList => self.new_list(f, op.result, &args, op.span)?,
                 HlOp::NewDict => self.new_dict(f, op.result, &args, op.span)?,
+                HlOp::NewSet => self.new_set(f, op.result, &args, op.span)?,
                 HlOp::DelItem => self.delitem(&args, op.span)?,
                 HlOp::IterPos | HlOp::IterMore | HlOp::IterItem => {
                     self.iter_op(f, b, &op.op, &args[0], op.span)?
@@ -518,6 +519,9 @@ impl<'a> Annotator<'a> {
                     None => {}
                 }
                 Ok(instance)
+            }
+            SomeValue::Builtin(Builtin::Set) => {
+                self.set_builtin(f, b, op.result, &args[1..], op.span)
             }
             SomeValue::Builtin(Builtin::Sorted) => {
                 self.sorted(f, b, op.result, &args[1..], keywords, op.span)
@@ -747,6 +751,9 @@ impl<'a> Annotator<'a> {
         }
         if let SomeValue::List(id) = args[0] {
             return self.list_method(f, b, id, name, &args[1..], keywords, op.span);
+        }
+        if let SomeValue::Set(items) = args[0] {
+            return self.set_method(items, name, &args[1..], op.span);
         }
         if let SomeValue::Dict(k, v) = args[0] {
             if !keywords.is_empty() {

@@ -46,6 +46,8 @@ pub enum SomeValue {
     /// A dict: the item definitions of its keys and of its values (each
     /// tracked like a list's items).
     Dict(ListId, ListId),
+    /// A set: the item definition of its members.
+    Set(ListId),
     /// A tuple: one type per position.
     Tuple(Vec<SomeValue>),
     /// A class object itself (a constant: called or given to isinstance).
@@ -148,6 +150,10 @@ impl SomeValue {
                 let item = ia.union(&ib, program)?;
                 List(program.lists.borrow_mut().link(ra, rb, item))
             }
+            (Set(a), Set(b)) => match List(*a).union(&List(*b), program)? {
+                List(id) => Set(id),
+                _ => unreachable!("lists unite into a list"),
+            },
             (Dict(ka, va), Dict(kb, vb)) => {
                 let (List(k), List(v)) = (
                     List(*ka).union(&List(*kb), program)?,
@@ -175,6 +181,13 @@ impl SomeValue {
             SomeValue::Tuple(items) => {
                 let items: Vec<String> = items.iter().map(|s| s.describe(p)).collect();
                 format!("tuple[{}]", items.join(", "))
+            }
+            SomeValue::Set(id) => {
+                let item = p.lists.borrow().item(*id).clone();
+                match item {
+                    SomeValue::Impossible => "set".to_string(),
+                    item => format!("set[{}]", item.describe(p)),
+                }
             }
             SomeValue::Dict(k, v) => {
                 let l = p.lists.borrow();
@@ -221,6 +234,7 @@ impl fmt::Display for SomeValue {
             SomeValue::Builtin(b) => write!(f, "builtin `{}`", b.name()),
             SomeValue::List(id) => write!(f, "{id}"),
             SomeValue::Dict(k, v) => write!(f, "dict({k}, {v})"),
+            SomeValue::Set(id) => write!(f, "set({id})"),
             SomeValue::Tuple(items) => {
                 let items: Vec<String> = items.iter().map(|s| s.to_string()).collect();
                 write!(f, "({})", items.join(", "))

@@ -81,6 +81,7 @@ pub fn annotate_op(
             )),
         },
         HlOp::Call { .. }
+        | HlOp::NewSet
         | HlOp::CallMethod { .. }
         | HlOp::GetAttr(_)
         | HlOp::SetAttr(_)
@@ -102,7 +103,7 @@ pub fn annotate_op(
 
 fn truth(p: &Types, a: &SomeValue, span: Span) -> RuleResult {
     match a {
-        Bool | Int | Float | None | Str { .. } | List(_) | Dict(..) | Tuple(_) => Ok(Bool),
+        Bool | Int | Float | None | Str { .. } | List(_) | Dict(..) | Set(_) | Tuple(_) => Ok(Bool),
         Instance { class, .. } if !defines_any(p, *class, &["__bool__", "__len__"]) => Ok(Bool),
         other => Err(Diagnostic::error(
             span,
@@ -153,6 +154,19 @@ fn binary(
     if let Some(result) = super::strings::str_binary(p, op, values, l, r, span) {
         return result;
     }
+    if let (Set(_), Set(_), BitOr | BitAnd | Sub) = (l, r, op) {
+        return l.union(r, p).ok_or_else(|| {
+            Diagnostic::error(
+                span,
+                format!(
+                    "`{}` of {} and {}: their items differ",
+                    op.symbol(),
+                    l.describe(p),
+                    r.describe(p)
+                ),
+            )
+        });
+    }
     Err(unsupported())
 }
 
@@ -195,7 +209,7 @@ fn compare(p: &Types, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> Ru
                 }
             }
             Str { can_be_none: false } if matches!(l, Str { can_be_none: false }) => Ok(Bool),
-            Dict(keys, _) => {
+            Dict(keys, _) | Set(keys) => {
                 let key = p.lists.borrow().item(*keys).clone();
                 if key.union(l, p).is_some() {
                     Ok(Bool)
@@ -240,6 +254,9 @@ fn compare(p: &Types, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> Ru
     }
     match (l, r) {
         (Str { .. }, Str { .. }) if matches!(op, CmpOp::Eq | CmpOp::Ne) => Ok(Bool),
+        (Set(_), Set(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) && l.union(r, p).is_some() => {
+            Ok(Bool)
+        }
         (Str { can_be_none: false }, Str { can_be_none: false }) => Ok(Bool),
         (Str { .. }, Str { .. }) => Err(Diagnostic::error(
             span,
@@ -318,7 +335,7 @@ fn getitem(
 
 /// A container the runtime can show (print, str, repr, %s).
 pub fn showable(p: &Types, s: &SomeValue) -> bool {
-    matches!(s, List(_) | Tuple(_) | Dict(..))
+    matches!(s, List(_) | Tuple(_) | Dict(..) | Set(_))
         && crate::abi::repr_desc(s, &p.lists.borrow()).is_some()
 }
 
@@ -368,7 +385,9 @@ pub fn annotate_builtin_call(
         }
     };
     match b {
-        Builtin::Sorted => unreachable!("handled by the annotator (it calls the key function)"),
+        Builtin::Sorted | Builtin::Set => {
+            unreachable!("handled by the annotator (it needs item definitions)")
+        }
         Builtin::Math(m) => {
             if !m.arity().contains(&args.len()) {
                 let (lo, hi) = (m.arity().start().to_owned(), m.arity().end().to_owned());
@@ -421,7 +440,7 @@ pub fn annotate_builtin_call(
         Builtin::Len => {
             arity(1)?;
             match &args[0] {
-                List(_) | Tuple(_) | Dict(..) | Str { can_be_none: false } => Ok(Int),
+                List(_) | Tuple(_) | Dict(..) | Set(_) | Str { can_be_none: false } => Ok(Int),
                 other => Err(Diagnostic::error(
                     span,
                     format!("{} has no len()", with_article(other, p)),

@@ -119,6 +119,8 @@ pub enum HlOp {
     NewList,
     /// A dict display `{k1: v1, ...}`: arguments k1, v1, k2, v2, ...
     NewDict,
+    /// A set display `{a, b, ...}`.
+    NewSet,
     /// An f-string (or `"...".format(...)` of a constant): literal
     /// pieces and one argument per field.
     FString(Rc<[FPiece]>),
@@ -188,6 +190,7 @@ impl fmt::Display for HlOp {
             HlOp::Downcast(c) => write!(f, "downcast[{c}]"),
             HlOp::SetAttr(name) => write!(f, "setattr[{name}]"),
             HlOp::NewDict => write!(f, "newdict"),
+            HlOp::NewSet => write!(f, "newset"),
             HlOp::FString(pieces) => write!(f, "fstring[{} pieces]", pieces.len()),
             HlOp::DelItem => write!(f, "delitem"),
             HlOp::IterPos => write!(f, "iter_pos"),

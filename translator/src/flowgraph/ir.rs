@@ -56,6 +56,7 @@ pub enum Builtin {
     Bin,
     Sorted,
     Sum,
+    Set,
     Any,
     All,
     Math(MathFn),
@@ -161,6 +162,7 @@ impl Builtin {
             Builtin::Bin => "bin",
             Builtin::Sorted => "sorted",
             Builtin::Sum => "sum",
+            Builtin::Set => "set",
             Builtin::Any => "any",
             Builtin::All => "all",
         }
@@ -185,6 +187,7 @@ impl Builtin {
             "bin" => Builtin::Bin,
             "sorted" => Builtin::Sorted,
             "sum" => Builtin::Sum,
+            "set" => Builtin::Set,
             "any" => Builtin::Any,
             "all" => Builtin::All,
             _ => return None,

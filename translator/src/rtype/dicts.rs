@@ -27,14 +27,133 @@ fn key_kind(key: &SomeValue) -> i64 {
 }
 
 impl Lowerer<'_> {
+    /// Key and value types of a dict (a set's "values" are None).
     fn dict_types(&self, d: &Value) -> (SomeValue, SomeValue) {
-        let SomeValue::Dict(k, v) = self.s(d) else {
-            unreachable!("not a dict: {}", self.s(d))
+        match self.s(d) {
+            SomeValue::Dict(k, v) => (
+                self.ann.lists.item(k).clone(),
+                self.ann.lists.item(v).clone(),
+            ),
+            SomeValue::Set(k) => (self.ann.lists.item(k).clone(), SomeValue::None),
+            other => unreachable!("not a dict: {other}"),
+        }
+    }
+
+    /// A new empty set for items of this annotation.
+    fn new_set_value(&mut self, item: &SomeValue, result: VarId, span: Span) {
+        let new_args = vec![
+            int(key_kind(item)),
+            int(item_kind_of(item).array_tid() as i64),
+            int(0),
+            Value::Const(Constant::None),
+        ];
+        self.push(LlOp::CallHelper(Helper::DictNew), new_args, result, span);
+    }
+
+    pub(super) fn new_set(&mut self, args: &[Value], result: VarId, span: Span) -> LResult {
+        let SomeValue::Set(id) = self.ann.binding(self.func, result).clone() else {
+            unreachable!("a set display is a set")
         };
-        (
-            self.ann.lists.item(k).clone(),
-            self.ann.lists.item(v).clone(),
-        )
+        let item = self.ann.lists.item(id).clone();
+        self.new_set_value(&item, result, span);
+        for a in args {
+            let k = self.as_item(a, &item, span);
+            self.tmp(
+                LlOp::CallHelper(Helper::DictSetItem),
+                vec![Value::Var(result), k, int(0)],
+                LlType::Void,
+                span,
+            );
+        }
+        Ok(())
+    }
+
+    /// `set()` / `set(list)`.
+    pub(super) fn set_builtin(&mut self, args: &[Value], result: VarId, span: Span) -> LResult {
+        let SomeValue::Set(id) = self.ann.binding(self.func, result).clone() else {
+            unreachable!("set() is a set")
+        };
+        let item = self.ann.lists.item(id).clone();
+        self.new_set_value(&item, result, span);
+        if let Some(list) = args.first() {
+            self.tmp(
+                LlOp::CallHelper(Helper::SetAddAll),
+                vec![Value::Var(result), list.clone()],
+                LlType::Void,
+                span,
+            );
+        }
+        Ok(())
+    }
+
+    pub(super) fn set_method(
+        &mut self,
+        name: &str,
+        args: &[Value],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        let s = args[0].clone();
+        let (item, _) = self.dict_types(&s);
+        let (h, call_args) = match name {
+            "add" => {
+                let k = self.as_item(&args[1], &item, span);
+                (Helper::DictSetItem, vec![s, k, int(0)])
+            }
+            "remove" | "discard" => {
+                let k = self.as_item(&args[1], &item, span);
+                let must = Value::Const(Constant::Bool(name == "remove"));
+                let found = self.tmp(
+                    LlOp::CallHelper(Helper::DictDelItem),
+                    vec![s, k, must],
+                    LlType::Bool,
+                    span,
+                );
+                let _ = found;
+                self.push(
+                    LlOp::SameAs,
+                    vec![Value::Const(Constant::None)],
+                    result,
+                    span,
+                );
+                return Ok(());
+            }
+            "update" => (Helper::DictUpdate, vec![s, args[1].clone()]),
+            "copy" => (Helper::DictCopy, vec![s]),
+            "clear" => (Helper::DictClear, vec![s]),
+            other => unreachable!("annotator rejects set.{other}"),
+        };
+        self.push(LlOp::CallHelper(h), call_args, result, span);
+        Ok(())
+    }
+
+    /// `a | b`, `a & b`, `a - b` of sets.
+    pub(super) fn set_binary(
+        &mut self,
+        op: crate::flowgraph::hlop::BinOp,
+        args: &[Value],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        use crate::flowgraph::hlop::BinOp;
+        let h = match op {
+            BinOp::BitOr => Helper::SetUnion,
+            BinOp::BitAnd => Helper::SetIntersection,
+            _ => Helper::SetDifference,
+        };
+        self.push(LlOp::CallHelper(h), args.to_vec(), result, span);
+        Ok(())
+    }
+
+    /// `a == b` / `a != b` of sets.
+    pub(super) fn set_eq(&mut self, args: [&Value; 2], negate: bool, result: VarId, span: Span) {
+        let call = vec![args[0].clone(), args[1].clone(), int(0)];
+        if negate {
+            let eq = self.tmp(LlOp::CallHelper(Helper::DictEq), call, LlType::Bool, span);
+            self.push(LlOp::BoolNot, vec![eq], result, span);
+        } else {
+            self.push(LlOp::CallHelper(Helper::DictEq), call, result, span);
+        }
     }
 
     /// A key or value in the dict's representation (a bool stored where
@@ -216,14 +335,14 @@ impl Lowerer<'_> {
         let seq = &args[0];
         let pos = args[1].clone();
         match (op, self.s(seq)) {
-            (HlOp::IterPos, SomeValue::Dict(..)) => self.push(
+            (HlOp::IterPos, SomeValue::Dict(..) | SomeValue::Set(_)) => self.push(
                 LlOp::CallHelper(Helper::DictNext),
                 vec![seq.clone(), pos],
                 result,
                 span,
             ),
             (HlOp::IterPos, _) => self.push(LlOp::SameAs, vec![pos], result, span),
-            (HlOp::IterMore, SomeValue::Dict(..)) => {
+            (HlOp::IterMore, SomeValue::Dict(..) | SomeValue::Set(_)) => {
                 self.push(LlOp::IntCmp(Cmp::Ge), vec![pos, int(0)], result, span)
             }
             (HlOp::IterMore, s) => {
@@ -234,7 +353,7 @@ impl Lowerer<'_> {
                 let n = self.tmp(len_op, vec![seq.clone()], LlType::Signed, span);
                 self.push(LlOp::IntCmp(Cmp::Lt), vec![pos, n], result, span)
             }
-            (_, SomeValue::Dict(..)) => self.push(
+            (_, SomeValue::Dict(..) | SomeValue::Set(_)) => self.push(
                 LlOp::CallHelper(Helper::DictKeyAt),
                 vec![seq.clone(), pos],
                 result,

@@ -135,6 +135,11 @@ impl Lowerer<'_> {
                 self.list_inplace(*b, args, result, span)
             }
             HlOp::Binary(b) | HlOp::InplaceBinary(b)
+                if matches!(self.s(&args[0]), SomeValue::Set(_)) =>
+            {
+                self.set_binary(*b, args, result, span)
+            }
+            HlOp::Binary(b) | HlOp::InplaceBinary(b)
                 if matches!(self.s(&args[0]), SomeValue::Str { .. })
                     || matches!(self.s(&args[1]), SomeValue::Str { .. }) =>
             {
@@ -244,6 +249,7 @@ impl Lowerer<'_> {
                 Ok(())
             }
             HlOp::NewDict => self.new_dict(args, result, span),
+            HlOp::NewSet => self.new_set(args, result, span),
             HlOp::FString(pieces) => self.fstring(pieces, args, result, span),
             HlOp::DelItem => self.delitem(args, result, span),
             HlOp::IterPos | HlOp::IterMore | HlOp::IterItem => {
@@ -347,6 +353,7 @@ impl Lowerer<'_> {
                     self.push(LlOp::ListSlice, all, result, span);
                     self.list_sort_copy(&args[1], result, &args[n_pos..], keywords, span)
                 }
+                SomeValue::Builtin(Builtin::Set) => self.set_builtin(&args[1..], result, span),
                 SomeValue::Builtin(Builtin::Print) if !keywords.is_empty() => {
                     self.print(&args[1..], keywords, result, span)
                 }
@@ -368,6 +375,9 @@ impl Lowerer<'_> {
             }
             HlOp::CallMethod { name, .. } if matches!(self.s(&args[0]), SomeValue::Str { .. }) => {
                 self.str_method(name, args, result, span)
+            }
+            HlOp::CallMethod { name, .. } if matches!(self.s(&args[0]), SomeValue::Set(_)) => {
+                self.set_method(name, args, result, span)
             }
             HlOp::CallMethod { name, .. } if matches!(self.s(&args[0]), SomeValue::Dict(..)) => {
                 self.dict_method(name, args, result, span)
@@ -445,7 +455,7 @@ impl Lowerer<'_> {
             SomeValue::Str { .. } => self.tmp(LlOp::StrIsTrue, vec![a.clone()], LlType::Bool, span),
             SomeValue::Tuple(items) => Value::Const(Constant::Bool(!items.is_empty())),
             // A dict's length is where a list's is.
-            SomeValue::List(_) | SomeValue::Dict(..) => {
+            SomeValue::List(_) | SomeValue::Dict(..) | SomeValue::Set(_) => {
                 let n = self.tmp(LlOp::ListLen, vec![a.clone()], LlType::Signed, span);
                 self.tmp(LlOp::IntIsTrue, vec![n], LlType::Bool, span)
             }
@@ -565,7 +575,13 @@ impl Lowerer<'_> {
             self.str_contains(l, r, c == CmpOp::NotIn, result, span);
             return Ok(());
         }
-        if matches!(c, CmpOp::In | CmpOp::NotIn) && matches!(sr, SomeValue::Dict(..)) {
+        if let (CmpOp::Eq | CmpOp::Ne, SomeValue::Set(_)) = (c, &sl) {
+            self.set_eq([l, r], c == CmpOp::Ne, result, span);
+            return Ok(());
+        }
+        if matches!(c, CmpOp::In | CmpOp::NotIn)
+            && matches!(sr, SomeValue::Dict(..) | SomeValue::Set(_))
+        {
             self.dict_contains(l, r, c == CmpOp::NotIn, result, span);
             return Ok(());
         }
@@ -745,9 +761,10 @@ impl Lowerer<'_> {
                 _ => WriteKind::Str, // str, or None printed through a null string
             };
             let a = match &sa[i] {
-                SomeValue::List(_) | SomeValue::Tuple(_) | SomeValue::Dict(..) => {
-                    self.to_str(a, false, span)
-                }
+                SomeValue::List(_)
+                | SomeValue::Tuple(_)
+                | SomeValue::Dict(..)
+                | SomeValue::Set(_) => self.to_str(a, false, span),
                 // An exception prints as str(e), its message.
                 SomeValue::Instance { class, .. } => {
                     let name: Rc<str> = EXC_MESSAGE.into();
@@ -769,7 +786,7 @@ impl Lowerer<'_> {
         let sa: Vec<SomeValue> = args.iter().map(|a| self.s(a)).collect();
         match b {
             Builtin::Print => return self.print(args, &[], result, span),
-            Builtin::Sorted => unreachable!("lowered with its keywords"),
+            Builtin::Sorted | Builtin::Set => unreachable!("lowered with the call"),
             Builtin::Str
             | Builtin::Repr
             | Builtin::Ord

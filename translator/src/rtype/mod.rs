@@ -79,7 +79,7 @@ pub fn lltype_of(s: &SomeValue) -> LlType {
         SomeValue::Float => LlType::Float,
         SomeValue::Str { .. } => LlType::StrPtr,
         SomeValue::List(_) => LlType::ListPtr,
-        SomeValue::Dict(..) => LlType::DictPtr,
+        SomeValue::Dict(..) | SomeValue::Set(_) => LlType::DictPtr,
         SomeValue::Instance { .. } => LlType::InstPtr,
         SomeValue::Tuple(_) => LlType::TuplePtr,
         SomeValue::None

@@ -976,7 +976,11 @@ impl Builder<'_> {
                 Ok(self.emit(HlOp::NewDict, args, self.span(e), None))
             }
             ast::Expr::DictComp(_) => Err(self.unsupported(e, "a dict comprehension")),
-            ast::Expr::Set(_) | ast::Expr::SetComp(_) => Err(self.unsupported(e, "a set")),
+            ast::Expr::Set(s) => {
+                let args = self.eval_all(&s.elts.iter().collect::<Vec<_>>())?;
+                Ok(self.emit(HlOp::NewSet, args, self.span(e), None))
+            }
+            ast::Expr::SetComp(_) => Err(self.unsupported(e, "a set comprehension")),
             ast::Expr::Lambda(_) => Err(self.unsupported(e, "`lambda`")),
             ast::Expr::JoinedStr(j) => self.fstring(j),
             _ => Err(self.unsupported(e, "this expression")),
