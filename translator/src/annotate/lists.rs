@@ -338,7 +338,8 @@ impl Annotator<'_> {
                     if item == SomeValue::Impossible {
                         continue; // no items yet: nothing to call it with
                     }
-                    key_type = self.call_function(f, b, *key, &[item.clone()], 1, &[], span)?;
+                    key_type =
+                        self.call_function(f, b, *key, std::slice::from_ref(&item), 1, &[], span)?;
                     if key_type == SomeValue::Impossible {
                         return Ok(SomeValue::Impossible); // not known yet
                     }

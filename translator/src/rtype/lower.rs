@@ -764,7 +764,7 @@ impl Lowerer<'_> {
                 SomeValue::List(_)
                 | SomeValue::Tuple(_)
                 | SomeValue::Dict(..)
-                | SomeValue::Set(_) => self.to_str(a, false, span),
+                | SomeValue::Set(_) => self.str_of(a, false, span),
                 // An exception prints as str(e), its message.
                 SomeValue::Instance { class, .. } => {
                     let name: Rc<str> = EXC_MESSAGE.into();

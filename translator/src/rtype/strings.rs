@@ -33,14 +33,14 @@ impl Lowerer<'_> {
     }
 
     /// str(v) (or repr(v)) of a value the annotator allows there.
-    pub(super) fn to_str(&mut self, v: &Value, repr: bool, span: Span) -> Value {
+    pub(super) fn str_of(&mut self, v: &Value, repr: bool, span: Span) -> Value {
         let s = self.s(v);
-        self.to_str_of(v, &s, repr, span)
+        self.str_of_typed(v, &s, repr, span)
     }
 
     /// str(v) (or repr(v)) where `s` is v's annotation (v may be a value
     /// made while lowering, which has none of its own).
-    fn to_str_of(&mut self, v: &Value, s: &SomeValue, repr: bool, span: Span) -> Value {
+    fn str_of_typed(&mut self, v: &Value, s: &SomeValue, repr: bool, span: Span) -> Value {
         match s {
             SomeValue::Int => self.helper(Helper::StrOfInt, vec![v.clone()], LlType::StrPtr, span),
             SomeValue::Float => {
@@ -76,7 +76,7 @@ impl Lowerer<'_> {
         span: Span,
     ) -> LResult {
         let v = match b {
-            Builtin::Str | Builtin::Repr => self.to_str(&args[0], b == Builtin::Repr, span),
+            Builtin::Str | Builtin::Repr => self.str_of(&args[0], b == Builtin::Repr, span),
             Builtin::Ord => {
                 self.helper(Helper::StrOrd, vec![args[0].clone()], LlType::Signed, span)
             }
@@ -209,7 +209,7 @@ impl Lowerer<'_> {
                 }
                 (ConvClass::Text, _) => {
                     // str() first, then the spec's width and precision.
-                    let s = self.to_str_of(&v, &t, false, span);
+                    let s = self.str_of_typed(&v, &t, false, span);
                     out.push(FormatPiece::PercentStr(spec.with_conv('s').into()));
                     out_args.push(s);
                 }
@@ -268,7 +268,7 @@ impl Lowerer<'_> {
                 }
                 (_, _, true) | (_, true, false) => {
                     // str() / repr() first (then the spec, applied to the text).
-                    let s = self.to_str_of(&v, &t, repr, span);
+                    let s = self.str_of_typed(&v, &t, repr, span);
                     out.push(if spec.is_empty() {
                         FormatPiece::AddStr
                     } else {

@@ -451,7 +451,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
 
     /// A value passed where the ABI wants type `t`: small enums are
     /// int32_t, and keys and values travel as 64-bit patterns.
-    fn to_abi(
+    fn value_to_abi(
         &self,
         v: BasicValueEnum<'ctx>,
         t: crate::abi::AbiTy,
@@ -475,7 +475,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
     }
 
     /// A 64-bit pattern (or other ABI result) as a value of type `t`.
-    fn from_abi(
+    fn value_from_abi(
         &self,
         v: BasicValueEnum<'ctx>,
         t: inkwell::types::BasicTypeEnum<'ctx>,
@@ -509,7 +509,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             .cx
             .i64_type()
             .array_type(crate::abi::BUILDER_BYTES / 8);
-        Ok(b.build_alloca(ty, "builder")?)
+        b.build_alloca(ty, "builder")
     }
 
     fn format(&self, pieces: &[FormatPiece], args: &[Value]) -> CgResult<BasicValueEnum<'ctx>> {
@@ -557,7 +557,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                     call(H::BuilderFormatSpecStr, &[spec(s), arg.unwrap().into()])?
                 }
                 FormatPiece::Repr(d) => {
-                    let bits = self.to_abi(arg.unwrap(), crate::abi::AbiTy::I64)?;
+                    let bits = self.value_to_abi(arg.unwrap(), crate::abi::AbiTy::I64)?;
                     call(H::BuilderAddValueRepr, &[bits.into(), spec(d)])?
                 }
             }
@@ -882,11 +882,11 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 let mut args: Vec<BasicMetadataValueEnum> = vec![];
                 for (a, t) in op.args.iter().zip(h.params()) {
                     let v = self.value(a);
-                    args.push(self.to_abi(v, *t)?.into());
+                    args.push(self.value_to_abi(v, *t)?.into());
                 }
                 let r = self.call_rt(RuntimeFn::Helper(*h), &args)?;
                 match (r, self.cg.basic_type(self.ll.types[op.result.index()])) {
-                    (Some(r), Some(t)) => Some(self.from_abi(r, t)?),
+                    (Some(r), Some(t)) => Some(self.value_from_abi(r, t)?),
                     _ => None,
                 }
             }
