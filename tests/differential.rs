@@ -3,7 +3,8 @@
 //! also when the translated program runs with a small nursery and the
 //! collector's heap checks (RPY_GC_NURSERY, RPY_GC_DEBUG), and with a
 //! collection at every allocation (RPY_GC_STRESS).
-//! A first-line comment `# args: ...` gives the command-line arguments.
+//! A first-line comment `# args: ...` gives the command-line arguments,
+//! `# env: NAME=value ...` environment settings for the translated binary.
 //!
 //! `DIFF_FILTER=substring` runs only matching programs; `DIFF_FLAGS="..."`
 //! passes extra options to the translator (e.g. `-O0`).
@@ -174,12 +175,21 @@ fn programs_behave_as_under_cpython() {
                 String::from_utf8_lossy(&t.stderr)
             ));
         }
-        let got = run_with_timeout(Command::new(&binary).args(&args), 60)?;
+        // `# env: NAME=value ...` on the first line: settings for every run
+        // of the translated binary (e.g. a heap limit).
+        let env: Vec<(String, String)> = header(p, "env")
+            .unwrap_or_default()
+            .split_whitespace()
+            .filter_map(|kv| kv.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let got = run_with_timeout(Command::new(&binary).args(&args).envs(env.clone()), 60)?;
         // Again with a small nursery and the collector's heap checks, so
         // a reference the gc transform failed to save shows up.
         let stressed = run_with_timeout(
             Command::new(&binary)
                 .args(&args)
+                .envs(env.clone())
                 .env("RPY_GC_NURSERY", "65536")
                 .env("RPY_GC_DEBUG", "1"),
             60,
@@ -193,7 +203,10 @@ fn programs_behave_as_under_cpython() {
         }
         // And with a collection at every allocation.
         let stressed = run_with_timeout(
-            Command::new(&binary).args(&args).env("RPY_GC_STRESS", "1"),
+            Command::new(&binary)
+                .args(&args)
+                .envs(env.clone())
+                .env("RPY_GC_STRESS", "1"),
             120,
         )?;
         let _ = std::fs::remove_file(&binary);
