@@ -85,6 +85,7 @@ enum rpy_exc_kind {
     RPY_EXC_ATTRIBUTE = 9,
     RPY_EXC_KEY = 10,       /* dicts and sets (rpy_dict.c) */
     RPY_EXC_NAME = 11,      /* a module variable read before it is set */
+    RPY_EXC_KIND_COUNT = 12, /* rpy_exc_kind_tids has this many entries */
 };
 
 /* --- the garbage collector (rpy_gc.c) --------------------------------

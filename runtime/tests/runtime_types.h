@@ -34,4 +34,29 @@ static const uint32_t rpy_test_dict_gcptrs[] = {40, 48, 56, 64}; /* hashes, keys
     [RPY_TID_ARRAY_U8] = {.fixed_size = 16, .item_size = 1, .items_offset = 16, .length_offset = 8},              \
     [RPY_TID_DICT] = {.fixed_size = 72, .n_gcptrs = 4, .gcptr_offsets = rpy_test_dict_gcptrs}
 
+/* Exceptions raised by the runtime are instances of one class per
+ * rpy_exc_kind (generated code emits the real hierarchy): a header and
+ * the message, as rpy_exc.c needs them.  A test program gives them the
+ * type ids base .. base + RPY_EXC_KIND_COUNT - 1:
+ *
+ *     [...] = { RPY_RUNTIME_TYPE_ENTRIES, RPY_TEST_EXC_ENTRIES(T_EXC), ... };
+ *     const uint32_t rpy_exc_kind_tids[] = RPY_TEST_EXC_KIND_TIDS(T_EXC);
+ */
+typedef struct rpy_test_exc {
+    rpy_hdr hdr;
+    rpy_str *message;
+} rpy_test_exc;
+static const uint32_t rpy_test_exc_gcptrs[] = {offsetof(rpy_test_exc, message)};
+
+#define RPY_TEST_EXC_ENTRY(tid) \
+    [tid] = {.fixed_size = sizeof(rpy_test_exc), .n_gcptrs = 1, .gcptr_offsets = rpy_test_exc_gcptrs}
+#define RPY_TEST_EXC_ENTRIES(b)                                                                            \
+    RPY_TEST_EXC_ENTRY((b) + 0), RPY_TEST_EXC_ENTRY((b) + 1), RPY_TEST_EXC_ENTRY((b) + 2),                  \
+        RPY_TEST_EXC_ENTRY((b) + 3), RPY_TEST_EXC_ENTRY((b) + 4), RPY_TEST_EXC_ENTRY((b) + 5),              \
+        RPY_TEST_EXC_ENTRY((b) + 6), RPY_TEST_EXC_ENTRY((b) + 7), RPY_TEST_EXC_ENTRY((b) + 8),              \
+        RPY_TEST_EXC_ENTRY((b) + 9), RPY_TEST_EXC_ENTRY((b) + 10), RPY_TEST_EXC_ENTRY((b) + 11)
+#define RPY_TEST_EXC_KIND_TIDS(b)                                                                          \
+    {(b) + 0, (b) + 1, (b) + 2, (b) + 3, (b) + 4, (b) + 5, (b) + 6, (b) + 7, (b) + 8, (b) + 9, (b) + 10, (b) + 11}
+_Static_assert(RPY_EXC_KIND_COUNT == 12, "RPY_TEST_EXC_ENTRIES and _KIND_TIDS list every kind");
+
 #endif

@@ -30,8 +30,7 @@
 
 /* One exception class per rpy_exc_kind (T_EXC + kind), a node (an
  * instance keyed by identity) and a pair (a tuple keyed by contents). */
-#define N_EXC 11
-enum { T_EXC = RPY_TID_FIRST_USER, T_NODE = RPY_TID_FIRST_USER + N_EXC, T_PAIR, T_COUNT };
+enum { T_EXC = RPY_TID_FIRST_USER, T_NODE = T_EXC + RPY_EXC_KIND_COUNT, T_PAIR, T_COUNT };
 
 typedef struct node {
     rpy_hdr hdr;
@@ -43,29 +42,21 @@ typedef struct pair {
     int64_t a, b;
 } pair;
 
-typedef struct exc {
-    rpy_hdr hdr;
-    rpy_str *message;
-} exc;
+typedef rpy_test_exc exc;
 
-static const uint32_t exc_gcptrs[] = {offsetof(exc, message)};
-#define EXC(k) [T_EXC + (k)] = {.fixed_size = sizeof(exc), .n_gcptrs = 1, .gcptr_offsets = exc_gcptrs}
 
 const rpy_type_info rpy_type_table[] = {
     RPY_RUNTIME_TYPE_ENTRIES,
-    EXC(0), EXC(1), EXC(2), EXC(3), EXC(4), EXC(5), EXC(6), EXC(7), EXC(8), EXC(9), EXC(10),
+    RPY_TEST_EXC_ENTRIES(T_EXC),
     [T_NODE] = {.fixed_size = sizeof(node)},
     [T_PAIR] = {.fixed_size = sizeof(pair)},
 };
 const uint32_t rpy_type_count = T_COUNT;
-const uint32_t rpy_exc_kind_tids[N_EXC] = {T_EXC + 0, T_EXC + 1, T_EXC + 2, T_EXC + 3, T_EXC + 4, T_EXC + 5,
-                                           T_EXC + 6, T_EXC + 7, T_EXC + 8, T_EXC + 9, T_EXC + 10};
+const uint32_t rpy_exc_kind_tids[] = RPY_TEST_EXC_KIND_TIDS(T_EXC);
 const char *const rpy_type_names[T_COUNT] = {[T_EXC + RPY_EXC_KEY] = "KeyError",
                                              [T_EXC + RPY_EXC_MEMORY] = "MemoryError"};
 const uint32_t rpy_exc_message_offset = offsetof(exc, message);
 const rpy_location rpy_locations[] = {{"test_dict.c", "test", "", 1}};
-
-_Static_assert(RPY_EXC_KEY == N_EXC - 1, "one exception class per kind");
 
 /* ---- checks and helpers ---------------------------------------------- */
 

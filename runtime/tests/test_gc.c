@@ -105,7 +105,10 @@ const uint32_t rpy_exc_kind_tids[] = {
     [RPY_EXC_RECURSION] = T_RECURSION_ERROR, [RPY_EXC_MEMORY] = T_MEMORY_ERROR,
     [RPY_EXC_TYPE] = T_EXCEPTION,          [RPY_EXC_ASSERTION] = T_EXCEPTION,
     [RPY_EXC_UNBOUND_LOCAL] = T_EXCEPTION, [RPY_EXC_ATTRIBUTE] = T_EXCEPTION,
+    [RPY_EXC_KEY] = T_EXCEPTION,           [RPY_EXC_NAME] = T_EXCEPTION,
 };
+_Static_assert(sizeof rpy_exc_kind_tids / sizeof rpy_exc_kind_tids[0] == RPY_EXC_KIND_COUNT,
+               "a class for every exception kind");
 const char *const rpy_type_names[T_COUNT] = {
     [T_MEMORY_ERROR] = "MemoryError", [T_RECURSION_ERROR] = "RecursionError", [T_EXCEPTION] = "Exception"};
 const uint32_t rpy_exc_message_offset = offsetof(exc, message);

@@ -32,29 +32,23 @@
 /* ---- the test program's types ---------------------------------------- */
 
 /* One exception class per rpy_exc_kind (T_EXC + kind), then a node. */
-enum { T_EXC = RPY_TID_FIRST_USER, T_NODE = RPY_TID_FIRST_USER + 10, T_COUNT };
+enum { T_EXC = RPY_TID_FIRST_USER, T_NODE = T_EXC + RPY_EXC_KIND_COUNT, T_COUNT };
 
 typedef struct node {
     rpy_hdr hdr;
     int64_t value;
 } node;
 
-typedef struct exc {
-    rpy_hdr hdr;
-    rpy_str *message;
-} exc;
+typedef rpy_test_exc exc;
 
-static const uint32_t exc_gcptrs[] = {offsetof(exc, message)};
-#define EXC(k) [T_EXC + (k)] = {.fixed_size = sizeof(exc), .n_gcptrs = 1, .gcptr_offsets = exc_gcptrs}
 
 const rpy_type_info rpy_type_table[] = {
     RPY_RUNTIME_TYPE_ENTRIES,
-    EXC(0), EXC(1), EXC(2), EXC(3), EXC(4), EXC(5), EXC(6), EXC(7), EXC(8), EXC(9),
+    RPY_TEST_EXC_ENTRIES(T_EXC),
     [T_NODE] = {.fixed_size = sizeof(node)},
 };
 const uint32_t rpy_type_count = T_COUNT;
-const uint32_t rpy_exc_kind_tids[] = {T_EXC + 0, T_EXC + 1, T_EXC + 2, T_EXC + 3, T_EXC + 4,
-                                      T_EXC + 5, T_EXC + 6, T_EXC + 7, T_EXC + 8, T_EXC + 9};
+const uint32_t rpy_exc_kind_tids[] = RPY_TEST_EXC_KIND_TIDS(T_EXC);
 const char *const rpy_type_names[T_COUNT] = {[T_EXC + RPY_EXC_VALUE] = "ValueError",
                                              [T_EXC + RPY_EXC_MEMORY] = "MemoryError"};
 const uint32_t rpy_exc_message_offset = offsetof(exc, message);

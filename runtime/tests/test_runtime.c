@@ -26,15 +26,13 @@
  * has them, and the exception classes below. */
 /* Exceptions raised by the runtime are instances of one class per kind
  * (generated code emits the real hierarchy): a header and the message. */
-#define EXC(k) [RPY_TID_FIRST_USER + (k)] = {.fixed_size = 16, .n_gcptrs = 1, .gcptr_offsets = exc_ptrs}
-static const uint32_t exc_ptrs[] = {8};
 const rpy_type_info rpy_type_table[] = {
     RPY_RUNTIME_TYPE_ENTRIES,
-    EXC(0), EXC(1), EXC(2), EXC(3), EXC(4), EXC(5), EXC(6), EXC(7), EXC(8), EXC(9),
+    RPY_TEST_EXC_ENTRIES(RPY_TID_FIRST_USER),
 };
-const uint32_t rpy_type_count = RPY_TID_FIRST_USER + 10;
-const uint32_t rpy_exc_kind_tids[] = {16, 17, 18, 19, 20, 21, 22, 23, 24, 25};
-const char *const rpy_type_names[] = {
+const uint32_t rpy_type_count = RPY_TID_FIRST_USER + RPY_EXC_KIND_COUNT;
+const uint32_t rpy_exc_kind_tids[] = RPY_TEST_EXC_KIND_TIDS(RPY_TID_FIRST_USER);
+const char *const rpy_type_names[RPY_TID_FIRST_USER + RPY_EXC_KIND_COUNT] = {
     [16] = "ZeroDivisionError", [17] = "OverflowError", [18] = "ValueError",
     [19] = "IndexError", [20] = "RecursionError", [21] = "MemoryError",
     [22] = "TypeError", [23] = "AssertionError", [24] = "UnboundLocalError",

@@ -36,9 +36,8 @@
 /* One exception class per rpy_exc_kind (T_EXC + kind), a node (the
  * items), and the tuples keys are made of: header, then 8-byte slots. */
 enum {
-    N_EXC = RPY_EXC_KEY + 1,
     T_EXC = RPY_TID_FIRST_USER,
-    T_NODE = T_EXC + N_EXC,
+    T_NODE = T_EXC + RPY_EXC_KIND_COUNT,
     T_IS,  /* (int, str) */
     T_SIF, /* (str, int, float) */
     T_FI,  /* (float, int) */
@@ -52,10 +51,7 @@ typedef struct node {
     int64_t value;
 } node;
 
-typedef struct exc {
-    rpy_hdr hdr;
-    rpy_str *message;
-} exc;
+typedef rpy_test_exc exc;
 
 typedef struct tup_is {
     rpy_hdr hdr;
@@ -87,14 +83,12 @@ typedef struct tup_bi {
     int64_t i;
 } tup_bi;
 
-static const uint32_t exc_gcptrs[] = {offsetof(exc, message)};
 static const uint32_t is_gcptrs[] = {offsetof(tup_is, s)};
 static const uint32_t sif_gcptrs[] = {offsetof(tup_sif, s)};
-#define EXC(k) [T_EXC + (k)] = {.fixed_size = sizeof(exc), .n_gcptrs = 1, .gcptr_offsets = exc_gcptrs}
 
 const rpy_type_info rpy_type_table[] = {
     RPY_RUNTIME_TYPE_ENTRIES,
-    EXC(0), EXC(1), EXC(2), EXC(3), EXC(4), EXC(5), EXC(6), EXC(7), EXC(8), EXC(9), EXC(10),
+    RPY_TEST_EXC_ENTRIES(T_EXC),
     [T_NODE] = {.fixed_size = sizeof(node)},
     [T_IS] = {.fixed_size = sizeof(tup_is), .n_gcptrs = 1, .gcptr_offsets = is_gcptrs},
     [T_SIF] = {.fixed_size = sizeof(tup_sif), .n_gcptrs = 1, .gcptr_offsets = sif_gcptrs},
@@ -103,8 +97,7 @@ const rpy_type_info rpy_type_table[] = {
     [T_BI] = {.fixed_size = sizeof(tup_bi)},
 };
 const uint32_t rpy_type_count = T_COUNT;
-const uint32_t rpy_exc_kind_tids[] = {T_EXC + 0, T_EXC + 1, T_EXC + 2, T_EXC + 3, T_EXC + 4, T_EXC + 5,
-                                      T_EXC + 6, T_EXC + 7, T_EXC + 8, T_EXC + 9, T_EXC + 10};
+const uint32_t rpy_exc_kind_tids[] = RPY_TEST_EXC_KIND_TIDS(T_EXC);
 const char *const rpy_type_names[T_COUNT] = {[T_EXC + RPY_EXC_VALUE] = "ValueError",
                                              [T_EXC + RPY_EXC_MEMORY] = "MemoryError"};
 const uint32_t rpy_exc_message_offset = offsetof(exc, message);

@@ -373,7 +373,6 @@ impl Annotator<'_> {
         &mut self,
         f: FuncId,
         b: BlockId,
-        site: VarId,
         args: &[SomeValue],
         keywords: &[Rc<str>],
         span: Span,
@@ -399,7 +398,6 @@ impl Annotator<'_> {
             return Ok(r);
         }
         // A new list with the same item definition (as list.copy()).
-        let _ = site;
         Ok(SomeValue::List(id))
     }
 }

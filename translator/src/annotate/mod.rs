@@ -523,9 +523,7 @@ impl<'a> Annotator<'a> {
             SomeValue::Builtin(Builtin::Set) => {
                 self.set_builtin(f, b, op.result, &args[1..], op.span)
             }
-            SomeValue::Builtin(Builtin::Sorted) => {
-                self.sorted(f, b, op.result, &args[1..], keywords, op.span)
-            }
+            SomeValue::Builtin(Builtin::Sorted) => self.sorted(f, b, &args[1..], keywords, op.span),
             SomeValue::Builtin(builtin) => {
                 rules::annotate_builtin_call(&types!(self), *builtin, &args[1..], keywords, op.span)
             }

@@ -251,3 +251,41 @@ impl ClassLayouts {
         id
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// EXC_KINDS is indexed by `enum rpy_exc_kind` (rpy.h): RPY_EXC_KEY
+    /// is "KeyError", and there is one entry per kind.
+    #[test]
+    fn exception_kinds_match_the_runtime() {
+        let header = include_str!("../../../runtime/rpy.h");
+        let mut count = None;
+        let mut kinds = 0;
+        for line in header.lines() {
+            let Some(rest) = line.trim().strip_prefix("RPY_EXC_") else {
+                continue;
+            };
+            let Some((name, value)) = rest.split_once(" = ") else {
+                continue;
+            };
+            let n: usize = value
+                .trim_end_matches(|c: char| !c.is_ascii_digit())
+                .parse()
+                .unwrap();
+            if name.trim() == "KIND_COUNT" {
+                count = Some(n);
+                continue;
+            }
+            let python: String = name
+                .trim()
+                .split('_')
+                .map(|w| w[..1].to_string() + &w[1..].to_lowercase())
+                .collect::<String>()
+                + "Error";
+            assert_eq!(super::EXC_KINDS[n], python, "kind {n}");
+            kinds += 1;
+        }
+        assert_eq!(count, Some(super::EXC_KINDS.len()));
+        assert_eq!(kinds, super::EXC_KINDS.len());
+    }
+}

@@ -103,13 +103,13 @@ impl Lowerer<'_> {
             "remove" | "discard" => {
                 let k = self.as_item(&args[1], &item, span);
                 let must = Value::Const(Constant::Bool(name == "remove"));
-                let found = self.tmp(
+                // Whether it was there only matters to remove (KeyError).
+                self.tmp(
                     LlOp::CallHelper(Helper::DictDelItem),
                     vec![s, k, must],
                     LlType::Bool,
                     span,
                 );
-                let _ = found;
                 self.push(
                     LlOp::SameAs,
                     vec![Value::Const(Constant::None)],
