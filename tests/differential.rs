@@ -162,7 +162,9 @@ fn programs_behave_as_under_cpython() {
             .split_whitespace()
             .map(String::from)
             .collect();
+        // The repository root holds the rpython.rlib shim package.
         let expected = Command::new("python3")
+            .env("PYTHONPATH", repo_root())
             .arg(p)
             .args(&args)
             .output()

@@ -15,6 +15,7 @@ pub mod gctransform;
 pub mod parse;
 pub mod pyarith;
 pub mod pyformat;
+pub mod rlib;
 pub mod rtype;
 pub mod source;
 pub mod stackcheck;

@@ -20,6 +20,23 @@ pub fn annotate_op(
     match op {
         HlOp::Binary(b) | HlOp::InplaceBinary(b) => binary(p, *b, values, &args[0], &args[1], span),
         HlOp::Unary(u) => unary(p, *u, &args[0], span),
+        HlOp::Ovfcheck(b) => {
+            if args.iter().all(SomeValue::is_intlike) {
+                Ok(Int)
+            } else {
+                Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "ovfcheck() applies to int operations, not to {} {} {}",
+                        args[0].describe(p),
+                        b.symbol(),
+                        args[1].describe(p)
+                    ),
+                ))
+            }
+        }
+        HlOp::JitHint(crate::rlib::JitHint::Promote) => Ok(args[0].clone()),
+        HlOp::JitHint(_) => Ok(None),
         HlOp::Compare(c) => compare(p, *c, &args[0], &args[1], span),
         HlOp::Truth => truth(p, &args[0], span),
         HlOp::Index => match &args[0] {
@@ -385,6 +402,17 @@ pub fn annotate_builtin_call(
         }
     };
     match b {
+        Builtin::Rlib(f) => {
+            arity(1)?;
+            match (f, &args[0]) {
+                (crate::rlib::RlibFn::Intmask, Int | Bool) => Ok(Int),
+                (crate::rlib::RlibFn::Intmask, other) => Err(Diagnostic::error(
+                    span,
+                    format!("intmask() takes an int, got {}", with_article(other, p)),
+                )),
+                _ => unreachable!("{} is handled by the flow-graph builder", f.name()),
+            }
+        }
         Builtin::Sorted | Builtin::Set => {
             unreachable!("handled by the annotator (it needs item definitions)")
         }

@@ -165,6 +165,11 @@ pub enum HlOp {
     Call {
         keywords: Rc<[Rc<str>]>,
     },
+    /// `ovfcheck(x op y)` on ints: OverflowError instead of wrapping.
+    Ovfcheck(BinOp),
+    /// A hint for the JIT (`promote(x)` has x as its result; the others
+    /// none).
+    JitHint(crate::rlib::JitHint),
 }
 
 impl fmt::Display for HlOp {
@@ -210,6 +215,8 @@ impl fmt::Display for HlOp {
             }
             HlOp::Call { keywords } if keywords.is_empty() => write!(f, "simple_call"),
             HlOp::Call { keywords } => write!(f, "call[{}]", keywords.join(",")),
+            HlOp::Ovfcheck(op) => write!(f, "{}_ovf", format!("{op:?}").to_lowercase()),
+            HlOp::JitHint(h) => write!(f, "{h}"),
         }
     }
 }

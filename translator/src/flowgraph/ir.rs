@@ -60,6 +60,8 @@ pub enum Builtin {
     Any,
     All,
     Math(MathFn),
+    /// A function or object of `rpython.rlib`.
+    Rlib(crate::rlib::RlibFn),
 }
 
 /// The functions of the `math` module.
@@ -145,6 +147,7 @@ impl Builtin {
     pub fn name(self) -> &'static str {
         match self {
             Builtin::Math(m) => m.name(),
+            Builtin::Rlib(f) => f.name(),
             Builtin::Print => "print",
             Builtin::Len => "len",
             Builtin::Int => "int",

@@ -7,11 +7,13 @@
 pub mod consteval;
 pub mod names;
 pub mod program;
+mod rlib;
 
 use crate::diagnostics::{Diagnostic, Result, SourceMap, Span};
 use crate::flowgraph::ir::ClassId;
 use crate::flowgraph::ir::FuncId;
 use crate::flowgraph::ir::GlobalId;
+use crate::rlib::{FuncHint, JitDriverDesc};
 use consteval::ConstEnv;
 use indexmap::IndexMap;
 use program::{
@@ -31,6 +33,7 @@ pub fn parse_program(target: &Path, sources: &mut SourceMap) -> Result<Program> 
         builtin_classes: IndexMap::new(),
         global_vars: vec![],
         module_inits: vec![],
+        jit_drivers: vec![],
         loading: vec![],
         errors: vec![],
     };
@@ -60,6 +63,7 @@ pub fn parse_program(target: &Path, sources: &mut SourceMap) -> Result<Program> 
         builtin_classes: loader.builtin_classes,
         global_vars: loader.global_vars,
         module_inits: loader.module_inits,
+        jit_drivers: loader.jit_drivers,
     })
 }
 
@@ -101,6 +105,7 @@ struct Loader<'s> {
     builtin_classes: IndexMap<String, ClassId>,
     global_vars: Vec<GlobalVar>,
     module_inits: Vec<FuncId>,
+    jit_drivers: Vec<JitDriverDesc>,
     /// Names of modules being loaded, to report import cycles.
     loading: Vec<String>,
     errors: Vec<Diagnostic>,
@@ -140,7 +145,10 @@ impl Loader<'_> {
                 None => Diagnostic::global(msg),
             }]
         })?;
-        let display = path.display().to_string();
+        self.load_text(path.display().to_string(), text, name)
+    }
+
+    fn load_text(&mut self, display: String, text: String, name: String) -> Result<ModuleId> {
         let file = self.sources.add(display.clone(), text);
         let source = &self.sources.files[file as usize].text;
         let module_ast =
@@ -211,6 +219,7 @@ impl Loader<'_> {
             def,
             unsupported: None,
             is_module_init: true,
+            hints: vec![],
         });
         self.modules[module.0 as usize].init = Some(id);
         self.module_inits.push(id);
@@ -252,6 +261,17 @@ impl Loader<'_> {
             }
             return Ok(Global::Module(ModuleId(pos as u32)));
         }
+        if name == rlib::RSTRING_MODULE {
+            // Plain restricted Python: translated like the program's own
+            // modules, from the shim's source built into the translator.
+            let text = include_str!("../../../rpython/rlib/rstring.py").to_string();
+            let id = self.load_text("rpython/rlib/rstring.py".into(), text, name.into());
+            return id.map(Global::Module).map_err(|mut errs| {
+                let first = errs.remove(0);
+                self.errors.extend(errs);
+                first
+            });
+        }
         if name.contains('.') {
             return Err(Diagnostic::error(
                 span,
@@ -290,6 +310,17 @@ impl Loader<'_> {
             ast::Stmt::Expr(e) if matches!(&*e.value, ast::Expr::Constant(_)) => Ok(()), // docstring
             ast::Stmt::Import(imp) => {
                 for alias in &imp.names {
+                    if alias.asname.is_none() && alias.name.contains('.') {
+                        let (package, last) = alias.name.rsplit_once('.').unwrap();
+                        return Err(Diagnostic::error(
+                            span,
+                            format!(
+                                "`import {}` binds the package name, which is not supported",
+                                alias.name
+                            ),
+                        )
+                        .with_help(format!("write `from {package} import {last}`")));
+                    }
                     let g = self.import_module(alias.name.as_str(), span)?;
                     let bound = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
                     self.modules[module.0 as usize].globals.insert(bound, g);
@@ -303,6 +334,16 @@ impl Loader<'_> {
                         "relative imports are not supported",
                     ));
                 };
+                if from.as_str() == "rpython.rlib" {
+                    // `from rpython.rlib import jit`: the submodules.
+                    for alias in &imp.names {
+                        let g =
+                            self.import_module(&format!("rpython.rlib.{}", alias.name), span)?;
+                        let bound = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
+                        self.modules[module.0 as usize].globals.insert(bound, g);
+                    }
+                    return Ok(());
+                }
                 let source = match self.import_module(from.as_str(), span)? {
                     Global::Module(m) => m,
                     Global::BuiltinModule(b) => {
@@ -347,6 +388,9 @@ impl Loader<'_> {
                     self.modules[module.0 as usize].globals.insert(bound, g);
                 }
                 Ok(())
+            }
+            ast::Stmt::Assign(ref a) if self.is_jit_driver(module, file, &a.value) => {
+                self.jit_driver(module, file, a)
             }
             // A name bound once to a value known at translation time is a
             // constant; anything else runs at start-up.
@@ -524,10 +568,17 @@ impl Loader<'_> {
         if args.vararg.is_some() || args.kwarg.is_some() || !args.kwonlyargs.is_empty() {
             unsupported = Some(Diagnostic::error(span, format!("function `{}` uses *args, **kwargs or keyword-only parameters, which are not supported yet", def.name)));
         }
-        if !def.decorator_list.is_empty() {
+        let hints = match self.decorators(module, file, &def) {
+            Ok(hints) => hints,
+            Err(d) => {
+                unsupported = Some(d);
+                vec![]
+            }
+        };
+        if hints.contains(&FuncHint::NotRpython) {
             unsupported = Some(Diagnostic::error(
                 span,
-                format!("decorators on `{}` are not supported yet", def.name),
+                format!("`{}` is marked @not_rpython: it runs only under CPython, but translated code calls it", def.name),
             ));
         }
         let env = ConstEnv {
@@ -557,6 +608,7 @@ impl Loader<'_> {
             def,
             unsupported,
             is_module_init: false,
+            hints,
         })
     }
 }

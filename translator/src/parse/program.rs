@@ -3,6 +3,7 @@
 
 use crate::diagnostics::{Diagnostic, Span};
 use crate::flowgraph::ir::{ClassId, Constant, FuncId, GlobalId};
+use crate::rlib::{FuncHint, JitDriverDesc, JitDriverId, RlibModule};
 use indexmap::IndexMap;
 use rustpython_parser::ast;
 use std::rc::Rc;
@@ -19,6 +20,7 @@ pub enum BuiltinModule {
     Math,
     Os,
     Time,
+    Rlib(RlibModule),
 }
 
 impl BuiltinModule {
@@ -28,7 +30,7 @@ impl BuiltinModule {
             "math" => BuiltinModule::Math,
             "os" => BuiltinModule::Os,
             "time" => BuiltinModule::Time,
-            _ => return None,
+            _ => return RlibModule::from_name(name).map(BuiltinModule::Rlib),
         })
     }
     /// `module.name` when it is a value known at translation time (a
@@ -44,6 +46,10 @@ impl BuiltinModule {
                 "nan" => Constant::Float(f64::NAN),
                 _ => Constant::Builtin(Builtin::Math(MathFn::from_name(name)?)),
             }),
+            BuiltinModule::Rlib(m) => match m.constant(name) {
+                Some(i) => Some(Constant::Int(i)),
+                None => m.member(name).map(|f| Constant::Builtin(Builtin::Rlib(f))),
+            },
             _ => None,
         }
     }
@@ -54,6 +60,7 @@ impl BuiltinModule {
             BuiltinModule::Math => "math",
             BuiltinModule::Os => "os",
             BuiltinModule::Time => "time",
+            BuiltinModule::Rlib(m) => m.name(),
         }
     }
 }
@@ -69,6 +76,8 @@ pub enum Global {
     /// A variable that module-level code sets when the program starts
     /// (a list, an instance, or anything not constant at translation time).
     Var(GlobalId),
+    /// A module-level `JitDriver(...)`.
+    JitDriver(JitDriverId),
 }
 
 /// A module-level variable set by its module's initialisation code.
@@ -106,6 +115,8 @@ pub struct Function {
     /// This is a module's top-level code: assigned names are the
     /// module's variables, not locals.
     pub is_module_init: bool,
+    /// What `rpython.rlib` decorators say about it.
+    pub hints: Vec<FuncHint>,
 }
 
 /// A class statement: single inheritance, methods and class-level
@@ -134,6 +145,7 @@ pub struct Program {
     /// Python's built-in exception classes (a subset of the hierarchy),
     /// by name; they come first in `classes`.
     pub builtin_classes: IndexMap<String, ClassId>,
+    pub jit_drivers: Vec<JitDriverDesc>,
 }
 
 /// `BaseException`: the built-in classes come first, in the order below.

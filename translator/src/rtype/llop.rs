@@ -156,6 +156,9 @@ pub enum WriteKind {
 #[derive(Clone, PartialEq, Debug)]
 pub enum LlOp {
     SameAs,
+    /// A hint for the JIT, kept until code generation (which emits
+    /// nothing; `promote(x)` gives x).
+    JitHint(crate::rlib::JitHint),
     /// Wrapping integer arithmetic (RPython semantics).
     Int(IntOp),
     /// The same, raising OverflowError instead of wrapping.
@@ -394,7 +397,7 @@ impl LlOp {
             // Reads of mutable memory: removable if unused, never folded.
             GetField(_) | GetGlobal(_) | GcRestoreRoot(_) => effect,
             GetGlobalChecked(_) => raising,
-            SetField(_) | SetGlobal(_) | GcSaveRoot(_) | TupleInit(_) => effect,
+            SetField(_) | SetGlobal(_) | GcSaveRoot(_) | TupleInit(_) | JitHint(_) => effect,
             Malloc(_) | CheckNotNone(_) | MethodCall(_) | Raise | Format(_) | ListSortKeyed(_) => {
                 raising
             }
@@ -470,6 +473,7 @@ impl fmt::Display for LlOp {
                 write!(f, "]")
             }
             LlOp::DirectCall(func) => write!(f, "direct_call[{func}]"),
+            LlOp::JitHint(h) => write!(f, "{h}"),
             LlOp::CheckBound(name) => write!(f, "check_bound[{name}]"),
             LlOp::Malloc(c) => write!(f, "malloc[{c}]"),
             LlOp::GetField(r) => write!(f, "getfield[{}.{}]", r.class, r.name),

@@ -103,18 +103,7 @@ impl Lowerer<'_> {
     }
 
     fn int_op(&self, op: IntOp) -> LlOp {
-        let can_overflow = matches!(
-            op,
-            IntOp::Add
-                | IntOp::Sub
-                | IntOp::Mul
-                | IntOp::FloorDiv
-                | IntOp::LShift
-                | IntOp::Pow
-                | IntOp::Neg
-                | IntOp::Abs
-        );
-        if self.opts.overflow_checks && can_overflow {
+        if self.opts.overflow_checks && can_overflow(op) {
             LlOp::IntOvf(op)
         } else {
             LlOp::Int(op)
@@ -147,6 +136,22 @@ impl Lowerer<'_> {
             }
             HlOp::Binary(b) | HlOp::InplaceBinary(b) => {
                 self.binary(*b, &args[0], &args[1], result, span)
+            }
+            HlOp::Ovfcheck(b) => {
+                let x = self.convert(&args[0], LlType::Signed, span);
+                let y = self.convert(&args[1], LlType::Signed, span);
+                let iop = int_binop(*b);
+                let op = if can_overflow(iop) {
+                    LlOp::IntOvf(iop)
+                } else {
+                    LlOp::Int(iop)
+                };
+                self.push(op, vec![x, y], result, span);
+                Ok(())
+            }
+            HlOp::JitHint(h) => {
+                self.push(LlOp::JitHint(*h), args.to_vec(), result, span);
+                Ok(())
             }
             HlOp::GetGlobal(g) => {
                 match lltype_of(&self.ann.globals[g.index()]) {
@@ -500,20 +505,7 @@ impl Lowerer<'_> {
             self.convert(l, LlType::Signed, span),
             self.convert(r, LlType::Signed, span),
         );
-        let iop = match b {
-            BinOp::Add => IntOp::Add,
-            BinOp::Sub => IntOp::Sub,
-            BinOp::Mul => IntOp::Mul,
-            BinOp::FloorDiv => IntOp::FloorDiv,
-            BinOp::Mod => IntOp::Mod,
-            BinOp::Pow => IntOp::Pow,
-            BinOp::LShift => IntOp::LShift,
-            BinOp::RShift => IntOp::RShift,
-            BinOp::BitAnd => IntOp::And,
-            BinOp::BitOr => IntOp::Or,
-            BinOp::BitXor => IntOp::Xor,
-            BinOp::TrueDiv => unreachable!("true division gives a float"),
-        };
+        let iop = int_binop(b);
         if result_type == LlType::Bool {
             // bool & bool stays a bool.
             let v = self.tmp(LlOp::Int(iop), vec![x, y], LlType::Signed, span);
@@ -786,6 +778,11 @@ impl Lowerer<'_> {
         let sa: Vec<SomeValue> = args.iter().map(|a| self.s(a)).collect();
         match b {
             Builtin::Print => return self.print(args, &[], result, span),
+            // intmask(): ints are machine words already.
+            Builtin::Rlib(_) => {
+                let v = self.convert(&args[0], LlType::Signed, span);
+                self.push(LlOp::SameAs, vec![v], result, span);
+            }
             Builtin::Sorted | Builtin::Set => unreachable!("lowered with the call"),
             Builtin::Str
             | Builtin::Repr
@@ -1115,4 +1112,36 @@ fn mirror(c: Cmp) -> Cmp {
         Cmp::Ge => Cmp::Le,
         other => other,
     }
+}
+
+fn int_binop(b: BinOp) -> IntOp {
+    match b {
+        BinOp::Add => IntOp::Add,
+        BinOp::Sub => IntOp::Sub,
+        BinOp::Mul => IntOp::Mul,
+        BinOp::FloorDiv => IntOp::FloorDiv,
+        BinOp::Mod => IntOp::Mod,
+        BinOp::Pow => IntOp::Pow,
+        BinOp::LShift => IntOp::LShift,
+        BinOp::RShift => IntOp::RShift,
+        BinOp::BitAnd => IntOp::And,
+        BinOp::BitOr => IntOp::Or,
+        BinOp::BitXor => IntOp::Xor,
+        BinOp::TrueDiv => unreachable!("true division gives a float"),
+    }
+}
+
+/// The int operations that can leave the 64-bit range.
+fn can_overflow(op: IntOp) -> bool {
+    matches!(
+        op,
+        IntOp::Add
+            | IntOp::Sub
+            | IntOp::Mul
+            | IntOp::FloorDiv
+            | IntOp::LShift
+            | IntOp::Pow
+            | IntOp::Neg
+            | IntOp::Abs
+    )
 }

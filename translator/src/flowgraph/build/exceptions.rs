@@ -54,6 +54,7 @@ pub(super) fn can_raise(op: &HlOp) -> bool {
             | HlOp::IterPos
             | HlOp::IterMore
             | HlOp::IterItem
+            | HlOp::JitHint(_)
     )
 }
 

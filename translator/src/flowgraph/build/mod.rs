@@ -21,6 +21,7 @@ use std::rc::Rc;
 mod classes;
 mod exceptions;
 mod loops;
+mod rlib;
 use exceptions::{can_raise, common_base, FinallyCtx, TryCtx};
 
 /// The frame state: what each name holds, and where it was bound (for
@@ -1211,6 +1212,10 @@ impl Builder<'_> {
                 span,
                 format!("module `{name}` cannot be used as a value"),
             )),
+            Some(Global::JitDriver(_)) => Err(Diagnostic::error(
+                span,
+                format!("JitDriver `{name}` can only be used as `{name}.jit_merge_point(...)` or `{name}.can_enter_jit(...)`"),
+            )),
             None => match Builtin::from_name(name) {
                 Some(b) => Ok(Value::Const(Constant::Builtin(b))),
                 None => match self.program.builtin_classes.get(name) {
@@ -1272,6 +1277,9 @@ impl Builder<'_> {
     fn call(&mut self, c: &ast::ExprCall) -> ExprResult {
         let span = self.span(c);
         if let Some(v) = self.isinstance_call(c)? {
+            return Ok(v);
+        }
+        if let Some(v) = self.rlib_call(c)? {
             return Ok(v);
         }
         if let ast::Expr::Attribute(a) = &*c.func {

@@ -686,10 +686,12 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
     fn emit_op(&mut self, op: &Operation<LlOp>) -> CgResult<()> {
         let name = self.name(op.result);
         let value: Option<BasicValueEnum<'ctx>> = match &op.op {
-            LlOp::SameAs => self
+            LlOp::SameAs | LlOp::JitHint(crate::rlib::JitHint::Promote) => self
                 .cg
                 .basic_type(self.ll.types[op.result.index()])
                 .map(|_| self.value(&op.args[0])),
+            // Until the JIT exists, its hints generate nothing.
+            LlOp::JitHint(_) => None,
             LlOp::Int(iop) => Some(self.int_op(*iop, &op.args, false, &name)?.into()),
             LlOp::IntOvf(iop) => Some(self.int_op(*iop, &op.args, true, &name)?.into()),
             LlOp::IntCmp(c) => {
