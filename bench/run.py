@@ -11,7 +11,9 @@ translator's peak RSS), run every system once and check its stdout against
 expected/<name>.out (<name>.small.out with --quick; for targets/ programs,
 against CPython's output), then one warm-up run per system and --runs rounds
 interleaved across systems (A B C A B C ...). Wall time is time.perf_counter
-around the process, peak RSS is ru_maxrss from os.wait4.
+around the process, peak RSS is ru_maxrss from os.wait4. CPython and PyPy3
+run with the repository root on PYTHONPATH, for the rpython.rlib shim in
+rpython/.
 
 Writes PATH (default bench/results.json) and a Markdown table beside it
 (PATH with .md), and prints the table. Exit status: 0 when everything that
@@ -49,10 +51,36 @@ SYSTEMS = ["translated", "cpython", "pypy3", "c"]
 LABELS = {"translated": "translated", "cpython": "CPython", "pypy3": "PyPy3", "c": "C"}
 
 # Default arguments for targets/*.py that do not define BENCH_ARGS
-# (and BENCH_ARGS_QUICK for --quick): name -> (default, quick).
+# (and BENCH_ARGS_QUICK for --quick): name -> (default, quick). In either,
+# "{root}" stands for the repository root (the runs happen in a scratch
+# folder), e.g. "{root}/Cargo.lock".
 TARGET_ARGS = {
     "targetfib": ("32", "27"),
 }
+
+
+def python_env():
+    """The environment of CPython and PyPy3 runs: the repository root on
+    PYTHONPATH, so that targets can `import rpython.rlib...` (the shim in
+    rpython/)."""
+    env = dict(os.environ)
+    old = env.get("PYTHONPATH")
+    env["PYTHONPATH"] = ROOT + (os.pathsep + old if old else "")
+    return env
+
+
+def describe_args(words):
+    """The size column of a target: its arguments, a run of one repeated
+    argument shown once with a count ("Cargo.lock x10")."""
+    out = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and words[j] == words[i]:
+            j += 1
+        out.append(words[i] if j - i == 1 else "%s x%d" % (words[i], j - i))
+        i = j
+    return " ".join(out)
 
 
 class HarnessError(Exception):
@@ -124,9 +152,12 @@ def collect_programs(bench_dir, quick):
             default, small = TARGET_ARGS.get(name, ("", ""))
             default = consts.get("BENCH_ARGS", default)
             small = consts.get("BENCH_ARGS_QUICK", small or default)
+            words = shlex.split(small if quick else default)
             progs.append({
                 "name": name, "kind": "target", "source": source,
-                "args": shlex.split(small if quick else default), "expected": None,
+                "args": [w.replace("{root}", ROOT) for w in words],
+                "size": describe_args([w.replace("{root}/", "") for w in words]),
+                "expected": None,
                 "expected_from": "python3 output", "has_c": False,
             })
     return progs
@@ -134,12 +165,12 @@ def collect_programs(bench_dir, quick):
 
 # ---------------------------------------------------------------- running
 
-def run_capture(cmd, cwd, timeout):
+def run_capture(cmd, cwd, timeout, env=None):
     """One run with stdout/stderr captured: (returncode, stdout, stderr);
-    returncode None on timeout."""
+    returncode None on timeout. env None: this process's environment."""
     try:
         p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, timeout=timeout)
+                           stderr=subprocess.PIPE, timeout=timeout, env=env)
     except subprocess.TimeoutExpired:
         return None, b"", b""
     return p.returncode, p.stdout, p.stderr
@@ -174,14 +205,14 @@ def subreaper():
     return _subreaper
 
 
-def run_timed(cmd, cwd, timeout, output=os.devnull):
+def run_timed(cmd, cwd, timeout, output=os.devnull, env=None):
     """One run, stdout and stderr to the file `output`: (returncode, wall
     seconds, peak RSS KiB). returncode is negative for a signal, None on
-    timeout."""
+    timeout. env None: this process's environment."""
     t0 = time.perf_counter()
     if subreaper():
         sh = subprocess.Popen(["/bin/sh", "-c", LAUNCH, "sh", output] + cmd, cwd=cwd,
-                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE)
+                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, env=env)
         text = sh.stdout.read()
         sh.wait()
         try:
@@ -190,7 +221,8 @@ def run_timed(cmd, cwd, timeout, output=os.devnull):
             raise HarnessError("could not start %s (sh said %r)" % (cmd[0], text))
     else:
         with open(output, "wb") as f:
-            p = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=f, stderr=f)
+            p = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=f, stderr=f,
+                                 env=env)
         pid = p.pid
     timed_out = []
 
@@ -350,9 +382,11 @@ def translate(prog, scratch, timeout):
 def bench_program(prog, systems, avail, c_dir, python, scratch, opts, problems):
     name = prog["name"]
     res = {"kind": prog["kind"], "source": os.path.relpath(prog["source"], ROOT),
-           "size": " ".join(prog["args"]), "args": prog["args"],
+           "size": prog.get("size", " ".join(prog["args"])), "args": prog["args"],
            "expected": prog["expected_from"], "systems": {}, "translation": None}
     cmds = {}
+    py_env = python_env()
+    envs = {"cpython": py_env, "pypy3": py_env}
     for s in systems:
         if s in avail and avail[s] is not None:
             res["systems"][s] = {"status": "not available: " + avail[s]}
@@ -381,7 +415,7 @@ def bench_program(prog, systems, avail, c_dir, python, scratch, opts, problems):
     expected = prog["expected"]
     if expected is None:
         rc, out, err = run_capture([python, prog["source"]] + prog["args"], scratch,
-                                   opts.timeout)
+                                   opts.timeout, env=py_env)
         if rc != 0:
             raise HarnessError("%s: the python3 reference run failed (%s): %s" % (
                 name, exit_status(rc), err.decode("utf-8", "replace")[-500:]))
@@ -392,7 +426,7 @@ def bench_program(prog, systems, avail, c_dir, python, scratch, opts, problems):
     for s in systems:
         if s not in cmds:
             continue
-        rc, out, err = run_capture(cmds[s], scratch, opts.timeout)
+        rc, out, err = run_capture(cmds[s], scratch, opts.timeout, env=envs.get(s))
         if rc == 0 and out == expected:
             res["systems"][s] = {"status": "ok"}
             timed.append(s)
@@ -415,7 +449,7 @@ def bench_program(prog, systems, avail, c_dir, python, scratch, opts, problems):
     samples = dict((s, []) for s in timed)
     for rnd in range(opts.runs + 1):
         for s in list(timed):
-            rc, wall, rss = run_timed(cmds[s], scratch, opts.timeout)
+            rc, wall, rss = run_timed(cmds[s], scratch, opts.timeout, env=envs.get(s))
             if rc != 0:
                 status = exit_status(rc)
                 res["systems"][s] = {"status": status}
