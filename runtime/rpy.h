@@ -1,7 +1,7 @@
 /* The runtime ABI shared by generated code and the C runtime.
  *
  * Generated LLVM IR calls only the functions declared here, with exactly
- * these signatures (translator/src/source/runtime_abi.rs mirrors this file;
+ * these signatures (translator/src/abi.rs mirrors this file;
  * change both together).  Every heap object starts with an rpy_hdr so the
  * collector (later) can find its type; prebuilt objects are emitted by the
  * translator as static data with the same layout.
@@ -85,7 +85,14 @@ enum rpy_exc_kind {
     RPY_EXC_ATTRIBUTE = 9,
     RPY_EXC_KEY = 10,       /* dicts and sets (rpy_dict.c) */
     RPY_EXC_NAME = 11,      /* a module variable read before it is set */
-    RPY_EXC_KIND_COUNT = 12, /* rpy_exc_kind_tids has this many entries */
+    RPY_EXC_OS = 12,        /* OSError: the os functions (rpy_os.c) ... */
+    RPY_EXC_FILE_NOT_FOUND = 13, /* ... and its subclasses by errno: ENOENT */
+    RPY_EXC_PERMISSION = 14,     /* EACCES, EPERM */
+    RPY_EXC_IS_A_DIRECTORY = 15, /* EISDIR */
+    RPY_EXC_NOT_A_DIRECTORY = 16, /* ENOTDIR */
+    RPY_EXC_FILE_EXISTS = 17,    /* EEXIST */
+    RPY_EXC_UNICODE_DECODE = 18, /* bytes.decode (rpy_bytes.c) */
+    RPY_EXC_KIND_COUNT = 19, /* rpy_exc_kind_tids has this many entries */
 };
 
 /* --- the garbage collector (rpy_gc.c) --------------------------------
@@ -447,6 +454,60 @@ bool rpy_dict_eq(rpy_dict *a, rpy_dict *b, int32_t value_eq_kind);
  * hash(-1) == -2, modulo 2**61 - 1). */
 int64_t rpy_hash_int(int64_t v);
 int64_t rpy_hash_float(double v);
+
+/* --- bytes (rpy_bytes.c) ---------------------------------------------
+ *
+ * A bytes object is an rpy_str (same layout, type RPY_TID_STR) holding
+ * raw bytes with nchars == length always, so the string functions that
+ * take the one-byte-per-character fast path work on it bytewise.  The
+ * functions here keep that invariant; rpy_str_concat and friends, which
+ * recount UTF-8, must not be used to build bytes.  GC rules as for
+ * strings: arguments are rooted by the callee, NULL with MemoryError. */
+/* A new bytes object holding p[0..n-1] (p outside the GC heap). */
+rpy_str *rpy_bytes_from(const char *p, int64_t n);
+/* b[i] as 0..255 (negative i counts from the end): IndexError "index out
+ * of range". */
+int64_t rpy_bytes_getitem(rpy_str *b, int64_t i);
+/* b[start:stop:step]: missing bounds as for rpy_list_slice; ValueError
+ * "slice step cannot be zero". */
+rpy_str *rpy_bytes_slice(rpy_str *b, int64_t start, int64_t stop, int64_t step);
+/* a + b */
+rpy_str *rpy_bytes_concat(rpy_str *a, rpy_str *b);
+/* b * n (n <= 0: b''): OverflowError "repeated bytes are too long". */
+rpy_str *rpy_bytes_repeat(rpy_str *b, int64_t n);
+/* repr(b) as a str: b'...' (b"..." when b holds ' and no "), \xNN escapes. */
+rpy_str *rpy_bytes_repr(rpy_str *b);
+/* b.decode() (strict UTF-8): UnicodeDecodeError with CPython's message,
+ * e.g. "'utf-8' codec can't decode byte 0xff in position 0: invalid
+ * start byte".  May return b itself when it is all ASCII. */
+rpy_str *rpy_bytes_decode_utf8(rpy_str *b);
+/* s.encode() (UTF-8): s's bytes as a bytes object (s itself when it has
+ * one byte per character).  Code points a str cannot encode strictly
+ * (surrogates, argv's undecodable bytes) give their bytes as stored. */
+rpy_str *rpy_str_encode_utf8(rpy_str *s);
+
+/* --- the os module and sys.stdout/stderr (rpy_os.c) ------------------
+ *
+ * Errors raise OSError or the subclass for errno (RPY_EXC_OS ..
+ * RPY_EXC_FILE_EXISTS) with CPython's message "[Errno 2] No such file or
+ * directory: 'name'" (the path's part only where CPython gives one); an
+ * fd, flags or mode outside C int raises OverflowError "Python int too
+ * large to convert to C int".  EINTR is retried. */
+/* os.open(path, flags, mode): the new fd (close-on-exec, as CPython's),
+ * or -1 after raising; a path holding a NUL raises ValueError "embedded
+ * null byte". */
+int64_t rpy_os_open(rpy_str *path, int64_t flags, int64_t mode);
+/* os.read(fd, n): up to n bytes (b'' at end of file); n < 0 raises
+ * OSError "[Errno 22] Invalid argument" as CPython does. */
+rpy_str *rpy_os_read(int64_t fd, int64_t n);
+/* os.write(fd, data): one write(2), returns the bytes written.  Writing
+ * to fd 1 or 2 first flushes the buffered stdout of print. */
+int64_t rpy_os_write(int64_t fd, rpy_str *data);
+/* os.close(fd) */
+void rpy_os_close(int64_t fd);
+/* sys.stdout.write(s) (which 1, through print's buffer) or
+ * sys.stderr.write(s) (which 2, unbuffered); returns len(s). */
+int64_t rpy_sys_write(int64_t which, rpy_str *s);
 
 /* --- provided by generated code ------------------------------------ */
 /* The translated entry_point(argv); the result is the process exit code. */

@@ -408,7 +408,7 @@ rpy_str *rpy_str_of_bool(bool v) { return prebuilt(v ? &true_str : &false_str); 
 
 /* ---- indexing and comparing ---------------------------------------------- */
 
-rpy_str *rpy_str_getitem(rpy_str *s, int64_t i) {
+__attribute__((noinline)) static rpy_str *getitem_slow(rpy_str *s, int64_t i) {
     int64_t n = s->nchars;
     if (i < 0)
         i += n;
@@ -424,6 +424,17 @@ rpy_str *rpy_str_getitem(rpy_str *s, int64_t i) {
     if (n != s->length)
         rpy_utf8_next((const unsigned char *)s->data + b, s->length - b, &len);
     return rpy_str_bytes_slice(s, b, b + len, 1);
+}
+
+/* Inlined into the program (see rpy_list_append): an ASCII character of
+ * an ASCII string at an index in range is a load and a table lookup. */
+__attribute__((always_inline)) rpy_str *rpy_str_getitem(rpy_str *s, int64_t i) {
+    if (__builtin_expect(s->nchars == s->length && (uint64_t)i < (uint64_t)s->length, 1)) {
+        unsigned char c = (unsigned char)s->data[i];
+        if (c < 0x80)
+            return prebuilt(&ascii_strs[c]);
+    }
+    return getitem_slow(s, i);
 }
 
 /* CPython's PySlice_AdjustIndices for one bound. */

@@ -36,7 +36,10 @@ const char *const rpy_type_names[RPY_TID_FIRST_USER + RPY_EXC_KIND_COUNT] = {
     [16] = "ZeroDivisionError", [17] = "OverflowError", [18] = "ValueError",
     [19] = "IndexError", [20] = "RecursionError", [21] = "MemoryError",
     [22] = "TypeError", [23] = "AssertionError", [24] = "UnboundLocalError",
-    [25] = "AttributeError",
+    [25] = "AttributeError", [26] = "KeyError", [27] = "NameError",
+    [28] = "OSError", [29] = "FileNotFoundError", [30] = "PermissionError",
+    [31] = "IsADirectoryError", [32] = "NotADirectoryError", [33] = "FileExistsError",
+    [34] = "UnicodeDecodeError",
 };
 const uint32_t rpy_exc_message_offset = 8;
 const rpy_location rpy_locations[] = {{"test.py", "f", "f()", 1}};

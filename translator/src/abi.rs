@@ -171,6 +171,18 @@ helpers! {
     ListSumFloat = "rpy_list_sum_float" (Ptr) -> F64, Pure;
     ListMinMax = "rpy_list_minmax" (Ptr, I32, Bool) -> I64, Raise;
     ListAny = "rpy_list_any" (Ptr, I32, Bool) -> Bool, Pure;
+    BytesGetItem = "rpy_bytes_getitem" (Ptr, I64) -> I64, Raise;
+    BytesSlice = "rpy_bytes_slice" (Ptr, I64, I64, I64) -> Ptr, Raise;
+    BytesConcat = "rpy_bytes_concat" (Ptr, Ptr) -> Ptr, Raise;
+    BytesRepeat = "rpy_bytes_repeat" (Ptr, I64) -> Ptr, Raise;
+    BytesRepr = "rpy_bytes_repr" (Ptr) -> Ptr, Raise;
+    BytesDecodeUtf8 = "rpy_bytes_decode_utf8" (Ptr) -> Ptr, Raise;
+    StrEncodeUtf8 = "rpy_str_encode_utf8" (Ptr) -> Ptr, Raise;
+    OsOpen = "rpy_os_open" (Ptr, I64, I64) -> I64, Raise;
+    OsRead = "rpy_os_read" (I64, I64) -> Ptr, Raise;
+    OsWrite = "rpy_os_write" (I64, Ptr) -> I64, Raise;
+    OsClose = "rpy_os_close" (I64) -> Void, Raise;
+    SysWrite = "rpy_sys_write" (I64, Ptr) -> I64, Raise;
 }
 
 /// Bytes a string builder needs in the caller's frame (RPY_BUILDER_BYTES).
@@ -402,4 +414,50 @@ pub fn repr_desc(s: &SomeValue, lists: &ListDefs) -> Option<String> {
         }
         _ => return None,
     })
+}
+
+/// The hash `rpy_str_hash` (runtime/rpy_str.c) caches in a string, so that
+/// prebuilt string constants carry it from the start and are never
+/// written: they can be constant globals, whose length and bytes LLVM then
+/// knows. 0 means "not computed" and INT64_MIN is reserved by dicts; both
+/// become 1, as in the runtime.
+pub fn str_hash(bytes: &[u8]) -> i64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = (bytes.len() as u64).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().unwrap());
+        h = (h.rotate_left(23) ^ w).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(last)).wrapping_mul(K);
+    }
+    h ^= h >> 32;
+    h = h.wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    h ^= h >> 32;
+    match h as i64 {
+        0 | i64::MIN => 1,
+        x => x,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn str_hash_matches_the_runtime() {
+        // Values printed by the runtime's hash_bytes (x86-64, little endian).
+        let cases: [(&str, i64); 5] = [
+            ("", 1),
+            ("a", 8689639128358868068),
+            ("hello", 4122017273362627754),
+            ("exactly8", 5621985565985028967),
+            ("a longer string, é ✓", -423261539573942200),
+        ];
+        for (s, h) in cases {
+            assert_eq!(super::str_hash(s.as_bytes()), h, "{s:?}");
+        }
+    }
 }

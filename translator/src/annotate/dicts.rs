@@ -226,6 +226,7 @@ impl Annotator<'_> {
                 _ => SomeValue::Impossible,
             },
             SomeValue::Str { can_be_none: false } => SomeValue::Str { can_be_none: false },
+            SomeValue::Bytes => SomeValue::Int,
             other => {
                 return Err(Diagnostic::error(
                     span,

@@ -175,6 +175,7 @@ impl Annotator<'_> {
             // shares the list definition).
             SomeValue::List(id) => Ok(SomeValue::List(*id)),
             SomeValue::Str { can_be_none: false } => Ok(SomeValue::Str { can_be_none: false }),
+            SomeValue::Bytes => Ok(SomeValue::Bytes),
             other => Err(Diagnostic::error(
                 span,
                 format!(

@@ -5,9 +5,11 @@
 //!
 //! Entry point: [`annotate_program`]. Operation rules live in `rules`.
 
+mod bytes;
 pub mod callargs;
 pub mod classdef;
 pub(crate) mod dicts;
+mod io;
 pub mod listdef;
 pub(crate) mod lists;
 pub mod model;
@@ -761,6 +763,21 @@ impl<'a> Annotator<'a> {
                 ));
             }
             return self.dict_method(f, b, op.result, (k, v), name, &args[1..], op.span);
+        }
+        if let SomeValue::Builtin(Builtin::Io(stream)) = args[0] {
+            return io::stream_method(&types!(self), stream, name, &args[1..], op.span);
+        }
+        let values = &op.args[1..];
+        if let Some(r) = bytes::bytes_method(
+            &types!(self),
+            &args[0],
+            name,
+            &args[1..],
+            values,
+            keywords,
+            op.span,
+        ) {
+            return r;
         }
         if let SomeValue::Str { can_be_none: false } = args[0] {
             return self.str_method(f, op.result, name, &args[1..], keywords, op.span);

@@ -39,6 +39,8 @@ pub enum SomeValue {
     Str {
         can_be_none: bool,
     },
+    /// `bytes`: a str object holding raw bytes.
+    Bytes,
     Func(FuncId),
     Builtin(Builtin),
     /// A list; its item type is in the list definitions.
@@ -67,6 +69,7 @@ impl SomeValue {
             Constant::Int(_) => SomeValue::Int,
             Constant::Float(_) => SomeValue::Float,
             Constant::Str(_) => SomeValue::Str { can_be_none: false },
+            Constant::Bytes(_) => SomeValue::Bytes,
             Constant::Func(f) => SomeValue::Func(*f),
             Constant::Builtin(b) => SomeValue::Builtin(*b),
             Constant::Class(c) => SomeValue::Class(*c),
@@ -230,6 +233,7 @@ impl fmt::Display for SomeValue {
             SomeValue::Float => write!(f, "float"),
             SomeValue::Str { can_be_none: false } => write!(f, "str"),
             SomeValue::Str { can_be_none: true } => write!(f, "str or None"),
+            SomeValue::Bytes => write!(f, "bytes"),
             SomeValue::Func(_) => write!(f, "function"),
             SomeValue::Builtin(b) => write!(f, "builtin `{}`", b.name()),
             SomeValue::List(id) => write!(f, "{id}"),
@@ -276,6 +280,7 @@ mod tests {
             builtin_classes: Default::default(),
             global_vars: vec![],
             module_inits: vec![],
+            jit_drivers: vec![],
         };
         let lists = Default::default();
         let p = super::Types {

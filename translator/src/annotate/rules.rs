@@ -120,7 +120,9 @@ pub fn annotate_op(
 
 fn truth(p: &Types, a: &SomeValue, span: Span) -> RuleResult {
     match a {
-        Bool | Int | Float | None | Str { .. } | List(_) | Dict(..) | Set(_) | Tuple(_) => Ok(Bool),
+        Bool | Int | Float | None | Str { .. } | Bytes | List(_) | Dict(..) | Set(_) | Tuple(_) => {
+            Ok(Bool)
+        }
         Instance { class, .. } if !defines_any(p, *class, &["__bool__", "__len__"]) => Ok(Bool),
         other => Err(Diagnostic::error(
             span,
@@ -169,6 +171,9 @@ fn binary(
         };
     }
     if let Some(result) = super::strings::str_binary(p, op, values, l, r, span) {
+        return result;
+    }
+    if let Some(result) = super::bytes::bytes_binary(p, op, l, r, span) {
         return result;
     }
     if let (Set(_), Set(_), BitOr | BitAnd | Sub) = (l, r, op) {
@@ -226,6 +231,7 @@ fn compare(p: &Types, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> Ru
                 }
             }
             Str { can_be_none: false } if matches!(l, Str { can_be_none: false }) => Ok(Bool),
+            Bytes if *l == Bytes => Ok(Bool),
             Dict(keys, _) | Set(keys) => {
                 let key = p.lists.borrow().item(*keys).clone();
                 if key.union(l, p).is_some() {
@@ -274,7 +280,7 @@ fn compare(p: &Types, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> Ru
         (Set(_), Set(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) && l.union(r, p).is_some() => {
             Ok(Bool)
         }
-        (Str { can_be_none: false }, Str { can_be_none: false }) => Ok(Bool),
+        (Str { can_be_none: false }, Str { can_be_none: false }) | (Bytes, Bytes) => Ok(Bool),
         (Str { .. }, Str { .. }) => Err(Diagnostic::error(
             span,
             format!(
@@ -343,6 +349,7 @@ fn getitem(
             format!("list indices must be ints, not {}", other.describe(p)),
         )),
         (Str { can_be_none: false }, i) => super::strings::str_getitem(p, i, span),
+        (Bytes, Int | Bool) => Ok(Int),
         (other, _) => Err(Diagnostic::error(
             span,
             format!("{} cannot be indexed", with_article(other, p)),
@@ -402,6 +409,7 @@ pub fn annotate_builtin_call(
         }
     };
     match b {
+        Builtin::Io(f) => super::io::io_call(p, f, args, span),
         Builtin::Rlib(f) => {
             arity(1)?;
             match (f, &args[0]) {
@@ -453,7 +461,7 @@ pub fn annotate_builtin_call(
         Builtin::Print => {
             for a in args {
                 let exception = matches!(a, Instance { class, can_be_none: false } if p.is_exception_class(*class));
-                if !matches!(a, Int | Float | Bool | None | Str { .. })
+                if !matches!(a, Int | Float | Bool | None | Str { .. } | Bytes)
                     && !exception
                     && !showable(p, a)
                 {
@@ -468,7 +476,9 @@ pub fn annotate_builtin_call(
         Builtin::Len => {
             arity(1)?;
             match &args[0] {
-                List(_) | Tuple(_) | Dict(..) | Set(_) | Str { can_be_none: false } => Ok(Int),
+                List(_) | Tuple(_) | Dict(..) | Set(_) | Str { can_be_none: false } | Bytes => {
+                    Ok(Int)
+                }
                 other => Err(Diagnostic::error(
                     span,
                     format!("{} has no len()", with_article(other, p)),
@@ -478,7 +488,7 @@ pub fn annotate_builtin_call(
         Builtin::Str | Builtin::Repr => {
             arity(1)?;
             match &args[0] {
-                Int | Bool | Float | Str { .. } | None => Ok(Str { can_be_none: false }),
+                Int | Bool | Float | Str { .. } | None | Bytes => Ok(Str { can_be_none: false }),
                 a if showable(p, a) => Ok(Str { can_be_none: false }),
                 other => Err(Diagnostic::error(
                     span,

@@ -41,6 +41,8 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
         "rpy_unicode.c",
         include_str!("../../../runtime/rpy_unicode.c"),
     ),
+    ("rpy_bytes.c", include_str!("../../../runtime/rpy_bytes.c")),
+    ("rpy_os.c", include_str!("../../../runtime/rpy_os.c")),
 ];
 
 pub struct MakefileVars<'a> {

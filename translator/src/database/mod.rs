@@ -92,12 +92,15 @@ pub struct Database {
     pub functions: IndexMap<FuncId, String>,
     /// Distinct string constants in order of first use.
     pub strings: IndexSet<Rc<str>>,
+    /// Distinct bytes constants in order of first use.
+    pub bytes: IndexSet<Rc<[u8]>>,
     pub recursion: Recursion,
 }
 
 pub fn build_database(program: &LlProgram, recursion: Recursion) -> Database {
     let mut functions = IndexMap::new();
     let mut strings = IndexSet::new();
+    let mut bytes = IndexSet::new();
     let mut used_symbols = std::collections::HashSet::new();
     let roots: Vec<FuncId> = std::iter::once(program.entry)
         .chain(program.module_inits.iter().copied())
@@ -122,8 +125,14 @@ pub fn build_database(program: &LlProgram, recursion: Recursion) -> Database {
                 .flat_map(|op| op.args.iter())
                 .chain(block.exits.iter().flat_map(|l| l.args.iter()));
             for v in values {
-                if let Value::Const(Constant::Str(s)) = v {
-                    strings.insert(s.clone());
+                match v {
+                    Value::Const(Constant::Str(s)) => {
+                        strings.insert(s.clone());
+                    }
+                    Value::Const(Constant::Bytes(b)) => {
+                        bytes.insert(b.clone());
+                    }
+                    _ => {}
                 }
             }
             for op in &block.operations {
@@ -210,6 +219,7 @@ pub fn build_database(program: &LlProgram, recursion: Recursion) -> Database {
         types,
         functions,
         strings,
+        bytes,
         recursion,
     }
 }

@@ -62,6 +62,32 @@ pub enum Builtin {
     Math(MathFn),
     /// A function or object of `rpython.rlib`.
     Rlib(crate::rlib::RlibFn),
+    Io(IoFn),
+}
+
+/// Low-level I/O: the functions of `os` on file descriptors, and
+/// `sys.stdout` / `sys.stderr` (objects with `write` and `flush`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum IoFn {
+    OsOpen,
+    OsRead,
+    OsWrite,
+    OsClose,
+    Stdout,
+    Stderr,
+}
+
+impl IoFn {
+    pub fn name(self) -> &'static str {
+        match self {
+            IoFn::OsOpen => "os.open",
+            IoFn::OsRead => "os.read",
+            IoFn::OsWrite => "os.write",
+            IoFn::OsClose => "os.close",
+            IoFn::Stdout => "sys.stdout",
+            IoFn::Stderr => "sys.stderr",
+        }
+    }
 }
 
 /// The functions of the `math` module.
@@ -148,6 +174,7 @@ impl Builtin {
         match self {
             Builtin::Math(m) => m.name(),
             Builtin::Rlib(f) => f.name(),
+            Builtin::Io(f) => f.name(),
             Builtin::Print => "print",
             Builtin::Len => "len",
             Builtin::Int => "int",
@@ -206,6 +233,8 @@ pub enum Constant {
     Int(i64),
     Float(f64),
     Str(Rc<str>),
+    /// A `bytes` literal.
+    Bytes(Rc<[u8]>),
     Func(FuncId),
     Builtin(Builtin),
     /// A user class (called to instantiate, or given to isinstance).
@@ -237,6 +266,7 @@ impl PartialEq for Constant {
             // Bitwise, so that 0.0 and -0.0 stay distinct constants.
             (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
             (Str(a), Str(b)) => a == b,
+            (Bytes(a), Bytes(b)) => a == b,
             (Func(a), Func(b)) => a == b,
             (Builtin(a), Builtin(b)) => a == b,
             (Class(a), Class(b)) => a == b,
@@ -256,6 +286,7 @@ impl fmt::Display for Constant {
             Constant::Int(i) => write!(f, "{i}"),
             Constant::Float(x) => write!(f, "{x:?}"),
             Constant::Str(s) => write!(f, "{s:?}"),
+            Constant::Bytes(b) => write!(f, "b{:?}", String::from_utf8_lossy(b)),
             Constant::Func(id) => write!(f, "{id}"),
             Constant::Builtin(b) => write!(f, "<builtin {}>", b.name()),
             Constant::Class(c) => write!(f, "{c}"),

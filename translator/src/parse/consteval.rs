@@ -131,6 +131,7 @@ pub fn literal(c: &ast::Constant, span: Span) -> Result<Constant, Diagnostic> {
         ast::Constant::None => Constant::None,
         ast::Constant::Bool(b) => Constant::Bool(*b),
         ast::Constant::Str(s) => Constant::Str(Rc::from(s.as_str())),
+        ast::Constant::Bytes(b) => Constant::Bytes(Rc::from(b.as_slice())),
         ast::Constant::Int(i) => match i64::try_from(i) {
             Ok(v) => Constant::Int(v),
             Err(_) => {

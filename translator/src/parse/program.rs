@@ -36,7 +36,7 @@ impl BuiltinModule {
     /// `module.name` when it is a value known at translation time (a
     /// function the translator implements, or a constant).
     pub fn member(self, name: &str) -> Option<Constant> {
-        use crate::flowgraph::ir::{Builtin, MathFn};
+        use crate::flowgraph::ir::{Builtin, IoFn, MathFn};
         match self {
             BuiltinModule::Math => Some(match name {
                 "pi" => Constant::Float(std::f64::consts::PI),
@@ -45,6 +45,27 @@ impl BuiltinModule {
                 "inf" => Constant::Float(f64::INFINITY),
                 "nan" => Constant::Float(f64::NAN),
                 _ => Constant::Builtin(Builtin::Math(MathFn::from_name(name)?)),
+            }),
+            BuiltinModule::Os => Some(match name {
+                "open" => Constant::Builtin(Builtin::Io(IoFn::OsOpen)),
+                "read" => Constant::Builtin(Builtin::Io(IoFn::OsRead)),
+                "write" => Constant::Builtin(Builtin::Io(IoFn::OsWrite)),
+                "close" => Constant::Builtin(Builtin::Io(IoFn::OsClose)),
+                // Linux's values.
+                "O_RDONLY" => Constant::Int(0),
+                "O_WRONLY" => Constant::Int(1),
+                "O_RDWR" => Constant::Int(2),
+                "O_CREAT" => Constant::Int(0o100),
+                "O_EXCL" => Constant::Int(0o200),
+                "O_TRUNC" => Constant::Int(0o1000),
+                "O_APPEND" => Constant::Int(0o2000),
+                _ => return None,
+            }),
+            BuiltinModule::Sys => Some(match name {
+                "stdout" => Constant::Builtin(Builtin::Io(IoFn::Stdout)),
+                "stderr" => Constant::Builtin(Builtin::Io(IoFn::Stderr)),
+                "maxsize" => Constant::Int(i64::MAX),
+                _ => return None,
             }),
             BuiltinModule::Rlib(m) => match m.constant(name) {
                 Some(i) => Some(Constant::Int(i)),
@@ -173,6 +194,14 @@ pub const BUILTIN_EXCEPTIONS: &[(&str, Option<&str>)] = &[
     ("NotImplementedError", Some("RuntimeError")),
     ("MemoryError", Some("Exception")),
     ("StopIteration", Some("Exception")),
+    ("OSError", Some("Exception")),
+    ("FileNotFoundError", Some("OSError")),
+    ("PermissionError", Some("OSError")),
+    ("IsADirectoryError", Some("OSError")),
+    ("NotADirectoryError", Some("OSError")),
+    ("FileExistsError", Some("OSError")),
+    ("UnicodeError", Some("ValueError")),
+    ("UnicodeDecodeError", Some("UnicodeError")),
 ];
 
 impl Program {

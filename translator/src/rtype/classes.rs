@@ -68,7 +68,7 @@ pub struct TidTable {
 }
 
 /// The built-in exception raised for each `enum rpy_exc_kind` (rpy.h).
-const EXC_KINDS: [&str; 12] = [
+const EXC_KINDS: [&str; 19] = [
     "ZeroDivisionError",
     "OverflowError",
     "ValueError",
@@ -81,6 +81,13 @@ const EXC_KINDS: [&str; 12] = [
     "AttributeError",
     "KeyError",
     "NameError",
+    "OSError",
+    "FileNotFoundError",
+    "PermissionError",
+    "IsADirectoryError",
+    "NotADirectoryError",
+    "FileExistsError",
+    "UnicodeDecodeError",
 ];
 
 pub struct ClassLayouts {
@@ -276,8 +283,9 @@ mod tests {
                 count = Some(n);
                 continue;
             }
-            let python: String = name
-                .trim()
+            // Acronyms keep their capitals.
+            let words = name.trim().replace("OS", "O_S");
+            let python: String = words
                 .split('_')
                 .map(|w| w[..1].to_string() + &w[1..].to_lowercase())
                 .collect::<String>()

@@ -347,7 +347,7 @@ impl Lowerer<'_> {
             }
             (HlOp::IterMore, s) => {
                 let len_op = match s {
-                    SomeValue::Str { .. } => LlOp::StrLen,
+                    SomeValue::Str { .. } | SomeValue::Bytes => LlOp::StrLen,
                     _ => LlOp::ListLen,
                 };
                 let n = self.tmp(len_op, vec![seq.clone()], LlType::Signed, span);
@@ -361,6 +361,12 @@ impl Lowerer<'_> {
             ),
             (_, SomeValue::Str { .. }) => self.push(
                 LlOp::CallHelper(Helper::StrGetItem),
+                vec![seq.clone(), pos],
+                result,
+                span,
+            ),
+            (_, SomeValue::Bytes) => self.push(
+                LlOp::CallHelper(Helper::BytesGetItem),
                 vec![seq.clone(), pos],
                 result,
                 span,

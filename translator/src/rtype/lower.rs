@@ -134,6 +134,11 @@ impl Lowerer<'_> {
             {
                 self.str_binary(*b, args, result, span)
             }
+            HlOp::Binary(b) | HlOp::InplaceBinary(b)
+                if self.s(&args[0]) == SomeValue::Bytes || self.s(&args[1]) == SomeValue::Bytes =>
+            {
+                self.bytes_binary(*b, &args[0], &args[1], result, span)
+            }
             HlOp::Binary(b) | HlOp::InplaceBinary(b) => {
                 self.binary(*b, &args[0], &args[1], result, span)
             }
@@ -269,6 +274,9 @@ impl Lowerer<'_> {
             HlOp::GetItem if matches!(self.s(&args[0]), SomeValue::Str { .. }) => {
                 self.str_getitem(args, result, span)
             }
+            HlOp::GetItem if self.s(&args[0]) == SomeValue::Bytes => {
+                self.bytes_getitem(args, result, span)
+            }
             HlOp::GetItem => {
                 let i = self.convert(&args[1], LlType::Signed, span);
                 let kind = self.item_kind(&args[0]);
@@ -328,6 +336,9 @@ impl Lowerer<'_> {
             HlOp::GetSlice if matches!(self.s(&args[0]), SomeValue::Str { .. }) => {
                 self.str_slice(args, result, span)
             }
+            HlOp::GetSlice if self.s(&args[0]) == SomeValue::Bytes => {
+                self.bytes_slice(args, result, span)
+            }
             HlOp::GetSlice => self.list_slice(args, result, span),
 
             HlOp::Call { keywords } => match self.s(&args[0]) {
@@ -377,6 +388,21 @@ impl Lowerer<'_> {
                     span,
                 );
                 Ok(())
+            }
+            HlOp::CallMethod { name, .. }
+                if self.s(&args[0]) == SomeValue::Bytes
+                    || (matches!(self.s(&args[0]), SomeValue::Str { .. })
+                        && &**name == "encode") =>
+            {
+                self.codec_method(name, args, result, span)
+            }
+            HlOp::CallMethod { name, .. }
+                if matches!(self.s(&args[0]), SomeValue::Builtin(Builtin::Io(_))) =>
+            {
+                let SomeValue::Builtin(Builtin::Io(stream)) = self.s(&args[0]) else {
+                    unreachable!()
+                };
+                self.stream_method(stream, name, args, result, span)
             }
             HlOp::CallMethod { name, .. } if matches!(self.s(&args[0]), SomeValue::Str { .. }) => {
                 self.str_method(name, args, result, span)
@@ -445,6 +471,7 @@ impl Lowerer<'_> {
                 Constant::Int(i) => *i != 0,
                 Constant::Float(f) => *f != 0.0,
                 Constant::Str(s) => !s.is_empty(),
+                Constant::Bytes(b) => !b.is_empty(),
                 Constant::Func(_)
                 | Constant::Builtin(_)
                 | Constant::Class(_)
@@ -457,7 +484,9 @@ impl Lowerer<'_> {
             SomeValue::Bool => a.clone(),
             SomeValue::Int => self.tmp(LlOp::IntIsTrue, vec![a.clone()], LlType::Bool, span),
             SomeValue::Float => self.tmp(LlOp::FloatIsTrue, vec![a.clone()], LlType::Bool, span),
-            SomeValue::Str { .. } => self.tmp(LlOp::StrIsTrue, vec![a.clone()], LlType::Bool, span),
+            SomeValue::Str { .. } | SomeValue::Bytes => {
+                self.tmp(LlOp::StrIsTrue, vec![a.clone()], LlType::Bool, span)
+            }
             SomeValue::Tuple(items) => Value::Const(Constant::Bool(!items.is_empty())),
             // A dict's length is where a list's is.
             SomeValue::List(_) | SomeValue::Dict(..) | SomeValue::Set(_) => {
@@ -563,7 +592,9 @@ impl Lowerer<'_> {
 
     fn compare(&mut self, c: CmpOp, l: &Value, r: &Value, result: VarId, span: Span) -> LResult {
         let (sl, sr) = (self.s(l), self.s(r));
-        if matches!(c, CmpOp::In | CmpOp::NotIn) && matches!(sr, SomeValue::Str { .. }) {
+        if matches!(c, CmpOp::In | CmpOp::NotIn)
+            && matches!(sr, SomeValue::Str { .. } | SomeValue::Bytes)
+        {
             self.str_contains(l, r, c == CmpOp::NotIn, result, span);
             return Ok(());
         }
@@ -580,7 +611,11 @@ impl Lowerer<'_> {
         if let (CmpOp::In | CmpOp::NotIn, SomeValue::Tuple(items)) = (c, &sr) {
             return self.tuple_contains(l, &sl, r, items, c == CmpOp::NotIn, result, span);
         }
-        if let (SomeValue::Str { .. }, SomeValue::Str { .. }) = (&sl, &sr) {
+        if let (
+            SomeValue::Str { .. } | SomeValue::Bytes,
+            SomeValue::Str { .. } | SomeValue::Bytes,
+        ) = (&sl, &sr)
+        {
             let ordering = match c {
                 CmpOp::Lt => Some(Cmp::Lt),
                 CmpOp::Le => Some(Cmp::Le),
@@ -690,7 +725,10 @@ impl Lowerer<'_> {
                 op_args = vec![self.convert(r, LlType::Signed, span), l.clone()];
                 LlOp::IntFloatCmp(mirror(cmp))
             }
-            (SomeValue::Str { .. }, SomeValue::Str { .. }) => {
+            (
+                SomeValue::Str { .. } | SomeValue::Bytes,
+                SomeValue::Str { .. } | SomeValue::Bytes,
+            ) => {
                 let eq = self.tmp(LlOp::StrEq, vec![l.clone(), r.clone()], LlType::Bool, span);
                 if cmp == Cmp::Ne {
                     self.push(LlOp::BoolNot, vec![eq], result, span);
@@ -756,7 +794,8 @@ impl Lowerer<'_> {
                 SomeValue::List(_)
                 | SomeValue::Tuple(_)
                 | SomeValue::Dict(..)
-                | SomeValue::Set(_) => self.str_of(a, false, span),
+                | SomeValue::Set(_)
+                | SomeValue::Bytes => self.str_of(a, false, span),
                 // An exception prints as str(e), its message.
                 SomeValue::Instance { class, .. } => {
                     let name: Rc<str> = EXC_MESSAGE.into();
@@ -779,6 +818,7 @@ impl Lowerer<'_> {
         match b {
             Builtin::Print => return self.print(args, &[], result, span),
             // intmask(): ints are machine words already.
+            Builtin::Io(f) => return self.io_builtin(f, args, result, span),
             Builtin::Rlib(_) => {
                 let v = self.convert(&args[0], LlType::Signed, span);
                 self.push(LlOp::SameAs, vec![v], result, span);
@@ -795,7 +835,7 @@ impl Lowerer<'_> {
             Builtin::Float if matches!(sa[0], SomeValue::Str { .. }) => {
                 return self.str_builtin(b, args, result, span)
             }
-            Builtin::Len if matches!(sa[0], SomeValue::Str { .. }) => {
+            Builtin::Len if matches!(sa[0], SomeValue::Str { .. } | SomeValue::Bytes) => {
                 self.push(LlOp::StrLen, vec![args[0].clone()], result, span)
             }
             Builtin::Len => match &sa[0] {

@@ -5,6 +5,7 @@
 //! Entry point: [`rtype_program`]. Lowering of single operations is in
 //! `lower`.
 
+mod bytes;
 pub mod classes;
 mod dicts;
 mod lists;
@@ -77,7 +78,7 @@ pub fn lltype_of(s: &SomeValue) -> LlType {
         SomeValue::Bool => LlType::Bool,
         SomeValue::Int => LlType::Signed,
         SomeValue::Float => LlType::Float,
-        SomeValue::Str { .. } => LlType::StrPtr,
+        SomeValue::Str { .. } | SomeValue::Bytes => LlType::StrPtr,
         SomeValue::List(_) => LlType::ListPtr,
         SomeValue::Dict(..) | SomeValue::Set(_) => LlType::DictPtr,
         SomeValue::Instance { .. } => LlType::InstPtr,

@@ -57,6 +57,9 @@ impl Lowerer<'_> {
             // and so does the builder.
             SomeValue::Str { .. } => self.format(vec![FormatPiece::AddStr], vec![v.clone()], span),
             SomeValue::None => Value::Const(Constant::Str("None".into())),
+            SomeValue::Bytes => {
+                self.helper(Helper::BytesRepr, vec![v.clone()], LlType::StrPtr, span)
+            }
             other => match crate::abi::repr_desc(other, &self.ann.lists) {
                 Some(d) => self.format(vec![FormatPiece::Repr(d.into())], vec![v.clone()], span),
                 None => unreachable!("annotator rejects str() of {other}"),

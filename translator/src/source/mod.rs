@@ -43,6 +43,7 @@ pub(crate) struct CodegenCx<'ctx> {
     pub module: Module<'ctx>,
     pub functions: HashMap<FuncId, FunctionValue<'ctx>>,
     pub strings: HashMap<Rc<str>, GlobalValue<'ctx>>,
+    pub bytes: HashMap<Rc<[u8]>, GlobalValue<'ctx>>,
     runtime: std::cell::RefCell<HashMap<RuntimeFn, FunctionValue<'ctx>>>,
     cstrings: std::cell::RefCell<HashMap<String, GlobalValue<'ctx>>>,
     /// `rpy_str` without its data: header, hash, length, nchars.
@@ -160,9 +161,20 @@ impl<'ctx> CodegenCx<'ctx> {
 
     /// A prebuilt `rpy_str` object for a string constant.
     fn declare_string(&mut self, index: usize, s: &Rc<str>) {
+        let g = self.prebuilt_str(&format!("rpy.str.{index}"), s.as_bytes(), s.chars().count());
+        self.strings.insert(s.clone(), g);
+    }
+
+    /// A bytes constant: an `rpy_str` whose nchars is its length.
+    fn declare_bytes(&mut self, index: usize, b: &Rc<[u8]>) {
+        let g = self.prebuilt_str(&format!("rpy.bytes.{index}"), b, b.len());
+        self.bytes.insert(b.clone(), g);
+    }
+
+    fn prebuilt_str(&mut self, symbol: &str, bytes: &[u8], nchars: usize) -> GlobalValue<'ctx> {
         let i32t = self.cx.i32_type();
         let i64t = self.cx.i64_type();
-        let data = self.cx.const_string(s.as_bytes(), true);
+        let data = self.cx.const_string(bytes, true);
         let ty = self.cx.struct_type(
             &[
                 i32t.into(),
@@ -177,20 +189,19 @@ impl<'ctx> CodegenCx<'ctx> {
         let init = ty.const_named_struct(&[
             i32t.const_int(TID_STR, false).into(),
             i32t.const_int(GCFLAG_PREBUILT, false).into(),
-            i64t.const_zero().into(),
-            i64t.const_int(s.len() as u64, false).into(),
-            i64t.const_int(s.chars().count() as u64, false).into(),
+            i64t.const_int(crate::abi::str_hash(bytes) as u64, false)
+                .into(),
+            i64t.const_int(bytes.len() as u64, false).into(),
+            i64t.const_int(nchars as u64, false).into(),
             data.into(),
         ]);
-        let g = self
-            .module
-            .add_global(ty, None, &format!("rpy.str.{index}"));
+        let g = self.module.add_global(ty, None, symbol);
         g.set_initializer(&init);
-        // Not constant: rpy_str_hash caches the hash in the object.
-        g.set_constant(false);
+        // Its hash is already there, so nothing ever writes to it.
+        g.set_constant(true);
         g.set_linkage(Linkage::Private);
         g.set_alignment(8);
-        self.strings.insert(s.clone(), g);
+        g
     }
 }
 
@@ -206,6 +217,7 @@ pub(crate) fn constant_value<'ctx>(
         Constant::Bool(b) => cx.bool_type().const_int(*b as u64, false).into(),
         Constant::Float(f) => cx.f64_type().const_float(*f).into(),
         Constant::Str(s) => cg.strings[s].as_pointer_value().into(),
+        Constant::Bytes(b) => cg.bytes[b].as_pointer_value().into(),
         // None in a pointer-typed place is the null pointer.
         Constant::None => cx.ptr_type(AddressSpace::default()).const_null().into(),
         Constant::Func(_)
@@ -311,6 +323,7 @@ pub fn generate_source(
         module,
         functions: HashMap::new(),
         strings: HashMap::new(),
+        bytes: HashMap::new(),
         runtime: Default::default(),
         cstrings: Default::default(),
         debug: None,
@@ -335,6 +348,9 @@ pub fn generate_source(
     };
     for (i, s) in db.strings.iter().enumerate() {
         cg.declare_string(i, s);
+    }
+    for (i, b) in db.bytes.iter().enumerate() {
+        cg.declare_bytes(i, b);
     }
     // Prototypes first, so bodies can call functions defined later.
     for (&f, symbol) in &db.functions {

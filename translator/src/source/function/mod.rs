@@ -40,6 +40,11 @@ fn int_predicate(c: Cmp) -> IntPredicate {
 
 /// Byte offset of `nchars` in an rpy_str (rpy.h).
 const STR_NCHARS_OFFSET: u32 = 24;
+/// Where `rpy_str` keeps its length in bytes and its data.
+const STR_LENGTH_OFFSET: u32 = 16;
+const STR_DATA_OFFSET: u32 = 32;
+/// Comparisons with string constants up to this long are inlined.
+const INLINE_STR_EQ_MAX: usize = 16;
 
 struct FunctionCx<'a, 'ctx> {
     cg: &'a CodegenCx<'ctx>,
@@ -809,13 +814,20 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 };
                 Some(v.into())
             }
-            LlOp::StrEq => self.call_rt(
-                RuntimeFn::StrEq,
-                &[
-                    self.value(&op.args[0]).into(),
-                    self.value(&op.args[1]).into(),
-                ],
-            )?,
+            LlOp::StrEq => match (&op.args[0], &op.args[1]) {
+                (s, Value::Const(Constant::Str(c))) | (Value::Const(Constant::Str(c)), s)
+                    if !matches!(s, Value::Const(_)) && c.len() <= INLINE_STR_EQ_MAX =>
+                {
+                    Some(self.str_eq_const(s, c, &name)?.into())
+                }
+                _ => self.call_rt(
+                    RuntimeFn::StrEq,
+                    &[
+                        self.value(&op.args[0]).into(),
+                        self.value(&op.args[1]).into(),
+                    ],
+                )?,
+            },
             LlOp::StrToInt => {
                 self.call_rt(RuntimeFn::StrToInt, &[self.value(&op.args[0]).into()])?
             }
@@ -1311,6 +1323,67 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
     }
 
     /// `s is not None and len(s) != 0`, without loading through null.
+    /// `s == "c"` for a short constant: null check, length check and a
+    /// memcmp of constant size, which LLVM turns into a few loads and
+    /// compares (no call, no loop).
+    fn str_eq_const(
+        &self,
+        s: &Value,
+        c: &std::rc::Rc<str>,
+        name: &str,
+    ) -> CgResult<IntValue<'ctx>> {
+        let b = &self.b;
+        let cx = self.cg.cx;
+        let i64t = cx.i64_type();
+        let p = self.value(s).into_pointer_value();
+        let start = b.get_insert_block().unwrap();
+        let len_bb = cx.append_basic_block(self.func, "streq_len");
+        let data_bb = cx.append_basic_block(self.func, "streq_data");
+        let done = cx.append_basic_block(self.func, "streq_done");
+        b.build_conditional_branch(b.build_is_null(p, "")?, done, len_bb)?;
+        b.position_at_end(len_bb);
+        let len = b
+            .build_load(i64t, self.field_ptr(p, STR_LENGTH_OFFSET)?, "")?
+            .into_int_value();
+        let n = i64t.const_int(c.len() as u64, false);
+        let same_len = b.build_int_compare(IntPredicate::EQ, len, n, "")?;
+        b.build_conditional_branch(same_len, data_bb, done)?;
+        b.position_at_end(data_bb);
+        let same_data = if c.is_empty() {
+            cx.bool_type().const_all_ones()
+        } else {
+            let memcmp = self.cg.module.get_function("memcmp").unwrap_or_else(|| {
+                let ptr = cx.ptr_type(inkwell::AddressSpace::default());
+                let ty = cx
+                    .i32_type()
+                    .fn_type(&[ptr.into(), ptr.into(), i64t.into()], false);
+                self.cg.module.add_function("memcmp", ty, None)
+            });
+            let cdata = self.field_ptr(self.cg.strings[c].as_pointer_value(), STR_DATA_OFFSET)?;
+            let r = b
+                .build_call(
+                    memcmp,
+                    &[
+                        self.field_ptr(p, STR_DATA_OFFSET)?.into(),
+                        cdata.into(),
+                        n.into(),
+                    ],
+                    "",
+                )?
+                .try_as_basic_value()
+                .basic()
+                .expect("memcmp returns an int")
+                .into_int_value();
+            b.build_int_compare(IntPredicate::EQ, r, r.get_type().const_zero(), "")?
+        };
+        b.build_unconditional_branch(done)?;
+        b.position_at_end(done);
+        let f = cx.bool_type().const_zero();
+        let phi = b.build_phi(cx.bool_type(), name)?;
+        phi.add_incoming(&[(&f, start), (&f, len_bb), (&same_data, data_bb)]);
+        Ok(phi.as_basic_value().into_int_value())
+    }
+
     fn str_is_true(&self, s: &Value, name: &str) -> CgResult<IntValue<'ctx>> {
         let b = &self.b;
         let p = self.value(s).into_pointer_value();
