@@ -816,7 +816,34 @@ int64_t rpy_str_to_int_base(rpy_str *s, int64_t base_arg) {
     return negative ? (int64_t)(0 - mag) : (int64_t)mag;
 }
 
+/* The common case of int(s): an optional sign and at most 18 ASCII
+ * digits (which cannot overflow), nothing else. */
+static bool plain_decimal(const rpy_str *s, int64_t *out) {
+    const unsigned char *p = (const unsigned char *)s->data;
+    int64_t n = s->length, i = 0;
+    if (n == 0 || n > 18 || s->nchars != n)
+        return false;
+    bool negative = p[0] == '-';
+    if (p[0] == '-' || p[0] == '+') {
+        if (n == 1)
+            return false;
+        i = 1;
+    }
+    uint64_t v = 0;
+    for (; i < n; i++) {
+        unsigned d = (unsigned)p[i] - '0';
+        if (d > 9)
+            return false;
+        v = v * 10 + d;
+    }
+    *out = negative ? -(int64_t)v : (int64_t)v;
+    return true;
+}
+
 int64_t rpy_str_to_int(rpy_str *s) {
+    int64_t v;
+    if (s != NULL && plain_decimal(s, &v))
+        return v;
     if (s == NULL) { /* an Optional[str] that was None */
         rpy_raise(RPY_EXC_TYPE, "int() argument must be a string, a bytes-like object "
                                 "or a real number, not 'NoneType'");

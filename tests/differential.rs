@@ -3,6 +3,7 @@
 //! also when the translated program runs with a small nursery and the
 //! collector's heap checks (RPY_GC_NURSERY, RPY_GC_DEBUG), and with a
 //! collection at every allocation (RPY_GC_STRESS).
+//! Programs that exit with 0 must also write the same to stderr.
 //! A first-line comment `# args: ...` gives the command-line arguments,
 //! `# env: NAME=value ...` environment settings for the translated binary.
 //!
@@ -232,6 +233,15 @@ fn programs_behave_as_under_cpython() {
                 "exit code {:?}, python3 gives {:?}\n--- translated stderr\n{}",
                 got.status.code(),
                 expected.status.code(),
+                String::from_utf8_lossy(&got.stderr)
+            ));
+        }
+        // A program that exits normally writes the same to stderr too (a
+        // traceback names the files, which differ).
+        if expected.status.success() && got.stderr != expected.stderr {
+            return Err(format!(
+                "stderr differs\n--- python3\n{}\n--- translated\n{}",
+                String::from_utf8_lossy(&expected.stderr),
                 String::from_utf8_lossy(&got.stderr)
             ));
         }

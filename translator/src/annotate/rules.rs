@@ -4,7 +4,7 @@
 use super::model::{with_article, SomeValue, Types};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::flowgraph::hlop::{BinOp, CmpOp, HlOp, UnOp};
-use crate::flowgraph::ir::{Builtin, ClassId, Constant, MathFn, Value};
+use crate::flowgraph::ir::{Builtin, ClassId, Constant, IoFn, MathFn, Value};
 use std::rc::Rc;
 use SomeValue::*;
 
@@ -374,12 +374,14 @@ pub fn annotate_builtin_call(
         // print(..., sep=s, end=s): strings (None means the default).
         let n_pos = args.len() - keywords.len();
         for (k, v) in keywords.iter().zip(&args[n_pos..]) {
-            let ok = matches!(&**k, "sep" | "end") && matches!(v, Str { .. } | None);
+            let ok = (matches!(&**k, "sep" | "end") && matches!(v, Str { .. } | None))
+                || (&**k == "file"
+                    && matches!(v, Builtin(Builtin::Io(IoFn::Stdout | IoFn::Stderr)) | None));
             if !ok {
                 return Err(Diagnostic::error(
                     span,
                     format!(
-                        "print() with {k}={} is not supported yet (sep= and end= take strings)",
+                        "print() with {k}={} is not supported yet (sep= and end= take strings, file= sys.stdout or sys.stderr)",
                         with_article(v, p)
                     ),
                 ));

@@ -1,7 +1,7 @@
 //! Lowering of one high-level operation into low-level operations, by the
 //! annotations of its arguments.
 
-use super::llop::{Cmp, FloatOp, IntOp, LlOp, WriteKind};
+use super::llop::{Cmp, FloatOp, FormatPiece, IntOp, LlOp, WriteKind};
 use super::lltype::LlType;
 use super::{lltype_of, LlGraph, RtypeOptions};
 use crate::annotate::callargs::{match_call_args, ArgSource};
@@ -10,7 +10,9 @@ use crate::annotate::model::SomeValue;
 use crate::annotate::Annotations;
 use crate::diagnostics::{Diagnostic, Span};
 use crate::flowgraph::hlop::{BinOp, CmpOp, HlOp, UnOp};
-use crate::flowgraph::ir::{Block, Builtin, ClassId, Constant, FuncId, Operation, Value, VarId};
+use crate::flowgraph::ir::{
+    Block, Builtin, ClassId, Constant, FuncId, IoFn, Operation, Value, VarId,
+};
 use crate::parse::program::Program;
 use std::rc::Rc;
 
@@ -757,15 +759,19 @@ impl Lowerer<'_> {
         let sa: Vec<SomeValue> = args.iter().map(|a| self.s(a)).collect();
         let mut sep = None;
         let mut end = None;
+        let mut to_stderr = false;
         for (k, v) in keywords.iter().zip(&all_args[n_pos..]) {
             if matches!(v, Value::Const(Constant::None)) {
                 continue; // None: the default
             }
-            if &**k == "sep" {
-                sep = Some(v.clone());
-            } else {
-                end = Some(v.clone());
+            match &**k {
+                "sep" => sep = Some(v.clone()),
+                "end" => end = Some(v.clone()),
+                _ => to_stderr = self.s(v) == SomeValue::Builtin(Builtin::Io(IoFn::Stderr)),
             }
+        }
+        if to_stderr {
+            return self.print_to_stderr(args, sep, end, result, span);
         }
         let write_text =
             |this: &mut Self, text: &Option<Value>, default: u8, result: Option<VarId>| {
@@ -813,12 +819,67 @@ impl Lowerer<'_> {
         Ok(())
     }
 
+    /// print(..., file=sys.stderr): the whole line is formatted into one
+    /// string and written unbuffered, as CPython's stderr does.
+    fn print_to_stderr(
+        &mut self,
+        args: &[Value],
+        sep: Option<Value>,
+        end: Option<Value>,
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        let text = |v: Option<Value>, default: &str| match v {
+            Some(v) => (FormatPiece::AddStr, Some(v)),
+            None => (FormatPiece::Lit(default.into()), None),
+        };
+        let mut pieces = vec![];
+        let mut values = vec![];
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                let (p, v) = text(sep.clone(), " ");
+                pieces.push(p);
+                values.extend(v);
+            }
+            let s = match self.s(a) {
+                SomeValue::Instance { class, .. } => {
+                    let name: Rc<str> = EXC_MESSAGE.into();
+                    let (field, _) = self
+                        .layouts
+                        .field(self.program, &self.ann.classes, class, &name)
+                        .expect("exceptions have a message field");
+                    self.tmp(LlOp::GetField(field), vec![a.clone()], LlType::StrPtr, span)
+                }
+                _ => self.str_of(a, false, span),
+            };
+            pieces.push(FormatPiece::AddStr);
+            values.push(s);
+        }
+        let (p, v) = text(end, "\n");
+        pieces.push(p);
+        values.extend(v);
+        let line = self.tmp(LlOp::Format(pieces.into()), values, LlType::StrPtr, span);
+        self.tmp(
+            LlOp::CallHelper(crate::abi::Helper::SysWrite),
+            vec![Value::Const(Constant::Int(2)), line],
+            LlType::Signed,
+            span,
+        );
+        self.push(
+            LlOp::SameAs,
+            vec![Value::Const(Constant::None)],
+            result,
+            span,
+        );
+        Ok(())
+    }
+
     fn builtin(&mut self, b: Builtin, args: &[Value], result: VarId, span: Span) -> LResult {
         let sa: Vec<SomeValue> = args.iter().map(|a| self.s(a)).collect();
         match b {
             Builtin::Print => return self.print(args, &[], result, span),
-            // intmask(): ints are machine words already.
             Builtin::Io(f) => return self.io_builtin(f, args, result, span),
+            // intmask(): ints are machine words already.
             Builtin::Rlib(_) => {
                 let v = self.convert(&args[0], LlType::Signed, span);
                 self.push(LlOp::SameAs, vec![v], result, span);
