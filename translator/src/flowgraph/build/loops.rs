@@ -359,14 +359,30 @@ impl Builder<'_> {
     /// `[elt for x in seq if cond ...]`: a new list filled by the loops the
     /// generators describe. The loop variables are the comprehension's
     /// own, as in Python 3: names bound outside are restored afterwards.
-    pub(super) fn list_comprehension(&mut self, c: &ast::ExprListComp) -> ExprResult {
-        let span = self.span(c);
-        let list = self.emit(HlOp::NewList, vec![], span, None);
-        let held = self.hold(list);
+    /// `[elt for ...]`, `{elt for ...}`, `{key: value for ...}`: a new
+    /// container filled by nested `for` and `if` statements; the loop
+    /// variables do not leak into the enclosing scope.
+    pub(super) fn comprehension(
+        &mut self,
+        kind: Comprehension,
+        generators: &[ast::Comprehension],
+        range: ast::text_size::TextRange,
+    ) -> ExprResult {
+        let span = Span::new(self.file, range.start().into(), range.end().into());
+        let new = match kind {
+            Comprehension::List(_) => HlOp::NewList,
+            Comprehension::Set(_) => HlOp::NewSet,
+            Comprehension::Dict(..) => HlOp::NewDict,
+        };
+        let container = self.emit(new, vec![], span, None);
+        let held = self.hold(container);
         let mut targets = HashSet::new();
-        for g in &c.generators {
+        for g in generators {
             if g.is_async {
-                return Err(self.unsupported(c, "an async comprehension"));
+                return Err(Diagnostic::error(
+                    span,
+                    "async comprehensions are not supported",
+                ));
             }
             collect_target_names(&g.target, &mut targets);
         }
@@ -382,31 +398,47 @@ impl Builder<'_> {
                 (t.clone(), v.map(|v| self.hold(v)))
             })
             .collect();
-        // append(elt) inside `if` statements inside `for` statements.
-        let range = c.range;
-        let name = |id: &str| {
+        // The store inside `if` statements inside `for` statements.
+        let name = |id: &str, ctx: ast::ExprContext| {
             ast::Expr::Name(ast::ExprName {
                 range,
                 id: ast::Identifier::new(id),
-                ctx: ast::ExprContext::Load,
+                ctx,
             })
         };
-        let append = ast::Expr::Call(ast::ExprCall {
-            range,
-            func: Box::new(ast::Expr::Attribute(ast::ExprAttribute {
+        let call = |method: &str, arg: &ast::Expr| {
+            ast::Stmt::Expr(ast::StmtExpr {
                 range,
-                value: Box::new(name(&held)),
-                attr: ast::Identifier::new("append"),
-                ctx: ast::ExprContext::Load,
-            })),
-            args: vec![(*c.elt).clone()],
-            keywords: vec![],
-        });
-        let mut body = vec![ast::Stmt::Expr(ast::StmtExpr {
-            range,
-            value: Box::new(append),
-        })];
-        for g in c.generators.iter().rev() {
+                value: Box::new(ast::Expr::Call(ast::ExprCall {
+                    range,
+                    func: Box::new(ast::Expr::Attribute(ast::ExprAttribute {
+                        range,
+                        value: Box::new(name(&held, ast::ExprContext::Load)),
+                        attr: ast::Identifier::new(method),
+                        ctx: ast::ExprContext::Load,
+                    })),
+                    args: vec![arg.clone()],
+                    keywords: vec![],
+                })),
+            })
+        };
+        let store = match kind {
+            Comprehension::List(elt) => call("append", elt),
+            Comprehension::Set(elt) => call("add", elt),
+            Comprehension::Dict(key, value) => ast::Stmt::Assign(ast::StmtAssign {
+                range,
+                targets: vec![ast::Expr::Subscript(ast::ExprSubscript {
+                    range,
+                    value: Box::new(name(&held, ast::ExprContext::Load)),
+                    slice: Box::new(key.clone()),
+                    ctx: ast::ExprContext::Store,
+                })],
+                value: Box::new(value.clone()),
+                type_comment: None,
+            }),
+        };
+        let mut body = vec![store];
+        for g in generators.iter().rev() {
             for cond in g.ifs.iter().rev() {
                 body = vec![ast::Stmt::If(ast::StmtIf {
                     range,
@@ -447,4 +479,11 @@ impl Builder<'_> {
         }
         Ok(self.take(&held))
     }
+}
+
+/// What a comprehension builds, with its element expression(s).
+pub(super) enum Comprehension<'e> {
+    List(&'e ast::Expr),
+    Set(&'e ast::Expr),
+    Dict(&'e ast::Expr, &'e ast::Expr),
 }

@@ -21,6 +21,7 @@ use std::rc::Rc;
 mod classes;
 mod exceptions;
 mod loops;
+use loops::Comprehension;
 mod rlib;
 use exceptions::{can_raise, common_base, FinallyCtx, TryCtx};
 
@@ -959,7 +960,9 @@ impl Builder<'_> {
                 let items = self.eval_all(&l.elts.iter().collect::<Vec<_>>())?;
                 Ok(self.emit(HlOp::NewList, items, span, None))
             }
-            ast::Expr::ListComp(c) => self.list_comprehension(c),
+            ast::Expr::ListComp(c) => {
+                self.comprehension(Comprehension::List(&c.elt), &c.generators, c.range)
+            }
             ast::Expr::Tuple(t) => {
                 let items = self.eval_all(&t.elts.iter().collect::<Vec<_>>())?;
                 Ok(self.emit(HlOp::NewTuple, items, span, None))
@@ -976,13 +979,24 @@ impl Builder<'_> {
                 let args = self.eval_all(&parts)?;
                 Ok(self.emit(HlOp::NewDict, args, self.span(e), None))
             }
-            ast::Expr::DictComp(_) => Err(self.unsupported(e, "a dict comprehension")),
+            ast::Expr::DictComp(c) => self.comprehension(
+                Comprehension::Dict(&c.key, &c.value),
+                &c.generators,
+                c.range,
+            ),
             ast::Expr::Set(s) => {
                 let args = self.eval_all(&s.elts.iter().collect::<Vec<_>>())?;
                 Ok(self.emit(HlOp::NewSet, args, self.span(e), None))
             }
-            ast::Expr::SetComp(_) => Err(self.unsupported(e, "a set comprehension")),
+            ast::Expr::SetComp(c) => {
+                self.comprehension(Comprehension::Set(&c.elt), &c.generators, c.range)
+            }
             ast::Expr::Lambda(_) => Err(self.unsupported(e, "`lambda`")),
+            ast::Expr::GeneratorExp(_) => Err(Diagnostic::error(
+                self.span(e),
+                "a generator expression is supported only as the single argument of sum, min, max, sorted, set, str.join or list.extend",
+            )
+            .with_help("use a list comprehension: [x for x in ...]")),
             ast::Expr::JoinedStr(j) => self.fstring(j),
             _ => Err(self.unsupported(e, "this expression")),
         }
@@ -1282,6 +1296,9 @@ impl Builder<'_> {
         if let Some(v) = self.rlib_call(c)? {
             return Ok(v);
         }
+        if let Some(rewritten) = self.generator_argument_as_list(c) {
+            return self.call(&rewritten);
+        }
         if let ast::Expr::Attribute(a) = &*c.func {
             if let ast::Expr::Constant(ast::ExprConstant {
                 value: ast::Constant::Str(fmt),
@@ -1323,6 +1340,39 @@ impl Builder<'_> {
         }
         let (args, keywords) = self.call_args(c, vec![&c.func])?;
         Ok(self.emit(HlOp::Call { keywords }, args, span, None))
+    }
+
+    /// `sum(x * x for x in v)`: a generator expression given to a function
+    /// that consumes all of it at once behaves as the list comprehension,
+    /// so it is built as one. (For `any`/`all`, which stop early, or any
+    /// other callee, that would change behaviour: those stay unsupported.)
+    fn generator_argument_as_list(&self, c: &ast::ExprCall) -> Option<ast::ExprCall> {
+        let [ast::Expr::GeneratorExp(g)] = c.args.as_slice() else {
+            return None;
+        };
+        let eager = match &*c.func {
+            ast::Expr::Name(n) => {
+                matches!(n.id.as_str(), "sum" | "min" | "max" | "sorted" | "set")
+                    && !self.locals.contains(n.id.as_str())
+                    && !self
+                        .program
+                        .module(self.module)
+                        .globals
+                        .contains_key(n.id.as_str())
+            }
+            ast::Expr::Attribute(a) => matches!(a.attr.as_str(), "join" | "extend"),
+            _ => false,
+        };
+        if !eager {
+            return None;
+        }
+        let mut rewritten = c.clone();
+        rewritten.args = vec![ast::Expr::ListComp(ast::ExprListComp {
+            range: g.range,
+            elt: g.elt.clone(),
+            generators: g.generators.clone(),
+        })];
+        Some(rewritten)
     }
 
     /// Evaluates `first` then the call's arguments; keyword arguments come
