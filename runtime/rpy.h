@@ -357,7 +357,8 @@ void rpy_builder_format_spec_str(rpy_builder *b, const char *spec, rpy_str *s);
 rpy_str *rpy_builder_finish(rpy_builder *b);
 /* repr(value) of a container (rpy_repr.c), its type given by a descriptor:
  * i int, f float, b bool, n None, s str (NULL: None), L<x> list,
- * D<k><v> dict, T<n>;<x1>...<xn> tuple (e.g. "LT2;is"). Never collects. */
+ * S<x> set, D<k><v> dict, T<n>;<x1>...<xn> tuple (e.g. "LT2;is"; a NULL
+ * tuple shows as None). Never collects. */
 void rpy_builder_add_value_repr(rpy_builder *b, uint64_t value, const char *desc);
 
 /* --- dicts and sets (rpy_dict.c) -------------------------------------
@@ -374,16 +375,24 @@ enum rpy_key_kind {
     RPY_KEY_FLOAT = 1,    /* double bits: hash(float), compared with == */
     RPY_KEY_STR = 2,      /* rpy_str *, by contents (never NULL) */
     RPY_KEY_IDENTITY = 3, /* GC pointer compared by address (instances; NULL is None) */
-    RPY_KEY_CUSTOM = 4,   /* tuples: hashed and compared by rpy_key_ops */
+    RPY_KEY_CUSTOM = 4,   /* tuples, hashed and compared by their key descriptor */
 };
-/* Generated functions for RPY_KEY_CUSTOM keys (NULL ops otherwise).
- * hash and eq never allocate; repr (for KeyError's message) may. */
-typedef struct rpy_key_ops {
-    int64_t (*hash)(uint64_t key);
-    bool (*eq)(uint64_t a, uint64_t b);
-    rpy_str *(*repr)(uint64_t key);
-} rpy_key_ops;
-
+/* Tuple keys (RPY_KEY_CUSTOM) are GC pointers to tuples (never NULL), in
+ * an RPY_TID_ARRAY_PTR keys array.  The dict reads their type from a key
+ * descriptor: a prebuilt rpy_str (never moved nor freed, so not traced)
+ * whose NUL-terminated data is the tuple's descriptor in the language of
+ * rpy_builder_add_value_repr, restricted to hashable items:
+ *     T<n>;x1...xn   with each xi one of  i int, f float, b bool, n None,
+ *                    s str or None, or a nested T... (NULL: None)
+ * e.g. "T2;ii" (int, int), "T2;T2;iis" ((int, int), str), "T0;" ().
+ * A tuple is one 8-byte slot per item after the header (a bool in the
+ * slot's first byte, a str or a nested tuple as a pointer).  Items hash
+ * as hash() hashes them (ints and floats alike, so 0.0 and -0.0 match;
+ * strings by rpy_str_hash), combined in order; keys compare item by item
+ * with Python's == (floats by value, so a NaN item makes a tuple unequal
+ * to every other tuple; the very same tuple object always matches), and
+ * KeyError shows repr(key).  Two dicts compared or combined (eq, update,
+ * set operations) must have the same key type. */
 /* Marks a deleted entry in `hashes` (a real hash is never this value). */
 #define RPY_DICT_DELETED INT64_MIN
 
@@ -393,7 +402,8 @@ typedef struct rpy_dict {
     int64_t used;         /* entries filled so far, deleted ones included */
     int32_t key_kind;     /* enum rpy_key_kind */
     uint32_t value_tid;   /* array tid of values (0: a set) */
-    const rpy_key_ops *ops;
+    rpy_str *key_desc;    /* RPY_KEY_CUSTOM: the prebuilt key descriptor; else NULL.
+                           * Not a GC pointer for the collector (never traced). */
     rpy_array *hashes;    /* RPY_TID_ARRAY_I64, one per entry */
     rpy_array *keys;      /* key_tid array, one per entry */
     rpy_array *values;    /* value_tid array, one per entry; NULL for a set */
@@ -403,9 +413,11 @@ typedef struct rpy_dict {
 
 /* A new empty dict (value_tid an RPY_TID_ARRAY_* tid) or set (value_tid
  * 0); key_tid is the array tid keys are stored in (ARRAY_I64 for ints,
- * ARRAY_F64 floats, ARRAY_PTR strings/instances/tuples). */
-rpy_dict *rpy_dict_new(int32_t key_kind, uint32_t key_tid, uint32_t value_tid,
-                       const rpy_key_ops *ops);
+ * ARRAY_U8 bools, ARRAY_F64 floats, ARRAY_PTR strings/instances/tuples).
+ * key_desc is the key descriptor for RPY_KEY_CUSTOM (see above) and is
+ * ignored (pass NULL) for the other kinds.  An unknown tid or kind, or a
+ * missing or malformed descriptor, raises TypeError "rpy_dict_new: ...". */
+rpy_dict *rpy_dict_new(int32_t key_kind, uint32_t key_tid, uint32_t value_tid, rpy_str *key_desc);
 /* The entry holding key, or -1. */
 int64_t rpy_dict_lookup(rpy_dict *d, uint64_t key);
 /* d[key]: KeyError with repr(key) as the message when missing. */

@@ -45,9 +45,12 @@
  *     again.
  * So a key is normally refiled once, when it is promoted, and dicts of
  * old or prebuilt objects never are.  Every insert is a miss, so a stale
- * table is repaired before a duplicate could be added.  (Custom hash
- * functions must not hash addresses: they would need the same
- * treatment.)
+ * table is repaired before a duplicate could be added.  (Tuple keys
+ * hash by contents, never by address, so they need none of this.)
+ *
+ * Tuple keys (RPY_KEY_CUSTOM).  The dict keeps the key descriptor
+ * (rpy.h) and walks each key by it, as repr() does (rpy_repr.c): see
+ * "tuple keys" below.
  *
  * GC discipline, as in rpy_list.c: slots past `used` are zero; functions
  * that allocate root their GC arguments (items only when they are GC
@@ -211,7 +214,151 @@ static inline int64_t str_hash(rpy_str *s) {
     return h;
 }
 
-static int64_t custom_hash(const rpy_dict *d, uint64_t key) { return not_deleted(d->ops->hash(key)); }
+/* ---- tuple keys -------------------------------------------------------------
+ *
+ * A tuple's hash feeds each item's hash (its "lane") into a 64-bit
+ * accumulator in order: acc = rotl((acc ^ lane) * M1, 27) for each item,
+ * so that every item and its position count ((1, 2) and (2, 1) differ),
+ * then the item count is folded in and a multiply-xorshift finalizer
+ * spreads every input bit over the low bits that pick the first slot.  A
+ * nested tuple's lane is its own finished hash.  Lanes: hash(int) for
+ * ints and bools (0/1), hash(float) for floats (so 0.0 and -0.0 agree,
+ * and 1.0 and 1 as in Python), rpy_str_hash (cached in the string) for
+ * strings, and one constant for None, whether an 'n' item or a NULL
+ * string or tuple.  Nothing here allocates. */
+
+#define TUPLE_SEED 0x6a09e667f3bcc909u
+#define TUPLE_MUL 0x9e3779b97f4a7c15u /* odd: multiplying is a bijection */
+#define NONE_LANE 0x5bd1e9955bd1e995u
+
+static inline uint64_t rotl64(uint64_t x, int r) { return x << r | x >> (64 - r); }
+
+/* The finalizer is the well-known 64-bit multiply-xorshift avalanche
+ * (MurmurHash3's fmix64 constants). */
+static inline uint64_t tuple_finish(uint64_t acc, int64_t n) {
+    acc ^= (uint64_t)n * 0xc2b2ae3d27d4eb4fu;
+    acc ^= acc >> 33;
+    acc *= 0xff51afd7ed558ccdu;
+    acc ^= acc >> 33;
+    acc *= 0xc4ceb9fe1a85ec53u;
+    acc ^= acc >> 33;
+    return acc;
+}
+
+static inline uint64_t str_lane(rpy_str *s) {
+    if (s == NULL)
+        return NONE_LANE;
+    int64_t h = s->hash;
+    return (uint64_t)(h != 0 ? h : rpy_str_hash(s));
+}
+
+/* The lane of value v of descriptor d; *dp gets the end of d. */
+static uint64_t value_lane(uint64_t v, const char *d, const char **dp) {
+    switch (*d++) {
+    case 'i': *dp = d; return (uint64_t)rpy_hash_int((int64_t)v);
+    case 'f': *dp = d; return (uint64_t)rpy_hash_float(as_double(v));
+    case 'b': *dp = d; return (v & 0xff) != 0;
+    case 's': *dp = d; return str_lane(as_str(v));
+    case 'T': {
+        if (v == 0) {
+            *dp = rpy_desc_skip(d - 1);
+            return NONE_LANE;
+        }
+        int64_t n;
+        d = rpy_desc_tuple(d, &n);
+        uint64_t acc = TUPLE_SEED;
+        for (int64_t i = 0; i < n; i++)
+            acc = rotl64((acc ^ value_lane(rpy_tuple_item(v, i), d, &d)) * TUPLE_MUL, 27);
+        *dp = d;
+        return tuple_finish(acc, n);
+    }
+    default: /* 'n'; rpy_dict_new admits nothing else */
+        *dp = rpy_desc_skip(d - 1);
+        return NONE_LANE;
+    }
+}
+
+/* Item by item with Python's ==; on a true result *dp gets the end of d
+ * (after a false one the caller stops looking). */
+static bool value_eq(uint64_t a, uint64_t b, const char *d, const char **dp) {
+    switch (*d++) {
+    case 'i': *dp = d; return a == b;
+    case 'f': *dp = d; return as_double(a) == as_double(b);
+    case 'b': *dp = d; return ((a & 0xff) != 0) == ((b & 0xff) != 0);
+    case 's': {
+        *dp = d;
+        rpy_str *x = as_str(a), *y = as_str(b);
+        if (x == y)
+            return true;
+        if (x == NULL || y == NULL || x->length != y->length)
+            return false;
+        if (x->hash != 0 && y->hash != 0 && x->hash != y->hash)
+            return false;
+        return memcmp(x->data, y->data, (size_t)x->length) == 0;
+    }
+    case 'T': {
+        if (a == b || a == 0 || b == 0) {
+            *dp = rpy_desc_skip(d - 1);
+            return a == b;
+        }
+        int64_t n;
+        d = rpy_desc_tuple(d, &n);
+        for (int64_t i = 0; i < n; i++)
+            if (!value_eq(rpy_tuple_item(a, i), rpy_tuple_item(b, i), d, &d))
+                return false;
+        *dp = d;
+        return true;
+    }
+    default: /* 'n' */
+        *dp = rpy_desc_skip(d - 1);
+        return true;
+    }
+}
+
+static int64_t custom_hash(const rpy_dict *d, uint64_t key) {
+    const char *end;
+    return not_deleted((int64_t)value_lane(key, d->key_desc->data, &end));
+}
+
+static bool custom_eq(const rpy_dict *d, uint64_t a, uint64_t b) {
+    const char *end;
+    return value_eq(a, b, d->key_desc->data, &end);
+}
+
+/* A well-formed key descriptor item (hashable: no L, S, D), or NULL. */
+static const char *valid_key_item(const char *d, int depth) {
+    switch (*d++) {
+    case 'i':
+    case 'f':
+    case 'b':
+    case 'n':
+    case 's': return d;
+    case 'T': {
+        if (depth > 100 || *d < '0' || *d > '9')
+            return NULL;
+        int64_t n = 0;
+        while (*d >= '0' && *d <= '9') {
+            n = n * 10 + (*d++ - '0');
+            if (n > 1000000)
+                return NULL;
+        }
+        if (*d++ != ';')
+            return NULL;
+        while (n-- > 0)
+            if ((d = valid_key_item(d, depth + 1)) == NULL)
+                return NULL;
+        return d;
+    }
+    default: return NULL;
+    }
+}
+
+static bool valid_key_desc(const rpy_str *desc) {
+    if (desc == NULL || desc->data[0] != 'T')
+        return false;
+    const char *end = valid_key_item(desc->data, 0);
+    return end != NULL && *end == '\0';
+}
 
 __attribute__((always_inline)) static inline int64_t hash_key(int kind, const rpy_dict *d, uint64_t key) {
     switch (kind) {
@@ -245,7 +392,8 @@ __attribute__((always_inline)) static inline bool same_key(int kind, const rpy_d
     /* Identical bits also make NaN find itself. */
     case RPY_KEY_FLOAT: return k == key || as_double(k) == as_double(key);
     case RPY_KEY_STR: return k == key || (kh == h && str_contents_eq(as_str(k), as_str(key)));
-    default: return kh == h && d->ops->eq(k, key);
+    /* The very same tuple is always the key (even holding a NaN). */
+    default: return k == key || (kh == h && custom_eq(d, k, key));
     }
 }
 
@@ -451,12 +599,16 @@ __attribute__((noinline, cold)) static void key_error(rpy_dict *d, uint64_t key)
         return;
     case RPY_KEY_STR: raise_key_error_str(rpy_str_repr(as_str(key))); return;
     case RPY_KEY_IDENTITY: rpy_raise(RPY_EXC_KEY, key == 0 ? "None" : ""); return;
-    default:
-        if (d->ops != NULL && d->ops->repr != NULL)
-            raise_key_error_str(d->ops->repr(key));
-        else
-            rpy_raise(RPY_EXC_KEY, "");
+    default: {
+        /* repr(key) by its descriptor: the builder's text is malloc'd, so
+         * only finishing it allocates, and nothing is held across that. */
+        rpy_builder_space space;
+        rpy_builder *b = (rpy_builder *)(void *)&space;
+        rpy_builder_init(b);
+        rpy_builder_add_value_repr(b, key, d->key_desc->data);
+        raise_key_error_str(rpy_builder_finish(b));
         return;
+    }
     }
 }
 
@@ -643,17 +795,30 @@ static void remove_entry(rpy_dict *d, int64_t slot, int64_t e) {
 
 /* ---- the ABI ------------------------------------------------------------- */
 
-rpy_dict *rpy_dict_new(int32_t key_kind, uint32_t key_tid, uint32_t value_tid, const rpy_key_ops *ops) {
+rpy_dict *rpy_dict_new(int32_t key_kind, uint32_t key_tid, uint32_t value_tid, rpy_str *key_desc) {
     if (!known_array_tid(key_tid) || (value_tid != 0 && !known_array_tid(value_tid))) {
         rpy_raise(RPY_EXC_TYPE, "rpy_dict_new: unknown array type id");
         return NULL;
     }
+    if (key_kind < RPY_KEY_INT || key_kind > RPY_KEY_CUSTOM) {
+        rpy_raise(RPY_EXC_TYPE, "rpy_dict_new: unknown key kind");
+        return NULL;
+    }
+    if (key_kind == RPY_KEY_CUSTOM) {
+        if (key_tid != RPY_TID_ARRAY_PTR || !valid_key_desc(key_desc)) {
+            rpy_raise(RPY_EXC_TYPE, "rpy_dict_new: tuple keys need an ARRAY_PTR keys array and a key descriptor");
+            return NULL;
+        }
+    } else {
+        key_desc = NULL;
+    }
+    /* key_desc is prebuilt: it stays put while this collects. */
     rpy_dict *d = rpy_gc_malloc(RPY_TID_DICT);
     if (d == NULL)
         return NULL;
     d->key_kind = key_kind;
     d->value_tid = value_tid;
-    d->ops = ops;
+    d->key_desc = key_desc;
     /* Static arrays, never young: no barrier. */
     d->hashes = empty_array(RPY_TID_ARRAY_I64);
     d->keys = empty_array(key_tid);
@@ -665,7 +830,7 @@ rpy_dict *rpy_dict_new(int32_t key_kind, uint32_t key_tid, uint32_t value_tid, c
 /* A new empty dict like d (values or not) with room for n entries. */
 static rpy_dict *new_like(rpy_dict *d, bool with_values, int64_t n) {
     uint32_t value_tid = with_values ? d->value_tid : 0;
-    rpy_dict *r = rpy_dict_new(d->key_kind, d->keys->hdr.tid, value_tid, d->ops);
+    rpy_dict *r = rpy_dict_new(d->key_kind, d->keys->hdr.tid, value_tid, d->key_desc);
     if (r == NULL || n == 0)
         return r;
     return rebuild(&r, n) ? r : NULL;
@@ -807,7 +972,7 @@ static rpy_array **dict_field(rpy_dict *d, int k) {
  * objects at the same addresses). */
 rpy_dict *rpy_dict_copy(rpy_dict *d) {
     RPY_PUSH_ROOT(d);
-    rpy_dict *r = rpy_dict_new(d->key_kind, d->keys->hdr.tid, d->value_tid, d->ops);
+    rpy_dict *r = rpy_dict_new(d->key_kind, d->keys->hdr.tid, d->value_tid, d->key_desc);
     RPY_PUSH_ROOT(r);
     bool ok = r != NULL;
     /* One array at a time, each kept in r (rooted) as soon as it exists;

@@ -141,4 +141,35 @@ typedef union rpy_builder_space {
 /* Appends repr(p[0..n-1]) (ascii(): escaping all of non-ASCII). */
 void rpy_builder_add_repr(rpy_builder *b, const char *p, int64_t n, bool ascii);
 
+/* --- value descriptors (rpy_repr.c reads them for repr(), rpy_dict.c
+ * for tuple keys) ----------------------------------------------------------
+ *
+ * A descriptor names a value's type (grammar in rpy_repr.c and at
+ * rpy_builder_add_value_repr in rpy.h): i f b n s, Lx, Sx, Dkv, and
+ * T<n>;x1...xn.  A tuple value is a GC pointer to a header followed by one
+ * 8-byte slot per item, whatever the item: item i is at byte offset
+ * sizeof(rpy_hdr) + 8 * i, an int or float in its slot's 8 bytes, a bool
+ * in the slot's first byte, anything else (str, None, list, tuple...) a
+ * pointer. */
+
+/* The end of the descriptor starting at d (just past its last item). */
+const char *rpy_desc_skip(const char *d);
+
+/* d points just past a 'T': stores the item count in *n and returns the
+ * first item's descriptor. */
+static inline const char *rpy_desc_tuple(const char *d, int64_t *n) {
+    int64_t k = 0;
+    while (*d != ';')
+        k = k * 10 + (*d++ - '0');
+    *n = k;
+    return d + 1;
+}
+
+/* The 64-bit pattern in slot i of the tuple at address t (a bool's slot
+ * may hold garbage above its first byte: test `v & 0xff`). */
+static inline uint64_t rpy_tuple_item(uint64_t t, int64_t i) {
+    const uint64_t *slots = (const uint64_t *)(const void *)((const char *)(uintptr_t)t + sizeof(rpy_hdr));
+    return slots[i];
+}
+
 #endif

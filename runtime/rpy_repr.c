@@ -6,31 +6,32 @@
  *     s  str or None    Lx list of x      Dkv dict of k to v
  *     T<n>;x1...xn  tuple of n items (n in decimal)   Sx set of x
  *
- * e.g. "LT2;is" is list[tuple[int, str]].  Nothing here allocates from
+ * e.g. "LT2;is" is list[tuple[int, str]].  A tuple's layout (one 8-byte
+ * slot per item) is in rpy_internal.h; a NULL tuple shows as None, as an
+ * optional one would.  rpy_dict.c hashes and compares tuple keys by the
+ * same descriptors (rpy_desc_skip is shared).  Nothing here allocates from
  * the GC heap (the builder's text is malloc'd), so the value need not be
  * rooted. */
 
 #include <string.h>
 
 #include "rpy.h"
+#include "rpy_internal.h"
 
 static void add_text(rpy_builder *b, const char *s) { rpy_builder_add_bytes(b, s, (int64_t)strlen(s)); }
 
-/* The end of the descriptor starting at d. */
-static const char *skip(const char *d) {
+const char *rpy_desc_skip(const char *d) {
     switch (*d++) {
     case 'L':
     case 'S':
-        return skip(d);
+        return rpy_desc_skip(d);
     case 'D':
-        return skip(skip(d));
+        return rpy_desc_skip(rpy_desc_skip(d));
     case 'T': {
-        long n = 0;
-        while (*d != ';')
-            n = n * 10 + (*d++ - '0');
-        d++;
+        int64_t n;
+        d = rpy_desc_tuple(d, &n);
         while (n-- > 0)
-            d = skip(d);
+            d = rpy_desc_skip(d);
         return d;
     }
     default:
@@ -80,13 +81,13 @@ static const char *add_repr(rpy_builder *b, uint64_t v, const char *d) {
             add_repr(b, array_item(l->items, i), d);
         }
         rpy_builder_add_bytes(b, "]", 1);
-        return skip(d);
+        return rpy_desc_skip(d);
     }
     case 'S': {
         rpy_dict *set = (rpy_dict *)(uintptr_t)v;
         if (set->length == 0) {
             add_text(b, "set()");
-            return skip(d);
+            return rpy_desc_skip(d);
         }
         rpy_builder_add_bytes(b, "{", 1);
         bool first = true;
@@ -97,11 +98,11 @@ static const char *add_repr(rpy_builder *b, uint64_t v, const char *d) {
             add_repr(b, rpy_dict_key_at(set, e), d);
         }
         rpy_builder_add_bytes(b, "}", 1);
-        return skip(d);
+        return rpy_desc_skip(d);
     }
     case 'D': {
         rpy_dict *dict = (rpy_dict *)(uintptr_t)v;
-        const char *vd = skip(d);
+        const char *vd = rpy_desc_skip(d);
         rpy_builder_add_bytes(b, "{", 1);
         bool first = true;
         for (int64_t e = rpy_dict_next(dict, 0); e >= 0; e = rpy_dict_next(dict, e + 1)) {
@@ -113,19 +114,20 @@ static const char *add_repr(rpy_builder *b, uint64_t v, const char *d) {
             add_repr(b, rpy_dict_value_at(dict, e), vd);
         }
         rpy_builder_add_bytes(b, "}", 1);
-        return skip(vd);
+        return rpy_desc_skip(vd);
     }
     case 'T': {
-        const uint64_t *slots = (const uint64_t *)(uintptr_t)v + 1; /* after the header */
-        long n = 0;
-        while (*d != ';')
-            n = n * 10 + (*d++ - '0');
-        d++;
+        int64_t n;
+        if (v == 0) { /* an optional tuple that is None */
+            add_text(b, "None");
+            return rpy_desc_skip(d - 1);
+        }
+        d = rpy_desc_tuple(d, &n);
         rpy_builder_add_bytes(b, "(", 1);
-        for (long i = 0; i < n; i++) {
+        for (int64_t i = 0; i < n; i++) {
             if (i > 0)
                 rpy_builder_add_bytes(b, ", ", 2);
-            d = add_repr(b, slots[i], d);
+            d = add_repr(b, rpy_tuple_item(v, i), d);
         }
         if (n == 1)
             rpy_builder_add_bytes(b, ",", 1);

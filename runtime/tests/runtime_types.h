@@ -20,6 +20,8 @@ _Static_assert(sizeof(rpy_array) == 16 && offsetof(rpy_array, length) == 8, "rpy
 
 _Static_assert(sizeof(rpy_dict) == 72 && offsetof(rpy_dict, hashes) == 40 && offsetof(rpy_dict, index) == 64,
                "rpy_dict layout");
+/* key_desc (offset 32) points to prebuilt static data: not traced. */
+_Static_assert(offsetof(rpy_dict, key_desc) == 32, "rpy_dict key descriptor");
 
 static const uint32_t rpy_test_list_gcptrs[] = {16};
 static const uint32_t rpy_test_dict_gcptrs[] = {40, 48, 56, 64}; /* hashes, keys, values, index */

@@ -29,8 +29,25 @@
 /* ---- the test program's types ---------------------------------------- */
 
 /* One exception class per rpy_exc_kind (T_EXC + kind), a node (an
- * instance keyed by identity) and a pair (a tuple keyed by contents). */
-enum { T_EXC = RPY_TID_FIRST_USER, T_NODE = T_EXC + RPY_EXC_KIND_COUNT, T_PAIR, T_COUNT };
+ * instance keyed by identity) and tuples keyed by contents, laid out as
+ * the translator lays tuples out (one 8-byte slot per item after the
+ * header): a pair (int, int), and T_SI (str or None, int), T_FS (float,
+ * str), T_FF (float, float), T_NEST ((int, int), str), T_NS (None, str),
+ * T_SFB (str, float, bool), T_T1 (int,) and T_T0 (). */
+enum {
+    T_EXC = RPY_TID_FIRST_USER,
+    T_NODE = T_EXC + RPY_EXC_KIND_COUNT,
+    T_PAIR,
+    T_SI,
+    T_FS,
+    T_FF,
+    T_NEST,
+    T_NS,
+    T_SFB,
+    T_T1,
+    T_T0,
+    T_COUNT
+};
 
 typedef struct node {
     rpy_hdr hdr;
@@ -44,17 +61,28 @@ typedef struct pair {
 
 typedef rpy_test_exc exc;
 
+/* Byte offsets of the GC pointers in tuples: slot i is at 8 + 8 * i. */
+static const uint32_t slot0_ptr[] = {8}, slot1_ptr[] = {16}, slots01_ptr[] = {8, 16};
 
 const rpy_type_info rpy_type_table[] = {
     RPY_RUNTIME_TYPE_ENTRIES,
     RPY_TEST_EXC_ENTRIES(T_EXC),
     [T_NODE] = {.fixed_size = sizeof(node)},
     [T_PAIR] = {.fixed_size = sizeof(pair)},
+    [T_SI] = {.fixed_size = 24, .n_gcptrs = 1, .gcptr_offsets = slot0_ptr},
+    [T_FS] = {.fixed_size = 24, .n_gcptrs = 1, .gcptr_offsets = slot1_ptr},
+    [T_FF] = {.fixed_size = 24},
+    [T_NEST] = {.fixed_size = 24, .n_gcptrs = 2, .gcptr_offsets = slots01_ptr},
+    [T_NS] = {.fixed_size = 24, .n_gcptrs = 2, .gcptr_offsets = slots01_ptr},
+    [T_SFB] = {.fixed_size = 32, .n_gcptrs = 1, .gcptr_offsets = slot0_ptr},
+    [T_T1] = {.fixed_size = 16},
+    [T_T0] = {.fixed_size = 16}, /* objects are at least 16 bytes */
 };
 const uint32_t rpy_type_count = T_COUNT;
 const uint32_t rpy_exc_kind_tids[] = RPY_TEST_EXC_KIND_TIDS(T_EXC);
 const char *const rpy_type_names[T_COUNT] = {[T_EXC + RPY_EXC_KEY] = "KeyError",
-                                             [T_EXC + RPY_EXC_MEMORY] = "MemoryError"};
+                                             [T_EXC + RPY_EXC_MEMORY] = "MemoryError",
+                                             [T_EXC + RPY_EXC_TYPE] = "TypeError"};
 const uint32_t rpy_exc_message_offset = offsetof(exc, message);
 const rpy_location rpy_locations[] = {{"test_dict.c", "test", "", 1}};
 
@@ -690,53 +718,688 @@ static void test_identity_gc(int64_t n) {
     unframe(f);
 }
 
-/* ---- custom keys (tuples) -------------------------------------------------- */
+/* ---- tuple keys (RPY_KEY_CUSTOM) --------------------------------------------
+ *
+ * Tuples are built as generated code builds them: an object of the
+ * tuple's own type id (T_PAIR, T_SI... above: one 8-byte slot per item
+ * after the header, the slots holding strings or nested tuples listed as
+ * GC pointers), the items stored right after the allocation (a young
+ * object: no barrier), their own GC parts allocated first and reloaded
+ * from root slots.  Key descriptors are prebuilt strings, as the
+ * translator emits them.  The KeyError messages are what python3 prints
+ * for `{}[key]`. */
 
-static int64_t pair_hash(uint64_t k) {
-    const pair *p = (const pair *)(uintptr_t)k;
-    return (int64_t)((uint64_t)rpy_hash_int(p->a) * 1000003u ^ (uint64_t)rpy_hash_int(p->b));
-}
-static bool pair_eq(uint64_t x, uint64_t y) {
-    const pair *p = (const pair *)(uintptr_t)x, *q = (const pair *)(uintptr_t)y;
-    return p->a == q->a && p->b == q->b;
-}
-static rpy_str *pair_repr(uint64_t k) {
-    const pair *p = (const pair *)(uintptr_t)k;
-    return new_strf("(%lld, %lld)", (long long)p->a, (long long)p->b);
-}
-static const rpy_key_ops pair_ops = {pair_hash, pair_eq, pair_repr};
-/* Every key collides, and on the DELETED marker at that. */
-static int64_t worst_hash(uint64_t k) {
-    (void)k;
-    return INT64_MIN;
-}
-static const rpy_key_ops worst_ops = {worst_hash, pair_eq, pair_repr};
+#define DESC(name, text)                                                                                  \
+    static struct {                                                                                       \
+        rpy_hdr hdr;                                                                                      \
+        int64_t hash, length, nchars;                                                                     \
+        char data[sizeof text];                                                                           \
+    } name##_s = {{RPY_TID_STR, RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS}, 0, sizeof text - 1, \
+                  sizeof text - 1, text};                                                                 \
+    static rpy_str *const name = (rpy_str *)(void *)&name##_s
 
-static void test_custom_keys(void) {
+DESC(d_ii, "T2;ii");
+DESC(d_si, "T2;si");
+DESC(d_fs, "T2;fs");
+DESC(d_ff, "T2;ff");
+DESC(d_nest, "T2;T2;iis");
+DESC(d_ns, "T2;ns");
+DESC(d_sfb, "T3;sfb");
+DESC(d_t1, "T1;i");
+DESC(d_t0, "T0;");
+
+static rpy_dict *tuple_dict(rpy_str *desc, uint32_t value_tid) {
+    return rpy_dict_new(RPY_KEY_CUSTOM, RPY_TID_ARRAY_PTR, value_tid, desc);
+}
+
+/* Slot i of a tuple, and its pieces. */
+static uint64_t slot(uint64_t t, int i) { return ((const uint64_t *)(uintptr_t)t)[1 + i]; }
+static bool str_is(uint64_t s, const char *text) {
+    const rpy_str *p = (const rpy_str *)(uintptr_t)s;
+    if (p == NULL || text == NULL)
+        return p == NULL && text == NULL;
+    return p->length == (int64_t)strlen(text) && memcmp(p->data, text, (size_t)p->length) == 0;
+}
+
+/* (s, v) with s None when NULL */
+static uint64_t *new_si(const char *s, int64_t v) {
+    void **f = frame(1);
+    f[0] = s != NULL ? new_str(s) : NULL;
+    uint64_t *t = rpy_gc_malloc(T_SI);
+    t[1] = PTR(f[0]);
+    t[2] = (uint64_t)v;
+    unframe(f);
+    return t;
+}
+
+static uint64_t *new_fs(double x, const char *s) {
+    void **f = frame(1);
+    f[0] = new_str(s);
+    uint64_t *t = rpy_gc_malloc(T_FS);
+    t[1] = bits(x);
+    t[2] = PTR(f[0]);
+    unframe(f);
+    return t;
+}
+
+static uint64_t *new_ff(double x, double y) {
+    uint64_t *t = rpy_gc_malloc(T_FF);
+    t[1] = bits(x);
+    t[2] = bits(y);
+    return t;
+}
+
+/* ((a, b), s) */
+static uint64_t *new_nest(int64_t a, int64_t b, const char *s) {
     void **f = frame(2);
-    for (int w = 0; w < 2; w++) {
-        f[0] = rpy_dict_new(RPY_KEY_CUSTOM, RPY_TID_ARRAY_PTR, RPY_TID_ARRAY_F64, w ? &worst_ops : &pair_ops);
-        int64_t n = w ? 300 : 3000;
-        for (int64_t i = 0; i < n; i++) {
-            f[1] = new_pair(i % 50, i / 50);
-            rpy_dict_setitem(DICT(0), PTR(f[1]), bits((double)i / 2));
-        }
-        int bad = 0;
-        for (int64_t i = 0; i < n; i++) {
-            f[1] = new_pair(i % 50, i / 50);
-            bad += as_double(rpy_dict_getitem(DICT(0), PTR(f[1]))) != (double)i / 2;
-            if (i % 3 == 0)
-                bad += !rpy_dict_delitem(DICT(0), PTR(f[1]), true);
-        }
-        for (int64_t i = 0; i < n; i++) {
-            f[1] = new_pair(i % 50, i / 50);
-            bad += (rpy_dict_lookup(DICT(0), PTR(f[1])) >= 0) != (i % 3 != 0);
-        }
-        check(bad == 0 && no_exception(), "custom keys (%s hash)", w ? "constant" : "good");
-        f[1] = new_pair(-1, 7);
-        rpy_dict_getitem(DICT(0), PTR(f[1]));
-        check(raised(RPY_EXC_KEY, "(-1, 7)"), "KeyError: (-1, 7) from ops->repr");
+    f[0] = new_pair(a, b);
+    f[1] = new_str(s);
+    uint64_t *t = rpy_gc_malloc(T_NEST);
+    t[1] = PTR(f[0]);
+    t[2] = PTR(f[1]);
+    unframe(f);
+    return t;
+}
+
+/* (None, s) */
+static uint64_t *new_ns(const char *s) {
+    void **f = frame(1);
+    f[0] = new_str(s);
+    uint64_t *t = rpy_gc_malloc(T_NS);
+    t[1] = 0;
+    t[2] = PTR(f[0]);
+    unframe(f);
+    return t;
+}
+
+/* (s, x, b): the bool in the slot's first byte (`junk` above it, which
+ * must be ignored). */
+static uint64_t *new_sfb(const char *s, double x, bool b, uint64_t junk) {
+    void **f = frame(1);
+    f[0] = new_str(s);
+    uint64_t *t = rpy_gc_malloc(T_SFB);
+    t[1] = PTR(f[0]);
+    t[2] = bits(x);
+    t[3] = junk << 8;
+    *(unsigned char *)&t[3] = b;
+    unframe(f);
+    return t;
+}
+
+static uint64_t *new_t1(int64_t v) {
+    uint64_t *t = rpy_gc_malloc(T_T1);
+    t[1] = (uint64_t)v;
+    return t;
+}
+
+static uint64_t *new_t0(void) { return rpy_gc_malloc(T_T0); }
+
+/* d[key] (in f[k]) raises KeyError: want */
+static void check_key_error(void **f, int d, int k, const char *want) {
+    rpy_dict_getitem(DICT(d), PTR(f[k]));
+    check(raised(RPY_EXC_KEY, want), "KeyError: %s", want);
+}
+
+static const int64_t PRIME61 = ((int64_t)1 << 61) - 1;
+
+/* (int, int): many keys, some pairs with equal hashes (x and x + 2**61 - 1
+ * hash alike), found again through fresh tuples, deleted, re-inserted. */
+static void test_tuple_int_pairs(int64_t n) {
+    void **f = frame(3);
+    f[0] = tuple_dict(d_ii, RPY_TID_ARRAY_I64);
+    uint64_t minor0 = stats().minor_collections;
+    for (int64_t i = 0; i < n; i++) {
+        f[1] = new_pair(i % 100 - 50, i / 100);
+        rpy_dict_setitem(DICT(0), PTR(f[1]), (uint64_t)i);
+        f[1] = new_pair(i % 100 - 50, i / 100 + PRIME61);
+        rpy_dict_setitem(DICT(0), PTR(f[1]), (uint64_t)-i);
+        garbage((int)(i % 3));
+        if (i == n / 2)
+            rpy_gc_collect();
     }
+    check(DICT(0)->length == 2 * n && no_exception(), "%lld (int, int) keys", (long long)(2 * n));
+    int bad = 0;
+    for (int64_t i = 0; i < n; i++) {
+        f[1] = new_pair(i % 100 - 50, i / 100);
+        bad += rpy_dict_getitem(DICT(0), PTR(f[1])) != (uint64_t)i;
+        f[1] = new_pair(i % 100 - 50, i / 100 + PRIME61);
+        bad += rpy_dict_getitem(DICT(0), PTR(f[1])) != (uint64_t)-i;
+        f[1] = new_pair(i % 100 - 50, i / 100 + 2 * PRIME61); /* same hash again, absent */
+        bad += rpy_dict_lookup(DICT(0), PTR(f[1])) != -1;
+        f[1] = new_pair(i / 100, i % 100 - 50); /* swapped: absent unless symmetric */
+        int64_t e = rpy_dict_lookup(DICT(0), PTR(f[1]));
+        bad += e >= 0 && !((int64_t)slot(key_at(DICT(0), e), 0) == i / 100 &&
+                           (int64_t)slot(key_at(DICT(0), e), 1) == i % 100 - 50);
+    }
+    check(bad == 0 && no_exception(), "(int, int) keys found through equal tuples, colliding ones kept apart");
+
+    /* del every third (x, y), pop every fifth (x, y + P), then re-insert
+     * the first ones: they go last. */
+    for (int64_t i = 0; i < n; i++) {
+        if (i % 3 == 0) {
+            f[1] = new_pair(i % 100 - 50, i / 100);
+            bad += !rpy_dict_delitem(DICT(0), PTR(f[1]), true);
+        }
+        if (i % 5 == 0) {
+            f[1] = new_pair(i % 100 - 50, i / 100 + PRIME61);
+            bad += rpy_dict_pop(DICT(0), PTR(f[1])) != (uint64_t)-i;
+        }
+    }
+    int64_t live = 2 * n - (n + 2) / 3 - (n + 4) / 5;
+    check(bad == 0 && DICT(0)->length == live && no_exception(), "del and pop of tuple keys");
+    for (int64_t i = 0; i < n; i++) {
+        f[1] = new_pair(i % 100 - 50, i / 100);
+        bad += (rpy_dict_lookup(DICT(0), PTR(f[1])) >= 0) != (i % 3 != 0);
+        f[1] = new_pair(i % 100 - 50, i / 100 + PRIME61);
+        bad += (rpy_dict_lookup(DICT(0), PTR(f[1])) >= 0) != (i % 5 != 0);
+    }
+    check(bad == 0, "deleted tuple keys gone, the others there");
+    for (int64_t i = 0; i < n; i += 3) {
+        f[1] = new_pair(i % 100 - 50, i / 100);
+        rpy_dict_setitem(DICT(0), PTR(f[1]), (uint64_t)(i + 1000000));
+        f[1] = new_pair(i % 100 - 50, i / 100); /* again: no new entry */
+        rpy_dict_setitem(DICT(0), PTR(f[1]), (uint64_t)(i + 2000000));
+    }
+    check(DICT(0)->length == live + (n + 2) / 3, "re-inserted");
+    /* Iteration order: the survivors as inserted, then the re-inserted. */
+    int64_t e = rpy_dict_next(DICT(0), 0);
+    for (int64_t i = 0; i < n; i++) {
+        if (i % 3 != 0) {
+            uint64_t k = key_at(DICT(0), e);
+            bad += (int64_t)slot(k, 0) != i % 100 - 50 || (int64_t)slot(k, 1) != i / 100 ||
+                   value_at(DICT(0), e) != (uint64_t)i;
+            e = rpy_dict_next(DICT(0), e + 1);
+        }
+        if (i % 5 != 0) {
+            uint64_t k = key_at(DICT(0), e);
+            bad += (int64_t)slot(k, 0) != i % 100 - 50 || (int64_t)slot(k, 1) != i / 100 + PRIME61 ||
+                   value_at(DICT(0), e) != (uint64_t)-i;
+            e = rpy_dict_next(DICT(0), e + 1);
+        }
+    }
+    for (int64_t i = 0; i < n; i += 3) {
+        uint64_t k = key_at(DICT(0), e);
+        bad += (int64_t)slot(k, 0) != i % 100 - 50 || (int64_t)slot(k, 1) != i / 100 ||
+               value_at(DICT(0), e) != (uint64_t)(i + 2000000);
+        e = rpy_dict_next(DICT(0), e + 1);
+    }
+    check(bad == 0 && e == -1, "iteration in insertion order");
+    f[2] = rpy_dict_keys(DICT(0));
+    check(LIST(2)->length == DICT(0)->length && list_at(LIST(2), 0) == key_at(DICT(0), rpy_dict_next(DICT(0), 0)),
+          "list(d) of tuple keys");
+    /* popitem takes the last re-inserted one. */
+    e = rpy_dict_last_entry(DICT(0));
+    int64_t last = (n - 1) / 3 * 3;
+    check(e >= 0 && (int64_t)slot(key_at(DICT(0), e), 1) == last / 100, "popitem() of a tuple-keyed dict");
+    rpy_dict_delete_entry(DICT(0), e);
+    f[1] = new_pair(last % 100 - 50, last / 100);
+    check(rpy_dict_lookup(DICT(0), PTR(f[1])) == -1 && rpy_dict_pop_default(DICT(0), PTR(f[1]), 77) == 77,
+          "and it is gone");
+    check(stats().minor_collections > minor0 || stats().nursery_size > 1000000, "collections happened");
+
+    f[1] = new_pair(1000, 2);
+    check_key_error(f, 0, 1, "(1000, 2)");
+    f[1] = new_pair(-1, -7);
+    rpy_dict_delitem(DICT(0), PTR(f[1]), true);
+    check(raised(RPY_EXC_KEY, "(-1, -7)"), "del d[(-1, -7)]: KeyError: (-1, -7)");
+    f[1] = new_pair(INT64_MIN, 0);
+    rpy_dict_pop(DICT(0), PTR(f[1]));
+    check(raised(RPY_EXC_KEY, "(-9223372036854775808, 0)"), "d.pop(missing): KeyError");
+    f[0] = tuple_dict(d_ii, 0);
+    f[1] = new_pair(1, 2);
+    check_key_error(f, 0, 1, "(1, 2)");
+    rpy_dict_delitem(DICT(0), PTR(f[1]), true);
+    check(raised(RPY_EXC_KEY, "(1, 2)"), "set.remove((1, 2)): KeyError: (1, 2)");
+    unframe(f);
+}
+
+/* (str or None, int) */
+static void test_tuple_str_keys(int64_t n) {
+    void **f = frame(3);
+    f[0] = tuple_dict(d_si, RPY_TID_ARRAY_I64);
+    char buf[32];
+    for (int64_t i = 0; i < n; i++) {
+        snprintf(buf, sizeof buf, "s%lld", (long long)(i % 50));
+        f[1] = new_si(buf, i / 50);
+        rpy_dict_setitem(DICT(0), PTR(f[1]), (uint64_t)i);
+        garbage((int)(i % 4));
+    }
+    int bad = 0;
+    for (int64_t i = 0; i < n; i++) {
+        snprintf(buf, sizeof buf, "s%lld", (long long)(i % 50));
+        f[1] = new_si(buf, i / 50);
+        bad += rpy_dict_getitem(DICT(0), PTR(f[1])) != (uint64_t)i;
+        f[1] = new_si(buf, i / 50 + n);
+        bad += rpy_dict_lookup(DICT(0), PTR(f[1])) != -1;
+        snprintf(buf, sizeof buf, "t%lld", (long long)(i % 50));
+        f[1] = new_si(buf, i / 50);
+        bad += rpy_dict_lookup(DICT(0), PTR(f[1])) != -1;
+    }
+    check(bad == 0 && DICT(0)->length == n && no_exception(), "%lld (str, int) keys found by contents",
+          (long long)n);
+    for (int64_t i = 0; i < n; i += 2) {
+        snprintf(buf, sizeof buf, "s%lld", (long long)(i % 50));
+        f[1] = new_si(buf, i / 50);
+        bad += !rpy_dict_delitem(DICT(0), PTR(f[1]), false);
+    }
+    for (int64_t i = 0; i < n; i += 4) {
+        snprintf(buf, sizeof buf, "s%lld", (long long)(i % 50));
+        f[1] = new_si(buf, i / 50);
+        rpy_dict_setitem(DICT(0), PTR(f[1]), (uint64_t)(i + 1));
+    }
+    int64_t e = rpy_dict_next(DICT(0), 0);
+    for (int64_t i = 1; i < n; i += 2) {
+        snprintf(buf, sizeof buf, "s%lld", (long long)(i % 50));
+        uint64_t k = key_at(DICT(0), e);
+        bad += !str_is(slot(k, 0), buf) || (int64_t)slot(k, 1) != i / 50 || value_at(DICT(0), e) != (uint64_t)i;
+        e = rpy_dict_next(DICT(0), e + 1);
+    }
+    for (int64_t i = 0; i < n; i += 4) {
+        snprintf(buf, sizeof buf, "s%lld", (long long)(i % 50));
+        uint64_t k = key_at(DICT(0), e);
+        bad += !str_is(slot(k, 0), buf) || (int64_t)slot(k, 1) != i / 50 || value_at(DICT(0), e) != (uint64_t)i + 1;
+        e = rpy_dict_next(DICT(0), e + 1);
+    }
+    check(bad == 0 && e == -1 && DICT(0)->length == n / 2 + (n + 3) / 4, "(str, int): del, re-insert, order");
+
+    /* None is not "None", and both are keys. */
+    f[0] = tuple_dict(d_si, RPY_TID_ARRAY_I64);
+    f[1] = new_si(NULL, 1);
+    rpy_dict_setitem(DICT(0), PTR(f[1]), 10);
+    f[1] = new_si("None", 1);
+    rpy_dict_setitem(DICT(0), PTR(f[1]), 20);
+    f[1] = new_si("", 1);
+    rpy_dict_setitem(DICT(0), PTR(f[1]), 30);
+    f[1] = new_si(NULL, 1);
+    bad = rpy_dict_getitem(DICT(0), PTR(f[1])) != 10;
+    f[1] = new_si("None", 1);
+    bad += rpy_dict_getitem(DICT(0), PTR(f[1])) != 20;
+    f[1] = new_si("", 1);
+    bad += rpy_dict_getitem(DICT(0), PTR(f[1])) != 30;
+    check(bad == 0 && DICT(0)->length == 3 && no_exception(), "(None, 1), ('None', 1), ('', 1) are three keys");
+    f[1] = new_si(NULL, 5);
+    check_key_error(f, 0, 1, "(None, 5)");
+    f[1] = new_si("a", 3);
+    check_key_error(f, 0, 1, "('a', 3)");
+    f[1] = new_si("it's", 1);
+    check_key_error(f, 0, 1, "(\"it's\", 1)");
+    f[1] = new_si("h\xc3\xa9", 0);
+    check_key_error(f, 0, 1, "('h\xc3\xa9', 0)");
+    unframe(f);
+}
+
+/* (float, str) and (float, float): 0.0 and -0.0 are one key, NaN only
+ * finds the very same tuple. */
+static void test_tuple_float_keys(int64_t n) {
+    void **f = frame(3);
+    f[0] = tuple_dict(d_fs, RPY_TID_ARRAY_I64);
+    f[1] = new_fs(0.0, "x");
+    rpy_dict_setitem(DICT(0), PTR(f[1]), 1);
+    f[1] = new_fs(-0.0, "x");
+    check(rpy_dict_getitem(DICT(0), PTR(f[1])) == 1, "(-0.0, 'x') finds (0.0, 'x')");
+    rpy_dict_setitem(DICT(0), PTR(f[1]), 2);
+    check(DICT(0)->length == 1 && slot(key_at(DICT(0), 0), 0) == bits(0.0) && value_at(DICT(0), 0) == 2,
+          "d[(-0.0, 'x')] = 2 keeps the key (0.0, 'x')");
+    f[1] = new_fs(0.0, "y");
+    check(rpy_dict_lookup(DICT(0), PTR(f[1])) == -1, "(0.0, 'y') is another key");
+    f[2] = new_fs(NAN, "x");
+    rpy_dict_setitem(DICT(0), PTR(f[2]), 3);
+    check(rpy_dict_getitem(DICT(0), PTR(f[2])) == 3, "a tuple holding NaN finds itself");
+    f[1] = new_fs(NAN, "x");
+    check(rpy_dict_lookup(DICT(0), PTR(f[1])) == -1, "an equal-looking tuple with NaN does not");
+    rpy_dict_setitem(DICT(0), PTR(f[1]), 4);
+    check(DICT(0)->length == 3 && rpy_dict_getitem(DICT(0), PTR(f[2])) == 3 &&
+              rpy_dict_getitem(DICT(0), PTR(f[1])) == 4,
+          "two NaN keys, each its own");
+    check(rpy_dict_delitem(DICT(0), PTR(f[2]), true) && DICT(0)->length == 2, "del of the NaN key by identity");
+    int bad = 0;
+    char buf[32];
+    for (int64_t i = 0; i < n; i++) {
+        snprintf(buf, sizeof buf, "f%d", (int)(i % 10));
+        f[1] = new_fs((double)(i / 10) * 0.25 - 7, buf);
+        rpy_dict_setitem(DICT(0), PTR(f[1]), (uint64_t)i);
+    }
+    for (int64_t i = 0; i < n; i++) {
+        snprintf(buf, sizeof buf, "f%d", (int)(i % 10));
+        f[1] = new_fs((double)(i / 10) * 0.25 - 7, buf);
+        bad += rpy_dict_getitem(DICT(0), PTR(f[1])) != (uint64_t)i;
+        f[1] = new_fs((double)(i / 10) * 0.25 - 7 + 0.125, buf);
+        bad += rpy_dict_lookup(DICT(0), PTR(f[1])) != -1;
+    }
+    check(bad == 0 && DICT(0)->length == n + 2 && no_exception(), "%lld (float, str) keys", (long long)n);
+    f[0] = tuple_dict(d_fs, 0);
+    f[1] = new_fs(1.5, "x");
+    check_key_error(f, 0, 1, "(1.5, 'x')");
+    f[1] = new_fs(-0.0, "y");
+    check_key_error(f, 0, 1, "(-0.0, 'y')");
+    f[1] = new_fs(NAN, "z");
+    check_key_error(f, 0, 1, "(nan, 'z')");
+    f[1] = new_fs(1e300, "a");
+    check_key_error(f, 0, 1, "(1e+300, 'a')");
+    f[1] = new_fs(INFINITY, "b");
+    check_key_error(f, 0, 1, "(inf, 'b')");
+    f[1] = new_fs(1e16, "c");
+    check_key_error(f, 0, 1, "(1e+16, 'c')");
+
+    /* (float, float): signs of zero anywhere; hash((1.0, 2.0)) is
+     * hash((1, 2)), as Python's 1.0 == 1 asks. */
+    f[0] = tuple_dict(d_ff, RPY_TID_ARRAY_I64);
+    f[1] = new_ff(0.0, -0.0);
+    rpy_dict_setitem(DICT(0), PTR(f[1]), 1);
+    f[1] = new_ff(-0.0, 0.0);
+    rpy_dict_setitem(DICT(0), PTR(f[1]), 2);
+    f[1] = new_ff(1.0, 2.0);
+    rpy_dict_setitem(DICT(0), PTR(f[1]), 3);
+    f[1] = new_ff(2.0, 1.0);
+    rpy_dict_setitem(DICT(0), PTR(f[1]), 4);
+    check(DICT(0)->length == 3 && value_at(DICT(0), 0) == 2, "(0.0, -0.0) == (-0.0, 0.0); (1.0, 2.0) != (2.0, 1.0)");
+    f[2] = tuple_dict(d_ii, RPY_TID_ARRAY_I64);
+    f[1] = new_pair(1, 2);
+    rpy_dict_setitem(DICT(2), PTR(f[1]), 0);
+    int64_t hf = ((const int64_t *)(const void *)DICT(0)->hashes->items)[1];
+    int64_t hi = ((const int64_t *)(const void *)DICT(2)->hashes->items)[0];
+    int64_t hs = ((const int64_t *)(const void *)DICT(0)->hashes->items)[2];
+    check(hf == hi && hf != hs, "hash((1.0, 2.0)) == hash((1, 2)) != hash((2.0, 1.0))");
+    unframe(f);
+}
+
+/* ((int, int), str) */
+static void test_tuple_nested_keys(int64_t n) {
+    void **f = frame(3);
+    f[0] = tuple_dict(d_nest, RPY_TID_ARRAY_F64);
+    char buf[32];
+    /* Key i is ((i % 30, i / 90), "n<i / 30 % 3>"). */
+    for (int64_t i = 0; i < n; i++) {
+        snprintf(buf, sizeof buf, "n%d", (int)(i / 30 % 3));
+        f[1] = new_nest(i % 30, i / 90, buf);
+        rpy_dict_setitem(DICT(0), PTR(f[1]), bits((double)i / 4));
+        garbage((int)(i % 2));
+    }
+    int bad = 0;
+    for (int64_t i = 0; i < n; i++) {
+        snprintf(buf, sizeof buf, "n%d", (int)(i / 30 % 3));
+        f[1] = new_nest(i % 30, i / 90, buf);
+        bad += as_double(rpy_dict_getitem(DICT(0), PTR(f[1]))) != (double)i / 4;
+        f[1] = new_nest(i % 30, i / 90, "m");
+        bad += rpy_dict_lookup(DICT(0), PTR(f[1])) != -1;
+        f[1] = new_nest(i % 30 + 30, i / 90, buf);
+        bad += rpy_dict_lookup(DICT(0), PTR(f[1])) != -1;
+    }
+    check(bad == 0 && DICT(0)->length == n && no_exception(), "%lld ((int, int), str) keys", (long long)n);
+    for (int64_t i = 0; i < n; i += 7) {
+        snprintf(buf, sizeof buf, "n%d", (int)(i / 30 % 3));
+        f[1] = new_nest(i % 30, i / 90, buf);
+        bad += as_double(rpy_dict_pop(DICT(0), PTR(f[1]))) != (double)i / 4;
+    }
+    check(bad == 0 && DICT(0)->length == n - (n + 6) / 7, "pop of nested keys");
+    f[1] = new_nest(1, 2, "x");
+    check_key_error(f, 0, 1, "((1, 2), 'x')");
+    f[1] = new_nest(-5, 0, "a\nb");
+    check_key_error(f, 0, 1, "((-5, 0), 'a\\nb')");
+    unframe(f);
+}
+
+/* The other item kinds and sizes: None, bool, 1-tuples, (). */
+static void test_tuple_other_keys(void) {
+    void **f = frame(3);
+    f[0] = tuple_dict(d_ns, RPY_TID_ARRAY_I64);
+    f[1] = new_ns("a");
+    rpy_dict_setitem(DICT(0), PTR(f[1]), 1);
+    f[1] = new_ns("b");
+    rpy_dict_setitem(DICT(0), PTR(f[1]), 2);
+    f[1] = new_ns("a");
+    check(DICT(0)->length == 2 && rpy_dict_getitem(DICT(0), PTR(f[1])) == 1, "(None, str) keys");
+    f[1] = new_ns("c");
+    check_key_error(f, 0, 1, "(None, 'c')");
+
+    f[0] = tuple_dict(d_sfb, RPY_TID_ARRAY_I64);
+    f[1] = new_sfb("a", 1.5, true, 0);
+    rpy_dict_setitem(DICT(0), PTR(f[1]), 1);
+    f[1] = new_sfb("a", 1.5, false, 0);
+    rpy_dict_setitem(DICT(0), PTR(f[1]), 2);
+    f[1] = new_sfb("a", 1.5, true, 0xabcdef); /* only the first byte counts */
+    bool ok = DICT(0)->length == 2 && rpy_dict_getitem(DICT(0), PTR(f[1])) == 1;
+    f[1] = new_sfb("a", 1.5, false, 0x77);
+    ok &= rpy_dict_getitem(DICT(0), PTR(f[1])) == 2;
+    check(ok && no_exception(), "(str, float, bool) keys");
+    f[1] = new_sfb("a", 1.5, true, 0x55);
+    rpy_dict_delitem(DICT(0), PTR(f[1]), true);
+    check_key_error(f, 0, 1, "('a', 1.5, True)");
+    f[1] = new_sfb("b", -2.0, false, 0);
+    check_key_error(f, 0, 1, "('b', -2.0, False)");
+
+    f[0] = tuple_dict(d_t1, RPY_TID_ARRAY_I64);
+    for (int64_t i = 0; i < 100; i++) {
+        f[1] = new_t1(i);
+        rpy_dict_setitem(DICT(0), PTR(f[1]), (uint64_t)i);
+    }
+    f[1] = new_t1(42);
+    check(DICT(0)->length == 100 && rpy_dict_getitem(DICT(0), PTR(f[1])) == 42, "1-tuple keys");
+    f[1] = new_t1(5);
+    rpy_dict_delitem(DICT(0), PTR(f[1]), true);
+    check_key_error(f, 0, 1, "(5,)");
+
+    f[0] = tuple_dict(d_t0, RPY_TID_ARRAY_I64);
+    f[1] = new_t0();
+    check_key_error(f, 0, 1, "()");
+    rpy_dict_setitem(DICT(0), PTR(f[1]), 7);
+    f[1] = new_t0();
+    rpy_dict_setitem(DICT(0), PTR(f[1]), 8);
+    f[1] = new_t0();
+    check(DICT(0)->length == 1 && rpy_dict_getitem(DICT(0), PTR(f[1])) == 8, "() is one key");
+    unframe(f);
+}
+
+/* Sets of tuples: |, &, -, ==, |=, set(list). */
+static rpy_dict *si_set_range(int64_t lo, int64_t hi, bool reverse) {
+    void **f = frame(2);
+    f[0] = tuple_dict(d_si, 0);
+    char buf[32];
+    for (int64_t k = lo; k < hi; k++) {
+        int64_t i = reverse ? hi - 1 - (k - lo) : k;
+        snprintf(buf, sizeof buf, "s%lld", (long long)i);
+        f[1] = new_si(buf, i % 7);
+        rpy_dict_setitem(DICT(0), PTR(f[1]), 0);
+    }
+    rpy_dict *s = DICT(0);
+    unframe(f);
+    return s;
+}
+
+/* The set's members are ("s<i>", i % 7) for i = first, first + 1, ... */
+static bool si_members_are(rpy_dict *s, int64_t first, int64_t n) {
+    char buf[32];
+    int64_t i = first, e;
+    for (e = rpy_dict_next(s, 0); e >= 0; e = rpy_dict_next(s, e + 1), i++) {
+        snprintf(buf, sizeof buf, "s%lld", (long long)i);
+        if (!str_is(slot(key_at(s, e), 0), buf) || (int64_t)slot(key_at(s, e), 1) != i % 7)
+            return false;
+    }
+    return i == first + n && s->length == n;
+}
+
+static void test_tuple_sets(void) {
+    void **f = frame(5);
+    f[0] = si_set_range(0, 300, false);
+    f[1] = si_set_range(200, 500, false);
+    f[2] = rpy_set_union(DICT(0), DICT(1));
+    check(si_members_are(DICT(2), 0, 500), "a | b of tuple sets, in order");
+    f[2] = rpy_set_intersection(DICT(0), DICT(1));
+    check(si_members_are(DICT(2), 200, 100), "a & b");
+    f[2] = rpy_set_difference(DICT(0), DICT(1));
+    check(si_members_are(DICT(2), 0, 200), "a - b");
+    f[2] = rpy_set_difference(DICT(1), DICT(0));
+    check(si_members_are(DICT(2), 300, 200), "b - a");
+    f[2] = si_set_range(0, 300, true);
+    check(rpy_dict_eq(DICT(0), DICT(2), RPY_EQ_BITS) && rpy_dict_eq(DICT(2), DICT(0), RPY_EQ_BITS),
+          "equal tuple sets built in opposite orders");
+    f[3] = new_si("s5", 5);
+    rpy_dict_delitem(DICT(2), PTR(f[3]), true);
+    check(!rpy_dict_eq(DICT(0), DICT(2), RPY_EQ_BITS) && no_exception(), "one member fewer: unequal");
+    f[3] = new_si("s5", 6);
+    rpy_dict_setitem(DICT(2), PTR(f[3]), 0);
+    check(!rpy_dict_eq(DICT(0), DICT(2), RPY_EQ_BITS), "same length, one member differs: unequal");
+    f[3] = new_si("s5", 6);
+    rpy_dict_delitem(DICT(2), PTR(f[3]), true);
+    f[3] = new_si("s5", 5);
+    rpy_dict_setitem(DICT(2), PTR(f[3]), 0);
+    check(rpy_dict_eq(DICT(0), DICT(2), RPY_EQ_BITS), "equal again");
+    f[3] = new_si("s999", 0);
+    rpy_dict_delitem(DICT(2), PTR(f[3]), true);
+    check(raised(RPY_EXC_KEY, "('s999', 0)"), "set.remove(missing tuple): KeyError");
+    /* |= and set(list) of fresh equal tuples. */
+    f[2] = rpy_dict_copy(DICT(0));
+    rpy_dict_update(DICT(2), DICT(1));
+    check(si_members_are(DICT(2), 0, 500) && si_members_are(DICT(0), 0, 300), "a.copy() |= b");
+    f[3] = rpy_list_new(RPY_TID_ARRAY_PTR, 0, 0);
+    for (int64_t i = 0; i < 600; i++) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "s%lld", (long long)(i % 300));
+        f[4] = new_si(buf, i % 300 % 7);
+        rpy_list_append(LIST(3), PTR(f[4]));
+    }
+    f[2] = tuple_dict(d_si, 0);
+    rpy_set_add_all(DICT(2), LIST(3));
+    check(si_members_are(DICT(2), 0, 300) && rpy_dict_eq(DICT(2), DICT(0), RPY_EQ_BITS), "set(list of tuples)");
+    /* Sets of nested tuples. */
+    f[0] = tuple_dict(d_nest, 0);
+    f[1] = tuple_dict(d_nest, 0);
+    for (int64_t i = 0; i < 200; i++) {
+        f[2] = new_nest(i, -i, i % 2 ? "odd" : "even");
+        rpy_dict_setitem(DICT(0), PTR(f[2]), 0);
+        f[2] = new_nest(199 - i, i - 199, (199 - i) % 2 ? "odd" : "even");
+        rpy_dict_setitem(DICT(1), PTR(f[2]), 0);
+    }
+    check(DICT(0)->length == 200 && rpy_dict_eq(DICT(0), DICT(1), RPY_EQ_BITS), "sets of nested tuples equal");
+    f[2] = rpy_set_intersection(DICT(0), DICT(1));
+    f[3] = rpy_set_difference(DICT(0), DICT(1));
+    check(DICT(2)->length == 200 && DICT(3)->length == 0, "& and - of nested tuple sets");
+    unframe(f);
+}
+
+/* d == d2 for tuple-keyed dicts, and copies. */
+static void test_tuple_dict_eq(void) {
+    void **f = frame(4);
+    f[0] = tuple_dict(d_ii, RPY_TID_ARRAY_I64);
+    f[1] = tuple_dict(d_ii, RPY_TID_ARRAY_I64);
+    for (int64_t i = 0; i < 500; i++) {
+        f[2] = new_pair(i, i % 5);
+        rpy_dict_setitem(DICT(0), PTR(f[2]), (uint64_t)i);
+        f[2] = new_pair(499 - i, (499 - i) % 5);
+        rpy_dict_setitem(DICT(1), PTR(f[2]), (uint64_t)(499 - i));
+    }
+    check(rpy_dict_eq(DICT(0), DICT(1), RPY_EQ_BITS) && rpy_dict_eq(DICT(1), DICT(0), RPY_EQ_BITS),
+          "equal tuple-keyed dicts, built in opposite orders");
+    f[2] = new_pair(0, 0);
+    rpy_dict_setitem(DICT(1), PTR(f[2]), 99);
+    check(!rpy_dict_eq(DICT(0), DICT(1), RPY_EQ_BITS), "a value differs");
+    f[2] = new_pair(0, 0);
+    rpy_dict_delitem(DICT(1), PTR(f[2]), true);
+    f[2] = new_pair(0, 1);
+    rpy_dict_setitem(DICT(1), PTR(f[2]), 0);
+    check(!rpy_dict_eq(DICT(0), DICT(1), RPY_EQ_BITS), "a key differs");
+    f[3] = rpy_dict_copy(DICT(0));
+    f[2] = new_pair(7, 2);
+    check(rpy_dict_eq(DICT(0), DICT(3), RPY_EQ_BITS) && rpy_dict_getitem(DICT(3), PTR(f[2])) == 7 &&
+              DICT(3)->key_desc == d_ii,
+          "copy of a tuple-keyed dict");
+    rpy_dict_setitem(DICT(3), PTR(f[2]), 70);
+    check(rpy_dict_getitem(DICT(0), PTR(f[2])) == 7, "the copy is independent");
+
+    /* Keys compared with ==: 0.0 == -0.0, NaN == NaN only for the same
+     * tuple (as CPython: d == d.copy() holds with a NaN key). */
+    f[0] = tuple_dict(d_fs, RPY_TID_ARRAY_I64);
+    f[1] = tuple_dict(d_fs, RPY_TID_ARRAY_I64);
+    f[2] = new_fs(0.0, "z");
+    rpy_dict_setitem(DICT(0), PTR(f[2]), 1);
+    f[2] = new_fs(-0.0, "z");
+    rpy_dict_setitem(DICT(1), PTR(f[2]), 1);
+    check(rpy_dict_eq(DICT(0), DICT(1), RPY_EQ_BITS), "{(0.0, 'z'): 1} == {(-0.0, 'z'): 1}");
+    f[2] = new_fs(NAN, "n");
+    rpy_dict_setitem(DICT(0), PTR(f[2]), 2);
+    f[3] = rpy_dict_copy(DICT(0));
+    check(rpy_dict_eq(DICT(0), DICT(3), RPY_EQ_BITS), "a dict with a NaN key equals its copy");
+    f[2] = new_fs(NAN, "n");
+    rpy_dict_setitem(DICT(1), PTR(f[2]), 2);
+    check(!rpy_dict_eq(DICT(0), DICT(1), RPY_EQ_BITS), "but not a dict with another NaN tuple");
+    unframe(f);
+}
+
+/* Lookups, hits, deletes and eq allocate nothing with tuple keys either
+ * (hashing a fresh string caches its hash in place). */
+static void test_tuple_no_allocation(void) {
+    void **f = frame(4);
+    f[0] = tuple_dict(d_nest, RPY_TID_ARRAY_I64);
+    for (int64_t i = 0; i < 100; i++) {
+        f[1] = new_nest(i, i * 3, "w");
+        rpy_dict_setitem(DICT(0), PTR(f[1]), (uint64_t)i);
+    }
+    f[1] = new_nest(50, 150, "w");
+    f[2] = new_nest(50, 150, "x");
+    f[3] = rpy_dict_copy(DICT(0));
+    uint64_t before = stats().bytes_allocated;
+    bool ok = rpy_dict_lookup(DICT(0), PTR(f[1])) == 50 && rpy_dict_getitem(DICT(0), PTR(f[1])) == 50;
+    ok &= rpy_dict_lookup(DICT(0), PTR(f[2])) == -1;
+    rpy_dict_setitem(DICT(0), PTR(f[1]), 5000);
+    ok &= rpy_dict_eq(DICT(3), DICT(3), RPY_EQ_BITS) && !rpy_dict_eq(DICT(0), DICT(3), RPY_EQ_BITS);
+    ok &= rpy_dict_pop_default(DICT(0), PTR(f[1]), 1) == 5000 && rpy_dict_delitem(DICT(3), PTR(f[1]), true);
+    ok &= !rpy_dict_delitem(DICT(3), PTR(f[1]), false);
+    rpy_dict_setitem(DICT(0), PTR(f[1]), 1); /* room was left by the deletion */
+    uint64_t after = stats().bytes_allocated;
+    check(ok && before == after && no_exception(), "tuple keys: lookup, set, eq, pop, del allocate nothing");
+    unframe(f);
+}
+
+/* rpy_dict_new checks what it is given. */
+DESC(d_bad1, "T2;i");
+DESC(d_bad2, "T2;iLi");
+DESC(d_bad3, "T2;iix");
+DESC(d_bad4, "T;i");
+DESC(d_bad5, "i");
+DESC(d_bad6, "T1;Dii");
+DESC(d_bad7, "");
+
+static void test_tuple_key_desc_checks(void) {
+    void **f = frame(1);
+    f[0] = rpy_dict_new(RPY_KEY_CUSTOM, RPY_TID_ARRAY_PTR, RPY_TID_ARRAY_I64, NULL);
+    check(f[0] == NULL && raised(RPY_EXC_TYPE, NULL), "tuple keys without a descriptor: TypeError");
+    rpy_str *bad[] = {d_bad1, d_bad2, d_bad3, d_bad4, d_bad5, d_bad6, d_bad7};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        f[0] = rpy_dict_new(RPY_KEY_CUSTOM, RPY_TID_ARRAY_PTR, 0, bad[i]);
+        check(f[0] == NULL && raised(RPY_EXC_TYPE, NULL), "bad key descriptor \"%s\": TypeError", bad[i]->data);
+    }
+    f[0] = rpy_dict_new(RPY_KEY_CUSTOM, RPY_TID_ARRAY_I64, 0, d_ii);
+    check(f[0] == NULL && raised(RPY_EXC_TYPE, NULL), "tuple keys in an I64 array: TypeError");
+    f[0] = rpy_dict_new(9, RPY_TID_ARRAY_I64, 0, NULL);
+    check(f[0] == NULL && raised(RPY_EXC_TYPE, NULL), "unknown key kind: TypeError");
+    f[0] = rpy_dict_new(RPY_KEY_INT, RPY_TID_ARRAY_I64, 0, d_ii);
+    check(f[0] != NULL && DICT(0)->key_desc == NULL && no_exception(), "a descriptor is ignored for int keys");
+    unframe(f);
+}
+
+/* The hashes spread: n distinct small pairs fill about as many distinct
+ * low-16-bit values as random numbers would, and no (a, b) shares its
+ * hash with (b, a). */
+static void test_tuple_hash_quality(void) {
+    void **f = frame(2);
+    f[0] = tuple_dict(d_ii, 0);
+    for (int64_t i = 0; i < 4096; i++) {
+        f[1] = new_pair(i % 64, i / 64);
+        rpy_dict_setitem(DICT(0), PTR(f[1]), 0);
+    }
+    static unsigned char seen[65536];
+    memset(seen, 0, sizeof seen);
+    const int64_t *h = (const int64_t *)(const void *)DICT(0)->hashes->items;
+    int distinct = 0, swapped = 0;
+    for (int64_t e = 0; e < 4096; e++) {
+        distinct += !seen[h[e] & 0xffff];
+        seen[h[e] & 0xffff] = 1;
+        int64_t a = e % 64, b = e / 64;
+        swapped += a != b && h[e] == h[b + 64 * a];
+    }
+    /* Random: 65536 * (1 - exp(-4096 / 65536)) = 3971 expected. */
+    check(distinct > 3850 && swapped == 0,
+          "(int, int) hashes spread: %d distinct low 16 bits of 4096, %d swaps collide", distinct, swapped);
     unframe(f);
 }
 
@@ -982,10 +1645,11 @@ static void test_word_count(int n_words, int distinct) {
  * searched linearly.  A key id stands for the key: the int itself, the
  * float's bits (compared with ==, or identical bits), "k<id>" for a
  * string (a fresh object each time), the node whose value is the id
- * (a pool of nodes, renewed now and then), or the pair (id / 64, id % 64). */
+ * (a pool of nodes, renewed now and then), the pair (id / 64, id % 64),
+ * or the nested tuple ((id % 64, id / 64), "k<id % 3>"). */
 
-enum { R_INT, R_FLOAT, R_STR, R_IDENTITY, R_CUSTOM, N_RKINDS };
-static const char *const rkind_names[] = {"int", "float", "str", "identity", "custom"};
+enum { R_INT, R_FLOAT, R_STR, R_IDENTITY, R_CUSTOM, R_NESTED, N_RKINDS };
+static const char *const rkind_names[] = {"int", "float", "str", "identity", "tuple", "nested tuple"};
 
 #define MODEL_MAX 100000
 static struct {
@@ -1077,22 +1741,26 @@ static uint64_t id_of_key(int kind, uint64_t key) {
         const pair *p = (const pair *)(uintptr_t)key;
         return (uint64_t)(p->a * 64 + p->b);
     }
+    case R_NESTED: {
+        const pair *p = (const pair *)(uintptr_t)slot(key, 0);
+        return (uint64_t)(p->b * 64 + p->a);
+    }
     default: return key;
     }
 }
 
 /* The tids and value representation for each kind: str keys get GC
- * pointer values (nodes), custom keys float values. */
+ * pointer values (nodes), tuple keys float values. */
 static uint32_t key_tid_of(int kind) {
     return kind == R_INT ? RPY_TID_ARRAY_I64 : kind == R_FLOAT ? RPY_TID_ARRAY_F64 : RPY_TID_ARRAY_PTR;
 }
 static uint32_t value_tid_of(int kind) {
-    return kind == R_STR ? RPY_TID_ARRAY_PTR : kind == R_CUSTOM ? RPY_TID_ARRAY_F64 : RPY_TID_ARRAY_I64;
+    return kind == R_STR ? RPY_TID_ARRAY_PTR : kind >= R_CUSTOM ? RPY_TID_ARRAY_F64 : RPY_TID_ARRAY_I64;
 }
 static int64_t value_of(int kind, uint64_t v) {
     if (kind == R_STR)
         return node_value(v);
-    if (kind == R_CUSTOM)
+    if (kind >= R_CUSTOM)
         return (int64_t)as_double(v);
     return (int64_t)v;
 }
@@ -1100,13 +1768,19 @@ static int64_t value_of(int kind, uint64_t v) {
 /* Frame slots of test_random: */
 enum { F_DICT, F_POOL, F_KEY, F_VALUE, F_COPY, F_LIST, F_SLOTS };
 
-/* The key for id into f[F_KEY] (allocating for str and custom); returns
+/* The key for id into f[F_KEY] (allocating for str and tuples); returns
  * it as the dict wants it. */
 static uint64_t make_key(void **f, int kind, uint64_t id) {
     switch (kind) {
     case R_STR: f[F_KEY] = new_strf("k%lld", (long long)id); return PTR(f[F_KEY]);
     case R_IDENTITY: return list_at(LIST(F_POOL), (int64_t)id);
     case R_CUSTOM: f[F_KEY] = new_pair((int64_t)id / 64, (int64_t)id % 64); return PTR(f[F_KEY]);
+    case R_NESTED: {
+        char buf[32];
+        snprintf(buf, sizeof buf, "k%d", (int)(id % 3));
+        f[F_KEY] = new_nest((int64_t)id % 64, (int64_t)id / 64, buf);
+        return PTR(f[F_KEY]);
+    }
     default: return id;
     }
 }
@@ -1118,7 +1792,7 @@ static uint64_t model_id(int kind, uint64_t id, uint64_t key) {
 
 /* The key again after an allocation (it may have moved). */
 static uint64_t reload_key(void **f, int kind, uint64_t id) {
-    if (kind == R_STR || kind == R_CUSTOM)
+    if (kind == R_STR || kind >= R_CUSTOM)
         return PTR(f[F_KEY]);
     return make_key(f, kind, id);
 }
@@ -1128,7 +1802,7 @@ static uint64_t make_value(void **f, int kind, int64_t v) {
         f[F_VALUE] = new_node(v);
         return PTR(f[F_VALUE]);
     }
-    if (kind == R_CUSTOM)
+    if (kind >= R_CUSTOM)
         return bits((double)v);
     return (uint64_t)v;
 }
@@ -1151,14 +1825,14 @@ static bool dict_matches_model(rpy_dict *d, int kind, bool is_set) {
 
 static void test_random(int kind, bool is_set, int64_t n_ops, int64_t range) {
     void **f = frame(F_SLOTS);
-    const rpy_key_ops *ops = kind == R_CUSTOM ? &pair_ops : NULL;
+    rpy_str *desc = kind == R_CUSTOM ? d_ii : kind == R_NESTED ? d_nest : NULL;
     int key_kind = kind == R_INT        ? RPY_KEY_INT
                    : kind == R_FLOAT    ? RPY_KEY_FLOAT
                    : kind == R_STR      ? RPY_KEY_STR
                    : kind == R_IDENTITY ? RPY_KEY_IDENTITY
-                                        : RPY_KEY_CUSTOM;
+                                        : RPY_KEY_CUSTOM; /* both tuple kinds */
     uint32_t vtid = is_set ? 0 : value_tid_of(kind);
-    f[F_DICT] = rpy_dict_new(key_kind, key_tid_of(kind), vtid, ops);
+    f[F_DICT] = rpy_dict_new(key_kind, key_tid_of(kind), vtid, desc);
     if (kind == R_IDENTITY) {
         f[F_POOL] = rpy_list_new(RPY_TID_ARRAY_PTR, range, range);
         for (int64_t i = 0; i < range; i++) {
@@ -1254,7 +1928,7 @@ static void test_random(int kind, bool is_set, int64_t n_ops, int64_t range) {
             rpy_dict_clear(DICT(F_DICT));
             model_used = model_len = 0;
         } else if (r < 880) { /* update from a fresh dict of a few keys */
-            f[F_COPY] = rpy_dict_new(key_kind, key_tid_of(kind), vtid, ops);
+            f[F_COPY] = rpy_dict_new(key_kind, key_tid_of(kind), vtid, desc);
             int n = (int)(rnd() % 20);
             for (int k = 0; k < n; k++) {
                 uint64_t kid = random_id(kind, range);
@@ -1304,7 +1978,16 @@ int64_t rpy_entry_point(rpy_list *argv) {
     test_identity_basics();
     test_identity_refiling();
     test_identity_gc(small ? 3000 : 20000);
-    test_custom_keys();
+    test_tuple_int_pairs(small ? 2000 : 20000);
+    test_tuple_str_keys(small ? 2000 : 20000);
+    test_tuple_float_keys(small ? 2000 : 10000);
+    test_tuple_nested_keys(small ? 2000 : 10000);
+    test_tuple_other_keys();
+    test_tuple_sets();
+    test_tuple_dict_eq();
+    test_tuple_no_allocation();
+    test_tuple_key_desc_checks();
+    test_tuple_hash_quality();
     test_sets();
     test_update_copy_clear();
     test_no_allocation();

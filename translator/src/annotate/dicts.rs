@@ -15,14 +15,21 @@ type AResult = Result<SomeValue, Diagnostic>;
 /// (by identity) and None-less tuples of those are planned; tuples are
 /// not supported yet.
 fn hashable(s: &SomeValue) -> bool {
-    matches!(
-        s,
+    match s {
         SomeValue::Int
-            | SomeValue::Bool
-            | SomeValue::Float
-            | SomeValue::Str { can_be_none: false }
-            | SomeValue::Instance { .. }
-    )
+        | SomeValue::Bool
+        | SomeValue::Float
+        | SomeValue::Str { can_be_none: false }
+        | SomeValue::Instance { .. } => true,
+        // Compared by contents: items the runtime can hash and compare
+        // without knowing classes (no instances, which move).
+        SomeValue::Tuple(items) => items.iter().all(|i| match i {
+            SomeValue::Str { .. } | SomeValue::None => true,
+            SomeValue::Instance { .. } => false,
+            other => hashable(other),
+        }),
+        _ => false,
+    }
 }
 
 /// The dict methods the translator knows: name, (min, max) arguments.

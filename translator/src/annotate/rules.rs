@@ -280,6 +280,13 @@ fn compare(p: &Types, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> Ru
         (Set(_), Set(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) && l.union(r, p).is_some() => {
             Ok(Bool)
         }
+        (Dict(_, v), Dict(..))
+            if matches!(op, CmpOp::Eq | CmpOp::Ne)
+                && l.union(r, p).is_some()
+                && crate::annotate::lists::comparable_item(p.lists.borrow().item(*v)) =>
+        {
+            Ok(Bool)
+        }
         (Str { can_be_none: false }, Str { can_be_none: false }) | (Bytes, Bytes) => Ok(Bool),
         (Str { .. }, Str { .. }) => Err(Diagnostic::error(
             span,

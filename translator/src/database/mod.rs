@@ -52,7 +52,7 @@ fn runtime_types() -> Vec<TypeDesc> {
             gcptr_offsets: vec![16],
             ..fixed(TID_LIST, "list", 24)
         },
-        // header, length, used, kinds, ops, then hashes, keys, values
+        // header, length, used, kinds, key descriptor, then hashes, keys, values
         // and index (rpy_dict).
         TypeDesc {
             gcptr_offsets: vec![40, 48, 56, 64],

@@ -22,7 +22,23 @@ fn key_kind(key: &SomeValue) -> i64 {
         SomeValue::Int | SomeValue::Bool => 0,
         SomeValue::Float => 1,
         SomeValue::Str { .. } => 2,
-        _ => 3, // instances, by identity
+        SomeValue::Tuple(_) => 4, // by contents, as the descriptor says
+        _ => 3,                   // instances, by identity
+    }
+}
+
+impl Lowerer<'_> {
+    /// The last argument of rpy_dict_new: for tuple keys, the runtime's
+    /// descriptor of their type (a string constant); otherwise null.
+    fn key_desc(&self, key: &SomeValue) -> Value {
+        match key {
+            SomeValue::Tuple(_) => {
+                let desc = crate::abi::repr_desc(key, &self.ann.lists)
+                    .expect("the annotator allows only describable tuple keys");
+                Value::Const(Constant::Str(desc.into()))
+            }
+            _ => Value::Const(Constant::None),
+        }
     }
 }
 
@@ -45,7 +61,7 @@ impl Lowerer<'_> {
             int(key_kind(item)),
             int(item_kind_of(item).array_tid() as i64),
             int(0),
-            Value::Const(Constant::None),
+            self.key_desc(item),
         ];
         self.push(LlOp::CallHelper(Helper::DictNew), new_args, result, span);
     }
@@ -146,8 +162,12 @@ impl Lowerer<'_> {
     }
 
     /// `a == b` / `a != b` of sets.
+    /// `a == b` of two sets, or of two dicts (values compared by value
+    /// for floats and strings, by identity for instances).
     pub(super) fn set_eq(&mut self, args: [&Value; 2], negate: bool, result: VarId, span: Span) {
-        let call = vec![args[0].clone(), args[1].clone(), int(0)];
+        let (_, value) = self.dict_types(args[0]);
+        let eq = super::lists::eq_kind_of(&value) as i64;
+        let call = vec![args[0].clone(), args[1].clone(), int(eq)];
         if negate {
             let eq = self.tmp(LlOp::CallHelper(Helper::DictEq), call, LlType::Bool, span);
             self.push(LlOp::BoolNot, vec![eq], result, span);
@@ -180,7 +200,7 @@ impl Lowerer<'_> {
             int(key_kind(&key)),
             int(item_kind_of(&key).array_tid() as i64),
             int(item_kind_of(&value).array_tid() as i64),
-            Value::Const(Constant::None),
+            self.key_desc(&key),
         ];
         self.push(LlOp::CallHelper(Helper::DictNew), new_args, result, span);
         for kv in args.chunks(2) {

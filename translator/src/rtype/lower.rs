@@ -600,7 +600,7 @@ impl Lowerer<'_> {
             self.str_contains(l, r, c == CmpOp::NotIn, result, span);
             return Ok(());
         }
-        if let (CmpOp::Eq | CmpOp::Ne, SomeValue::Set(_)) = (c, &sl) {
+        if let (CmpOp::Eq | CmpOp::Ne, SomeValue::Set(_) | SomeValue::Dict(..)) = (c, &sl) {
             self.set_eq([l, r], c == CmpOp::Ne, result, span);
             return Ok(());
         }

@@ -107,6 +107,18 @@ impl Builder<'_> {
             _ => None,
         };
         let Some(call) = range_call else {
+            if let ast::Expr::Tuple(t) = &*f.iter {
+                // `for x in (a, b, c)`: the items are evaluated once, before
+                // the loop, as for a list display, which can be iterated
+                // by position whatever the item count.
+                let mut as_list = f.clone();
+                as_list.iter = Box::new(ast::Expr::List(ast::ExprList {
+                    range: t.range,
+                    elts: t.elts.clone(),
+                    ctx: ast::ExprContext::Load,
+                }));
+                return self.sequence_loop(&as_list, span);
+            }
             return self.sequence_loop(f, span);
         };
         if !call.keywords.is_empty() || call.args.is_empty() || call.args.len() > 3 {
@@ -486,4 +498,129 @@ pub(super) enum Comprehension<'e> {
     List(&'e ast::Expr),
     Set(&'e ast::Expr),
     Dict(&'e ast::Expr, &'e ast::Expr),
+}
+
+impl Builder<'_> {
+    /// `min(items, key=f)` / `max(items, key=f)`, built as the loop CPython
+    /// runs: the first item whose key is strictly smaller (larger) than
+    /// every earlier one wins; no items is ValueError.
+    pub(super) fn min_max_key(
+        &mut self,
+        is_max: bool,
+        items: &ast::Expr,
+        key: &ast::Expr,
+        range: ast::text_size::TextRange,
+    ) -> ExprResult {
+        let span = Span::new(self.file, range.start().into(), range.end().into());
+        let [first, x, k, best, best_key] =
+            ["first", "x", "k", "best", "bestkey"].map(|w| self.hidden(w));
+        let name = |id: &str, ctx: ast::ExprContext| {
+            ast::Expr::Name(ast::ExprName {
+                range,
+                id: ast::Identifier::new(id),
+                ctx,
+            })
+        };
+        let load = |id: &str| name(id, ast::ExprContext::Load);
+        let assign = |target: &str, value: ast::Expr| {
+            ast::Stmt::Assign(ast::StmtAssign {
+                range,
+                targets: vec![name(target, ast::ExprContext::Store)],
+                value: Box::new(value),
+                type_comment: None,
+            })
+        };
+        let constant = |b: bool| {
+            ast::Expr::Constant(ast::ExprConstant {
+                range,
+                value: ast::Constant::Bool(b),
+                kind: None,
+            })
+        };
+        let better = ast::Expr::BoolOp(ast::ExprBoolOp {
+            range,
+            op: ast::BoolOp::Or,
+            values: vec![
+                load(&first),
+                ast::Expr::Compare(ast::ExprCompare {
+                    range,
+                    left: Box::new(load(&k)),
+                    ops: vec![if is_max {
+                        ast::CmpOp::Gt
+                    } else {
+                        ast::CmpOp::Lt
+                    }],
+                    comparators: vec![load(&best_key)],
+                }),
+            ],
+        });
+        let call_key = ast::Expr::Call(ast::ExprCall {
+            range,
+            func: Box::new(key.clone()),
+            args: vec![load(&x)],
+            keywords: vec![],
+        });
+        let message = format!(
+            "{}() arg is an empty sequence",
+            if is_max { "max" } else { "min" }
+        );
+        let raise = ast::Stmt::Raise(ast::StmtRaise {
+            range,
+            exc: Some(Box::new(ast::Expr::Call(ast::ExprCall {
+                range,
+                func: Box::new(load("ValueError")),
+                args: vec![ast::Expr::Constant(ast::ExprConstant {
+                    range,
+                    value: ast::Constant::Str(message),
+                    kind: None,
+                })],
+                keywords: vec![],
+            }))),
+            cause: None,
+        });
+        let body = vec![
+            assign(&first, constant(true)),
+            ast::Stmt::For(ast::StmtFor {
+                range,
+                target: Box::new(name(&x, ast::ExprContext::Store)),
+                iter: Box::new(items.clone()),
+                body: vec![
+                    assign(&k, call_key),
+                    ast::Stmt::If(ast::StmtIf {
+                        range,
+                        test: Box::new(better),
+                        body: vec![
+                            assign(&best, load(&x)),
+                            assign(&best_key, load(&k)),
+                            assign(&first, constant(false)),
+                        ],
+                        orelse: vec![],
+                    }),
+                ],
+                orelse: vec![],
+                type_comment: None,
+            }),
+            ast::Stmt::If(ast::StmtIf {
+                range,
+                test: Box::new(load(&first)),
+                body: vec![raise],
+                orelse: vec![],
+            }),
+        ];
+        let names = [&first, &x, &k, &best, &best_key];
+        for n in names {
+            self.locals.insert(n.to_string());
+        }
+        self.stmts(&body);
+        if self.current.is_none() {
+            return Err(Diagnostic::error(span, "this call never returns"));
+        }
+        let result = self.state().get(&*best).cloned();
+        for n in names {
+            self.state().shift_remove(&**n);
+        }
+        // Read after the loop as Python would: unbound only when the
+        // ValueError above was raised, so the check never fails here.
+        result.ok_or_else(|| Diagnostic::error(span, "min()/max() with key= needs items"))
+    }
 }

@@ -1191,6 +1191,9 @@ impl Builder<'_> {
                     // Bound on some paths only: check at run time, once.
                     self.emit(HlOp::CheckBound(name.into()), vec![f], span, None);
                     self.state().shift_remove(&flag);
+                    // Inside a `try` the check ended its block: the value
+                    // now arrives under a new variable.
+                    return Ok(self.state()[name].clone());
                 }
                 return Ok(v);
             }
@@ -1298,6 +1301,20 @@ impl Builder<'_> {
         }
         if let Some(rewritten) = self.generator_argument_as_list(c) {
             return self.call(&rewritten);
+        }
+        if let (ast::Expr::Name(n), [items], [kw]) =
+            (&*c.func, c.args.as_slice(), c.keywords.as_slice())
+        {
+            let builtin = matches!(n.id.as_str(), "min" | "max")
+                && !self.locals.contains(n.id.as_str())
+                && !self
+                    .program
+                    .module(self.module)
+                    .globals
+                    .contains_key(n.id.as_str());
+            if builtin && kw.arg.as_ref().is_some_and(|a| a.as_str() == "key") {
+                return self.min_max_key(n.id.as_str() == "max", items, &kw.value, c.range);
+            }
         }
         if let ast::Expr::Attribute(a) = &*c.func {
             if let ast::Expr::Constant(ast::ExprConstant {
