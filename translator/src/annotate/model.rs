@@ -281,6 +281,7 @@ mod tests {
             global_vars: vec![],
             module_inits: vec![],
             jit_drivers: vec![],
+            nested: Default::default(),
         };
         let lists = Default::default();
         let p = super::Types {

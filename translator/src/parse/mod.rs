@@ -6,6 +6,7 @@
 
 pub mod consteval;
 pub mod names;
+mod nested;
 pub mod program;
 mod rlib;
 
@@ -34,11 +35,18 @@ pub fn parse_program(target: &Path, sources: &mut SourceMap) -> Result<Program> 
         global_vars: vec![],
         module_inits: vec![],
         jit_drivers: vec![],
+        nested: HashMap::new(),
         loading: vec![],
         errors: vec![],
     };
     loader.add_builtin_classes();
     let main = loader.load_file(target, "__main__".to_string(), None)?;
+    // Functions lifted from others are appended as they are found.
+    let mut f = 0;
+    while f < loader.functions.len() {
+        loader.lift_nested(FuncId(f as u32));
+        f += 1;
+    }
     if !loader.errors.is_empty() {
         return Err(loader.errors);
     }
@@ -64,6 +72,7 @@ pub fn parse_program(target: &Path, sources: &mut SourceMap) -> Result<Program> 
         global_vars: loader.global_vars,
         module_inits: loader.module_inits,
         jit_drivers: loader.jit_drivers,
+        nested: loader.nested,
     })
 }
 
@@ -106,6 +115,7 @@ struct Loader<'s> {
     global_vars: Vec<GlobalVar>,
     module_inits: Vec<FuncId>,
     jit_drivers: Vec<JitDriverDesc>,
+    nested: HashMap<(u32, u32), FuncId>,
     /// Names of modules being loaded, to report import cycles.
     loading: Vec<String>,
     errors: Vec<Diagnostic>,
@@ -220,6 +230,7 @@ impl Loader<'_> {
             unsupported: None,
             is_module_init: true,
             hints: vec![],
+            nested_name: None,
         });
         self.modules[module.0 as usize].init = Some(id);
         self.module_inits.push(id);
@@ -609,6 +620,7 @@ impl Loader<'_> {
             unsupported,
             is_module_init: false,
             hints,
+            nested_name: None,
         })
     }
 }

@@ -26,6 +26,9 @@ pub fn collect_assigned_names(body: &[ast::Stmt], out: &mut HashSet<String>) {
             ast::Stmt::Assign(a) => a.targets.iter().for_each(|t| target(t, out)),
             ast::Stmt::AugAssign(a) => target(&a.target, out),
             ast::Stmt::AnnAssign(a) => target(&a.target, out),
+            ast::Stmt::FunctionDef(d) => {
+                out.insert(d.name.to_string());
+            }
             ast::Stmt::For(f) => {
                 target(&f.target, out);
                 collect_assigned_names(&f.body, out);

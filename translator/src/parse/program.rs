@@ -138,6 +138,9 @@ pub struct Function {
     pub is_module_init: bool,
     /// What `rpython.rlib` decorators say about it.
     pub hints: Vec<FuncHint>,
+    /// A `def` inside a function, lifted to the module: its own name,
+    /// by which its body may call it.
+    pub nested_name: Option<String>,
 }
 
 /// A class statement: single inheritance, methods and class-level
@@ -167,6 +170,9 @@ pub struct Program {
     /// by name; they come first in `classes`.
     pub builtin_classes: IndexMap<String, ClassId>,
     pub jit_drivers: Vec<JitDriverDesc>,
+    /// Lambdas and nested `def`s, lifted to functions, by the position
+    /// (file, offset) where they start.
+    pub nested: std::collections::HashMap<(u32, u32), FuncId>,
 }
 
 /// `BaseException`: the built-in classes come first, in the order below.

@@ -120,6 +120,10 @@ pub fn build_graph(program: &Program, func: FuncId) -> Result<Graph<HlOp>, Vec<D
     graph.startblock = graph.new_block(inputs);
     let ret = graph.new_var(Some("result".into()), span);
     graph.returnblock = graph.new_block(vec![ret]);
+    // A lifted `def` calls itself by its own name.
+    if let Some(own) = &f.nested_name {
+        state.insert(own.as_str().into(), Value::Const(Constant::Func(func)));
+    }
     let mut locals = HashSet::new();
     for p in &f.params {
         locals.insert(p.name.to_string());
@@ -591,7 +595,13 @@ impl Builder<'_> {
                 )
                 .with_help("pass the value as an argument and return the new value"));
             }
-            ast::Stmt::FunctionDef(_) => return Err(self.unsupported(s, "a nested function")),
+            ast::Stmt::FunctionDef(d) => {
+                // Lifted to the module by the parse phase: the name is bound
+                // to that function.
+                let f = self.lifted(d.range)?;
+                self.state()
+                    .insert(d.name.as_str().into(), Value::Const(Constant::Func(f)));
+            }
             ast::Stmt::ClassDef(_) => {
                 return Err(self.unsupported(s, "a class definition inside a function"))
             }
@@ -991,7 +1001,7 @@ impl Builder<'_> {
             ast::Expr::SetComp(c) => {
                 self.comprehension(Comprehension::Set(&c.elt), &c.generators, c.range)
             }
-            ast::Expr::Lambda(_) => Err(self.unsupported(e, "`lambda`")),
+            ast::Expr::Lambda(l) => Ok(Value::Const(Constant::Func(self.lifted(l.range)?))),
             ast::Expr::GeneratorExp(_) => Err(Diagnostic::error(
                 self.span(e),
                 "a generator expression is supported only as the single argument of sum, min, max, sorted, set, str.join or list.extend",
@@ -1357,6 +1367,22 @@ impl Builder<'_> {
         }
         let (args, keywords) = self.call_args(c, vec![&c.func])?;
         Ok(self.emit(HlOp::Call { keywords }, args, span, None))
+    }
+
+    /// The function the parse phase lifted from the lambda or `def` here.
+    fn lifted(&self, range: ast::text_size::TextRange) -> Result<FuncId, Diagnostic> {
+        let start: u32 = range.start().into();
+        let span = Span::new(self.file, start, range.end().into());
+        let Some(&f) = self.program.nested.get(&(self.file, start)) else {
+            return Err(Diagnostic::error(
+                span,
+                "this function could not be lifted (see the error at its parameters)",
+            ));
+        };
+        match &self.program.function(f).unsupported {
+            Some(d) => Err(d.clone()),
+            None => Ok(f),
+        }
     }
 
     /// `sum(x * x for x in v)`: a generator expression given to a function
