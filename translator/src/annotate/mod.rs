@@ -9,6 +9,7 @@ mod bytes;
 pub mod callargs;
 pub mod classdef;
 pub(crate) mod dicts;
+mod hints;
 mod io;
 pub mod listdef;
 pub(crate) mod lists;
@@ -361,6 +362,7 @@ impl<'a> Annotator<'a> {
                     self.call_method(f, b, op, name, &args, keywords)?
                 }
                 HlOp::GetAttr(name) => self.getattr(f, b, name, &args[0], op.span)?,
+                HlOp::Hint(t, what) => self.hint(f, op.result, t, what, &args[0], op.span)?,
                 HlOp::NewList => self.new_list(f, op.result, &args, op.span)?,
                 HlOp::NewDict => self.new_dict(f, op.result, &args, op.span)?,
                 HlOp::NewSet => self.new_set(f, op.result, &args, op.span)?,

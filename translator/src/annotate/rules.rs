@@ -114,7 +114,8 @@ pub fn annotate_op(
         | HlOp::SetItem
         | HlOp::GetSlice
         | HlOp::NewList
-        | HlOp::IsInstance(_) => unreachable!("handled by the annotator"),
+        | HlOp::IsInstance(_)
+        | HlOp::Hint(..) => unreachable!("handled by the annotator"),
     }
 }
 
@@ -418,6 +419,10 @@ pub fn annotate_builtin_call(
         }
     };
     match b {
+        Builtin::Typing(name) => Err(Diagnostic::error(
+            span,
+            format!("`typing.{name}` can only be used in type hints"),
+        )),
         Builtin::Io(f) => super::io::io_call(p, f, args, span),
         Builtin::Rlib(f) => {
             arity(1)?;

@@ -170,6 +170,11 @@ pub enum HlOp {
     /// A hint for the JIT (`promote(x)` has x as its result; the others
     /// none).
     JitHint(crate::rlib::JitHint),
+    /// A PEP 484 annotation on the value (a parameter on entry, a return
+    /// value, an annotated assignment): the value must have that type, and
+    /// the result is the value with exactly that type. The text names what
+    /// is annotated, for messages.
+    Hint(Rc<TypeHint>, Rc<str>),
 }
 
 impl fmt::Display for HlOp {
@@ -217,6 +222,48 @@ impl fmt::Display for HlOp {
             HlOp::Call { keywords } => write!(f, "call[{}]", keywords.join(",")),
             HlOp::Ovfcheck(op) => write!(f, "{}_ovf", format!("{op:?}").to_lowercase()),
             HlOp::JitHint(h) => write!(f, "{h}"),
+            HlOp::Hint(t, _) => write!(f, "hint[{t}]"),
+        }
+    }
+}
+
+/// A PEP 484 type hint the translator understands (`int`, `list[str]`,
+/// `Optional[Node]`, `dict[str, int]`, `tuple[int, float]`, a class...).
+#[derive(Clone, PartialEq, Debug)]
+pub enum TypeHint {
+    Int,
+    Float,
+    Bool,
+    Str,
+    Bytes,
+    NoneType,
+    List(Box<TypeHint>),
+    Set(Box<TypeHint>),
+    Dict(Box<TypeHint>, Box<TypeHint>),
+    Tuple(Vec<TypeHint>),
+    /// `Optional[T]`, `T | None`.
+    Optional(Box<TypeHint>),
+    Instance(crate::flowgraph::ir::ClassId),
+}
+
+impl fmt::Display for TypeHint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TypeHint::Int => write!(f, "int"),
+            TypeHint::Float => write!(f, "float"),
+            TypeHint::Bool => write!(f, "bool"),
+            TypeHint::Str => write!(f, "str"),
+            TypeHint::Bytes => write!(f, "bytes"),
+            TypeHint::NoneType => write!(f, "None"),
+            TypeHint::List(t) => write!(f, "list[{t}]"),
+            TypeHint::Set(t) => write!(f, "set[{t}]"),
+            TypeHint::Dict(k, v) => write!(f, "dict[{k}, {v}]"),
+            TypeHint::Tuple(items) => {
+                let items: Vec<String> = items.iter().map(|i| i.to_string()).collect();
+                write!(f, "tuple[{}]", items.join(", "))
+            }
+            TypeHint::Optional(t) => write!(f, "Optional[{t}]"),
+            TypeHint::Instance(c) => write!(f, "{c}"),
         }
     }
 }

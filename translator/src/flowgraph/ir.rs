@@ -63,6 +63,8 @@ pub enum Builtin {
     /// A function or object of `rpython.rlib`.
     Rlib(crate::rlib::RlibFn),
     Io(IoFn),
+    /// `typing.Optional` and the like: meaningful in type hints only.
+    Typing(&'static str),
 }
 
 /// Low-level I/O: the functions of `os` on file descriptors, and
@@ -175,6 +177,7 @@ impl Builtin {
             Builtin::Math(m) => m.name(),
             Builtin::Rlib(f) => f.name(),
             Builtin::Io(f) => f.name(),
+            Builtin::Typing(n) => n,
             Builtin::Print => "print",
             Builtin::Len => "len",
             Builtin::Int => "int",
@@ -196,6 +199,18 @@ impl Builtin {
             Builtin::Any => "any",
             Builtin::All => "all",
         }
+    }
+
+    /// A name of `typing` usable in hints.
+    pub fn typing_form(name: &str) -> Option<Builtin> {
+        const FORMS: [&str; 10] = [
+            "List", "Dict", "Set", "Tuple", "Optional", "Union", "Any", "Callable", "Iterator",
+            "Iterable",
+        ];
+        FORMS
+            .iter()
+            .find(|f| **f == name)
+            .map(|f| Builtin::Typing(f))
     }
 
     pub fn from_name(name: &str) -> Option<Builtin> {

@@ -20,6 +20,8 @@ pub enum BuiltinModule {
     Math,
     Os,
     Time,
+    /// For type hints only (`from typing import Optional, List`).
+    Typing,
     Rlib(RlibModule),
 }
 
@@ -30,6 +32,7 @@ impl BuiltinModule {
             "math" => BuiltinModule::Math,
             "os" => BuiltinModule::Os,
             "time" => BuiltinModule::Time,
+            "typing" => BuiltinModule::Typing,
             _ => return RlibModule::from_name(name).map(BuiltinModule::Rlib),
         })
     }
@@ -67,6 +70,7 @@ impl BuiltinModule {
                 "maxsize" => Constant::Int(i64::MAX),
                 _ => return None,
             }),
+            BuiltinModule::Typing => Builtin::typing_form(name).map(Constant::Builtin),
             BuiltinModule::Rlib(m) => match m.constant(name) {
                 Some(i) => Some(Constant::Int(i)),
                 None => m.member(name).map(|f| Constant::Builtin(Builtin::Rlib(f))),
@@ -81,6 +85,7 @@ impl BuiltinModule {
             BuiltinModule::Math => "math",
             BuiltinModule::Os => "os",
             BuiltinModule::Time => "time",
+            BuiltinModule::Typing => "typing",
             BuiltinModule::Rlib(m) => m.name(),
         }
     }

@@ -156,6 +156,18 @@ impl Lowerer<'_> {
                 self.push(op, vec![x, y], result, span);
                 Ok(())
             }
+            HlOp::Hint(..) => {
+                // The annotator made the value's type exactly the hint's;
+                // only a None constant changes representation (to null).
+                let v = match &args[0] {
+                    Value::Var(x) if self.ll.types[x.index()] == LlType::Void => {
+                        Value::Const(Constant::None)
+                    }
+                    other => other.clone(),
+                };
+                self.push(LlOp::SameAs, vec![v], result, span);
+                Ok(())
+            }
             HlOp::JitHint(h) => {
                 self.push(LlOp::JitHint(*h), args.to_vec(), result, span);
                 Ok(())
@@ -885,6 +897,7 @@ impl Lowerer<'_> {
                 self.push(LlOp::SameAs, vec![v], result, span);
             }
             Builtin::Sorted | Builtin::Set => unreachable!("lowered with the call"),
+            Builtin::Typing(_) => unreachable!("annotator rejects calling typing forms"),
             Builtin::Str
             | Builtin::Repr
             | Builtin::Ord

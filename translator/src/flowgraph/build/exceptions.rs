@@ -55,6 +55,7 @@ pub(super) fn can_raise(op: &HlOp) -> bool {
             | HlOp::IterMore
             | HlOp::IterItem
             | HlOp::JitHint(_)
+            | HlOp::Hint(..)
     )
 }
 

@@ -20,6 +20,7 @@ use std::rc::Rc;
 
 mod classes;
 mod exceptions;
+mod hints;
 mod loops;
 use loops::Comprehension;
 mod rlib;
@@ -147,8 +148,12 @@ pub fn build_graph(program: &Program, func: FuncId) -> Result<Graph<HlOp>, Vec<D
         errors: vec![],
         locals,
         hidden_counter: 0,
+        return_hint: f.def.returns.clone(),
     };
     b.current.as_mut().unwrap().0 = b.graph.startblock;
+    if let Err(d) = b.hint_parameters(&f.def.args) {
+        b.errors.push(d);
+    }
     b.stmts(&f.def.body);
     if b.current.is_some() {
         let end = Span::new(span.file, span.end, span.end);
@@ -179,6 +184,8 @@ struct Builder<'p> {
     errors: Vec<Diagnostic>,
     locals: HashSet<String>,
     hidden_counter: u32,
+    /// The function's `-> T`, applied to every value it returns.
+    return_hint: Option<Box<ast::Expr>>,
 }
 
 type ExprResult = Result<Value, Diagnostic>;
@@ -400,6 +407,13 @@ impl Builder<'_> {
     }
 
     fn emit_return(&mut self, value: Value, span: Span) {
+        let value = match self.hint_return(value.clone(), span) {
+            Ok(v) => v,
+            Err(d) => {
+                self.errors.push(d);
+                value
+            }
+        };
         let (from, _) = self.current.take().expect("return from unreachable code");
         let target = self.graph.returnblock;
         let link = Link {
@@ -461,6 +475,12 @@ impl Builder<'_> {
             ast::Stmt::AnnAssign(a) => match &a.value {
                 Some(value) => {
                     let v = self.expr(value)?;
+                    let what = match &*a.target {
+                        ast::Expr::Name(n) => format!("variable `{}`", n.id),
+                        ast::Expr::Attribute(t) => format!("attribute `{}`", t.attr),
+                        _ => "this value".to_string(),
+                    };
+                    let v = self.apply_hint(v, &a.annotation, &what)?;
                     self.assign(&a.target, v)?;
                 }
                 None => return Err(self.unsupported(s, "a bare annotation without a value")),
