@@ -280,6 +280,9 @@ int64_t rpy_str_hash(rpy_str *s);
 /* s.find(sub, start, end) in code points; end INT64_MAX for none. */
 int64_t rpy_str_find(rpy_str *s, rpy_str *sub, int64_t start, int64_t end);
 int64_t rpy_str_rfind(rpy_str *s, rpy_str *sub, int64_t start, int64_t end);
+/* Where s.partition(sep) (reverse: rpartition) cuts: the first (last)
+ * occurrence's character index, or -1; ValueError "empty separator". */
+int64_t rpy_str_partition_at(rpy_str *s, rpy_str *sep, bool reverse);
 int64_t rpy_str_count(rpy_str *s, rpy_str *sub);
 bool rpy_str_contains(rpy_str *s, rpy_str *sub);      /* sub in s */
 bool rpy_str_startswith(rpy_str *s, rpy_str *prefix);

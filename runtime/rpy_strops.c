@@ -142,6 +142,14 @@ int64_t rpy_str_rfind(rpy_str *s, rpy_str *sub, int64_t start, int64_t end) {
     return find(s, sub, start, end, true);
 }
 
+int64_t rpy_str_partition_at(rpy_str *s, rpy_str *sep, bool reverse) {
+    if (sep->length == 0) {
+        rpy_raise(RPY_EXC_VALUE, "empty separator");
+        return -1;
+    }
+    return find(s, sep, 0, INT64_MAX, reverse);
+}
+
 int64_t rpy_str_index(rpy_str *s, rpy_str *sub, int64_t start, int64_t end, bool reverse) {
     int64_t i = find(s, sub, start, end, reverse);
     if (i < 0)

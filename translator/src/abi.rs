@@ -108,6 +108,7 @@ helpers! {
     StrHash = "rpy_str_hash" (Ptr) -> I64, Effect;
     StrFind = "rpy_str_find" (Ptr, Ptr, I64, I64) -> I64, Pure;
     StrRfind = "rpy_str_rfind" (Ptr, Ptr, I64, I64) -> I64, Pure;
+    StrPartitionAt = "rpy_str_partition_at" (Ptr, Ptr, Bool) -> I64, Raise;
     StrIndex = "rpy_str_index" (Ptr, Ptr, I64, I64, Bool) -> I64, Raise;
     StrCount = "rpy_str_count" (Ptr, Ptr) -> I64, Pure;
     StrContains = "rpy_str_contains" (Ptr, Ptr) -> Bool, Pure;

@@ -30,6 +30,8 @@ pub enum Returns {
     Int,
     Bool,
     ListOfStr,
+    /// partition/rpartition: (str, str, str).
+    StrTriple,
 }
 
 /// The str methods the translator knows: name, required and optional
@@ -64,6 +66,8 @@ pub const STR_METHODS: &[(&str, &[ArgKind], &[ArgKind], Returns)] = {
         ("ljust", &[Int], &[Str], Returns::Str),
         ("rjust", &[Int], &[Str], Returns::Str),
         ("center", &[Int], &[Str], Returns::Str),
+        ("partition", &[Str], &[], Returns::StrTriple),
+        ("rpartition", &[Str], &[], Returns::StrTriple),
     ]
 };
 
@@ -262,6 +266,7 @@ impl Annotator<'_> {
                 self.store_item(id, &STR, span)?;
                 SomeValue::List(id)
             }
+            Returns::StrTriple => SomeValue::Tuple(vec![STR, STR, STR]),
         })
     }
 }

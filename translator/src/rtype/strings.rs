@@ -2,7 +2,7 @@
 //! `%` formatting to one `Format` operation (a string builder in the
 //! caller's frame).
 
-use super::llop::{Cmp, FormatPiece, LlOp};
+use super::llop::{Cmp, FormatPiece, IntOp, LlOp};
 use super::lltype::LlType;
 use super::lower::{LResult, Lowerer};
 use crate::abi::Helper;
@@ -360,6 +360,80 @@ impl Lowerer<'_> {
         Ok(())
     }
 
+    /// `s.partition(sep)`: with i where sep starts (-1 if absent) and f = 1
+    /// if found else 0, the cuts are computed without branches:
+    /// partition gives (s[:j], sep[:len(sep)*f], s[j+len(sep)*f:]) with
+    /// j = i if found else len(s); rpartition gives (s[:i*f],
+    /// sep[:len(sep)*f], s[(i+len(sep))*f:]).
+    fn str_partition(
+        &mut self,
+        s: &Value,
+        sep: &Value,
+        reverse: bool,
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        let signed = LlType::Signed;
+        let rev = Value::Const(Constant::Bool(reverse));
+        let i = self.helper(
+            Helper::StrPartitionAt,
+            vec![s.clone(), sep.clone(), rev],
+            signed,
+            span,
+        );
+        let found = self.tmp(
+            LlOp::IntCmp(Cmp::Ge),
+            vec![i.clone(), int(0)],
+            LlType::Bool,
+            span,
+        );
+        let f = self.tmp(LlOp::CastBoolToInt, vec![found], signed, span);
+        let n = self.tmp(LlOp::StrLen, vec![s.clone()], signed, span);
+        let k = self.tmp(LlOp::StrLen, vec![sep.clone()], signed, span);
+        let mul = |this: &mut Self, a: Value, b: Value| {
+            this.tmp(LlOp::Int(IntOp::Mul), vec![a, b], signed, span)
+        };
+        let add = |this: &mut Self, a: Value, b: Value| {
+            this.tmp(LlOp::Int(IntOp::Add), vec![a, b], signed, span)
+        };
+        let kf = mul(self, k, f.clone());
+        let i_f = mul(self, i, f.clone());
+        let (before_end, after_start) = if reverse {
+            (i_f.clone(), add(self, i_f, kf.clone()))
+        } else {
+            let not_f = self.tmp(LlOp::Int(IntOp::Sub), vec![int(1), f], signed, span);
+            let n_not_f = mul(self, n, not_f);
+            let j = add(self, i_f, n_not_f);
+            (j.clone(), add(self, j, kf.clone()))
+        };
+        let slice = |this: &mut Self, of: &Value, lo: Value, hi: Value| {
+            this.helper(
+                Helper::StrSlice,
+                vec![of.clone(), lo, hi, int(1)],
+                LlType::StrPtr,
+                span,
+            )
+        };
+        let before = slice(self, s, int(0), before_end);
+        let mid = slice(self, sep, int(0), kf);
+        let after = slice(self, s, after_start, int(i64::MAX));
+        self.new_str_triple([before, mid, after], result, span);
+        Ok(())
+    }
+
+    fn new_str_triple(&mut self, items: [Value; 3], result: VarId, span: Span) {
+        let tid = self.layouts.tuple_tid(&[LlType::StrPtr; 3]);
+        self.push(LlOp::NewTuple(tid), vec![], result, span);
+        for (i, item) in items.into_iter().enumerate() {
+            self.tmp(
+                LlOp::TupleInit(i as u32),
+                vec![Value::Var(result), item],
+                LlType::Void,
+                span,
+            );
+        }
+    }
+
     pub(super) fn str_method(
         &mut self,
         name: &str,
@@ -375,6 +449,9 @@ impl Lowerer<'_> {
             Some(v) => v.clone(),
             None => dflt,
         };
+        if let "partition" | "rpartition" = name {
+            return self.str_partition(&s, &rest[0], name == "rpartition", result, span);
+        }
         let (h, call_args) = match name {
             "join" => (Helper::StrJoin, vec![s, rest[0].clone()]),
             "split" | "rsplit" => {

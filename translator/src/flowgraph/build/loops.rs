@@ -225,7 +225,7 @@ impl Builder<'_> {
     /// `for x in seq`: an index loop that reads `len(seq)` on every lap,
     /// as Python's list iterator does (the list may grow meanwhile).
     /// A builtin the program did not rebind.
-    fn is_builtin(&self, name: &str) -> bool {
+    pub(super) fn is_builtin(&self, name: &str) -> bool {
         !self.locals.contains(name) && !self.program.module(self.module).globals.contains_key(name)
     }
 
@@ -245,6 +245,7 @@ impl Builder<'_> {
                 self.zip_loop(f, &c.args[..1], Some(start), span)
             }
             Some(("zip", c)) if !c.args.is_empty() => self.zip_loop(f, &c.args, None, span),
+            Some(("reversed", c)) if c.args.len() == 1 => self.reversed_loop(f, &c.args[0]),
             _ => self.zip_loop(f, std::slice::from_ref(&*f.iter), None, span),
         }
     }
@@ -622,5 +623,152 @@ impl Builder<'_> {
         // Read after the loop as Python would: unbound only when the
         // ValueError above was raised, so the check never fails here.
         result.ok_or_else(|| Diagnostic::error(span, "min()/max() with key= needs items"))
+    }
+}
+
+impl Builder<'_> {
+    /// `for x in reversed(seq)`: by position from the end, as
+    /// `for i in range(len(seq) - 1, -1, -1): x = seq[i]` with seq
+    /// evaluated once.
+    fn reversed_loop(&mut self, f: &ast::StmtFor, seq: &ast::Expr) -> Result<(), Diagnostic> {
+        let range = f.range;
+        if let ast::Expr::Call(c) = seq {
+            if matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "range")
+                && self.is_builtin("range")
+            {
+                return self.reversed_range_loop(f, c);
+            }
+        }
+        let [s, i] = ["seq", "i"].map(|w| self.hidden(w));
+        self.locals.insert(s.to_string());
+        self.locals.insert(i.to_string());
+        let name = |id: &str, ctx: ast::ExprContext| {
+            ast::Expr::Name(ast::ExprName {
+                range,
+                id: ast::Identifier::new(id),
+                ctx,
+            })
+        };
+        let int = |v: i64| {
+            ast::Expr::Constant(ast::ExprConstant {
+                range,
+                value: ast::Constant::Int(v.into()),
+                kind: None,
+            })
+        };
+        let call = |func: &str, args: Vec<ast::Expr>| {
+            ast::Expr::Call(ast::ExprCall {
+                range,
+                func: Box::new(name(func, ast::ExprContext::Load)),
+                args,
+                keywords: vec![],
+            })
+        };
+        let last = ast::Expr::BinOp(ast::ExprBinOp {
+            range,
+            left: Box::new(call("len", vec![name(&s, ast::ExprContext::Load)])),
+            op: ast::Operator::Sub,
+            right: Box::new(int(1)),
+        });
+        let mut body = vec![ast::Stmt::Assign(ast::StmtAssign {
+            range,
+            targets: vec![(*f.target).clone()],
+            value: Box::new(ast::Expr::Subscript(ast::ExprSubscript {
+                range,
+                value: Box::new(name(&s, ast::ExprContext::Load)),
+                slice: Box::new(name(&i, ast::ExprContext::Load)),
+                ctx: ast::ExprContext::Load,
+            })),
+            type_comment: None,
+        })];
+        body.extend(f.body.iter().cloned());
+        let stmts = vec![
+            ast::Stmt::Assign(ast::StmtAssign {
+                range,
+                targets: vec![name(&s, ast::ExprContext::Store)],
+                value: Box::new(seq.clone()),
+                type_comment: None,
+            }),
+            ast::Stmt::For(ast::StmtFor {
+                range,
+                target: Box::new(name(&i, ast::ExprContext::Store)),
+                iter: Box::new(call("range", vec![last, int(-1), int(-1)])),
+                body,
+                orelse: f.orelse.clone(),
+                type_comment: None,
+            }),
+        ];
+        self.stmts(&stmts);
+        Ok(())
+    }
+}
+
+impl Builder<'_> {
+    /// `for i in reversed(range(n))` / `reversed(range(a, b))`: the range
+    /// counting down, `range(n - 1, -1, -1)` / `range(b - 1, a - 1, -1)`.
+    fn reversed_range_loop(
+        &mut self,
+        f: &ast::StmtFor,
+        c: &ast::ExprCall,
+    ) -> Result<(), Diagnostic> {
+        let range = c.range;
+        let minus_one = |e: &ast::Expr| {
+            ast::Expr::BinOp(ast::ExprBinOp {
+                range,
+                left: Box::new(e.clone()),
+                op: ast::Operator::Sub,
+                right: Box::new(ast::Expr::Constant(ast::ExprConstant {
+                    range,
+                    value: ast::Constant::Int(1.into()),
+                    kind: None,
+                })),
+            })
+        };
+        let neg_one = ast::Expr::Constant(ast::ExprConstant {
+            range,
+            value: ast::Constant::Int((-1).into()),
+            kind: None,
+        });
+        let args = match (c.args.as_slice(), c.keywords.is_empty()) {
+            ([n], true) => vec![minus_one(n), neg_one.clone(), neg_one],
+            ([a, b], true) => {
+                // a before b, as Python evaluates them.
+                let mut bound = vec![];
+                for e in [a, b] {
+                    let h = self.hidden("bound");
+                    self.locals.insert(h.to_string());
+                    self.stmts(&[ast::Stmt::Assign(ast::StmtAssign {
+                        range,
+                        targets: vec![ast::Expr::Name(ast::ExprName {
+                            range,
+                            id: ast::Identifier::new(&*h),
+                            ctx: ast::ExprContext::Store,
+                        })],
+                        value: Box::new(e.clone()),
+                        type_comment: None,
+                    })]);
+                    bound.push(ast::Expr::Name(ast::ExprName {
+                        range,
+                        id: ast::Identifier::new(&*h),
+                        ctx: ast::ExprContext::Load,
+                    }));
+                }
+                vec![minus_one(&bound[1]), minus_one(&bound[0]), neg_one]
+            }
+            _ => {
+                return Err(self.unsupported(c, "reversed() of a range with a step"));
+            }
+        };
+        if self.current.is_none() {
+            return Ok(());
+        }
+        let mut down = f.clone();
+        down.iter = Box::new(ast::Expr::Call(ast::ExprCall {
+            range,
+            func: c.func.clone(),
+            args,
+            keywords: vec![],
+        }));
+        self.for_loop(&down)
     }
 }

@@ -1332,6 +1332,17 @@ impl Builder<'_> {
         if let Some(rewritten) = self.generator_argument_as_list(c) {
             return self.call(&rewritten);
         }
+        if let (ast::Expr::Name(n), [base, exponent], []) =
+            (&*c.func, c.args.as_slice(), c.keywords.as_slice())
+        {
+            if n.id.as_str() == "pow" && self.is_builtin("pow") {
+                let l = self.expr(base)?;
+                let held = self.hold(l);
+                let r = self.expr(exponent)?;
+                let l = self.take(&held);
+                return Ok(self.emit(HlOp::Binary(BinOp::Pow), vec![l, r], self.span(c), None));
+            }
+        }
         if let (ast::Expr::Name(n), [items], [kw]) =
             (&*c.func, c.args.as_slice(), c.keywords.as_slice())
         {
