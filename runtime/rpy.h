@@ -146,9 +146,10 @@ extern const uint32_t rpy_type_count;
  *                         even after a full collection, the live old
  *                         generation plus the request would exceed it, so
  *                         garbage never exhausts it, only live data.
- *                         Counted are the old objects' bytes (large
- *                         objects included); not the nursery, which comes
- *                         on top, nor free space in the collector's pages.
+ *                         Counted are the old objects' bytes and the
+ *                         large objects' (young ones included); not the
+ *                         nursery, which comes on top, nor free space in
+ *                         the collector's pages.
  *                         It is checked when the nursery is full and
  *                         before each large object: the survivors of a
  *                         minor collection may overshoot it by up to one

@@ -56,8 +56,10 @@
  * that allocate root their GC arguments (items only when they are GC
  * pointers) and reload them; stores of GC pointers into an array or into
  * the dict go through the write barrier when the target has
- * TRACK_YOUNG_PTRS (a big new array is born old, with the flag); lookup,
- * next, getitem's hit path, delete and eq never allocate.
+ * TRACK_YOUNG_PTRS (a new array, even a big one born outside the
+ * nursery, gets the flag at the first collection it survives, so the
+ * check comes after the last allocation); lookup, next, getitem's hit
+ * path, delete and eq never allocate.
  */
 #include "rpy.h"
 #include "rpy_internal.h"

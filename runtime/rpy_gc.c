@@ -4,8 +4,8 @@
  *
  * Nursery.  One contiguous region.  Allocation bumps gc.nursery_free and
  * zeroes the object; the fast paths below are inlined into generated code
- * (the runtime is linked as bitcode before optimisation).  Objects above gc.large_threshold skip
- * the nursery and are born old, with TRACK_YOUNG_PTRS set.
+ * (the runtime is linked as bitcode before optimisation).  Objects above
+ * gc.large_threshold skip the nursery: they are young large objects.
  *
  * Minor collection.  Roots are the shadow stack, the exception in flight
  * (rpy_exc_value: a handler or a `finally` may allocate before taking
@@ -17,6 +17,38 @@
  * is iterative.  The copies are scattered over size-class pages, which is
  * why this is a work list and not Cheney's contiguous scan pointer.
  *
+ * Young large objects (PyPy's young "rawmalloced" objects).  An object
+ * above gc.large_threshold is malloc'ed on its own, as old large objects
+ * are, but starts young: it is on the gc.young_large list, its bytes
+ * count in gc.young_large_bytes (not in gc.old_bytes), and its header has
+ * GCFLAG_YOUNG_LARGE and not TRACK_YOUNG_PTRS.  Without that flag it
+ * takes stores without the write barrier, exactly as a nursery object
+ * does (generated code and the runtime's C decide by the flag alone), and
+ * that is safe for the same reason: the minor collection that finds it
+ * alive traces all of it, seeing and updating every pointer stored into
+ * it meanwhile.  It never moves.  When minor_visit meets a pointer that
+ * is outside the nursery, it asks whether it names a young large object:
+ * inside the address range they span (one compare, false when there are
+ * none), and in the hash set of their addresses (gc.young_set), never
+ * reading the object itself, which for an old object would often be a
+ * cache miss.  The first time, GCFLAG_YOUNG_LARGE makes way for
+ * TRACK_YOUNG_PTRS and the object waits on gc.gray like a promoted copy;
+ * reached again, it has the flag no more and is left alone.  So it is
+ * found from any root or object the nursery's objects are found from:
+ * the shadow stack, rpy_exc_value, remembered old and prebuilt objects,
+ * promoted copies and other young large objects.  After the walk, those
+ * that lost the flag join the old large list (their bytes move to
+ * gc.old_bytes) and the others are freed: a big temporary costs no major
+ * collection.  Old from then on, the survivors carry TRACK_YOUNG_PTRS
+ * like every old object.  A minor collection runs before a large
+ * allocation that would take gc.young_large_bytes past
+ * gc.young_large_limit (YOUNG_LARGE_NURSERIES times the nursery's size),
+ * as it runs when the nursery is full.  A major collection always
+ * follows a minor one, so it never sees a young large object.
+ * rpy_gc_is_young() still means "in the nursery": its callers (dicts
+ * keyed by identity) ask whether an address can still change, and a
+ * young large object's cannot.
+ *
  * Old generation.  Objects up to SMALL_MAX bytes live in PAGE_BYTES pages
  * holding one size class each (multiples of 8), with a free list per
  * class threaded through free slots (tid 0 marks a slot free); bigger ones
@@ -24,7 +56,9 @@
  * from the shadow stack, rpy_exc_value and the prebuilt roots, then
  * sweeps every page and the large list.  It runs after a minor collection once the old
  * generation has grown past MAJOR_GROWTH times what the last one left
- * alive (never below MAJOR_FLOOR).
+ * alive (never below MAJOR_FLOOR); the survivors of a minor collection
+ * include the young large objects it keeps, so large temporaries that die
+ * young never bring a major collection closer.
  *
  * Stress mode (RPY_GC_STRESS=1).  Every allocation collects: a minor
  * collection, and every STRESS_MAJOR_EVERY-th one a major collection
@@ -35,19 +69,31 @@
  * against, is kept equal to gc.nursery_free, so that their compare always
  * fails and every allocation reaches malloc_slow, which collects, takes
  * the object from the empty nursery and moves the limit up behind it.
+ * A young large object thus lives until the next allocation.
  *
- * Heap limit (RPY_GC_MAX=bytes).  gc.old_bytes, the bytes of old objects
- * (small ones at their size class, large ones at their size; not page
- * headers, free slots, empty pages kept for reuse or the nursery), may
- * not grow past gc.max_bytes through an allocation: when the nursery is
- * full, or before a large object is allocated, room_under_max checks
- * old_bytes plus the request against the limit, and if it does not fit
- * runs a major collection (unless one just ran) and checks again; if it
- * still does not fit, the allocation raises MemoryError.  So garbage
- * never causes MemoryError, only live data does.  A minor collection
- * cannot fail, so promotion may take old_bytes past the limit by up to
- * what one nursery holds; the allocation that collected then fails unless
- * the major collection brings it back under.  (An explicit
+ * Debug mode (RPY_GC_DEBUG=1).  Freed memory (the nursery after a minor
+ * collection, dead old objects, dead young large objects) is poisoned
+ * before it is reused or handed back to malloc; before each minor
+ * collection every young large object's header and every pointer in it
+ * are checked (verify_young_large), and after every collection the heap
+ * is walked from the roots (verify_heap): every object reached must have
+ * a valid type id, lie outside the nursery, be old (no young large
+ * objects are left) and carry TRACK_YOUNG_PTRS unless prebuilt.
+ *
+ * Heap limit (RPY_GC_MAX=bytes).  gc.old_bytes plus gc.young_large_bytes,
+ * the bytes of old objects (small ones at their size class, large ones
+ * at their size; not page headers, free slots, empty pages kept for
+ * reuse or the nursery) and of young large objects, may not grow past
+ * gc.max_bytes through an allocation: when the nursery is full, or before
+ * a large object is allocated, room_under_max checks that sum plus the
+ * request against the limit, and if it does not fit runs a minor and a
+ * major collection (unless one just ran: that leaves no young large
+ * objects) and checks again; if it still does not fit, the allocation
+ * raises MemoryError.  So garbage never causes MemoryError, only live
+ * data does.  A minor collection cannot fail, so promotion may take
+ * old_bytes past the limit by up to what one nursery holds (young large
+ * objects were counted already); the allocation that collected then
+ * fails unless the major collection brings it back under.  (An explicit
  * rpy_gc_minor_collect may overshoot too: the next check sees it.)
  *
  * Not done here: incremental or concurrent marking, card marking for big
@@ -74,6 +120,7 @@ enum {
     GCFLAG_MARKED = 1u << 3,          /* reached by the current major mark */
     GCFLAG_PREBUILT_ROOTED = 1u << 4, /* prebuilt, on gc.prebuilt_roots */
     GCFLAG_VISITED = 1u << 5,         /* seen by verify_heap (debug only) */
+    GCFLAG_YOUNG_LARGE = 1u << 6,     /* on gc.young_large, not reached yet */
 };
 
 #define NURSERY_DEFAULT (4 * MIB)
@@ -82,6 +129,11 @@ enum {
  * path's limit (gc.large_threshold) is this or nursery/8, if smaller, so
  * that a tiny nursery does not collect on every medium-sized object. */
 #define LARGE_OBJECT_MAX (64 * KIB)
+/* Young large objects may add up to this many nurseries before a minor
+ * collection frees the dead ones (gc.young_large_limit).  On
+ * dict_words.py (a list of 1.5M strings grown by append), 1, 2 and 4
+ * gave 10, 8 and 6 major collections and peak RSS 56, 56 and 59 MB. */
+#define YOUNG_LARGE_NURSERIES 2
 /* Varsize fast path: below this length, length * item_size (a uint32)
  * cannot overflow 64 bits, so the size needs no overflow checks. */
 #define FAST_MAX_LENGTH ((uint64_t)1 << 24)
@@ -124,7 +176,8 @@ typedef struct page {
     char slots[];
 } page;
 
-/* Header of a malloc'ed old object; the object follows it. */
+/* Header of a malloc'ed large object, young or old; the object follows
+ * it. */
 typedef struct large_obj {
     struct large_obj *next;
     size_t size;
@@ -143,6 +196,17 @@ static struct {
     page *empty_pages;
     size_t n_empty_pages;
     large_obj *large;
+    /* Young large objects; the addresses they span, young_large_lo up to
+     * young_large_lo + young_large_span (0 when there are none); and the
+     * set of their addresses (open addressing, linear probing, 0 for a
+     * free slot, young_set_cap a power of two, at most half full). */
+    large_obj *young_large;
+    uintptr_t young_large_lo, young_large_span;
+    uintptr_t *young_set;
+    size_t young_set_cap, young_set_count;
+    unsigned young_set_shift; /* 64 - log2(young_set_cap) */
+    size_t young_large_bytes; /* bytes of the objects on young_large */
+    size_t young_large_limit; /* a minor collection before going past it */
 
     ptr_stack remembered;
     ptr_stack prebuilt_roots;
@@ -153,6 +217,7 @@ static struct {
     size_t major_threshold;
     size_t peak_old_bytes;
     uint64_t minor_collections, major_collections, bytes_allocated;
+    uint64_t large_freed_young, large_promoted; /* young large objects */
     uint64_t stress_allocations; /* slow-path allocations in stress mode */
     bool debug, stats, stress;
 } gc;
@@ -261,10 +326,10 @@ static void note_old_size(void) {
 
 /* ---- the old generation's memory ------------------------------------ */
 
-/* NULL if malloc fails; the caller decides how bad that is. */
-static void *large_alloc(size_t size, bool zero) {
-    size_t total = sizeof(large_obj) + size;
-    large_obj *l = zero ? calloc(1, total) : malloc(total);
+/* An old large object (a promoted nursery object above SMALL_MAX); NULL
+ * if malloc fails, and the caller decides how bad that is. */
+static void *large_alloc(size_t size) {
+    large_obj *l = malloc(sizeof(large_obj) + size);
     if (l == NULL)
         return NULL;
     l->next = gc.large;
@@ -273,6 +338,82 @@ static void *large_alloc(size_t size, bool zero) {
     gc.old_bytes += size;
     gc.heap_bytes += size;
     return l + 1;
+}
+
+/* ---- the set of young large objects ---------------------------------- */
+
+static inline size_t young_set_slot(uintptr_t p) {
+    return (size_t)(((uint64_t)p * UINT64_C(0x9e3779b97f4a7c15)) >> gc.young_set_shift);
+}
+
+/* Is p a young large object?  Only the (small) set is read, never *p:
+ * minor_visit asks this of old objects too, and reading their headers
+ * would cost a cache miss each. */
+static inline bool young_set_contains(const void *p) {
+    size_t mask = gc.young_set_cap - 1;
+    for (size_t i = young_set_slot((uintptr_t)p);; i = (i + 1) & mask) {
+        uintptr_t v = gc.young_set[i];
+        if (v == (uintptr_t)p)
+            return true;
+        if (v == 0)
+            return false;
+    }
+}
+
+static void young_set_put(uintptr_t p) {
+    size_t mask = gc.young_set_cap - 1, i = young_set_slot(p);
+    while (gc.young_set[i] != 0)
+        i = (i + 1) & mask;
+    gc.young_set[i] = p;
+    gc.young_set_count++;
+}
+
+/* Room for one more address; false if the table cannot grow. */
+static bool young_set_reserve(void) {
+    if (2 * (gc.young_set_count + 1) <= gc.young_set_cap)
+        return true;
+    size_t old_cap = gc.young_set_cap, cap = old_cap ? 2 * old_cap : 64;
+    uintptr_t *old = gc.young_set, *set = calloc(cap, sizeof *set);
+    if (set == NULL)
+        return false;
+    gc.young_set = set;
+    gc.young_set_cap = cap;
+    gc.young_set_shift = 64 - (unsigned)__builtin_ctzll((unsigned long long)cap);
+    gc.young_set_count = 0;
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i] != 0)
+            young_set_put(old[i]);
+    free(old);
+    return true;
+}
+
+/* A zeroed young large object, flags set; NULL if calloc fails. */
+static rpy_hdr *young_large_alloc(size_t size) {
+    if (!young_set_reserve())
+        return NULL;
+    large_obj *l = calloc(1, sizeof(large_obj) + size);
+    if (l == NULL)
+        return NULL;
+    l->next = gc.young_large;
+    l->size = size;
+    gc.young_large = l;
+    gc.young_large_bytes += size;
+    gc.heap_bytes += size;
+    uintptr_t start = (uintptr_t)(l + 1), end = start + size;
+    if (gc.young_large_span == 0) {
+        gc.young_large_lo = start;
+        gc.young_large_span = size;
+    } else {
+        uintptr_t lo = gc.young_large_lo, hi = lo + gc.young_large_span;
+        lo = start < lo ? start : lo;
+        hi = end > hi ? end : hi;
+        gc.young_large_lo = lo;
+        gc.young_large_span = hi - lo;
+    }
+    young_set_put(start);
+    rpy_hdr *h = (rpy_hdr *)(l + 1);
+    h->gcflags = GCFLAG_YOUNG_LARGE;
+    return h;
 }
 
 /* Gives class c a page and returns its first free slot.  The slots are
@@ -305,7 +446,7 @@ __attribute__((noinline)) static void *refill_class(size_t c) {
 
 static inline void *old_alloc(size_t size) {
     if (size > SMALL_MAX) {
-        void *p = large_alloc(size, false);
+        void *p = large_alloc(size);
         if (p == NULL)
             out_of_memory();
         return p;
@@ -346,6 +487,10 @@ static void verify_visit(void **slot) {
     check_object(h);
     if (h->gcflags & (RPY_GCFLAG_PREBUILT | GCFLAG_VISITED))
         return;
+    if (h->gcflags & GCFLAG_YOUNG_LARGE)
+        heap_corrupted("a young large object outlived a minor collection", h);
+    if (!(h->gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS))
+        heap_corrupted("an old object without TRACK_YOUNG_PTRS after a collection", h);
     h->gcflags |= GCFLAG_VISITED;
     stack_push(&gc.gray, h);
 }
@@ -366,14 +511,52 @@ static void walk_reachable(void (*visit)(void **)) {
         trace(gc.gray.items[--gc.gray.len], visit);
 }
 
-/* Every object reachable from the roots must have a valid type id and
- * lie outside the (now empty) nursery.  The second walk clears the
- * VISITED flags the first one set. */
+/* Every object reachable from the roots must have a valid type id, lie
+ * outside the (now empty) nursery, and be old: tracked, and no young
+ * large object left.  The second walk clears the VISITED flags the
+ * first one set. */
 static void verify_heap(void) {
+    if (gc.young_large != NULL || gc.young_large_bytes != 0 || gc.young_large_span != 0 || gc.young_set_count != 0)
+        heap_corrupted("young large objects left after a collection", gc.young_large);
     for (size_t i = 0; i < gc.prebuilt_roots.len; i++)
         check_object(gc.prebuilt_roots.items[i]);
     walk_reachable(verify_visit);
     walk_reachable(unvisit);
+}
+
+/* Before a minor collection: a pointer in a young large object leads to
+ * an object in the used part of the nursery, or outside it, with a valid
+ * type id either way (a freed old object is poisoned, a freed young
+ * large one too, and under ASan both are out of bounds). */
+static void verify_young_visit(void **slot) {
+    rpy_hdr *h = *slot;
+    if (h == NULL)
+        return;
+    if (in_nursery(h) && (char *)h >= gc.nursery_free)
+        heap_corrupted("pointer to the free part of the nursery in a young large object", h);
+    if (h->tid == 0 || h->tid >= rpy_type_count)
+        heap_corrupted("invalid type id reached from a young large object", h);
+}
+
+/* The list of young large objects agrees with its byte count and range,
+ * and every object on it is young, untracked and well typed. */
+static void verify_young_large(void) {
+    size_t bytes = 0, count = 0;
+    uintptr_t lo = gc.young_large_lo, hi = lo + gc.young_large_span;
+    for (large_obj *l = gc.young_large; l != NULL; l = l->next, count++) {
+        rpy_hdr *h = (rpy_hdr *)(l + 1);
+        if (h->tid == 0 || h->tid >= rpy_type_count)
+            heap_corrupted("invalid type id in a young large object", h);
+        if ((h->gcflags & (GCFLAG_YOUNG_LARGE | RPY_GCFLAG_TRACK_YOUNG_PTRS | RPY_GCFLAG_PREBUILT)) !=
+            GCFLAG_YOUNG_LARGE)
+            heap_corrupted("bad flags on a young large object", h);
+        if (object_size(h) != l->size || (uintptr_t)h < lo || (uintptr_t)h + l->size > hi || !young_set_contains(h))
+            heap_corrupted("young large object outside its recorded size, range or set", h);
+        bytes += l->size;
+        trace(h, verify_young_visit);
+    }
+    if (bytes != gc.young_large_bytes || count != gc.young_set_count)
+        heap_corrupted("young large objects miscounted", gc.young_large);
 }
 
 /* ---- minor collection -------------------------------------------------- */
@@ -394,12 +577,84 @@ __attribute__((noinline)) static void *promote(rpy_hdr *h) {
     return copy;
 }
 
+/* A young large object reached by the minor collection: the first time,
+ * it is kept, old from now on, and its fields are scanned later. */
+__attribute__((noinline)) static void reach_young_large(rpy_hdr *h) {
+    if (!(h->gcflags & GCFLAG_YOUNG_LARGE))
+        return;
+    h->gcflags = (h->gcflags & ~(uint32_t)GCFLAG_YOUNG_LARGE) | RPY_GCFLAG_TRACK_YOUNG_PTRS;
+    if (has_gcptrs(h))
+        stack_push(&gc.gray, h);
+}
+
+/* What minor_visit compares addresses with.  None of it changes during
+ * a minor collection, so it is read once, into a local: were the loops
+ * to read gc's fields, the compiler would have to reload them after
+ * every store through a slot, which might alias them. */
+typedef struct minor_bounds {
+    uintptr_t nursery_start, nursery_size;
+    uintptr_t young_lo, young_span;
+} minor_bounds;
+
+static inline minor_bounds get_minor_bounds(void) {
+    return (minor_bounds){(uintptr_t)gc.nursery_start, gc.nursery_size, gc.young_large_lo, gc.young_large_span};
+}
+
 /* Inlined into the tracing loops: most fields point to old objects or
- * nothing, and those need no call. */
-__attribute__((always_inline)) static inline void minor_visit(void **slot) {
-    void *p = *slot;
-    if (in_nursery(p))
-        *slot = promote(p);
+ * nothing, and those need no call.  The young large range test is one
+ * compare (always false when there are none); the set decides the
+ * rest. */
+__attribute__((always_inline)) static inline void minor_visit(minor_bounds b, void **slot) {
+    uintptr_t p = (uintptr_t)*slot;
+    if (p - b.nursery_start < b.nursery_size)
+        *slot = promote((rpy_hdr *)p);
+    else if (p - b.young_lo < b.young_span && young_set_contains((void *)p))
+        reach_young_large((rpy_hdr *)p);
+}
+
+/* trace(o, minor_visit), with the bounds passed along. */
+__attribute__((always_inline)) static inline void minor_trace(minor_bounds b, rpy_hdr *o) {
+    const rpy_type_info *t = &rpy_type_table[o->tid];
+    char *base = (char *)o;
+    for (uint32_t i = 0; i < t->n_gcptrs; i++)
+        minor_visit(b, (void **)(base + t->gcptr_offsets[i]));
+    if (t->items_are_gcptrs) {
+        int64_t n = length_of(o, t);
+        void **items = (void **)(base + t->items_offset);
+        for (int64_t i = 0; i < n; i++)
+            minor_visit(b, &items[i]);
+    }
+}
+
+/* After the walk: the young large objects reached become old, the others
+ * are freed. */
+static void sweep_young_large(void) {
+    large_obj *l = gc.young_large;
+    while (l != NULL) {
+        large_obj *next = l->next;
+        rpy_hdr *h = (rpy_hdr *)(l + 1);
+        if (h->gcflags & GCFLAG_YOUNG_LARGE) {
+            gc.heap_bytes -= l->size;
+            gc.large_freed_young++;
+            if (gc.debug)
+                memset(h, POISON, l->size);
+            free(l);
+        } else {
+            l->next = gc.large;
+            gc.large = l;
+            gc.old_bytes += l->size;
+            gc.large_promoted++;
+        }
+        l = next;
+    }
+    gc.young_large = NULL;
+    gc.young_large_bytes = 0;
+    gc.young_large_lo = 0;
+    gc.young_large_span = 0;
+    if (gc.young_set_count != 0) {
+        memset(gc.young_set, 0, gc.young_set_cap * sizeof *gc.young_set);
+        gc.young_set_count = 0;
+    }
 }
 
 /* Nursery zeroing.  The fast paths zero each object as they allocate it,
@@ -425,15 +680,22 @@ static void reset_nursery(void) {
 }
 
 static void minor_collection(void) {
-    visit_stack_roots(minor_visit);
+    if (gc.debug)
+        verify_young_large();
+    minor_bounds b = get_minor_bounds();
+    /* visit_stack_roots, with the bounds passed along. */
+    for (void **s = rpy_shadowstack_base; s < rpy_shadowstack_top; s++)
+        minor_visit(b, s);
+    minor_visit(b, &rpy_exc_value);
     for (size_t i = 0; i < gc.remembered.len; i++) {
         rpy_hdr *o = gc.remembered.items[i];
-        trace(o, minor_visit);
+        minor_trace(b, o);
         o->gcflags |= RPY_GCFLAG_TRACK_YOUNG_PTRS;
     }
     gc.remembered.len = 0;
     while (gc.gray.len > 0)
-        trace(gc.gray.items[--gc.gray.len], minor_visit);
+        minor_trace(b, gc.gray.items[--gc.gray.len]);
+    sweep_young_large();
     reset_nursery();
     gc.minor_collections++;
     note_old_size();
@@ -514,9 +776,11 @@ static void sweep_large(void) {
     }
 }
 
-/* Must follow a minor collection: the nursery is empty and the
- * remembered set too. */
+/* Must follow a minor collection: the nursery is empty, and so are the
+ * remembered set and the young large list. */
 static void major_collection(void) {
+    if (gc.debug && (gc.young_large != NULL || gc.remembered.len != 0 || gc.nursery_free != gc.nursery_start))
+        heap_corrupted("a major collection without a minor one first", gc.young_large);
     visit_stack_roots(mark_visit);
     for (size_t i = 0; i < gc.prebuilt_roots.len; i++)
         trace(gc.prebuilt_roots.items[i], mark_visit);
@@ -547,13 +811,13 @@ static void stress_collection(void) {
     }
 }
 
-/* RPY_GC_MAX: may the old generation take size more bytes?  If not at
- * first, a full collection runs, unless a major one already ran since
- * gc.major_collections was `majors` (it followed a minor collection, and
- * nothing was allocated since), and the answer is what is left after it.
- * False means MemoryError. */
+/* RPY_GC_MAX: may the old generation and the young large objects take
+ * size more bytes?  If not at first, a full collection runs, unless a
+ * major one already ran since gc.major_collections was `majors` (it
+ * followed a minor collection, and nothing was allocated since), and the
+ * answer is what is left after it.  False means MemoryError. */
 static bool room_under_max(size_t size, uint64_t majors) {
-    if (gc.max_bytes == 0 || gc.old_bytes + size <= gc.max_bytes)
+    if (gc.max_bytes == 0 || gc.old_bytes + gc.young_large_bytes + size <= gc.max_bytes)
         return true;
     if (size > gc.max_bytes) /* no collection can help */
         return false;
@@ -561,35 +825,34 @@ static bool room_under_max(size_t size, uint64_t majors) {
         minor_collection();
         major_collection();
     }
-    return gc.old_bytes + size <= gc.max_bytes;
+    return gc.old_bytes + gc.young_large_bytes + size <= gc.max_bytes;
 }
 
 /* ---- allocation ---------------------------------------------------- */
 
 static void *alloc_large_young(size_t size) {
     uint64_t majors = gc.major_collections;
-    if (gc.stress)
+    if (gc.stress) {
         stress_collection();
-    if (gc.old_bytes + size > gc.major_threshold) {
-        /* Only large objects may be allocated for a long time: the old
-         * generation must be able to grow a major collection out of them
-         * without waiting for the nursery to fill. */
-        minor_collection();
-        major_collection();
+    } else if (gc.young_large != NULL && gc.young_large_bytes + size > gc.young_large_limit) {
+        /* The young large objects are the nursery's overflow: when they
+         * add up to their limit, a minor collection frees the dead ones
+         * (and promotes the others, which may start a major collection:
+         * a program that allocates only large objects for a while still
+         * gets them). */
+        collect_nursery();
     }
     if (!room_under_max(size, majors))
         return memory_error();
-    rpy_hdr *h = large_alloc(size, true);
+    rpy_hdr *h = young_large_alloc(size);
     if (h == NULL) { /* perhaps garbage holds the memory */
         minor_collection();
         major_collection();
-        h = large_alloc(size, true);
+        h = young_large_alloc(size);
     }
     if (h == NULL)
         return memory_error();
-    h->gcflags = RPY_GCFLAG_TRACK_YOUNG_PTRS;
     gc.bytes_allocated += size;
-    note_old_size();
     return h;
 }
 
@@ -671,7 +934,7 @@ __attribute__((always_inline)) void *rpy_gc_malloc_varsize(uint32_t tid, int64_t
 
 void rpy_gc_write_barrier(void *obj) {
     rpy_hdr *h = obj;
-    if (gc.debug && (in_nursery(h) || h->tid == 0 || h->tid >= rpy_type_count))
+    if (gc.debug && (in_nursery(h) || (h->gcflags & GCFLAG_YOUNG_LARGE) || h->tid == 0 || h->tid >= rpy_type_count))
         heap_corrupted("write barrier on a young or invalid object", h);
     h->gcflags &= ~(uint32_t)RPY_GCFLAG_TRACK_YOUNG_PTRS;
     stack_push(&gc.remembered, h);
@@ -690,6 +953,8 @@ void rpy_gc_minor_collect(void) { collect_nursery(); }
 
 bool rpy_gc_is_young(const void *p) { return in_nursery(p); }
 
+bool rpy_gc_is_young_large(const void *p) { return gc.young_set_count != 0 && young_set_contains(p); }
+
 uint64_t rpy_gc_epoch(void) { return gc.minor_collections; }
 
 void rpy_gc_get_stats(rpy_gc_stats *out) {
@@ -697,6 +962,10 @@ void rpy_gc_get_stats(rpy_gc_stats *out) {
     out->major_collections = gc.major_collections;
     out->bytes_allocated = gc.bytes_allocated + (uint64_t)(gc.nursery_free - gc.nursery_start);
     out->old_bytes = gc.old_bytes;
+    out->young_large_bytes = gc.young_large_bytes;
+    out->young_large_limit = gc.young_large_limit;
+    out->large_freed_young = gc.large_freed_young;
+    out->large_promoted = gc.large_promoted;
     out->heap_bytes = gc.heap_bytes;
     out->peak_old_bytes = gc.peak_old_bytes;
     out->nursery_size = gc.nursery_size;
@@ -773,9 +1042,11 @@ static void print_stats(void) {
     rpy_gc_get_stats(&s);
     fprintf(stderr,
             "gc: %llu minor collections, %llu major collections\n"
-            "gc: %llu bytes allocated, peak old generation %llu bytes\n",
+            "gc: %llu bytes allocated, peak old generation %llu bytes\n"
+            "gc: %llu large objects freed young, %llu promoted\n",
             (unsigned long long)s.minor_collections, (unsigned long long)s.major_collections,
-            (unsigned long long)s.bytes_allocated, (unsigned long long)s.peak_old_bytes);
+            (unsigned long long)s.bytes_allocated, (unsigned long long)s.peak_old_bytes,
+            (unsigned long long)s.large_freed_young, (unsigned long long)s.large_promoted);
 }
 
 void rpy_gc_init(void) {
@@ -791,6 +1062,7 @@ void rpy_gc_init(void) {
     if (gc.stress)
         gc.nursery_end = gc.nursery_start;
     gc.large_threshold = n / 8 < LARGE_OBJECT_MAX ? n / 8 : LARGE_OBJECT_MAX;
+    gc.young_large_limit = YOUNG_LARGE_NURSERIES * n;
     gc.major_threshold = MAJOR_FLOOR;
     if (gc.debug)
         memset(gc.nursery_start, POISON, n);

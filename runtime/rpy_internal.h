@@ -50,8 +50,12 @@ extern void **rpy_shadowstack_limit;
 /* A minor collection, followed by a major one if the old generation has
  * grown enough (rpy_gc_collect always does both). */
 void rpy_gc_minor_collect(void);
-/* True if p points into the nursery (the object may still move). */
+/* True if p points into the nursery (the object may still move).  A young
+ * large object (rpy_gc.c) is young too, but never moves: false for it. */
 bool rpy_gc_is_young(const void *p);
+/* True if p is a young large object: allocated outside the nursery since
+ * the last minor collection (for tests). */
+bool rpy_gc_is_young_large(const void *p);
 /* Changes at every collection.  Only a collection moves or frees objects,
  * so an address seen in one epoch names the same object until the epoch
  * changes (rpy_str.c caches positions in strings by address). */
@@ -62,7 +66,11 @@ typedef struct rpy_gc_stats {
     uint64_t major_collections;
     uint64_t bytes_allocated; /* nursery and large objects, since start */
     uint64_t old_bytes;       /* bytes of old-generation objects now */
-    uint64_t heap_bytes;      /* old-generation memory held, free or not */
+    uint64_t young_large_bytes; /* bytes of young large objects now */
+    uint64_t young_large_limit; /* a minor collection rather than more */
+    uint64_t large_freed_young; /* young large objects freed by minor collections */
+    uint64_t large_promoted;    /* young large objects that survived one */
+    uint64_t heap_bytes;      /* held from malloc: pages (free or not), large objects */
     uint64_t peak_old_bytes;
     uint64_t nursery_size;
     uint64_t prebuilt_roots;  /* prebuilt objects ever written to */

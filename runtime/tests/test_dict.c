@@ -1852,8 +1852,10 @@ static void test_random(int kind, bool is_set, int64_t n_ops, int64_t range) {
             uint64_t key = make_key(f, kind, id);
             uint64_t value = make_value(f, kind, v);
             key = reload_key(f, kind, id);
+            /* Before setitem, which may collect and move the key. */
+            uint64_t mid = model_id(kind, id, key);
             rpy_dict_setitem(DICT(F_DICT), key, value);
-            model_set(kind, model_id(kind, id, key), is_set ? 0 : v);
+            model_set(kind, mid, is_set ? 0 : v);
         } else if (r < 600) { /* d[k], k in d */
             uint64_t key = make_key(f, kind, id);
             int64_t i = model_find(kind, model_id(kind, id, key));

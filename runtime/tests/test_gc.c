@@ -483,21 +483,24 @@ static void test_large(int64_t n) {
     bool zero = true;
     for (int64_t i = 0; i < n; i++)
         zero &= p->items[i] == NULL;
-    check(!rpy_gc_is_young(p) && (p->hdr.gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS) && p->length == n && zero,
-          "a large array is born old, tracked and zeroed");
+    check(!rpy_gc_is_young(p) && rpy_gc_is_young_large(p) && !(p->hdr.gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS) &&
+              p->length == n && zero,
+          "a large array is born young, outside the nursery, untracked and zeroed");
     for (int64_t i = 0; i < n; i++) {
         node *x = new_node(i);
         p = f[0];
         store(p, &p->items[i], x);
     }
     f[1] = new_bytes(100000, 'L');
-    check(!rpy_gc_is_young(f[1]), "a large byte string is born old");
+    check(!rpy_gc_is_young(f[1]) && rpy_gc_is_young_large(f[1]), "a large byte string is born outside the nursery");
     rpy_gc_minor_collect();
     p = f[0];
     bool ok = true;
     for (int64_t i = 0; i < n; i++)
         ok &= is_node(p->items[i], i) && !rpy_gc_is_young(p->items[i]);
     check(ok, "young objects stored in a large array survive a minor collection");
+    check(!rpy_gc_is_young_large(p) && !rpy_gc_is_young_large(f[1]) && (p->hdr.gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS),
+          "the large objects are old and tracked after a minor collection (flags %u)", p->hdr.gcflags);
     rpy_gc_collect();
     p = f[0];
     ok = true;
@@ -544,6 +547,236 @@ static void test_nested_arrays(void) {
         rpy_gc_collect();
     }
     unframe(f);
+}
+
+/* ---- young large objects --------------------------------------------- */
+
+/* Sizes above any nursery's large-object threshold (at most 64 KiB). */
+#define LARGE_BYTES 70000
+#define LARGE_PTRS 9000
+
+static bool bytes_are(const bytes *b, int64_t n, char fill) {
+    if (b == NULL || b->hdr.tid != T_BYTES || b->length != n || b->data[n] != 0)
+        return false;
+    for (int64_t i = 0; i < n; i++)
+        if (b->data[i] != fill)
+            return false;
+    return true;
+}
+
+/* A large array of n new nodes valued base, base + 1, ... */
+static ptrs *large_node_array(int64_t n, int64_t base) {
+    void **f = frame(1);
+    f[0] = rpy_gc_malloc_varsize(T_PTRS, n);
+    for (int64_t i = 0; i < n; i++) {
+        node *x = new_node(base + i);
+        ptrs *p = f[0];
+        store(p, &p->items[i], x);
+    }
+    ptrs *p = f[0];
+    unframe(f);
+    return p;
+}
+
+/* The array still holds its nodes, and none of them is in the nursery
+ * (the collector updated the pointers to the copies). */
+static bool large_nodes_intact(const ptrs *p, int64_t n, int64_t base) {
+    if (p == NULL || p->hdr.tid != T_PTRS || p->length != n)
+        return false;
+    for (int64_t i = 0; i < n; i++)
+        if (!is_node(p->items[i], base + i) || rpy_gc_is_young(p->items[i]))
+            return false;
+    return true;
+}
+
+/* Survived a minor collection: old now, so tracked, never in the nursery. */
+static bool old_large(const void *p) {
+    return p != NULL && !rpy_gc_is_young(p) && !rpy_gc_is_young_large(p) &&
+           (((const rpy_hdr *)p)->gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS);
+}
+
+/* Big temporaries die young: freed by minor collections, no major one
+ * needed (except the ones stress mode makes anyway), the old generation
+ * and the heap stay flat. */
+static void test_young_large_temporaries(int n) {
+    rpy_gc_collect();
+    rpy_gc_stats s0 = stats();
+    void **f = frame(1);
+    uint64_t max_heap = 0, max_young = 0;
+    for (int i = 0; i < n; i++) {
+        if (i % 2 == 0) {
+            bytes *b = new_bytes(LARGE_BYTES + (i % 7) * 10000, 't');
+            b->data[0] = 'u';
+        } else {
+            /* The node first: nothing allocates while the array lives. */
+            f[0] = new_node(i);
+            ptrs *p = rpy_gc_malloc_varsize(T_PTRS, LARGE_PTRS + i % 1000);
+            store(p, &p->items[i % LARGE_PTRS], f[0]);
+            f[0] = NULL;
+        }
+        rpy_gc_stats s = stats();
+        max_heap = s.heap_bytes > max_heap ? s.heap_bytes : max_heap;
+        max_young = s.young_large_bytes > max_young ? s.young_large_bytes : max_young;
+    }
+    rpy_gc_minor_collect();
+    rpy_gc_stats s1 = stats();
+    uint64_t freed = s1.large_freed_young - s0.large_freed_young;
+    uint64_t promoted = s1.large_promoted - s0.large_promoted;
+    check(freed == (uint64_t)n && promoted == 0, "%d large temporaries: %llu freed young, %llu promoted", n,
+          (unsigned long long)freed, (unsigned long long)promoted);
+    if (!stress)
+        check(s1.major_collections == s0.major_collections, "large temporaries: %llu major collections",
+              (unsigned long long)(s1.major_collections - s0.major_collections));
+    /* Promoted meanwhile: at most the nodes, which were rooted. */
+    check(s1.old_bytes <= s0.old_bytes + (uint64_t)n * sizeof(node), "large temporaries: old generation %llu -> %llu",
+          (unsigned long long)s0.old_bytes, (unsigned long long)s1.old_bytes);
+    uint64_t biggest = sizeof(bytes) + LARGE_BYTES + 6 * 10000 + 8;
+    uint64_t young_bound = s0.young_large_limit > biggest ? s0.young_large_limit : biggest;
+    check(max_young <= young_bound && s1.young_large_bytes == 0, "large temporaries: at most %llu young large bytes",
+          (unsigned long long)max_young);
+    check(max_heap <= s0.heap_bytes + young_bound + 1024 * 1024, "large temporaries: heap %llu -> at most %llu",
+          (unsigned long long)s0.heap_bytes, (unsigned long long)max_heap);
+    unframe(f);
+}
+
+/* Written only through the write barrier, below. */
+static struct {
+    rpy_hdr hdr;
+    int64_t length;
+    void *items[2];
+} prebuilt_holder = {{T_PTRS, RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS}, 2, {NULL, NULL}};
+
+/* A young large object is kept by a minor collection whatever reaches it
+ * (each case below is its only way in), its contents intact and its
+ * pointers to nursery objects updated; afterwards it is old. */
+static void test_young_large_reachability(void) {
+    void **f = frame(6);
+    f[0] = new_node(-1);
+    rpy_gc_minor_collect(); /* f[0] is old */
+    rpy_gc_stats s0 = stats();
+    uint64_t epoch = rpy_gc_epoch();
+    /* (a) The shadow stack: a byte string, and an array of young nodes. */
+    f[1] = new_bytes(LARGE_BYTES, 'a');
+    f[2] = large_node_array(LARGE_PTRS, 0);
+    /* (b) Only an old object, through the write barrier. */
+    ptrs *p = large_node_array(LARGE_PTRS, 100000);
+    node *old = f[0];
+    store(old, &old->left, p);
+    /* (c) Only a nursery object (no barrier). */
+    f[3] = new_node(-3);
+    p = large_node_array(LARGE_PTRS, 200000);
+    node *y = f[3];
+    store(y, &y->left, p);
+    /* (d) Only another young large object (no barrier either). */
+    f[4] = rpy_gc_malloc_varsize(T_PTRS, LARGE_PTRS);
+    p = large_node_array(LARGE_PTRS, 300000);
+    ptrs *holder = f[4];
+    store(holder, &holder->items[5], p);
+    /* (e) Only a prebuilt object. */
+    p = large_node_array(LARGE_PTRS, 400000);
+    store(&prebuilt_holder, &prebuilt_holder.items[0], p);
+    /* (f) Only the exception in flight (the collector does not care
+     * what it is). */
+    p = large_node_array(LARGE_PTRS, 500000);
+    rpy_exc_value = p;
+    old = f[0];
+    y = f[3];
+    holder = f[4];
+    void *larges[] = {f[1], f[2], old->left, y->left, holder, holder->items[5], prebuilt_holder.items[0], rpy_exc_value};
+    bool young = true;
+    for (size_t i = 0; i < sizeof larges / sizeof *larges; i++)
+        young &= rpy_gc_is_young_large(larges[i]);
+    /* With a big enough nursery, nothing collected since. */
+    if (rpy_gc_epoch() == epoch)
+        check(young && !(holder->hdr.gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS),
+              "eight young large objects before the collection");
+    rpy_gc_minor_collect();
+
+    bool all_old = true;
+    for (size_t i = 0; i < sizeof larges / sizeof *larges; i++)
+        all_old &= old_large(larges[i]);
+    check(all_old, "young large objects are old and tracked after a minor collection");
+    check(bytes_are(f[1], LARGE_BYTES, 'a') && f[1] == larges[0], "(a) a byte string on the shadow stack");
+    check(large_nodes_intact(f[2], LARGE_PTRS, 0) && f[2] == larges[1], "(a) an array on the shadow stack");
+    old = f[0];
+    check(large_nodes_intact((ptrs *)old->left, LARGE_PTRS, 100000) && (void *)old->left == larges[2],
+          "(b) an array reachable only from an old object");
+    y = f[3];
+    check(!rpy_gc_is_young(y) && is_node(y, -3) && large_nodes_intact((ptrs *)y->left, LARGE_PTRS, 200000),
+          "(c) an array reachable only from a nursery object");
+    holder = f[4];
+    check(old_large(holder) && large_nodes_intact(holder->items[5], LARGE_PTRS, 300000),
+          "(d) an array reachable only from another young large object");
+    check(large_nodes_intact(prebuilt_holder.items[0], LARGE_PTRS, 400000), "(e) an array reachable only from a prebuilt object");
+    check(large_nodes_intact(rpy_exc_value, LARGE_PTRS, 500000) && rpy_exc_value == larges[7],
+          "(f) an array reachable only as the exception in flight");
+    rpy_gc_stats s1 = stats();
+    uint64_t kept = 7 * (8 * LARGE_PTRS + sizeof(ptrs)) + LARGE_BYTES;
+    check(s1.old_bytes >= s0.old_bytes + kept && s1.young_large_bytes == 0,
+          "the survivors count in the old generation (%llu -> %llu bytes)", (unsigned long long)s0.old_bytes,
+          (unsigned long long)s1.old_bytes);
+    if (rpy_gc_epoch() == epoch + 1)
+        check(s1.large_promoted - s0.large_promoted == 8, "8 young large objects promoted, %llu counted",
+              (unsigned long long)(s1.large_promoted - s0.large_promoted));
+
+    /* Old now: new young nodes stored into them go through the barrier. */
+    old = f[0];
+    ptrs *targets[] = {f[2], (ptrs *)old->left, holder, prebuilt_holder.items[0], rpy_exc_value};
+    for (int k = 0; k < 5; k++) {
+        node *x = new_node(-100 - k);
+        old = f[0];
+        holder = f[4];
+        targets[1] = (ptrs *)old->left; /* none of them moves */
+        ptrs *t = targets[k];
+        store(t, &t->items[k == 2 ? 1 : 0], x);
+        check(!(t->hdr.gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS), "a store into a promoted large object, %d, is remembered", k);
+    }
+    garbage(2000);
+    rpy_gc_minor_collect();
+    bool ok = true;
+    for (int k = 0; k < 5; k++) {
+        ptrs *t = targets[k];
+        node *x = t->items[k == 2 ? 1 : 0];
+        ok &= is_node(x, -100 - k) && !rpy_gc_is_young(x) && (t->hdr.gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS);
+    }
+    check(ok, "young objects stored into promoted large objects survive");
+    rpy_exc_catch();
+    unframe(f);
+    store(&prebuilt_holder, &prebuilt_holder.items[0], NULL);
+    rpy_gc_collect();
+    check(stats().old_bytes < s1.old_bytes - kept, "the large objects are freed once dropped (%llu bytes)",
+          (unsigned long long)stats().old_bytes);
+}
+
+/* Young large objects reachable only from garbage are freed young:
+ * from a dead nursery object, from a dead young large object, and from
+ * nothing at all. */
+static void test_young_large_garbage(void) {
+    rpy_gc_minor_collect();
+    void **f = frame(2);
+    uint64_t epoch = rpy_gc_epoch();
+    rpy_gc_stats s0 = stats();
+    f[0] = new_node(1);
+    f[1] = rpy_gc_malloc_varsize(T_PTRS, LARGE_PTRS);
+    node *n = f[0];
+    store(n, &n->left, f[1]); /* only the dead node will know it */
+    f[0] = rpy_gc_malloc_varsize(T_PTRS, LARGE_PTRS);
+    f[1] = new_bytes(LARGE_BYTES, 'd');
+    ptrs *p = f[0];
+    store(p, &p->items[0], f[1]); /* only the dead array will know it */
+    f[1] = new_bytes(LARGE_BYTES, 'e');
+    unframe(f);
+    bool quiet = rpy_gc_epoch() == epoch; /* no collection meanwhile */
+    rpy_gc_minor_collect();
+    rpy_gc_stats s1 = stats();
+    if (quiet)
+        check(s1.large_freed_young - s0.large_freed_young == 4 && s1.large_promoted == s0.large_promoted &&
+                  s1.old_bytes <= s0.old_bytes + 1024,
+              "dead young large objects are freed by a minor collection: %llu freed, %llu promoted",
+              (unsigned long long)(s1.large_freed_young - s0.large_freed_young),
+              (unsigned long long)(s1.large_promoted - s0.large_promoted));
+    rpy_gc_collect();
+    check(stats().old_bytes <= s0.old_bytes + 1024, "and whatever was promoted goes at the next major collection");
 }
 
 /* ---- major collections and memory reuse ------------------------------ */
@@ -881,6 +1114,10 @@ static uint64_t heap_limit(void) {
     }
 }
 
+static bool bytes_are_sized(const bytes *b, int64_t n) {
+    return b != NULL && b->hdr.tid == T_BYTES && b->length == n && b->data[n] == 0;
+}
+
 /* The MemoryError instance is in flight; taken here. */
 static bool memory_error_raised(void) {
     rpy_hdr *e = rpy_exc_value;
@@ -897,10 +1134,11 @@ static void heap_limit_checks(void) {
     uint64_t large_threshold = nursery / 8 < 65536 ? nursery / 8 : 65536;
     void **f = frame(2);
 
-    /* Live data a quarter of the limit, garbage ten times the limit: the
-     * nodes (two allocations in three) replace older ones in the ring, so
-     * that promoted objects die too, and every 1000th allocation is a
-     * large object. */
+    /* Live data a quarter of the limit, small garbage ten times the limit:
+     * the nodes (two allocations in three) replace older ones in the ring,
+     * so that promoted objects die too.  Every 1000th allocation is a
+     * large object besides, not counted: those die young, and no longer
+     * need major collections to go. */
     int64_t ring_len = (int64_t)(max / 4 / (sizeof(node) + sizeof(void *)));
     f[0] = rpy_gc_malloc_varsize(T_PTRS, ring_len);
     bool ok = f[0] != NULL;
@@ -918,7 +1156,8 @@ static void heap_limit_checks(void) {
             ok = false;
             break;
         }
-        made += ((rpy_hdr *)obj)->tid == T_NODE ? sizeof(node) : sizeof(bytes) + (uint64_t)((bytes *)obj)->length;
+        if (i % 1000 != 999)
+            made += ((rpy_hdr *)obj)->tid == T_NODE ? sizeof(node) : sizeof(bytes) + (uint64_t)((bytes *)obj)->length;
         if (((rpy_hdr *)obj)->tid == T_NODE) {
             ((node *)obj)->value = nodes;
             ptrs *ring = f[0];
@@ -939,6 +1178,33 @@ static void heap_limit_checks(void) {
     }
     check(ok, "limit %llu: the live ring is intact", (unsigned long long)max);
     f[0] = NULL;
+
+    /* Large objects only: garbage ten times the limit never fails, live
+     * ones fail once they would pass it, young or not. */
+    if (max / 8 > large_threshold || stress) {
+        for (i = 0; ok && i < 20; i++)
+            ok = rpy_gc_malloc_varsize(T_BYTES, (int64_t)(max / 2)) != NULL;
+        check(ok && rpy_exc_value == NULL, "limit %llu: large garbage, %lld objects of half the limit",
+              (unsigned long long)max, (long long)i);
+        f[0] = rpy_gc_malloc_varsize(T_PTRS, 16);
+        int64_t kept = 0;
+        for (; kept < 16; kept++) {
+            bytes *b = rpy_gc_malloc_varsize(T_BYTES, (int64_t)(max / 8));
+            if (b == NULL)
+                break;
+            b->data[0] = (char)kept;
+            ptrs *held = f[0];
+            store(held, &held->items[kept], b);
+        }
+        check(kept >= 5 && kept <= 7 && memory_error_raised(), "limit %llu: MemoryError after %lld live large objects of an eighth",
+              (unsigned long long)max, (long long)kept);
+        ptrs *held = f[0];
+        ok = true;
+        for (int64_t k = 0; k < kept; k++)
+            ok &= bytes_are_sized(held->items[k], (int64_t)(max / 8)) && ((bytes *)held->items[k])->data[0] == (char)k;
+        check(ok, "limit %llu: the live large objects are intact", (unsigned long long)max);
+        f[0] = NULL;
+    }
 
     /* Live data past the limit. */
     int64_t count = 0, cap = (int64_t)((max + nursery) / sizeof(node)) * 2 + 1000;
@@ -1064,7 +1330,15 @@ static int run_mode(const char *mode) {
     }
     if (strcmp(mode, "stats") == 0) {
         garbage(100000);
+        /* Ten large temporaries and three kept ones. */
+        void **f = frame(3);
+        for (int i = 0; i < 13; i++) {
+            bytes *b = new_bytes(LARGE_BYTES, 's');
+            if (i % 4 == 3)
+                f[i / 4] = b;
+        }
         rpy_gc_collect();
+        unframe(f);
         return 0;
     }
     if (strcmp(mode, "nursery-size") == 0) {
@@ -1106,12 +1380,14 @@ static int run_mode(const char *mode) {
 static void test_environment(void) {
     const char *stats_env[] = {"RPY_GC_STATS=1", "RPY_GC_NURSERY=65536", NULL};
     run_child(NULL, "stats", stats_env);
-    unsigned long long minors = 0, majors = 0, allocated = 0, peak = 0;
+    unsigned long long minors = 0, majors = 0, allocated = 0, peak = 0, freed_young = 0, promoted = 0;
     int got = sscanf(child_err,
                      "gc: %llu minor collections, %llu major collections\n"
-                     "gc: %llu bytes allocated, peak old generation %llu bytes\n",
-                     &minors, &majors, &allocated, &peak);
-    check(child_status == 0 && got == 4 && minors >= 30 && majors >= 1 && allocated >= 2000000,
+                     "gc: %llu bytes allocated, peak old generation %llu bytes\n"
+                     "gc: %llu large objects freed young, %llu promoted\n",
+                     &minors, &majors, &allocated, &peak, &freed_young, &promoted);
+    check(child_status == 0 && got == 6 && minors >= 30 && majors >= 1 && allocated >= 2000000 && freed_young == 10 &&
+              promoted == 3,
           "RPY_GC_STATS=1: status %d, stderr '%s'", child_status, child_err);
 
     const char *size_env[] = {"RPY_GC_NURSERY=5000", "RPY_GC_DEBUG=1", NULL};
@@ -1153,6 +1429,9 @@ int64_t rpy_entry_point(rpy_list *argv) {
     test_prebuilt(stress ? 500 * scale : 3000);
     test_large(stress ? 8200 + 1000 * scale : 20000);
     test_nested_arrays();
+    test_young_large_temporaries(stress ? 100 * scale : 2000);
+    test_young_large_reachability();
+    test_young_large_garbage();
     test_major_frees(stress ? 1250 * scale : 100000);
     test_fragmented_reuse(stress ? 500 * scale : 40000);
     test_garbage_bounded();

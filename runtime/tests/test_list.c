@@ -970,18 +970,19 @@ static void test_barriers(void) {
     rpy_gc_minor_collect();
     check(nodes_are(LIST(0), n + 1, 0, 1), "an old list grows into a young array");
 
-    /* New lists big enough to be born old (rpy_gc.c allocates arrays
-     * above 64 KiB outside the nursery), filled with items that are
-     * young unless the nursery is too small to hold them all. */
+    /* New lists big enough to be born outside the nursery (rpy_gc.c
+     * allocates arrays above 64 KiB as young large objects, old after
+     * the next collection), filled with items that are young unless the
+     * nursery is too small to hold them all. */
     int64_t big = 65536 / 8 + 8;
     rpy_gc_minor_collect();
     f[1] = node_list(big / 2, 0);
     f[2] = node_list(big - big / 2, big / 2);
     f[0] = rpy_list_concat(LIST(1), LIST(2));
-    check(!rpy_gc_is_young(LIST(0)->items), "concat's array is born old");
+    check(!rpy_gc_is_young(LIST(0)->items), "concat's array is born outside the nursery");
     f[1] = f[2] = NULL;
     rpy_gc_minor_collect();
-    check(nodes_are(LIST(0), big, 0, 1), "concat into a born-old array");
+    check(nodes_are(LIST(0), big, 0, 1), "concat into a large array");
     rpy_gc_minor_collect();
     f[1] = node_list(big / 2, 0);
     f[0] = rpy_list_mul(LIST(1), 2);
@@ -990,7 +991,7 @@ static void test_barriers(void) {
     bool ok = LIST(0)->length == 2 * (big / 2);
     for (int64_t i = 0; ok && i < LIST(0)->length; i++)
         ok = node_value(at(LIST(0), i)) == i % (big / 2);
-    check(ok, "mul into a born-old array");
+    check(ok, "mul into a large array");
     for (int64_t st = 1; st >= -1; st -= 2) {
         rpy_gc_minor_collect();
         f[1] = node_list(big, 0);
@@ -998,7 +999,7 @@ static void test_barriers(void) {
         f[1] = NULL;
         rpy_gc_minor_collect();
         check(st == 1 ? nodes_are(LIST(0), big, 0, 1) : nodes_are(LIST(0), big, big - 1, -1),
-              "slice with step %lld into a born-old array", (long long)st);
+              "slice with step %lld into a large array", (long long)st);
     }
     rpy_gc_minor_collect();
     f[0] = rpy_list_new(RPY_TID_ARRAY_PTR, 0, big);
@@ -1007,7 +1008,7 @@ static void test_barriers(void) {
         rpy_list_append(LIST(0), PTR(x));
     }
     rpy_gc_minor_collect();
-    check(nodes_are(LIST(0), 20, 0, 1), "appends into a born-old array");
+    check(nodes_are(LIST(0), 20, 0, 1), "appends into a large array");
     unframe(f);
 
     /* A prebuilt list over a prebuilt array, as the translator emits

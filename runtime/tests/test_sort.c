@@ -3,8 +3,9 @@
  *
  * Linked with the whole runtime like test_list.c and run the same three
  * ways: default nursery, RPY_GC_NURSERY=4096 (a minor collection every
- * hundred or so allocations; arrays above 512 bytes are born old, so the
- * sort's array of keys needs its write barrier) and that plus
+ * hundred or so allocations; arrays above 512 bytes are born outside the
+ * nursery and are old after the next collection, so the sort's array of
+ * keys needs its write barrier) and that plus
  * RPY_GC_DEBUG=1, whose heap check after each collection catches a
  * missing root or barrier.
  *
