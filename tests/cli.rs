@@ -182,3 +182,30 @@ fn debug_info_maps_code_to_python_lines() {
     );
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// `--profopt`: an instrumented build trains with `--profoptargs`, the
+/// phase is timed, and the rebuilt binary behaves as the plain one.
+#[test]
+fn profopt_trains_and_rebuilds() {
+    let d = scratch("profopt");
+    let build = d.join("build");
+    let out = d.join("fib-c");
+    let t = translate()
+        .args(["--batch", "--profopt", "--profoptargs", "18", "--build-dir"])
+        .arg(&build)
+        .arg("--output")
+        .arg(&out)
+        .arg(fib())
+        .output()
+        .unwrap();
+    assert!(t.status.success(), "{}", String::from_utf8_lossy(&t.stderr));
+    let table = String::from_utf8_lossy(&t.stderr);
+    assert!(table.contains("[Timer] profopt "), "{table}");
+    // The training run left its profile, which the final link used.
+    assert!(build.join("profile.profdata").exists());
+    let makefile = std::fs::read_to_string(build.join("Makefile")).unwrap();
+    assert!(makefile.contains("PROFOPT_ARGS = '18'\n"), "{makefile}");
+    let run = Command::new(&out).arg("20").output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "fib( 20 ) = 6765\n");
+    let _ = std::fs::remove_dir_all(&d);
+}

@@ -93,6 +93,7 @@ fn mutated_programs_never_panic_the_translator() {
                 constfold: true,
                 dump_graphs: None,
                 debug_info: j % 2 == 0,
+                profopt: None,
             };
             runs += 1;
             if std::panic::catch_unwind(|| translate(&opts).is_ok()).is_err() {

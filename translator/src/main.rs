@@ -56,6 +56,14 @@ struct Cli {
     /// Print what each optimisation pass did.
     #[arg(long)]
     stats: bool,
+    /// Profile-guided build (RPython's --profopt): an instrumented binary
+    /// runs once as training, then the binary is rebuilt with the profile.
+    #[arg(long)]
+    profopt: bool,
+    /// The training run's arguments (default: the target's module-level
+    /// `profopt_args` string, else none).
+    #[arg(long, value_name = "ARGS", requires = "profopt")]
+    profoptargs: Option<String>,
 }
 
 /// The phases recurse over the AST (the parser too), so a deeply nested
@@ -99,6 +107,7 @@ fn run(cli: Cli) -> ExitCode {
         constfold: !cli.no_constfold,
         dump_graphs: cli.dump_graphs.clone(),
         debug_info: cli.debug || opt_level == 0,
+        profopt: cli.profopt.then(|| cli.profoptargs.clone()),
     };
     match driver::translate(&opts) {
         Ok(outcome) => {

@@ -53,6 +53,17 @@ pub struct MakefileVars<'a> {
     /// `-g` to keep debug information, or empty.
     pub debug: &'a str,
     pub output: &'a Path,
+    /// The training run's arguments for `make profopt`.
+    pub profopt_args: &'a [String],
+}
+
+/// `args` as one line of a Makefile recipe: each argument single-quoted
+/// for the shell, and `$` doubled for make.
+fn shell_words(args: &[String]) -> String {
+    args.iter()
+        .map(|a| format!("'{}'", a.replace('\'', "'\\''")).replace('$', "$$"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The Makefile text: the template with its `@NAME@` placeholders filled.
@@ -67,6 +78,11 @@ pub fn render_makefile(vars: &MakefileVars) -> String {
         .replace("@LLVM_LINK@", vars.llvm_link)
         // opt comes with llvm-link: llvm-link-19 -> opt-19.
         .replace("@LLVM_OPT@", &vars.llvm_link.replace("llvm-link", "opt"))
+        .replace(
+            "@LLVM_PROFDATA@",
+            &vars.llvm_link.replace("llvm-link", "llvm-profdata"),
+        )
+        .replace("@PROFOPT_ARGS@", &shell_words(vars.profopt_args))
         .replace("@OPT@", vars.opt)
         .replace("@DEBUG@", vars.debug)
         .replace("@RUNTIME_SRCS@", &srcs.join(" "))
@@ -153,13 +169,24 @@ pub fn run_make(build_dir: &Path, vars: &MakefileVars) -> Result<()> {
     Ok(())
 }
 
+/// `make profopt` in the build folder (after `run_make`): the
+/// profile-guided rebuild of the binary.
+pub fn run_profopt(build_dir: &Path) -> Result<()> {
+    make(build_dir, Some("profopt"))
+}
+
 fn run_make_only(build_dir: &Path) -> Result<()> {
+    make(build_dir, None)
+}
+
+fn make(build_dir: &Path, target: Option<&str>) -> Result<()> {
     let jobs = std::thread::available_parallelism().map_or(1, |n| n.get());
     let out = Command::new("make")
         .arg("-s")
         .arg(format!("-j{jobs}"))
         .arg("-C")
         .arg(build_dir)
+        .args(target)
         .output()
         .map_err(|e| vec![Diagnostic::global(format!("cannot run make: {e}"))])?;
     if !out.status.success() {
@@ -185,6 +212,7 @@ mod tests {
             opt: "-O2",
             debug: "-g",
             output: Path::new("/tmp/prog-c"),
+            profopt_args: &["it's".to_string(), "$HOME".to_string()],
         });
         let unfilled = text
             .split('@')
@@ -195,6 +223,11 @@ mod tests {
         assert!(text.contains("CC = clang-19\n"));
         assert!(text.contains("OUTPUT = /tmp/prog-c\n"));
         assert!(text.contains("RUNTIME_SRCS = rpy_main.c "));
+        // Quoted for the shell, `$` escaped for make.
+        assert!(
+            text.contains("PROFOPT_ARGS = 'it'\\''s' '$$HOME'\n"),
+            "{text}"
+        );
     }
 
     /// Every runtime source the runtime's own Makefile builds is embedded

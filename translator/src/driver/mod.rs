@@ -31,6 +31,9 @@ pub struct Options {
     pub dump_graphs: Option<PathBuf>,
     /// DWARF line tables mapping the binary to the .py sources.
     pub debug_info: bool,
+    /// Profile-guided build: train with these arguments (None: the
+    /// target's `profopt_args`, else none).
+    pub profopt: Option<Option<String>>,
 }
 
 pub struct Outcome {
@@ -120,6 +123,12 @@ type PhaseResult<T> = Result<T, Vec<Diagnostic>>;
 
 fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> PhaseResult<Built> {
     let program = t.time("parse", || parse::parse_program(&opts.target, sources))?;
+    let program_profopt_args = match program.modules[0].globals.get("profopt_args") {
+        Some(crate::parse::program::Global::Const(crate::flowgraph::ir::Constant::Str(s))) => {
+            Some(s.to_string())
+        }
+        _ => None,
+    };
     let flow = t.time("flowgraph", || flowgraph::build_flow_graphs(&program))?;
     dump(
         opts,
@@ -200,16 +209,21 @@ fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> Phase
     let output = absolute(&output);
     let opt = format!("-O{}", opts.opt_level);
     let debug_flag = if opts.debug_info { "-g" } else { "" };
+    let profopt_args = profopt_args(opts, &program_profopt_args);
     let vars = compile::MakefileVars {
         debug: debug_flag,
         cc: &opts.cc,
         llvm_link: &opts.llvm_link,
         opt: &opt,
         output: &output,
+        profopt_args: &profopt_args,
     };
     compile::write_build_files(&build_dir, &vars)?;
     if !opts.source_only {
         t.time("compile", || compile::run_make(&build_dir, &vars))?;
+        if opts.profopt.is_some() {
+            t.time("profopt", || compile::run_profopt(&build_dir))?;
+        }
         if opts.build_dir.is_none() {
             // A temporary folder: nothing in it is needed any more.
             let _ = std::fs::remove_dir_all(&build_dir);
@@ -225,6 +239,17 @@ fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> Phase
         classes: ll.classes.classes.len(),
         gc: gc_stats,
     })
+}
+
+/// The training arguments: `--profoptargs`, else the target's module-level
+/// `profopt_args` string, else none (split on whitespace).
+fn profopt_args(opts: &Options, from_target: &Option<String>) -> Vec<String> {
+    let text = match &opts.profopt {
+        Some(Some(given)) => Some(given.as_str()),
+        _ => from_target.as_deref(),
+    };
+    text.map(|s| s.split_whitespace().map(String::from).collect())
+        .unwrap_or_default()
 }
 
 fn absolute(p: &Path) -> PathBuf {
