@@ -18,7 +18,10 @@ void *rpy_exc_value;
 static int32_t *tb_locs;
 static size_t tb_len, tb_cap;
 
-void rpy_traceback_add(int32_t loc) {
+/* Called on every exceptional exit of generated code: kept out of line
+ * (and cold), so that each call site stays one call instead of an inlined
+ * copy of the growth logic. */
+__attribute__((noinline, cold)) void rpy_traceback_add(int32_t loc) {
     if (tb_len == tb_cap) {
         size_t cap = tb_cap ? 2 * tb_cap : 64;
         int32_t *p = realloc(tb_locs, cap * sizeof *p);

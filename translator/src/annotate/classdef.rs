@@ -32,8 +32,11 @@ pub struct ClassDefs {
     pub instantiated: IndexSet<ClassId>,
     /// Instance attributes by owning class.
     pub attrs: IndexMap<ClassId, IndexMap<Rc<str>, Attr>>,
-    /// Blocks reading each attribute name: re-flowed when it changes.
-    pub(super) readers: IndexMap<Rc<str>, IndexSet<(FuncId, BlockId)>>,
+    /// The operations reading each attribute, by the root class of the
+    /// hierarchy it belongs to and its name (block and operation index):
+    /// re-flowed when it changes. An attribute of an unrelated class with
+    /// the same name is another attribute.
+    pub(super) readers: IndexMap<(ClassId, Rc<str>), IndexSet<(FuncId, BlockId, usize)>>,
 }
 
 /// What changed, so the annotator can re-flow the blocks that depend on

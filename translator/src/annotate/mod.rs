@@ -77,8 +77,10 @@ pub fn annotate_program(program: &Program, flow: &FlowGraphs) -> Result<Annotati
         queued: HashSet::new(),
         reached: HashSet::new(),
         callers: HashMap::new(),
+        resume: HashMap::new(),
+        current_op: 0,
         classes: classdef::ClassDefs::default(),
-        method_sites: indexmap::IndexSet::new(),
+        method_sites: HashMap::new(),
         lists: Default::default(),
         globals: vec![ModuleVar::default(); program.global_vars.len()],
     };
@@ -180,13 +182,26 @@ struct Annotator<'a> {
     queue: VecDeque<(FuncId, BlockId)>,
     queued: HashSet<(FuncId, BlockId)>,
     reached: HashSet<(FuncId, BlockId)>,
-    /// Blocks to re-flow when a function's return annotation changes.
-    callers: HashMap<FuncId, Vec<(FuncId, BlockId)>>,
+    /// The call sites to re-flow when a function's return annotation
+    /// changes: block and index of the calling operation.
+    callers: HashMap<FuncId, indexmap::IndexSet<(FuncId, BlockId, usize)>>,
+    /// Where the next flow of a queued block starts: the operation whose
+    /// callee's result changed, when nothing else did (absent: the
+    /// start). A function with thousands of calls in one block would
+    /// otherwise be re-flowed from its start as each callee's result
+    /// becomes known, which is quadratic.
+    resume: HashMap<(FuncId, BlockId), usize>,
+    /// The index of the operation being annotated.
+    current_op: usize,
     classes: classdef::ClassDefs,
     lists: std::cell::RefCell<listdef::ListDefs>,
     /// Blocks with method calls: re-flowed when a class is first
     /// instantiated (a call may then dispatch to one more method).
-    method_sites: indexmap::IndexSet<(FuncId, BlockId)>,
+    /// By the receiver's class (as annotated at the site), the method
+    /// call sites: operation index included, so the block re-flows from
+    /// there. Instantiating a class re-flows the sites of it and its bases
+    /// only (every site at every new class is quadratic).
+    method_sites: HashMap<ClassId, indexmap::IndexSet<(FuncId, BlockId, usize)>>,
     globals: Vec<ModuleVar>,
 }
 
@@ -208,7 +223,23 @@ impl<'a> Annotator<'a> {
         }
     }
 
+    /// Re-flows the call site's block from the calling operation on.
+    fn schedule_call_site(&mut self, (f, b, op): (FuncId, BlockId, usize)) {
+        let queued = self.queued.contains(&(f, b));
+        let start = self.resume.entry((f, b)).or_insert(op);
+        if queued {
+            *start = (*start).min(op);
+        } else {
+            *start = op;
+        }
+        self.reached.insert((f, b));
+        if self.queued.insert((f, b)) {
+            self.queue.push_back((f, b));
+        }
+    }
+
     fn schedule(&mut self, f: FuncId, b: BlockId) {
+        self.resume.insert((f, b), 0);
         self.reached.insert((f, b));
         if self.queued.insert((f, b)) {
             self.queue.push_back((f, b));
@@ -335,8 +366,8 @@ impl<'a> Annotator<'a> {
                 self.schedule(f, link.target);
             }
             if link.target == g.returnblock && changed {
-                for caller in self.callers.get(&f).cloned().unwrap_or_default() {
-                    self.schedule(caller.0, caller.1);
+                for site in self.callers.get(&f).cloned().unwrap_or_default() {
+                    self.schedule_call_site(site);
                 }
             }
         }
@@ -348,7 +379,11 @@ impl<'a> Annotator<'a> {
     fn flow_operations(&mut self, f: FuncId, b: BlockId) -> std::result::Result<bool, Diagnostic> {
         let g = self.graph(f);
         let block = g.block(b);
-        for op in &block.operations {
+        // Operations before `start` were annotated by an earlier flow whose
+        // inputs have not changed since.
+        let start = self.resume.remove(&(f, b)).unwrap_or(0);
+        for (i, op) in block.operations.iter().enumerate().skip(start) {
+            self.current_op = i;
             let args: Vec<SomeValue> = op.args.iter().map(|a| self.value(f, a)).collect();
             if args.contains(&SomeValue::Impossible) {
                 // An operand with no value yet (a loop variable before the
@@ -489,8 +524,14 @@ impl<'a> Annotator<'a> {
                     can_be_none: false,
                 };
                 if self.classes.instantiated.insert(class) {
-                    for site in self.method_sites.clone() {
-                        self.schedule(site.0, site.1);
+                    let sites: Vec<_> = self
+                        .program
+                        .mro(class)
+                        .filter_map(|k| self.method_sites.get(&k))
+                        .flat_map(|s| s.iter().copied())
+                        .collect();
+                    for site in sites {
+                        self.schedule_call_site(site);
                     }
                 }
                 match self.program.lookup_method(class, "__init__") {
@@ -594,10 +635,10 @@ impl<'a> Annotator<'a> {
         if changed {
             self.schedule(callee, cg.startblock);
         }
-        let deps = self.callers.entry(callee).or_default();
-        if !deps.contains(&(f, b)) {
-            deps.push((f, b));
-        }
+        self.callers
+            .entry(callee)
+            .or_default()
+            .insert((f, b, self.current_op));
         Ok(self.bindings[&callee][cg.return_var().index()].clone())
     }
 
@@ -637,11 +678,12 @@ impl<'a> Annotator<'a> {
             return Ok(SomeValue::Impossible); // AttributeError at run time
         }
         let class = self.receiver_class(obj, &format!("reading attribute `{name}`"), span)?;
+        let root = self.root_class(class);
         self.classes
             .readers
-            .entry(name.clone())
+            .entry((root, name.clone()))
             .or_default()
-            .insert((f, b));
+            .insert((f, b, self.current_op));
         if let Some(v) = class_attr_annotation(&types!(self), class, name) {
             return Ok(v);
         }
@@ -653,7 +695,7 @@ impl<'a> Annotator<'a> {
         }
         let (value, changed) = self.classes.read(&types!(self), class, name, span)?;
         if changed.0 {
-            self.reflow_readers(name);
+            self.reflow_readers(root, name);
         }
         Ok(value)
     }
@@ -689,7 +731,8 @@ impl<'a> Annotator<'a> {
             .classes
             .assign(&types!(self), class, name, value.clone(), span)?
         {
-            self.reflow_readers(name);
+            let root = self.root_class(class);
+            self.reflow_readers(root, name);
         }
         Ok(SomeValue::None)
     }
@@ -731,10 +774,15 @@ impl<'a> Annotator<'a> {
         Ok(())
     }
 
-    fn reflow_readers(&mut self, name: &Rc<str>) {
-        if let Some(readers) = self.classes.readers.get(name).cloned() {
-            for (f, b) in readers {
-                self.schedule(f, b);
+    /// The base of every class `class` shares attributes with.
+    fn root_class(&self, class: ClassId) -> ClassId {
+        self.program.mro(class).last().unwrap_or(class)
+    }
+
+    fn reflow_readers(&mut self, root: ClassId, name: &Rc<str>) {
+        if let Some(readers) = self.classes.readers.get(&(root, name.clone())).cloned() {
+            for site in readers {
+                self.schedule_call_site(site);
             }
         }
     }
@@ -785,7 +833,10 @@ impl<'a> Annotator<'a> {
             return self.str_method(f, op.result, name, &args[1..], keywords, op.span);
         }
         let class = self.receiver_class(&args[0], &format!("calling method `{name}`"), op.span)?;
-        self.method_sites.insert((f, b));
+        self.method_sites
+            .entry(class)
+            .or_default()
+            .insert((f, b, self.current_op));
         let targets = method_targets(self.program, &self.classes, class, name).map_err(|k| {
             Diagnostic::error(
                 op.span,
@@ -865,8 +916,8 @@ impl<'a> Annotator<'a> {
         for &t in targets {
             let rv = self.graph(t).return_var();
             if self.generalize(t, rv, result.clone(), span, None)? {
-                for caller in self.callers.get(&t).cloned().unwrap_or_default() {
-                    self.schedule(caller.0, caller.1);
+                for site in self.callers.get(&t).cloned().unwrap_or_default() {
+                    self.schedule_call_site(site);
                 }
             }
         }
