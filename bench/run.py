@@ -1,19 +1,20 @@
 #!/usr/bin/env python3
 """Benchmark harness: every program in ../shared/bench (and targets/*.py),
-translated with `translate -O2`, under CPython, under PyPy3 and, where one
-exists, the C reference version.
+translated with `translate -O2`, translated with `translate -O2 --profopt`
+(profile-guided, trained on the same arguments as the timed runs), under
+CPython, under PyPy3 and, where one exists, the C reference version.
 
     python3 bench/run.py [--quick] [--runs N] [--out PATH] [--only NAME,NAME]
-                         [--systems translated,cpython,pypy3,c] [--install]
+                         [--systems translated,profopt,cpython,pypy3,c] [--install]
 
-For each program: translate it (recording per-phase times and the
-translator's peak RSS), run every system once and check its stdout against
-expected/<name>.out (<name>.small.out with --quick; for targets/ programs,
-against CPython's output), then one warm-up run per system and --runs rounds
-interleaved across systems (A B C A B C ...). Wall time is time.perf_counter
-around the process, peak RSS is ru_maxrss from os.wait4. CPython and PyPy3
-run with the repository root on PYTHONPATH, for the rpython.rlib shim in
-rpython/.
+For each program: translate it, plain and with --profopt (recording
+per-phase times and the translator's peak RSS), run every system once and
+check its stdout against expected/<name>.out (<name>.small.out with
+--quick; for targets/ programs, against CPython's output), then one warm-up
+run per system and --runs rounds interleaved across systems (A B C A B C
+...). Wall time is time.perf_counter around the process, peak RSS is
+ru_maxrss from os.wait4. CPython and PyPy3 run with the repository root on
+PYTHONPATH, for the rpython.rlib shim in rpython/.
 
 Writes PATH (default bench/results.json) and a Markdown table beside it
 (PATH with .md), and prints the table. Exit status: 0 when everything that
@@ -47,8 +48,12 @@ ROOT = os.path.dirname(HERE)
 TRANSLATE = os.path.join(ROOT, "target", "release", "translate")
 TARGETS_DIR = os.path.join(ROOT, "targets")
 
-SYSTEMS = ["translated", "cpython", "pypy3", "c"]
-LABELS = {"translated": "translated", "cpython": "CPython", "pypy3": "PyPy3", "c": "C"}
+SYSTEMS = ["translated", "profopt", "cpython", "pypy3", "c"]
+LABELS = {"translated": "translated", "profopt": "profopt", "cpython": "CPython",
+          "pypy3": "PyPy3", "c": "C"}
+# The systems built by the translator: "translated" is `translate -O2`,
+# "profopt" is `translate -O2 --profopt` trained on the timed runs' arguments.
+TRANSLATED_SYSTEMS = ("translated", "profopt")
 
 # Default arguments for targets/*.py that do not define BENCH_ARGS
 # (and BENCH_ARGS_QUICK for --quick): name -> (default, quick). In either,
@@ -208,7 +213,21 @@ def subreaper():
 def run_timed(cmd, cwd, timeout, output=os.devnull, env=None):
     """One run, stdout and stderr to the file `output`: (returncode, wall
     seconds, peak RSS KiB). returncode is negative for a signal, None on
-    timeout. env None: this process's environment."""
+    timeout. env None: this process's environment.
+
+    A program that exits within about a millisecond, before the /bin/sh that
+    launched it, is sometimes reaped by that sh (dash), and os.wait4 finds
+    no child (about 1 launch in 100 for /bin/true): such a run is lost, and
+    started again."""
+    for _ in range(20):
+        got = _run_timed_once(cmd, cwd, timeout, output, env)
+        if got is not None:
+            return got
+    raise HarnessError("%s: the launching sh reaped it 20 times in a row" % cmd[0])
+
+
+def _run_timed_once(cmd, cwd, timeout, output, env):
+    """run_timed's one attempt; None when the run was reaped by sh."""
     t0 = time.perf_counter()
     if subreaper():
         sh = subprocess.Popen(["/bin/sh", "-c", LAUNCH, "sh", output] + cmd, cwd=cwd,
@@ -238,6 +257,10 @@ def run_timed(cmd, cwd, timeout, output=os.devnull, env=None):
         timer.start()
     try:
         _, status, ru = os.wait4(pid, 0)
+    except ChildProcessError:
+        if not subreaper():
+            raise
+        return None   # reaped by the sh that started it: see run_timed
     except BaseException:
         kill()   # e.g. ^C: the background program ignores SIGINT
         os.waitpid(pid, 0)
@@ -346,13 +369,21 @@ def first_error_line(stderr, source_dir):
     return l
 
 
-def translate(prog, scratch, timeout):
+def translate(prog, scratch, timeout, profopt=False):
+    """`translate -O2` of the program; with profopt, `--profopt` trained on
+    the arguments of the timed runs (the translator splits them on
+    whitespace), into a binary of its own. Returns (info, binary or None)."""
     name = prog["name"]
-    binary = os.path.join(scratch, name + "-c")
-    tjson = os.path.join(scratch, name + ".timings.json")
-    cmd = [TRANSLATE, "-O2", "--batch", "--timings-json", tjson,
-           "--output", binary, prog["source"]]
-    errpath = os.path.join(scratch, name + ".translate.stderr")
+    tag = ".profopt" if profopt else ""
+    binary = os.path.join(scratch, name + ("-profopt" if profopt else "-c"))
+    tjson = os.path.join(scratch, name + tag + ".timings.json")
+    cmd = [TRANSLATE, "-O2", "--batch", "--timings-json", tjson]
+    if profopt:
+        # `--profoptargs=...` in one word, so that arguments starting with
+        # "-" are not taken for options.
+        cmd += ["--profopt", "--profoptargs=" + " ".join(prog["args"])]
+    cmd += ["--output", binary, prog["source"]]
+    errpath = os.path.join(scratch, name + tag + ".translate.stderr")
     rc, wall, rss = run_timed(cmd, ROOT, timeout, output=errpath)
     with open(errpath, "rb") as f:
         err = f.read()
@@ -383,7 +414,8 @@ def bench_program(prog, systems, avail, c_dir, python, scratch, opts, problems):
     name = prog["name"]
     res = {"kind": prog["kind"], "source": os.path.relpath(prog["source"], ROOT),
            "size": prog.get("size", " ".join(prog["args"])), "args": prog["args"],
-           "expected": prog["expected_from"], "systems": {}, "translation": None}
+           "expected": prog["expected_from"], "systems": {}, "translation": None,
+           "profopt_translation": None}
     cmds = {}
     py_env = python_env()
     envs = {"cpython": py_env, "pypy3": py_env}
@@ -391,15 +423,28 @@ def bench_program(prog, systems, avail, c_dir, python, scratch, opts, problems):
         if s in avail and avail[s] is not None:
             res["systems"][s] = {"status": "not available: " + avail[s]}
             continue
-        if s == "translated":
-            log("%s: translating" % name)
-            info, binary = translate(prog, scratch, opts.translate_timeout)
-            res["translation"] = info
+        if s in TRANSLATED_SYSTEMS:
+            profopt = s == "profopt"
+            key = "profopt_translation" if profopt else "translation"
+            plain = res["translation"]
+            if profopt and plain is not None and plain["status"] != "ok":
+                # --profopt only adds a step after the -O2 build: it would
+                # fail the same way (or time out again).
+                status = "does not translate (as with -O2; not tried)"
+                res["systems"][s] = {"status": status}
+                res[key] = {"status": status, "phases": {}, "total": None,
+                            "peak_rss_kib": None}
+                log("%s: --profopt %s" % (name, status))
+                continue
+            log("%s: translating%s" % (name, " with --profopt" if profopt else ""))
+            info, binary = translate(prog, scratch, opts.translate_timeout, profopt)
+            res[key] = info
             if binary is None:
                 res["systems"][s] = {"status": info["status"]}
-                log("%s: %s" % (name, info["status"]))
+                log("%s: %s%s" % (name, "--profopt " if profopt else "", info["status"]))
                 continue
-            log("%s: translated in %.2f s" % (name, info["total"] or info["wall"]))
+            log("%s: translated%s in %.2f s" % (
+                name, " with --profopt" if profopt else "", info["total"] or info["wall"]))
             cmds[s] = [binary] + prog["args"]
         elif s == "cpython":
             cmds[s] = [python, prog["source"]] + prog["args"]
@@ -476,15 +521,21 @@ def bench_program(prog, systems, avail, c_dir, python, scratch, opts, problems):
 
 # ---------------------------------------------------------------- report
 
+RATIO_KEYS = ("vs_cpython", "vs_pypy3", "to_c", "profopt_vs_o2")
+
+
 def ratios(res):
-    """speed-up vs CPython, vs PyPy3 (their time / translated time) and
-    ratio to C (translated time / C time), None where a number is missing."""
+    """speed-up vs CPython, vs PyPy3 (their time / translated time), ratio
+    to C (translated time / C time) and profopt vs -O2 (translated time /
+    profopt time), None where a number is missing."""
     def med(s):
         e = res["systems"].get(s)
         return e.get("median") if e else None
     t = med("translated")
-    out = {"vs_cpython": None, "vs_pypy3": None, "to_c": None}
+    out = dict((k, None) for k in RATIO_KEYS)
     if t:
+        if med("profopt"):
+            out["profopt_vs_o2"] = t / med("profopt")
         if med("cpython"):
             out["vs_cpython"] = med("cpython") / t
         if med("pypy3"):
@@ -533,29 +584,30 @@ def markdown(report):
                      meta["date"], "small (--quick)" if meta["quick"] else "default",
                      meta["runs"]))
     lines.append("")
-    lines.append("| program | size | translated s | CPython s | PyPy3 s | C s "
-                 "| speed-up vs CPython | vs PyPy3 | ratio to C | translated RSS KiB "
-                 "| translate s |")
-    lines.append("|---|---|---|---|---|---|---|---|---|---|---|")
+    lines.append("| program | size | translated s | profopt s | CPython s | PyPy3 s | C s "
+                 "| speed-up vs CPython | vs PyPy3 | ratio to C | profopt vs -O2 "
+                 "| translated RSS KiB | translate s |")
+    lines.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, res in progs.items():
         r = ratios(res)
         tr = res["systems"].get("translated", {})
         tinfo = res["translation"] or {}
         ttotal = tinfo.get("total") if tinfo.get("status") == "ok" else None
-        lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             name, res["size"] or "-",
-            cell_time(res, "translated"), cell_time(res, "cpython"),
-            cell_time(res, "pypy3"), cell_time(res, "c"),
+            cell_time(res, "translated"), cell_time(res, "profopt"),
+            cell_time(res, "cpython"), cell_time(res, "pypy3"), cell_time(res, "c"),
             fmt_ratio(r["vs_cpython"]), fmt_ratio(r["vs_pypy3"]), fmt_ratio(r["to_c"]),
+            fmt_ratio(r["profopt_vs_o2"]),
             tr.get("rss_kib", "-"), "%.2f" % ttotal if ttotal is not None else "-"))
     g = report["geomean"]
-    lines.append("| **geometric mean** | | | | | | %s | %s | %s | | |" % (
-        fmt_ratio(g["vs_cpython"]["value"]) + " (n=%d)" % g["vs_cpython"]["n"],
-        fmt_ratio(g["vs_pypy3"]["value"]) + " (n=%d)" % g["vs_pypy3"]["n"],
-        fmt_ratio(g["to_c"]["value"]) + " (n=%d)" % g["to_c"]["n"]))
+    lines.append("| **geometric mean** | | | | | | | %s | %s | %s | %s | | |" % tuple(
+        fmt_ratio(g[k]["value"]) + " (n=%d)" % g[k]["n"]
+        for k in ("vs_cpython", "vs_pypy3", "to_c", "profopt_vs_o2")))
     lines.append("")
     lines.append("Speed-ups are CPython (or PyPy3) time / translated time; ratio to C is "
-                 "translated time / C time. \"-\": does not apply or not measured.")
+                 "translated time / C time; profopt vs -O2 is translated (-O2) time / "
+                 "profopt (-O2 --profopt) time. \"-\": does not apply or not measured.")
     notes = []
     for s, why in meta["skipped_systems"].items():
         notes.append("%s: skipped (%s)" % (LABELS[s], why))
@@ -648,7 +700,7 @@ def run_all(opts, bench_dir, systems, progs, scratch):
     # Which systems can run here; avail[s] is None when available, else why not.
     avail = {}
     skipped = {}
-    if "translated" in systems and not os.access(TRANSLATE, os.X_OK):
+    if any(s in systems for s in TRANSLATED_SYSTEMS) and not os.access(TRANSLATE, os.X_OK):
         raise HarnessError("%s not found; run `cargo build --release` (or `make build`)" % TRANSLATE)
     if "pypy3" in systems and not shutil.which("pypy3"):
         why = "pypy3 not on PATH; --install runs apt-get install -y pypy3"
@@ -675,7 +727,7 @@ def run_all(opts, bench_dir, systems, progs, scratch):
         versions["pypy3"] = " ".join(p.stdout.decode("utf-8", "replace").split())
     if c_dir:
         versions["gcc"] = version_of(["gcc", "--version"])
-    if "translated" in systems:
+    if any(s in systems for s in TRANSLATED_SYSTEMS):
         versions["translate"] = version_of([TRANSLATE, "--version"])
 
     problems = []
@@ -687,7 +739,7 @@ def run_all(opts, bench_dir, systems, progs, scratch):
     load_after = loadavg()
 
     g = {}
-    for key in ("vs_cpython", "vs_pypy3", "to_c"):
+    for key in RATIO_KEYS:
         xs = [ratios(r)[key] for r in results.values()]
         xs = [x for x in xs if x]
         g[key] = {"value": geomean(xs), "n": len(xs)}
@@ -697,6 +749,8 @@ def run_all(opts, bench_dir, systems, progs, scratch):
             "quick": opts.quick, "runs": opts.runs, "bench_dir": bench_dir,
             "systems": systems, "skipped_systems": skipped,
             "translate_command": "translate -O2 --batch --timings-json <json> --output <bin> <prog>",
+            "profopt_translate_command": ("translate -O2 --batch --timings-json <json> --profopt "
+                                          "--profoptargs=<args> --output <bin> <prog>"),
             "rss_method": ("wait4 ru_maxrss, launched through /bin/sh as a child subreaper"
                            if subreaper() else
                            "wait4 ru_maxrss of a direct child (floor: the harness's own RSS)"),
