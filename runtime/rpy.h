@@ -600,6 +600,16 @@ double rpy_float_pow(double a, double b);
 /* int(f): truncation; inf -> OverflowError, nan -> ValueError, outside
  * 64 bits -> OverflowError. */
 int64_t rpy_float_to_int(double f);
+/* divmod(a, b) of floats: ZeroDivisionError "float divmod()" when b is 0. */
+void rpy_float_divmod_check(double b);
+/* round(x) of a float: the nearest int, halfway cases to even (errors as
+ * rpy_float_to_int for inf and nan). */
+int64_t rpy_float_round_to_int(double x);
+/* round(x, n) of a float, exactly as CPython (half to even on x's exact
+ * decimal value); OverflowError "rounded value too large to represent". */
+double rpy_float_round(double x, int64_t n);
+/* round(v, n) of an int (n < 0 rounds half to even to a power of ten). */
+int64_t rpy_int_round(int64_t v, int64_t n);
 /* Exact comparison of an int with a float, as Python does it:
  * returns -1, 0, 1, or 2 when f is NaN. */
 int32_t rpy_int_float_compare(int64_t i, double f);

@@ -5,6 +5,8 @@
 #include "rpy.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 /* ---- int ** int --------------------------------------------------------- */
 
@@ -220,4 +222,98 @@ double rpy_int_truediv(int64_t a, int64_t b) {
      * overflow, so scaling by a power of two is exact. */
     double r = ldexp((double)q, -shift);
     return (a < 0) != (b < 0) ? -r : r;
+}
+
+/* ---- divmod and round ---------------------------------------------- */
+
+void rpy_float_divmod_check(double b) {
+    if (b == 0.0)
+        rpy_raise(RPY_EXC_ZERO_DIVISION, "float divmod()");
+}
+
+int64_t rpy_float_round_to_int(double x) {
+    /* nearbyint rounds halfway cases to even in the default mode. */
+    return rpy_float_to_int(isfinite(x) ? nearbyint(x) : x);
+}
+
+/* round(x, n) as CPython computes it: x's exact decimal expansion (a
+ * double has one, of at most 1074 fraction digits) rounded half to even
+ * at the n-th digit after the point (before it for n < 0), then read
+ * back, correctly rounded, by strtod. */
+double rpy_float_round(double x, int64_t n) {
+    if (!isfinite(x) || x == 0.0 || n > 323)
+        return x;
+    if (n < -308)
+        return 0.0 * x;
+    static char buf[1500];
+    int len = snprintf(buf, sizeof buf, "%.1100f", fabs(x));
+    if (len <= 0 || len >= (int)sizeof buf)
+        return x;
+    /* The digits without the point; `point` of them are before it. */
+    char digits[1500];
+    int nd = 0, point = 0;
+    for (int i = 0; i < len; i++) {
+        if (buf[i] == '.')
+            point = nd;
+        else
+            digits[nd++] = buf[i];
+    }
+    int64_t keep = point + n; /* digits kept */
+    char out[1600];
+    if (keep < 0) {
+        /* Below half a unit of the last kept place: zero. */
+        return copysign(0.0, x);
+    }
+    int k = (int)keep;
+    bool up = false;
+    if (k < nd && digits[k] >= '5') {
+        bool rest_nonzero = false;
+        for (int i = k + 1; i < nd; i++)
+            rest_nonzero |= digits[i] != '0';
+        bool last_odd = k > 0 && (digits[k - 1] - '0') % 2 == 1;
+        up = digits[k] > '5' || rest_nonzero || last_odd;
+    }
+    int m = 0;
+    out[m++] = '0'; /* room for a carry */
+    for (int i = 0; i < k && i < nd; i++)
+        out[m++] = digits[i];
+    for (int i = nd; i < k; i++)
+        out[m++] = '0';
+    if (up) {
+        int i = m - 1;
+        while (out[i] == '9')
+            out[i--] = '0';
+        out[i]++;
+    }
+    snprintf(out + m, sizeof out - (size_t)m, "e%lld", (long long)-n);
+    double r = strtod(out, NULL);
+    if (isinf(r)) {
+        rpy_raise(RPY_EXC_OVERFLOW, "rounded value too large to represent");
+        return 0.0;
+    }
+    return copysign(r, x);
+}
+
+/* round(v, n) of an int: v itself for n >= 0, else rounded half to even
+ * to a multiple of 10**-n. */
+int64_t rpy_int_round(int64_t v, int64_t n) {
+    if (n >= 0)
+        return v;
+    if (n < -19)
+        return 0;
+    __int128 p = 1;
+    for (int64_t i = 0; i < -n; i++)
+        p *= 10;
+    __int128 a = v < 0 ? -(__int128)v : v;
+    __int128 q = a / p, r = a % p;
+    if (2 * r > p || (2 * r == p && q % 2 == 1))
+        q++;
+    __int128 res = q * p;
+    if (v < 0)
+        res = -res;
+    if (res > INT64_MAX || res < INT64_MIN) {
+        rpy_raise(RPY_EXC_OVERFLOW, "Python int too large to convert to C int64");
+        return 0;
+    }
+    return (int64_t)res;
 }

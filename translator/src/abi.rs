@@ -109,6 +109,12 @@ helpers! {
     StrFind = "rpy_str_find" (Ptr, Ptr, I64, I64) -> I64, Pure;
     StrRfind = "rpy_str_rfind" (Ptr, Ptr, I64, I64) -> I64, Pure;
     StrPartitionAt = "rpy_str_partition_at" (Ptr, Ptr, Bool) -> I64, Raise;
+    FloatDivmodCheck = "rpy_float_divmod_check" (F64) -> Void, Raise;
+    FloatRoundToInt = "rpy_float_round_to_int" (F64) -> I64, Raise;
+    FloatRound = "rpy_float_round" (F64, I64) -> F64, Raise;
+    IntRound = "rpy_int_round" (I64, I64) -> I64, Raise;
+    HashInt = "rpy_hash_int" (I64) -> I64, Pure;
+    HashFloat = "rpy_hash_float" (F64) -> I64, Pure;
     StrIndex = "rpy_str_index" (Ptr, Ptr, I64, I64, Bool) -> I64, Raise;
     StrCount = "rpy_str_count" (Ptr, Ptr) -> I64, Pure;
     StrContains = "rpy_str_contains" (Ptr, Ptr) -> Bool, Pure;

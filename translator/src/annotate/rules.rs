@@ -419,6 +419,43 @@ pub fn annotate_builtin_call(
         }
     };
     match b {
+        Builtin::DivMod => {
+            arity(2)?;
+            match (&args[0], &args[1]) {
+                (a, b) if a.is_intlike() && b.is_intlike() => Ok(Tuple(vec![Int, Int])),
+                (a, b) if a.is_numeric() && b.is_numeric() => Ok(Tuple(vec![Float, Float])),
+                (a, b) => Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "divmod() of {} and {}: it takes numbers",
+                        with_article(a, p),
+                        with_article(b, p)
+                    ),
+                )),
+            }
+        }
+        Builtin::Round => match args {
+            [x] if x.is_numeric() => Ok(Int),
+            [x, n] if x.is_intlike() && n.is_intlike() => Ok(Int),
+            [Float, n] if n.is_intlike() => Ok(Float),
+            _ => Err(Diagnostic::error(
+                span,
+                "round() takes a number and optionally an int number of digits",
+            )),
+        },
+        Builtin::Hash => {
+            arity(1)?;
+            match &args[0] {
+                Int | Bool | Float | Str { can_be_none: false } => Ok(Int),
+                other => Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "hash() of {} is not supported (ints, floats and strs are)",
+                        with_article(other, p)
+                    ),
+                )),
+            }
+        }
         Builtin::Typing(name) => Err(Diagnostic::error(
             span,
             format!("`typing.{name}` can only be used in type hints"),

@@ -59,6 +59,9 @@ pub enum Builtin {
     Set,
     Any,
     All,
+    DivMod,
+    Round,
+    Hash,
     Math(MathFn),
     /// A function or object of `rpython.rlib`.
     Rlib(crate::rlib::RlibFn),
@@ -198,6 +201,9 @@ impl Builtin {
             Builtin::Set => "set",
             Builtin::Any => "any",
             Builtin::All => "all",
+            Builtin::DivMod => "divmod",
+            Builtin::Round => "round",
+            Builtin::Hash => "hash",
         }
     }
 
@@ -235,6 +241,9 @@ impl Builtin {
             "set" => Builtin::Set,
             "any" => Builtin::Any,
             "all" => Builtin::All,
+            "divmod" => Builtin::DivMod,
+            "round" => Builtin::Round,
+            "hash" => Builtin::Hash,
             _ => return None,
         })
     }

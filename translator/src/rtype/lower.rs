@@ -104,7 +104,7 @@ impl Lowerer<'_> {
         }
     }
 
-    fn int_op(&self, op: IntOp) -> LlOp {
+    pub(super) fn int_op(&self, op: IntOp) -> LlOp {
         if self.opts.overflow_checks && can_overflow(op) {
             LlOp::IntOvf(op)
         } else {
@@ -898,6 +898,9 @@ impl Lowerer<'_> {
             }
             Builtin::Sorted | Builtin::Set => unreachable!("lowered with the call"),
             Builtin::Typing(_) => unreachable!("annotator rejects calling typing forms"),
+            Builtin::DivMod | Builtin::Round | Builtin::Hash => {
+                return self.number_builtin(b, args, result, span)
+            }
             Builtin::Str
             | Builtin::Repr
             | Builtin::Ord

@@ -12,6 +12,7 @@ mod lists;
 pub mod llop;
 pub mod lltype;
 mod lower;
+mod numbers;
 mod strings;
 
 use crate::annotate::model::SomeValue;
