@@ -6,6 +6,7 @@ CPython, under PyPy3 and, where one exists, the C reference version.
 
     python3 bench/run.py [--quick] [--runs N] [--out PATH] [--only NAME,NAME]
                          [--systems translated,profopt,cpython,pypy3,c] [--install]
+                         [--scaling-sizes N,N | --no-scaling]
 
 For each program: translate it, plain and with --profopt (recording
 per-phase times and the translator's peak RSS), run every system once and
@@ -16,11 +17,19 @@ run per system and --runs rounds interleaved across systems (A B C A B C
 ru_maxrss from os.wait4. CPython and PyPy3 run with the repository root on
 PYTHONPATH, for the rpython.rlib shim in rpython/.
 
-Writes PATH (default bench/results.json) and a Markdown table beside it
-(PATH with .md), and prints the table. Exit status: 0 when everything that
+Translation scaling: synthetic programs of about 1000, 10000 and 100000
+lines (bench/gen_scaling.py; 1000 and 10000 with --quick; --scaling-sizes
+to choose, --no-scaling to skip; with --only, only when the list includes
+`scaling`) are each translated once with `translate -O2`, recording the
+translator's wall time, peak RSS and phase times, and the binary's stdout is
+checked against python3's.
+
+Writes PATH (default bench/results.json) and Markdown tables beside it
+(PATH with .md), and prints them. Exit status: 0 when everything that
 ran printed the expected output (programs that do not translate yet are
-expected); 1 if a system printed the wrong output, failed or timed out;
-2 if the harness itself could not run.
+expected); 1 if a system printed the wrong output, failed or timed out, or
+a scaling program did not translate or printed the wrong output; 2 if the
+harness itself could not run.
 
 Python 3.11 standard library only.
 """
@@ -62,6 +71,15 @@ TRANSLATED_SYSTEMS = ("translated", "profopt")
 TARGET_ARGS = {
     "targetfib": ("32", "27"),
 }
+
+# Translation scaling: sizes (lines asked of gen_scaling.py) by default and
+# with --quick, and the timing phases that make up the "front half" (all
+# before the C/LLVM source is written and compiled).
+GEN_SCALING = os.path.join(HERE, "gen_scaling.py")
+SCALING_SIZES = (1000, 10000, 100000)
+SCALING_SIZES_QUICK = (1000, 10000)
+FRONT_PHASES = ("parse", "flowgraph", "annotate", "rtype", "backendopt",
+                "stackcheckinsertion", "gctransform", "database")
 
 
 def python_env():
@@ -519,6 +537,88 @@ def bench_program(prog, systems, avail, c_dir, python, scratch, opts, problems):
     return res
 
 
+# ---------------------------------------------------------------- scaling
+
+def bench_scaling(sizes, python, scratch, opts, problems):
+    """The translation-scaling section: one record per size (ascending),
+    each with the growth of the total translation time against the previous
+    size's, relative to the growth in lines."""
+    rows = []
+    for n in sizes:
+        rows.append(scale_one(n, python, scratch, opts, problems))
+    prev = None
+    for row in rows:
+        row["growth"] = None
+        if prev is not None and prev["total"] and row["total"]:
+            time_ratio = row["total"] / prev["total"]
+            line_ratio = row["lines"] / prev["lines"]
+            row["growth"] = {"time_ratio": round(time_ratio, 4),
+                             "line_ratio": round(line_ratio, 4),
+                             "value": round(time_ratio / line_ratio, 4)}
+        prev = row
+    return rows
+
+
+def scale_one(n, python, scratch, opts, problems):
+    """Generates a program of about n lines, translates it with `translate
+    -O2` (wall time, wait4 peak RSS, phase times), runs the binary and
+    compares its stdout with python3's."""
+    name = "scaling%d" % n
+    source = os.path.join(scratch, name + ".py")
+    log("%s: generating (bench/gen_scaling.py %d)" % (name, n))
+    with open(source, "wb") as f:
+        p = subprocess.run([python, GEN_SCALING, str(n)], stdout=f, stderr=subprocess.PIPE)
+    if p.returncode != 0:
+        raise HarnessError("bench/gen_scaling.py %d failed: %s" % (
+            n, p.stderr.decode("utf-8", "replace")[-500:]))
+    with open(source, "rb") as f:
+        lines = f.read().count(b"\n")
+    log("%s: translating %d lines" % (name, lines))
+    info, binary = translate({"name": name, "source": source, "args": []}, scratch,
+                             opts.translate_timeout)
+    phases = info["phases"]
+    row = {"size": n, "lines": lines, "status": info["status"], "output": "not run",
+           "wall": info["wall"], "peak_rss_kib_with_children": info["peak_rss_kib_with_children"],
+           "peak_rss_kib": info["peak_rss_kib"], "phases": phases,
+           "front_half": None, "source": None, "compile": None, "total": info["total"]}
+    if "timings_error" in info:
+        row["timings_error"] = info["timings_error"]
+    if phases:
+        row["front_half"] = round(sum(phases.get(ph, 0.0) for ph in FRONT_PHASES), 6)
+        row["source"] = phases.get("source")
+        row["compile"] = phases.get("compile")
+    if binary is None:
+        problems.append("%s (%d lines): %s" % (name, lines, info["status"]))
+        log(problems[-1])
+        return row
+    log("%s: translated in %.2f s (wall %.2f s, peak RSS %.0f MiB)" % (
+        name, info["total"] or info["wall"], info["wall"],
+        info["peak_rss_kib_with_children"] / 1024.0))
+    rc, expected, err = run_capture([python, source], scratch, opts.timeout, env=python_env())
+    if rc != 0:
+        row["output"] = "python3 reference run %s" % exit_status(rc)
+        problems.append("%s: the python3 reference run failed (%s): %s" % (
+            name, exit_status(rc), err.decode("utf-8", "replace")[-500:]))
+        log(problems[-1])
+        return row
+    rc, out, err = run_capture([binary], scratch, opts.timeout)
+    if rc == 0 and out == expected:
+        row["output"] = "ok"
+        return row
+    if rc == 0:
+        row["output"] = "WRONG OUTPUT"
+        detail = diff_head(expected, out)
+    else:
+        row["output"] = exit_status(rc)
+        detail = err.decode("utf-8", "replace")[-1000:]
+        if out != expected:
+            detail += diff_head(expected, out)
+    problems.append("%s: translated %s (command: %s)\n%s" % (
+        name, row["output"], shlex.quote(binary), detail))
+    log(problems[-1])
+    return row
+
+
 # ---------------------------------------------------------------- report
 
 RATIO_KEYS = ("vs_cpython", "vs_pypy3", "to_c", "profopt_vs_o2")
@@ -579,6 +679,27 @@ def markdown(report):
     meta = report["meta"]
     progs = report["programs"]
     lines = ["# Benchmark results", ""]
+    if progs:
+        lines += programs_markdown(report)
+    else:
+        lines += ["%s; translation scaling only." % meta["date"], ""]
+    if report.get("scaling"):
+        lines += scaling_markdown(report["scaling"])
+    env = meta["versions"]
+    lines.append("Environment: %s; CPython `%s`; PyPy3 `%s`; C `%s` (-O2 -ffp-contract=off); "
+                 "%d CPUs; load average before/after: %s / %s." % (
+                     meta["machine"], env.get("cpython"), env.get("pypy3") or "-",
+                     env.get("gcc") or "-", meta["cpus"], meta["loadavg_before"],
+                     meta["loadavg_after"]))
+    lines.append("")
+    return "\n".join(lines)
+
+
+def programs_markdown(report):
+    """The main table (programs x systems), its notes, as a list of lines."""
+    meta = report["meta"]
+    progs = report["programs"]
+    lines = []
     lines.append("%s; %s sizes; median of %d runs after one warm-up, systems interleaved; "
                  "wall seconds (time.perf_counter), peak RSS in KiB (wait4 ru_maxrss)." % (
                      meta["date"], "small (--quick)" if meta["quick"] else "default",
@@ -623,14 +744,57 @@ def markdown(report):
         for n in notes:
             lines.append("- " + n.replace("|", "\\|"))
     lines.append("")
-    env = meta["versions"]
-    lines.append("Environment: %s; CPython `%s`; PyPy3 `%s`; C `%s` (-O2 -ffp-contract=off); "
-                 "%d CPUs; load average before/after: %s / %s." % (
-                     meta["machine"], env.get("cpython"), env.get("pypy3") or "-",
-                     env.get("gcc") or "-", meta["cpus"], meta["loadavg_before"],
-                     meta["loadavg_after"]))
+    return lines
+
+
+def fmt_secs(x):
+    return "-" if x is None else "%.2f" % x
+
+
+def scaling_markdown(rows):
+    """The "Translation scaling" table and its notes, as a list of lines."""
+    lines = ["## Translation scaling", ""]
+    lines.append("Synthetic programs from bench/gen_scaling.py, each translated once with "
+                 "`translate -O2`; phase seconds from --timings-json, peak RSS from wait4 "
+                 "ru_maxrss of the translate process (largest of it and the clang / "
+                 "llvm-link processes it ran).")
     lines.append("")
-    return "\n".join(lines)
+    lines.append("| lines | front half s | source s | compile (LLVM and link) s | total s "
+                 "| peak RSS MiB | growth vs previous (time ratio / line ratio) |")
+    lines.append("|---|---|---|---|---|---|---|")
+    notes = []
+    for row in rows:
+        if row["status"] != "ok":
+            lines.append("| %d | %s | | | | | |" % (row["lines"], short_status(row["status"])))
+            notes.append("%d lines: %s" % (row["lines"], row["status"]))
+            continue
+        g = row.get("growth")
+        growth = "-" if g is None else "%.2f (%.2fx / %.2fx)" % (
+            g["value"], g["time_ratio"], g["line_ratio"])
+        rss = row["peak_rss_kib_with_children"]
+        lines.append("| %d | %s | %s | %s | %s | %s | %s |" % (
+            row["lines"], fmt_secs(row["front_half"]), fmt_secs(row["source"]),
+            fmt_secs(row["compile"]), fmt_secs(row["total"]),
+            "-" if rss is None else "%.0f" % (rss / 1024.0), growth))
+        if row["output"] != "ok":
+            notes.append("%d lines: the binary's output: %s" % (row["lines"], row["output"]))
+    lines.append("")
+    lines.append("Front half: parse, flowgraph, annotate, rtype, backendopt, "
+                 "stackcheckinsertion, gctransform and database; source: building and "
+                 "writing the program's LLVM module (program.bc); compile: `make` in the "
+                 "build folder (clang on the runtime, llvm-link, opt internalize/globaldce, "
+                 "clang -O2 on the whole module and the link). Growth: this "
+                 "size's total / the previous size's, divided by the ratio of their "
+                 "line counts (1.00: time grows linearly with lines; below 1: more slowly, "
+                 "e.g. while fixed costs dominate; above 1: faster than linearly).")
+    if notes:
+        lines.append("")
+        lines.append("Notes:")
+        lines.append("")
+        for n in notes:
+            lines.append("- " + n.replace("|", "\\|"))
+    lines.append("")
+    return lines
 
 
 # ---------------------------------------------------------------- main
@@ -653,11 +817,26 @@ def parse_args(argv):
                     help="seconds per run before it counts as TIMEOUT (default 300)")
     ap.add_argument("--translate-timeout", type=float, default=600,
                     help="seconds per translation (default 600)")
+    ap.add_argument("--scaling-sizes",
+                    help="comma list of line counts for the translation-scaling section "
+                         "(default %s; with --quick %s)" % (
+                             ",".join(map(str, SCALING_SIZES)),
+                             ",".join(map(str, SCALING_SIZES_QUICK))))
+    ap.add_argument("--no-scaling", action="store_true",
+                    help="skip the translation-scaling section")
     ap.add_argument("--keep", action="store_true",
                     help="keep the scratch folder (binaries, C builds, translator logs)")
     opts = ap.parse_args(argv)
     if opts.runs < 1:
         ap.error("--runs must be at least 1")
+    if opts.scaling_sizes is not None:
+        try:
+            sizes = [int(w) for w in opts.scaling_sizes.split(",") if w.strip()]
+        except ValueError:
+            ap.error("--scaling-sizes takes a comma list of line counts, e.g. 1000,10000")
+        if not sizes or min(sizes) < 1:
+            ap.error("--scaling-sizes takes a comma list of positive line counts")
+        opts.scaling_sizes = sorted(set(sizes))
     return opts
 
 
@@ -677,14 +856,22 @@ def main(argv):
         systems = [s for s in SYSTEMS if s in systems]
 
     progs = collect_programs(bench_dir, opts.quick)
+    scaling = not opts.no_scaling
     if opts.only:
         wanted = [n.strip() for n in opts.only.split(",") if n.strip()]
+        # `scaling` in --only selects the translation-scaling section.
+        scaling = scaling and "scaling" in wanted
+        wanted = [n for n in wanted if n != "scaling"]
         names = [p["name"] for p in progs]
         bad = [n for n in wanted if n not in names]
         if bad:
             raise HarnessError("unknown program(s) %s; known: %s" % (
-                ", ".join(bad), ", ".join(names)))
+                ", ".join(bad), ", ".join(names + ["scaling"])))
         progs = [p for p in progs if p["name"] in wanted]
+    opts.scaling = []
+    if scaling:
+        opts.scaling = opts.scaling_sizes or list(
+            SCALING_SIZES_QUICK if opts.quick else SCALING_SIZES)
 
     scratch = tempfile.mkdtemp(prefix="bench-")
     try:
@@ -700,9 +887,10 @@ def run_all(opts, bench_dir, systems, progs, scratch):
     # Which systems can run here; avail[s] is None when available, else why not.
     avail = {}
     skipped = {}
-    if any(s in systems for s in TRANSLATED_SYSTEMS) and not os.access(TRANSLATE, os.X_OK):
+    translating = (progs and any(s in systems for s in TRANSLATED_SYSTEMS)) or opts.scaling
+    if translating and not os.access(TRANSLATE, os.X_OK):
         raise HarnessError("%s not found; run `cargo build --release` (or `make build`)" % TRANSLATE)
-    if "pypy3" in systems and not shutil.which("pypy3"):
+    if progs and "pypy3" in systems and not shutil.which("pypy3"):
         why = "pypy3 not on PATH; --install runs apt-get install -y pypy3"
         if opts.install:
             err = install_pypy3()
@@ -727,7 +915,7 @@ def run_all(opts, bench_dir, systems, progs, scratch):
         versions["pypy3"] = " ".join(p.stdout.decode("utf-8", "replace").split())
     if c_dir:
         versions["gcc"] = version_of(["gcc", "--version"])
-    if any(s in systems for s in TRANSLATED_SYSTEMS):
+    if translating:
         versions["translate"] = version_of([TRANSLATE, "--version"])
 
     problems = []
@@ -736,6 +924,9 @@ def run_all(opts, bench_dir, systems, progs, scratch):
     for prog in progs:
         results[prog["name"]] = bench_program(prog, systems, avail, c_dir, opts.python,
                                               scratch, opts, problems)
+    scaling = []
+    if opts.scaling:
+        scaling = bench_scaling(opts.scaling, opts.python, scratch, opts, problems)
     load_after = loadavg()
 
     g = {}
@@ -751,6 +942,10 @@ def run_all(opts, bench_dir, systems, progs, scratch):
             "translate_command": "translate -O2 --batch --timings-json <json> --output <bin> <prog>",
             "profopt_translate_command": ("translate -O2 --batch --timings-json <json> --profopt "
                                           "--profoptargs=<args> --output <bin> <prog>"),
+            "scaling_sizes": opts.scaling,
+            "scaling_command": ("python3 bench/gen_scaling.py <size> > <prog>; translate -O2 "
+                                "--batch --timings-json <json> --output <bin> <prog>"),
+            "front_half_phases": list(FRONT_PHASES),
             "rss_method": ("wait4 ru_maxrss, launched through /bin/sh as a child subreaper"
                            if subreaper() else
                            "wait4 ru_maxrss of a direct child (floor: the harness's own RSS)"),
@@ -760,6 +955,7 @@ def run_all(opts, bench_dir, systems, progs, scratch):
         },
         "programs": results,
         "geomean": g,
+        "scaling": scaling,
         "problems": problems,
     }
 
@@ -775,7 +971,8 @@ def run_all(opts, bench_dir, systems, progs, scratch):
     print(table, flush=True)
     log("wrote %s and %s" % (out, md_path))
     if problems:
-        log("\n%d problem(s): a system printed the wrong output or failed:" % len(problems))
+        log("\n%d problem(s): a system (or a scaling program) printed the wrong output "
+            "or failed:" % len(problems))
         for p in problems:
             log(p.rstrip())
         return 1
