@@ -41,36 +41,10 @@ int64_t rpy_bytes_getitem(rpy_str *b, int64_t i) {
     return (unsigned char)b->data[i];
 }
 
-/* CPython's PySlice_AdjustIndices for one bound (as rpy_str.c does). */
-static int64_t clamp_bound(int64_t i, int64_t n, int64_t step) {
-    if (i < 0)
-        i = i + n >= 0 ? i + n : step < 0 ? -1 : 0;
-    else if (i >= n)
-        i = step < 0 ? n - 1 : n;
-    return i;
-}
-
 rpy_str *rpy_bytes_slice(rpy_str *b, int64_t start, int64_t stop, int64_t step) {
-    if (step == 0) {
-        rpy_raise(RPY_EXC_VALUE, "slice step cannot be zero");
+    int64_t n = b->length, count;
+    if (!rpy_slice_adjust(n, &start, &stop, &step, &count))
         return NULL;
-    }
-    if (step < 0) { /* missing bounds mean the other ends, as for lists */
-        if (start == INT64_MIN)
-            start = INT64_MAX;
-        if (stop == INT64_MAX)
-            stop = INT64_MIN;
-        if (step == INT64_MIN)
-            step = -INT64_MAX;
-    }
-    int64_t n = b->length;
-    start = clamp_bound(start, n, step);
-    stop = clamp_bound(stop, n, step);
-    int64_t count = 0;
-    if (step > 0 && start < stop)
-        count = (stop - start - 1) / step + 1;
-    else if (step < 0 && stop < start)
-        count = (start - stop - 1) / -step + 1;
     if (count == n && step == 1)
         return b; /* immutable: the whole is itself */
     if (count == 1 && (unsigned char)b->data[start] < 0x80)

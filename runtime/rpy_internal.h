@@ -180,4 +180,41 @@ static inline uint64_t rpy_tuple_item(uint64_t t, int64_t i) {
     return slots[i];
 }
 
+
+/* seq[start:stop:step] on n items, as CPython's PySlice_AdjustIndices:
+ * missing bounds come as INT64_MIN / INT64_MAX whatever the step
+ * (backwards they mean from the end down to the first item; as in
+ * CPython, -step must fit).  Adjusts the three in place and returns the
+ * slice's length; false (ValueError raised) for a zero step. */
+static inline bool rpy_slice_adjust(int64_t n, int64_t *start, int64_t *stop, int64_t *step,
+                                    int64_t *count) {
+    if (*step == 0) {
+        rpy_raise(RPY_EXC_VALUE, "slice step cannot be zero");
+        return false;
+    }
+    if (*step < 0) {
+        if (*start == INT64_MIN)
+            *start = INT64_MAX;
+        if (*stop == INT64_MAX)
+            *stop = INT64_MIN;
+        if (*step == INT64_MIN)
+            *step = -INT64_MAX;
+    }
+    int64_t *bounds[2] = {start, stop};
+    for (int k = 0; k < 2; k++) {
+        int64_t i = *bounds[k];
+        if (i < 0)
+            i = i + n >= 0 ? i + n : *step < 0 ? -1 : 0;
+        else if (i >= n)
+            i = *step < 0 ? n - 1 : n;
+        *bounds[k] = i;
+    }
+    *count = 0;
+    if (*step > 0 && *start < *stop)
+        *count = (*stop - *start - 1) / *step + 1;
+    else if (*step < 0 && *stop < *start)
+        *count = (*start - *stop - 1) / -*step + 1;
+    return true;
+}
+
 #endif

@@ -284,39 +284,10 @@ rpy_list *rpy_list_mul(rpy_list *l, int64_t n) {
     return r;
 }
 
-/* CPython's PySlice_AdjustIndices for one bound. */
-static int64_t clamp_bound(int64_t i, int64_t n, int64_t step) {
-    if (i < 0)
-        i = i + n >= 0 ? i + n : step < 0 ? -1 : 0;
-    else if (i >= n)
-        i = step < 0 ? n - 1 : n;
-    return i;
-}
-
 rpy_list *rpy_list_slice(rpy_list *l, int64_t start, int64_t stop, int64_t step) {
-    if (step == 0) {
-        rpy_raise(RPY_EXC_VALUE, "slice step cannot be zero");
+    int64_t n = l->length, count;
+    if (!rpy_slice_adjust(n, &start, &stop, &step, &count))
         return NULL;
-    }
-    if (step < 0) {
-        /* Missing bounds come as INT64_MIN / INT64_MAX whatever the step:
-         * backwards they mean CPython's None, from the end down to the
-         * first item.  As in CPython, -step must fit. */
-        if (start == INT64_MIN)
-            start = INT64_MAX;
-        if (stop == INT64_MAX)
-            stop = INT64_MIN;
-        if (step == INT64_MIN)
-            step = -INT64_MAX;
-    }
-    int64_t n = l->length;
-    start = clamp_bound(start, n, step);
-    stop = clamp_bound(stop, n, step);
-    int64_t count = 0;
-    if (step > 0 && start < stop)
-        count = (stop - start - 1) / step + 1;
-    else if (step < 0 && stop < start)
-        count = (start - stop - 1) / -step + 1;
     RPY_PUSH_ROOT(l);
     rpy_list *r = rpy_list_new(l->items->hdr.tid, count, count);
     RPY_POP_ROOT(l);

@@ -437,15 +437,6 @@ __attribute__((always_inline)) rpy_str *rpy_str_getitem(rpy_str *s, int64_t i) {
     return getitem_slow(s, i);
 }
 
-/* CPython's PySlice_AdjustIndices for one bound. */
-static int64_t clamp_bound(int64_t i, int64_t n, int64_t step) {
-    if (i < 0)
-        i = i + n >= 0 ? i + n : step < 0 ? -1 : 0;
-    else if (i >= n)
-        i = step < 0 ? n - 1 : n;
-    return i;
-}
-
 /* Byte length of the code point at byte b. */
 static inline int char_len(const rpy_str *s, int64_t b) {
     const unsigned char *u = (const unsigned char *)s->data + b;
@@ -464,26 +455,9 @@ static inline int64_t step_from(const rpy_str *s, int64_t b, int64_t step) {
 }
 
 rpy_str *rpy_str_slice(rpy_str *s, int64_t start, int64_t stop, int64_t step) {
-    if (step == 0) {
-        rpy_raise(RPY_EXC_VALUE, "slice step cannot be zero");
+    int64_t n = s->nchars, count;
+    if (!rpy_slice_adjust(n, &start, &stop, &step, &count))
         return NULL;
-    }
-    if (step < 0) { /* missing bounds mean the other ends, as for lists */
-        if (start == INT64_MIN)
-            start = INT64_MAX;
-        if (stop == INT64_MAX)
-            stop = INT64_MIN;
-        if (step == INT64_MIN)
-            step = -INT64_MAX;
-    }
-    int64_t n = s->nchars;
-    start = clamp_bound(start, n, step);
-    stop = clamp_bound(stop, n, step);
-    int64_t count = 0;
-    if (step > 0 && start < stop)
-        count = (stop - start - 1) / step + 1;
-    else if (step < 0 && stop < start)
-        count = (start - stop - 1) / -step + 1;
     if (count == 0)
         return prebuilt(&empty_str);
     if (step == 1) {
