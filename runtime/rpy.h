@@ -579,7 +579,9 @@ extern const uint32_t rpy_exc_message_offset;
  * loop, so unbounded recursion would hang instead of raising; emitting
  * the recursive calls as `notail call` prevents that.) */
 extern char *rpy_stack_limit;
-void rpy_stack_check(void);
+/* True when it raised: generated code branches on the result instead of
+ * reloading rpy_exc_value on the common path. */
+bool rpy_stack_check(void);
 
 /* --- output (buffered stdout, flushed at exit and before errors) ------ */
 void rpy_write_int(int64_t value);          /* like str(int) */

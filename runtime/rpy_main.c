@@ -27,11 +27,14 @@ char *rpy_stack_limit;
  * The frame address of whoever we are inlined into is what matters.  The
  * shadow stack has its own end: a recursion that keeps many GC pointers
  * per frame can exhaust it before the C stack. */
-__attribute__((always_inline)) void rpy_stack_check(void) {
+__attribute__((always_inline)) bool rpy_stack_check(void) {
     bool c_stack = (uintptr_t)__builtin_frame_address(0) < (uintptr_t)rpy_stack_limit;
     bool shadow_stack = (uintptr_t)rpy_shadowstack_top > (uintptr_t)rpy_shadowstack_limit;
-    if (c_stack | shadow_stack)
+    if (__builtin_expect(c_stack | shadow_stack, 0)) {
         rpy_stack_overflow();
+        return true;
+    }
+    return false;
 }
 
 /* How much of the stack generated code may use, measured down from main's

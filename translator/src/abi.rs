@@ -307,7 +307,7 @@ impl RuntimeFn {
                 inkwell::types::BasicType::fn_type(&ret, &params, false)
             }
             RuntimeFn::MathLogBase => f64t.fn_type(&p(&[f64t.into(), f64t.into()]), false),
-            RuntimeFn::StackCheck => void.fn_type(&[], false),
+            RuntimeFn::StackCheck => boolt.fn_type(&[], false),
             RuntimeFn::WriteInt => void.fn_type(&p(&[i64t.into()]), false),
             RuntimeFn::WriteFloat => void.fn_type(&p(&[f64t.into()]), false),
             RuntimeFn::WriteBool => void.fn_type(&p(&[boolt.into()]), false),
@@ -382,7 +382,6 @@ impl RuntimeFn {
                 | RuntimeFn::FloatToInt
                 | RuntimeFn::StrToInt
                 | RuntimeFn::GcMalloc
-                | RuntimeFn::StackCheck
                 | RuntimeFn::ListNew
                 | RuntimeFn::ListAppend
                 | RuntimeFn::ListInsert

@@ -296,6 +296,11 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             .build_load(ptr, self.cg.exc_value.as_pointer_value(), "exc")?
             .into_pointer_value();
         let raised = self.b.build_is_not_null(exc, "raised")?;
+        self.branch_if_raised(raised)
+    }
+
+    /// Continues in a new block unless `raised`, which propagates.
+    fn branch_if_raised(&self, raised: IntValue<'ctx>) -> CgResult<()> {
         let bb = self.cg.cx.append_basic_block(self.func, "exc");
         let cont = self.cg.cx.append_basic_block(self.func, "no_exc");
         self.b.build_conditional_branch(raised, bb, cont)?;
@@ -927,7 +932,13 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             }
             LlOp::Format(pieces) => Some(self.format(pieces, &op.args)?),
             LlOp::StackCheck => {
-                self.call_rt(RuntimeFn::StackCheck, &[])?;
+                // The check says whether it raised: no reload of
+                // rpy_exc_value on the path that did not.
+                let raised = self
+                    .call_rt(RuntimeFn::StackCheck, &[])?
+                    .expect("rpy_stack_check returns a bool")
+                    .into_int_value();
+                self.branch_if_raised(raised)?;
                 None
             }
             LlOp::Malloc(c) => {
