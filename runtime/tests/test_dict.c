@@ -17,6 +17,7 @@
 #include "../rpy.h"
 #include "../rpy_internal.h"
 #include "dict_cases.h"
+#include "check.h"
 #include "runtime_types.h"
 
 #include <math.h>
@@ -87,23 +88,6 @@ const uint32_t rpy_exc_message_offset = offsetof(exc, message);
 const rpy_location rpy_locations[] = {{"test_dict.c", "test", "", 1}};
 
 /* ---- checks and helpers ---------------------------------------------- */
-
-static int passed, failed;
-
-static bool check(bool ok, const char *fmt, ...) {
-    if (ok) {
-        passed++;
-        return true;
-    }
-    failed++;
-    va_list ap;
-    va_start(ap, fmt);
-    printf("FAIL: ");
-    vprintf(fmt, ap);
-    printf("\n");
-    va_end(ap);
-    return false;
-}
 
 static rpy_gc_stats stats(void) {
     rpy_gc_stats s;

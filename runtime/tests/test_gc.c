@@ -27,6 +27,7 @@
 
 #include "../rpy.h"
 #include "../rpy_internal.h"
+#include "check.h"
 #include "runtime_types.h"
 
 #include <stdarg.h>
@@ -120,7 +121,6 @@ const rpy_location rpy_locations[] = {{"test_gc.c", "test", "", 1}};
 
 /* ---- checks and helpers ---------------------------------------------- */
 
-static int passed, failed;
 /* RPY_GC_STRESS is on: every allocation collects. */
 static bool stress;
 
@@ -128,20 +128,6 @@ static bool stress;
 static bool env_set(const char *name) {
     const char *v = getenv(name);
     return v != NULL && v[0] != '\0' && strcmp(v, "0") != 0;
-}
-
-static void check(bool ok, const char *fmt, ...) {
-    if (ok) {
-        passed++;
-        return;
-    }
-    failed++;
-    va_list ap;
-    va_start(ap, fmt);
-    printf("FAIL: ");
-    vprintf(fmt, ap);
-    printf("\n");
-    va_end(ap);
 }
 
 static rpy_gc_stats stats(void) {

@@ -20,6 +20,7 @@
 #include "../rpy.h"
 #include "../rpy_internal.h"
 #include "list_cases.h"
+#include "check.h"
 #include "runtime_types.h"
 
 #include <math.h>
@@ -55,22 +56,6 @@ const uint32_t rpy_exc_message_offset = offsetof(exc, message);
 const rpy_location rpy_locations[] = {{"test_list.c", "test", "", 1}};
 
 /* ---- checks and helpers ---------------------------------------------- */
-
-static int passed, failed;
-
-static void check(bool ok, const char *fmt, ...) {
-    if (ok) {
-        passed++;
-        return;
-    }
-    failed++;
-    va_list ap;
-    va_start(ap, fmt);
-    printf("FAIL: ");
-    vprintf(fmt, ap);
-    printf("\n");
-    va_end(ap);
-}
 
 static rpy_gc_stats stats(void) {
     rpy_gc_stats s;

@@ -11,6 +11,7 @@
 
 #include "../rpy.h"
 #include "../rpy_internal.h"
+#include "check.h"
 #include "runtime_types.h"
 
 #include <math.h>
@@ -43,22 +44,6 @@ const char *const rpy_type_names[RPY_TID_FIRST_USER + RPY_EXC_KIND_COUNT] = {
 };
 const uint32_t rpy_exc_message_offset = 8;
 const rpy_location rpy_locations[] = {{"test.py", "f", "f()", 1}};
-
-static int passed, failed;
-
-static void check(bool ok, const char *fmt, ...) {
-    if (ok) {
-        passed++;
-        return;
-    }
-    failed++;
-    va_list ap;
-    va_start(ap, fmt);
-    printf("FAIL: ");
-    vprintf(fmt, ap);
-    printf("\n");
-    va_end(ap);
-}
 
 static rpy_str *make_str(const char *text) {
     size_t n = strlen(text);

@@ -22,6 +22,7 @@
 
 #include "../rpy.h"
 #include "../rpy_internal.h"
+#include "check.h"
 #include "runtime_types.h"
 #include "sort_cases.h"
 
@@ -108,22 +109,6 @@ _Static_assert(offsetof(tup_is, s) == 16 && offsetof(tup_sif, f) == 24 && offset
                "tuples: header, then 8-byte slots");
 
 /* ---- checks and helpers ---------------------------------------------- */
-
-static int passed, failed;
-
-static void check(bool ok, const char *fmt, ...) {
-    if (ok) {
-        passed++;
-        return;
-    }
-    failed++;
-    va_list ap;
-    va_start(ap, fmt);
-    printf("FAIL: ");
-    vprintf(fmt, ap);
-    printf("\n");
-    va_end(ap);
-}
 
 static rpy_gc_stats stats(void) {
     rpy_gc_stats s;

@@ -17,6 +17,7 @@
 
 #include "../rpy.h"
 #include "../rpy_internal.h"
+#include "check.h"
 #include "runtime_types.h"
 #include "str_cases.h"
 
@@ -53,23 +54,6 @@ const uint32_t rpy_exc_message_offset = offsetof(exc, message);
 const rpy_location rpy_locations[] = {{"test_str.c", "test", "", 1}};
 
 /* ---- checks and helpers ---------------------------------------------- */
-
-static int passed, failed;
-
-static bool check(bool ok, const char *fmt, ...) {
-    if (ok) {
-        passed++;
-        return true;
-    }
-    failed++;
-    va_list ap;
-    va_start(ap, fmt);
-    printf("FAIL: ");
-    vprintf(fmt, ap);
-    printf("\n");
-    va_end(ap);
-    return false;
-}
 
 /* A function's root slots, zeroed, as generated code allocates them. */
 static void **frame(size_t n) {
