@@ -92,7 +92,8 @@ enum rpy_exc_kind {
     RPY_EXC_NOT_A_DIRECTORY = 16, /* ENOTDIR */
     RPY_EXC_FILE_EXISTS = 17,    /* EEXIST */
     RPY_EXC_UNICODE_DECODE = 18, /* bytes.decode (rpy_bytes.c) */
-    RPY_EXC_KIND_COUNT = 19, /* rpy_exc_kind_tids has this many entries */
+    RPY_EXC_UNSUPPORTED_OPERATION = 19, /* io.UnsupportedOperation (rpy_file.c) */
+    RPY_EXC_KIND_COUNT = 20, /* rpy_exc_kind_tids has this many entries */
 };
 
 /* --- the garbage collector (rpy_gc.c) --------------------------------
@@ -202,6 +203,17 @@ rpy_list *rpy_list_mul(rpy_list *l, int64_t n);
  * bound is INT64_MIN (start) / INT64_MAX (stop), a missing step 1.
  * step 0 raises ValueError "slice step cannot be zero". */
 rpy_list *rpy_list_slice(rpy_list *l, int64_t start, int64_t stop, int64_t step);
+/* l[start:stop:step] = items, bounds and step as for rpy_list_slice
+ * (step 0: ValueError "slice step cannot be zero"); items holds items of
+ * the same kind and may be l itself.  Step 1 replaces the range by all of
+ * items, growing or shrinking l (an empty range, stop <= start, is an
+ * insertion at start); any other step needs exactly as many items as the
+ * slice has, else ValueError "attempt to assign sequence of size 3 to
+ * extended slice of size 2". */
+void rpy_list_setslice(rpy_list *l, int64_t start, int64_t stop, int64_t step, rpy_list *items);
+/* del l[start:stop:step], any step (0: ValueError as above); never
+ * allocates. */
+void rpy_list_delslice(rpy_list *l, int64_t start, int64_t stop, int64_t step);
 /* l.extend(other) (other may be l itself). */
 void rpy_list_extend(rpy_list *l, rpy_list *other);
 /* a + b: a new list. */
@@ -524,6 +536,60 @@ void rpy_os_close(int64_t fd);
 /* sys.stdout.write(s) (which 1, through print's buffer) or
  * sys.stderr.write(s) (which 2, unbuffered); returns len(s). */
 int64_t rpy_sys_write(int64_t which, rpy_str *s);
+
+/* --- open() and file objects (rpy_file.c) ----------------------------
+ *
+ * A file object is a handle: an int64_t naming an entry of the runtime's
+ * table of open files (malloc'ed, never seen by the collector); handles
+ * are not reused, so a closed file stays closed.  Text files are UTF-8:
+ * reading decodes strictly (UnicodeDecodeError with CPython's message,
+ * its position counted from the start of the chunk being decoded, as in
+ * CPython) and turns "\r\n" and a lone "\r" into "\n" (universal
+ * newlines); writing stores a str's bytes as they are.  Binary files
+ * read and write bytes objects.  Writes are buffered (flushed by close(),
+ * before a read from the same file, and at exit for files still open,
+ * after print's output); a text file on a terminal is line-buffered.
+ * With "+", reads and writes may alternate: each continues where the
+ * other stopped.  Errors as CPython words them:
+ *   - closed: ValueError "I/O operation on closed file." (binary files:
+ *     "read of closed file", "readline of closed file", "write to closed
+ *     file");
+ *   - wrong direction: io.UnsupportedOperation "not readable" / "not
+ *     writable" (binary files: "read" / "write", checked before closed);
+ *   - from the system: OSError or its subclass for errno (see the os
+ *     functions), "[Errno 28] No space left on device".
+ * GC arguments are rooted by the callee; results NULL (or -1) after
+ * raising. */
+/* open(path, mode): a handle >= 0, or -1 after raising.  mode as
+ * CPython's: one of r w a x, optionally + and b or t, each at most once,
+ * in any order.  Errors: ValueError "invalid mode: 'q'", "must have
+ * exactly one of create/read/write/append mode", "can't have text and
+ * binary mode at once", "Must have exactly one of create/read/write/append
+ * mode and at most one plus" (no r, w, a or x), "embedded null
+ * character" (in mode), "embedded null byte" (in path); then the
+ * errno's, e.g. FileNotFoundError "[Errno 2] No such file or directory:
+ * 'nope.txt'", IsADirectoryError "[Errno 21] Is a directory: 'dir'"
+ * (also when reading), FileExistsError for "x". */
+int64_t rpy_file_open(rpy_str *path, rpy_str *mode);
+/* f.read(n), f.read() when n < 0: up to n code points (text, a str) or
+ * bytes (binary, a bytes object), fewer only at end of file ("" there). */
+rpy_str *rpy_file_read(int64_t h, int64_t n);
+/* f.readline(): the next line with its "\n" (the last may have none); ""
+ * at end of file. */
+rpy_str *rpy_file_readline(int64_t h);
+/* f.readlines(): a list (RPY_TID_ARRAY_PTR items) of the lines left. */
+rpy_list *rpy_file_readlines(int64_t h);
+/* `for line in f`: whether a line remains (then rpy_file_readline gives
+ * it), reading ahead if needed; a closed file raises ValueError "I/O
+ * operation on closed file.". */
+bool rpy_file_more(int64_t h);
+/* f.write(s): returns len(s), code points (text) or bytes (binary). */
+int64_t rpy_file_write(int64_t h, rpy_str *s);
+/* f.close(): flushes and closes; closing again does nothing.  A failed
+ * flush raises, and the file is closed all the same. */
+void rpy_file_close(int64_t h);
+/* f.closed */
+bool rpy_file_closed(int64_t h);
 
 /* --- provided by generated code ------------------------------------ */
 /* The translated entry_point(argv); the result is the process exit code. */

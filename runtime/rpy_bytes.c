@@ -162,24 +162,24 @@ rpy_str *rpy_bytes_repr(rpy_str *b) {
 
 /* ---- UTF-8 ----------------------------------------------------------------- */
 
-/* Raises UnicodeDecodeError for bytes [start, end) of b, as CPython's
+/* Raises UnicodeDecodeError for bytes [start, end) of p, as CPython's
  * codec words it. */
-static void *decode_error(const rpy_str *b, int64_t start, int64_t end, const char *reason) {
+static void decode_error(const char *p, int64_t start, int64_t end, const char *reason) {
     char msg[160];
     if (end - start == 1)
         snprintf(msg, sizeof msg, "'utf-8' codec can't decode byte 0x%02x in position %lld: %s",
-                 (unsigned)(unsigned char)b->data[start], (long long)start, reason);
+                 (unsigned)(unsigned char)p[start], (long long)start, reason);
     else
         snprintf(msg, sizeof msg, "'utf-8' codec can't decode bytes in position %lld-%lld: %s", (long long)start,
                  (long long)(end - 1), reason);
     rpy_raise(RPY_EXC_UNICODE_DECODE, msg);
-    return NULL;
 }
 
-rpy_str *rpy_bytes_decode_utf8(rpy_str *b) {
-    const unsigned char *u = (const unsigned char *)b->data;
-    int64_t n = b->length, nchars = 0;
-    for (int64_t i = 0; i < n; nchars++) {
+/* bytes.decode() and text files (rpy_file.c) both decode with this. */
+int64_t rpy_utf8_check(const char *p, int64_t n, bool final, int64_t *nchars) {
+    const unsigned char *u = (const unsigned char *)p;
+    int64_t i = 0, count = 0;
+    for (; i < n; count++) {
         unsigned c = u[i];
         if (c < 0x80) {
             i++;
@@ -205,18 +205,35 @@ rpy_str *rpy_bytes_decode_utf8(rpy_str *b) {
             else if (c == 0xF4)
                 hi = 0x8F;
         } else {
-            return decode_error(b, i, i + 1, "invalid start byte");
+            decode_error(p, i, i + 1, "invalid start byte");
+            return -1;
         }
         for (int k = 1; k <= need; k++) {
-            if (i + k == n) /* every byte so far fits: cut short */
-                return decode_error(b, i, n, "unexpected end of data");
-            if (u[i + k] < lo || u[i + k] > hi)
-                return decode_error(b, i, i + k, "invalid continuation byte");
+            if (i + k == n) { /* every byte so far fits: cut short */
+                if (!final) {
+                    *nchars = count;
+                    return i; /* the rest may come with more data */
+                }
+                decode_error(p, i, n, "unexpected end of data");
+                return -1;
+            }
+            if (u[i + k] < lo || u[i + k] > hi) {
+                decode_error(p, i, i + k, "invalid continuation byte");
+                return -1;
+            }
             lo = 0x80;
             hi = 0xBF;
         }
         i += need + 1;
     }
+    *nchars = count;
+    return n;
+}
+
+rpy_str *rpy_bytes_decode_utf8(rpy_str *b) {
+    int64_t n = b->length, nchars;
+    if (rpy_utf8_check(b->data, n, true, &nchars) < 0)
+        return NULL;
     if (nchars == n)
         return b; /* ASCII: the same bytes make the same str */
     RPY_PUSH_ROOT(b);

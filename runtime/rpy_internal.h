@@ -28,6 +28,29 @@ int32_t rpy_utf8_next(const unsigned char *p, int64_t avail, int *len);
 /* Preallocates the MemoryError instance (rpy_exc.c); after rpy_gc_init. */
 void rpy_exc_init(void);
 
+/* --- errors from the system and from UTF-8 (rpy_os.c, rpy_bytes.c) --- */
+
+/* Raises OSError, or the subclass CPython picks for errno e, with
+ * CPython's message "[Errno 2] No such file or directory", followed by
+ * ": " and repr(path) when path is not NULL (rpy_os.c).  Allocates: the
+ * caller holds no other GC pointer. */
+void rpy_raise_errno(int e, rpy_str *path);
+/* Checks that p[0..n-1] is strict UTF-8, as bytes.decode() wants it, and
+ * counts its code points into *nchars.  Returns how many bytes make up
+ * whole characters: n, or fewer when !final and p ends inside a
+ * character that more bytes could complete (left for the next call, as
+ * CPython's incremental decoder keeps them).  An invalid sequence raises
+ * UnicodeDecodeError as CPython words it, positions counted from p, and
+ * gives -1 (rpy_bytes.c). */
+int64_t rpy_utf8_check(const char *p, int64_t n, bool final, int64_t *nchars);
+
+/* --- files (rpy_file.c) ----------------------------------------------- */
+
+/* The size of each read(2) a file object makes, and of its write buffer
+ * (CPython's text files read in chunks of this size too, which shows in
+ * the positions of decoding errors). */
+#define RPY_FILE_BUFFER 8192
+
 /* --- the collector (rpy_gc.c) ---------------------------------------- */
 
 /* rpy_stack_check() reports RecursionError once rpy_shadowstack_top is

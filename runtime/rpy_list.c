@@ -8,16 +8,16 @@
  * GC discipline, as for generated code:
  *   - Slots past `length` are always zero: the collector traces an array
  *     of pointers up to its capacity.
- *   - What allocates (new, append, insert, mul, slice, extend, concat)
- *     keeps its GC arguments in shadow-stack slots meanwhile; an item is
+ *   - What allocates (new, append, insert, mul, slice, extend, concat,
+ *     setslice) keeps its GC arguments in shadow-stack slots meanwhile; an item is
  *     rooted only if it is a GC pointer (an int in a root slot could look
  *     like a nursery address).
  *   - Before GC pointers are stored into an array, one by one or by
  *     memcpy, an array with TRACK_YOUNG_PTRS goes through the write
  *     barrier; so does a list before it gets a new array.  Moving items
  *     within one array (insert, delete, reverse, sort) needs no barrier.
- *   - delete, clear, reverse, find, count, eq and sort never allocate from
- *     the collector, so they never move objects (sort malloc's a scratch
+ *   - delete, delslice, clear, reverse, find, count, eq and sort never
+ *     allocate from the collector, so they never move objects (sort malloc's a scratch
  *     buffer and raises MemoryError if it cannot).  sort_keyed allocates
  *     only its array of keys and whatever keyfn does, before it sorts.
  *
@@ -28,6 +28,7 @@
 #include "rpy.h"
 #include "rpy_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -304,6 +305,104 @@ rpy_list *rpy_list_slice(rpy_list *l, int64_t start, int64_t stop, int64_t step)
             put(dst, size, k, get(src, size, start + k * step));
     }
     return r;
+}
+
+/* ---- slice assignment and deletion ------------------------------------------ */
+
+/* l[start:start + count] = items (the bounds already adjusted): the tail
+ * moves to make the range as long as items is. */
+static void replace_range(rpy_list *l, int64_t start, int64_t count, rpy_list *items) {
+    int64_t n = l->length, m = items->length, total;
+    if (__builtin_add_overflow(n - count, m, &total)) {
+        memory_error();
+        return;
+    }
+    rpy_array *a = l->items;
+    if (total > a->length) {
+        RPY_PUSH_ROOT(items);
+        a = grow(&l, total);
+        RPY_POP_ROOT(items);
+        if (a == NULL)
+            return;
+    }
+    uint32_t size = item_size(a);
+    int64_t tail = n - start - count;
+    memmove(slot(a, size, start + m), slot(a, size, start + count), (size_t)tail * size);
+    copy_items(a, start, items->items, 0, m);
+    if (total < n) /* the slots given up must not keep objects alive */
+        memset(slot(a, size, total), 0, (size_t)(n - total) * size);
+    l->length = total;
+}
+
+void rpy_list_setslice(rpy_list *l, int64_t start, int64_t stop, int64_t step, rpy_list *items) {
+    int64_t n = l->length, count;
+    if (!rpy_slice_adjust(n, &start, &stop, &step, &count))
+        return;
+    if (step == 1) {
+        /* count is 0 when stop <= start: then an insertion at start, as in
+         * CPython.  `l[i:j] = l` would read l while moving its items
+         * around: copy it first, as CPython does. */
+        if (items == l) {
+            RPY_PUSH_ROOT(l);
+            items = rpy_list_slice(l, INT64_MIN, INT64_MAX, 1);
+            RPY_POP_ROOT(l);
+            if (items == NULL)
+                return;
+        }
+        replace_range(l, start, count, items);
+        return;
+    }
+    int64_t m = items->length;
+    if (m != count) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "attempt to assign sequence of size %lld to extended slice of size %lld",
+                 (long long)m, (long long)count);
+        rpy_raise(RPY_EXC_VALUE, msg);
+        return;
+    }
+    if (count == 0)
+        return;
+    if (items == l) {
+        /* Then the slice is all of l, so step is -1 (or l has one item):
+         * l[::-1] = l reverses l. */
+        if (step < 0)
+            rpy_list_reverse(l);
+        return;
+    }
+    /* Nothing allocates here, so one barrier covers every store. */
+    rpy_array *a = l->items;
+    const rpy_array *src = items->items;
+    uint32_t size = item_size(a);
+    before_stores(a);
+    for (int64_t k = 0; k < count; k++) /* no overflow: inside the list */
+        put(a, size, start + k * step, get(src, size, k));
+}
+
+void rpy_list_delslice(rpy_list *l, int64_t start, int64_t stop, int64_t step) {
+    int64_t n = l->length, count;
+    if (!rpy_slice_adjust(n, &start, &stop, &step, &count) || count == 0)
+        return;
+    rpy_array *a = l->items;
+    uint32_t size = item_size(a);
+    if (step < 0) { /* the same items, taken from the lowest up */
+        start += (count - 1) * step;
+        step = -step;
+    }
+    if (step == 1) {
+        memmove(slot(a, size, start), slot(a, size, start + count), (size_t)(n - start - count) * size);
+    } else {
+        /* Close up the survivors left to right: step - 1 of them between
+         * two deleted items, then the tail after the last. */
+        int64_t dst = start;
+        for (int64_t k = 0; k < count; k++) {
+            int64_t from = start + k * step + 1;
+            int64_t to = k + 1 < count ? from + step - 1 : n;
+            memmove(slot(a, size, dst), slot(a, size, from), (size_t)(to - from) * size);
+            dst += to - from;
+        }
+    }
+    memset(slot(a, size, n - count), 0, (size_t)count * size);
+    l->length = n - count;
 }
 
 /* ---- in place, without allocating --------------------------------------- */

@@ -3,8 +3,9 @@
  *
  * Errors become OSError or the subclass CPython picks for errno, with
  * CPython's message: "[Errno N] <strerror text>", followed for os.open by
- * ": " and repr(path).  Calls interrupted by a signal are retried (PEP
- * 475), except close(2): on Linux the descriptor is gone even then.
+ * ": " and repr(path) (rpy_raise_errno, which open() in rpy_file.c uses
+ * too).  Calls interrupted by a signal are retried (PEP 475), except
+ * close(2): on Linux the descriptor is gone even then.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -42,9 +43,8 @@ static int32_t kind_of_errno(int e) {
     }
 }
 
-/* Raises the error for errno e, with ": " and repr(path) after the
- * strerror text when path is not NULL. */
-static void raise_errno(int e, rpy_str *path) {
+/* Shared with rpy_file.c (rpy_internal.h). */
+void rpy_raise_errno(int e, rpy_str *path) {
     char head[160];
     int k = snprintf(head, sizeof head, "[Errno %d] %s", e, strerror(e));
     if (k < 0)
@@ -98,7 +98,7 @@ int64_t rpy_os_open(rpy_str *path, int64_t flags, int64_t mode) {
         fd = open(path->data, (int)flags | O_CLOEXEC, (mode_t)mode);
     while (fd < 0 && errno == EINTR);
     if (fd < 0) {
-        raise_errno(errno, path);
+        rpy_raise_errno(errno, path);
         return -1;
     }
     return fd;
@@ -108,7 +108,7 @@ rpy_str *rpy_os_read(int64_t fd, int64_t n) {
     if (!fits_int(fd))
         return NULL;
     if (n < 0) { /* CPython: errno = EINVAL, then its usual error */
-        raise_errno(EINVAL, NULL);
+        rpy_raise_errno(EINVAL, NULL);
         return NULL;
     }
     /* Read outside the GC heap, then copy exactly what came: a big n
@@ -129,7 +129,7 @@ rpy_str *rpy_os_read(int64_t fd, int64_t n) {
     int e = errno;
     rpy_str *r = NULL;
     if (got < 0)
-        raise_errno(e, NULL);
+        rpy_raise_errno(e, NULL);
     else
         r = rpy_bytes_from(buf, got);
     if (buf != small)
@@ -153,7 +153,7 @@ int64_t rpy_os_write(int64_t fd, rpy_str *data) {
         w = write((int)fd, data->data, (size_t)data->length);
     while (w < 0 && errno == EINTR);
     if (w < 0) {
-        raise_errno(errno, NULL);
+        rpy_raise_errno(errno, NULL);
         return -1;
     }
     return w;
@@ -163,7 +163,7 @@ void rpy_os_close(int64_t fd) {
     if (!fits_int(fd))
         return;
     if (close((int)fd) < 0 && errno != EINTR)
-        raise_errno(errno, NULL);
+        rpy_raise_errno(errno, NULL);
 }
 
 int64_t rpy_sys_write(int64_t which, rpy_str *s) {

@@ -59,10 +59,10 @@ static const uint32_t rpy_test_exc_gcptrs[] = {offsetof(rpy_test_exc, message)};
         RPY_TEST_EXC_ENTRY((b) + 9), RPY_TEST_EXC_ENTRY((b) + 10), RPY_TEST_EXC_ENTRY((b) + 11),            \
         RPY_TEST_EXC_ENTRY((b) + 12), RPY_TEST_EXC_ENTRY((b) + 13), RPY_TEST_EXC_ENTRY((b) + 14),           \
         RPY_TEST_EXC_ENTRY((b) + 15), RPY_TEST_EXC_ENTRY((b) + 16), RPY_TEST_EXC_ENTRY((b) + 17),           \
-        RPY_TEST_EXC_ENTRY((b) + 18)
+        RPY_TEST_EXC_ENTRY((b) + 18), RPY_TEST_EXC_ENTRY((b) + 19)
 #define RPY_TEST_EXC_KIND_TIDS(b)                                                                          \
     {(b) + 0,  (b) + 1,  (b) + 2,  (b) + 3,  (b) + 4,  (b) + 5,  (b) + 6,  (b) + 7,  (b) + 8,  (b) + 9,        \
-     (b) + 10, (b) + 11, (b) + 12, (b) + 13, (b) + 14, (b) + 15, (b) + 16, (b) + 17, (b) + 18}
-_Static_assert(RPY_EXC_KIND_COUNT == 19, "RPY_TEST_EXC_ENTRIES and _KIND_TIDS list every kind");
+     (b) + 10, (b) + 11, (b) + 12, (b) + 13, (b) + 14, (b) + 15, (b) + 16, (b) + 17, (b) + 18, (b) + 19}
+_Static_assert(RPY_EXC_KIND_COUNT == 20, "RPY_TEST_EXC_ENTRIES and _KIND_TIDS list every kind");
 
 #endif

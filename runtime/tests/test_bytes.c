@@ -68,6 +68,7 @@ const char *const rpy_type_names[T_COUNT] = {
     [T_EXC + RPY_EXC_NOT_A_DIRECTORY] = "NotADirectoryError",
     [T_EXC + RPY_EXC_FILE_EXISTS] = "FileExistsError",
     [T_EXC + RPY_EXC_UNICODE_DECODE] = "UnicodeDecodeError",
+    [T_EXC + RPY_EXC_UNSUPPORTED_OPERATION] = "UnsupportedOperation",
 };
 const uint32_t rpy_exc_message_offset = offsetof(exc, message);
 const rpy_location rpy_locations[] = {{"test_bytes.c", "test", "", 1}};

@@ -12,8 +12,8 @@
  * collect, and a store into an array goes through the write-barrier
  * check (set_at).  Every function is exercised for each item kind by a
  * random sequence of operations checked against a plain C model; the
- * tables of expected slices, inserts and stable sort orders were
- * computed with CPython 3.11 and pasted in.
+ * tables of expected slices, slice assignments and deletions, inserts
+ * and stable sort orders were computed with CPython 3.11 and pasted in.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -265,16 +265,19 @@ static int64_t rnd(int64_t n) { /* 0 <= r < n */
     return (int64_t)(rng_state % (uint64_t)n);
 }
 
-/* Random items appended to a new list in f[1], recorded in *m. */
-static void random_other(void **f, int k, model *m) {
+/* len random items (len < 0: up to 11) appended to a new list in f[1],
+ * recorded in *m. */
+static void random_other_n(void **f, int k, model *m, int64_t len) {
     m->n = 0;
     f[1] = rpy_list_new(kinds[k].tid, 0, rnd(3) == 0 ? 5 : 0);
-    for (int64_t j = rnd(12); j > 0; j--) {
+    for (int64_t j = len < 0 ? rnd(12) : len; j > 0; j--) {
         uint64_t item = encode(k, rnd(1000));
         m_insert(m, m->n, decode(k, item)); /* before append may move it */
         rpy_list_append(LIST(1), item);
     }
 }
+
+static void random_other(void **f, int k, model *m) { random_other_n(f, k, m, -1); }
 
 /* An index for insert or a slice bound: mostly near the list, sometimes
  * far off, sometimes the "missing" sentinel. */
@@ -287,9 +290,31 @@ static int64_t random_index(int64_t n, int64_t missing) {
 }
 
 enum { OP_APPEND, OP_INSERT, OP_DELETE, OP_EXTEND, OP_CONCAT, OP_MUL, OP_SLICE, OP_REVERSE, OP_CLEAR,
-       OP_SORT, OP_FIND, OP_COUNT, OP_EQ, N_OPS };
-static const char *const op_names[N_OPS] = {"append", "insert", "delete", "extend", "concat", "mul", "slice",
-                                            "reverse", "clear", "sort", "find", "count", "eq"};
+       OP_SORT, OP_FIND, OP_COUNT, OP_EQ, OP_SETSLICE, OP_DELSLICE, N_OPS };
+static const char *const op_names[N_OPS] = {"append", "insert", "delete", "extend",   "concat",
+                                            "mul",    "slice",  "reverse", "clear",   "sort",
+                                            "find",   "count",  "eq",      "setslice", "delslice"};
+
+/* The indices l[start:stop:step] takes from a list of n, as a list in
+ * f[2] (a slice of 0..n-1, which test_slice_table checks against
+ * CPython). */
+static void slice_indices(void **f, int64_t n, int64_t start, int64_t stop, int64_t step) {
+    f[2] = rpy_list_new(RPY_TID_ARRAY_I64, n, n);
+    for (int64_t j = 0; j < n; j++)
+        set_at(f[2], j, (uint64_t)j);
+    f[2] = rpy_list_slice(f[2], start, stop, step);
+}
+
+/* Where Python's l[start:stop] = x puts x in a list of n when the slice
+ * is empty (start clamped into 0..n). */
+static int64_t insertion_point(int64_t n, int64_t start) {
+    if (start < 0)
+        return start + n < 0 ? 0 : start + n;
+    return start > n ? n : start;
+}
+
+static const int64_t random_steps[] = {1, 1, 1, 2, 3, -1, -1, -2, -3, 7, -7, INT64_MAX, INT64_MIN};
+#define RANDOM_STEP() random_steps[rnd(sizeof random_steps / sizeof random_steps[0])]
 
 static void test_random_ops(int k, int steps) {
     void **f = frame(3);
@@ -367,9 +392,8 @@ static void test_random_ops(int k, int steps) {
             break;
         }
         case OP_SLICE: {
-            static const int64_t steps_[] = {1, 1, 1, 2, 3, -1, -1, -2, -3, 7, -7, INT64_MAX, INT64_MIN};
             int64_t start = random_index(n, INT64_MIN), stop = random_index(n, INT64_MAX);
-            int64_t st = steps_[rnd(sizeof steps_ / sizeof steps_[0])];
+            int64_t st = RANDOM_STEP();
             /* The indices it takes, from a list of 0..n-1 sliced alike
              * (checked against CPython by test_slice_table). */
             f[1] = rpy_list_new(RPY_TID_ARRAY_I64, n, n);
@@ -384,6 +408,54 @@ static void test_random_ops(int k, int steps) {
             m_reserve(&m, o.n);
             memcpy(m.v, o.v, (size_t)o.n * sizeof *o.v);
             m.n = o.n;
+            break;
+        }
+        case OP_SETSLICE: {
+            int64_t start = random_index(n, INT64_MIN), stop = random_index(n, INT64_MAX);
+            int64_t st = RANDOM_STEP();
+            slice_indices(f, n, start, stop, st);
+            int64_t count = LIST(2)->length;
+            bool self = rnd(8) == 0;
+            if (self) { /* l[...] = l */
+                m_reserve(&o, n);
+                memcpy(o.v, m.v, (size_t)n * sizeof *m.v);
+                o.n = n;
+                f[1] = f[0];
+            } else {
+                /* Extended slices take exactly count items, bar a few
+                 * that must fail. */
+                random_other_n(f, k, &o, st == 1 ? -1 : rnd(10) == 0 ? count + 1 : count);
+            }
+            rpy_list_setslice(LIST(0), start, stop, st, LIST(1));
+            if (st != 1 && o.n != count) {
+                char msg[128];
+                snprintf(msg, sizeof msg, "attempt to assign sequence of size %lld to extended slice of size %lld",
+                         (long long)o.n, (long long)count);
+                sub_ok = raised(RPY_EXC_VALUE, msg);
+            } else if (st != 1) {
+                for (int64_t j = 0; j < count; j++)
+                    m.v[at(LIST(2), j)] = o.v[j];
+            } else {
+                int64_t p = count > 0 ? (int64_t)at(LIST(2), 0) : insertion_point(n, start);
+                m_reserve(&m, n - count + o.n);
+                memmove(m.v + p + o.n, m.v + p + count, (size_t)(n - p - count) * sizeof *m.v);
+                memcpy(m.v + p, o.v, (size_t)o.n * sizeof *o.v);
+                m.n = n - count + o.n;
+            }
+            break;
+        }
+        case OP_DELSLICE: {
+            int64_t start = random_index(n, INT64_MIN), stop = random_index(n, INT64_MAX);
+            int64_t st = RANDOM_STEP();
+            slice_indices(f, n, start, stop, st);
+            rpy_list_delslice(LIST(0), start, stop, st);
+            for (int64_t j = 0; j < LIST(2)->length; j++)
+                m.v[at(LIST(2), j)] = INT64_MIN; /* no item decodes to this */
+            int64_t kept = 0;
+            for (int64_t j = 0; j < n; j++)
+                if (m.v[j] != INT64_MIN)
+                    m.v[kept++] = m.v[j];
+            m.n = kept;
             break;
         }
         case OP_REVERSE:
@@ -439,7 +511,7 @@ static void test_random_ops(int k, int steps) {
             break;
         }
         }
-        f[1] = NULL;
+        f[1] = f[2] = NULL;
         ok = LIST(0) != NULL && rpy_exc_value == NULL && agrees(LIST(0), &m, k);
         if (step % 97 == 0)
             rpy_gc_minor_collect(); /* old lists, so that barriers matter */
@@ -562,17 +634,17 @@ static void test_argv_append(rpy_list *argv) {
 
 /* ---- slices and inserts against CPython ------------------------------------ */
 
-/* L = [0..6] in a list of each kind (bytes 0..6 in the bool array: the
- * runtime copies bytes whatever they hold). */
-static rpy_list *digits(uint32_t tid) {
+/* Items valued first, first + 1, ... (n of them) in a list of kind tid,
+ * with no room to spare. */
+static rpy_list *numbered(uint32_t tid, int64_t first, int64_t n) {
     void **f = frame(1);
-    f[0] = rpy_list_new(tid, 7, 7);
-    for (int64_t i = 0; i < 7; i++) {
-        uint64_t item = (uint64_t)i;
+    f[0] = rpy_list_new(tid, n, n);
+    for (int64_t i = 0; i < n; i++) {
+        uint64_t item = (uint64_t)(first + i);
         if (tid == RPY_TID_ARRAY_F64)
-            item = bits((double)i + 0.5);
+            item = bits((double)(first + i) + 0.5);
         else if (tid == RPY_TID_ARRAY_PTR)
-            item = PTR(new_node(i));
+            item = PTR(new_node(first + i));
         set_at(LIST(0), i, item);
     }
     rpy_list *l = LIST(0);
@@ -580,7 +652,11 @@ static rpy_list *digits(uint32_t tid) {
     return l;
 }
 
-/* The items as digits, "-" for none. */
+/* L = [0..6] in a list of each kind (bytes 0..6 in the bool array: the
+ * runtime copies bytes whatever they hold). */
+static rpy_list *digits(uint32_t tid) { return numbered(tid, 0, 7); }
+
+/* The items as digits, 10 and up as letters from 'a'; "-" for none. */
 static void digit_text(const rpy_list *l, char *out) {
     uint32_t tid = l->items->hdr.tid;
     for (int64_t i = 0; i < l->length; i++) {
@@ -588,7 +664,7 @@ static void digit_text(const rpy_list *l, char *out) {
         int64_t d = tid == RPY_TID_ARRAY_F64   ? (int64_t)as_double(item)
                     : tid == RPY_TID_ARRAY_PTR ? node_value(item)
                                                : (int64_t)item;
-        *out++ = d >= 0 && d <= 9 ? (char)('0' + d) : '?';
+        *out++ = d >= 0 && d <= 9 ? (char)('0' + d) : d >= 10 && d < 36 ? (char)('a' + d - 10) : '?';
     }
     if (l->length == 0)
         *out++ = '-';
@@ -651,6 +727,215 @@ static void test_insert_table(void) {
     char got[16];
     digit_text(LIST(0), got);
     check(strcmp(got, "123") == 0, "inserts into an empty list: %s", got);
+    unframe(f);
+}
+
+/* ---- slice assignment and deletion against CPython --------------------------- */
+
+/* Word j (from 0) of a row of space-separated words, into out. */
+static void word(const char *row, size_t j, char *out, size_t size) {
+    for (; j > 0; j--)
+        row = strchr(row, ' ') + 1;
+    size_t n = strcspn(row, " ");
+    snprintf(out, size, "%.*s", (int)(n < size ? n : size - 1), row);
+}
+
+/* The slots past the length are zero (what a shrinking list gave up). */
+static bool tail_clear(const rpy_list *l) {
+    for (int64_t i = l->length; i < l->items->length; i++)
+        if (at(l, i) != 0)
+            return false;
+    return true;
+}
+
+/* The exception in flight is the ValueError CPython gave as "!m/c"
+ * (sizes m and c); it is taken either way. */
+static bool size_error(const char *want) {
+    long m = 0, c = 0;
+    sscanf(want, "!%ld/%ld", &m, &c);
+    char msg[128];
+    snprintf(msg, sizeof msg, "attempt to assign sequence of size %ld to extended slice of size %ld", m, c);
+    return raised(RPY_EXC_VALUE, msg);
+}
+
+/* On list(range(n)) of kind tid in f[0]: [start:stop:step] = m letters
+ * (f[1]), or del [start:stop:step] when m < 0.  True if the result
+ * reads `want` (or the error it names left the list as it was); the
+ * result's text goes to got. */
+static bool slice_case(void **f, uint32_t tid, int64_t n, int64_t start, int64_t stop, int64_t step, int64_t m,
+                       const char *want, char *got) {
+    f[0] = numbered(tid, 0, n);
+    if (m < 0) {
+        rpy_list_delslice(LIST(0), start, stop, step);
+    } else {
+        f[1] = numbered(tid, 10, m);
+        rpy_list_setslice(LIST(0), start, stop, step, LIST(1));
+    }
+    digit_text(LIST(0), got);
+    if (want[0] == '!') {
+        char before[64];
+        f[1] = numbered(tid, 0, n);
+        digit_text(LIST(1), before);
+        return size_error(want) && strcmp(got, before) == 0;
+    }
+    return rpy_exc_value == NULL && strcmp(got, want) == 0 && tail_clear(LIST(0));
+}
+
+static void test_setslice_table(void) {
+    static const uint32_t tids[] = {RPY_TID_ARRAY_I64, RPY_TID_ARRAY_F64, RPY_TID_ARRAY_PTR, RPY_TID_ARRAY_U8};
+    size_t nb = sizeof slice_bounds / sizeof slice_bounds[0], ns = sizeof slice_steps / sizeof slice_steps[0];
+    void **f = frame(2);
+    for (size_t t = 0; t < 4; t++) {
+        int bad = 0, cases = 0;
+        for (size_t s = 0; s < ns; s++) {
+            int64_t step = slice_steps[s];
+            for (size_t b1 = 0; b1 < nb; b1++) {
+                for (size_t b2 = 0; b2 < nb; b2++) {
+                    int64_t start = b1 == 0 ? INT64_MIN : slice_bounds[b1];
+                    int64_t stop = b2 == 0 ? INT64_MAX : slice_bounds[b2];
+                    char sliced[64], want[64], grown[64], got[64];
+                    word(slice_expect[s][b1], b2, sliced, sizeof sliced);
+                    int64_t count = strcmp(sliced, "-") == 0 ? 0 : (int64_t)strlen(sliced);
+                    /* As many items as the slice has; two more; del. */
+                    word(setslice_expect[s][b1], b2, want, sizeof want);
+                    if (step == 1)
+                        word(setslice_grow_expect[b1], b2, grown, sizeof grown);
+                    else
+                        snprintf(grown, sizeof grown, "!%lld/%lld", (long long)count + 2, (long long)count);
+                    const char *what[3] = {"=", "= (2 more)", "del"};
+                    for (int w = 0; w < 3; w++) {
+                        cases++;
+                        int64_t m = w == 0 ? count : w == 1 ? count + 2 : -1;
+                        char del_want[64];
+                        if (w == 2)
+                            word(delslice_expect[s][b1], b2, del_want, sizeof del_want);
+                        const char *expect = w == 0 ? want : w == 1 ? grown : del_want;
+                        if (!slice_case(f, tids[t], 7, start, stop, step, m, expect, got) && bad++ < 5)
+                            check(false, "tid %u: L[%lld:%lld:%lld] %s gave %s, expected %s", tids[t],
+                                  (long long)start, (long long)stop, (long long)step, what[w], got, expect);
+                        rpy_exc_catch();
+                    }
+                }
+            }
+        }
+        check(bad == 0, "tid %u: %d slice assignments and deletions as CPython", tids[t], cases);
+        f[0] = digits(tids[t]);
+        f[1] = digits(tids[t]);
+        rpy_list_setslice(LIST(0), 0, 7, 0, LIST(1));
+        check(raised(RPY_EXC_VALUE, "slice step cannot be zero"), "tid %u: L[0:7:0] = ... raises", tids[t]);
+        rpy_list_delslice(LIST(0), INT64_MIN, INT64_MAX, 0);
+        check(raised(RPY_EXC_VALUE, "slice step cannot be zero"), "tid %u: del L[::0] raises", tids[t]);
+        f[1] = rpy_list_new(tids[t], 0, 0);
+        rpy_list_delslice(LIST(1), 0, 0, 0);
+        check(raised(RPY_EXC_VALUE, "slice step cannot be zero"), "tid %u: del [][0:0:0] raises", tids[t]);
+        char got[64];
+        digit_text(LIST(0), got);
+        check(strcmp(got, "0123456") == 0, "tid %u: step 0 leaves the list alone", tids[t]);
+    }
+    for (size_t c = 0; c < sizeof slice_small_cases / sizeof slice_small_cases[0]; c++) {
+        const slice_small_case *k = &slice_small_cases[c];
+        for (size_t t = 0; t < 4; t++) {
+            char got[64];
+            bool ok = slice_case(f, tids[t], k->n, k->start, k->stop, k->step, k->m, k->want, got);
+            check(ok, "tid %u: list(range(%d))[%lld:%lld:%lld] %s %d gave %s, expected %s", tids[t], k->n,
+                  (long long)k->start, (long long)k->stop, (long long)k->step, k->m < 0 ? "del" : "= items:", k->m,
+                  got, k->want);
+            rpy_exc_catch();
+        }
+    }
+    unframe(f);
+}
+
+/* a[i:j] = a and friends: the source is read as it was. */
+static void test_setslice_self(void) {
+    static const uint32_t tids[] = {RPY_TID_ARRAY_I64, RPY_TID_ARRAY_F64, RPY_TID_ARRAY_PTR, RPY_TID_ARRAY_U8};
+    static const struct {
+        int64_t start, stop, step;
+        const char *want;
+    } cases[] = {
+        {1, 3, 1, "001234563456"},      /* a[1:3] = a */
+        {INT64_MIN, INT64_MAX, 1, "0123456"},
+        {5, 2, 1, "01234012345656"},    /* an insertion */
+        {0, 0, 1, "01234560123456"},
+        {7, INT64_MAX, 1, "01234560123456"},
+        {INT64_MIN, INT64_MAX, -1, "6543210"},
+        {6, INT64_MIN, -1, "6543210"},
+        {INT64_MIN, INT64_MAX, 2, "!7/4"},
+        {INT64_MIN, INT64_MAX, -2, "!7/4"},
+    };
+    void **f = frame(1);
+    for (size_t t = 0; t < 4; t++) {
+        for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+            f[0] = digits(tids[t]);
+            rpy_list_setslice(LIST(0), cases[c].start, cases[c].stop, cases[c].step, LIST(0));
+            char got[64];
+            digit_text(LIST(0), got);
+            bool ok = cases[c].want[0] == '!' ? size_error(cases[c].want) && strcmp(got, "0123456") == 0
+                                              : rpy_exc_value == NULL && strcmp(got, cases[c].want) == 0;
+            check(ok, "tid %u: a[%lld:%lld:%lld] = a gave %s, expected %s", tids[t], (long long)cases[c].start,
+                  (long long)cases[c].stop, (long long)cases[c].step, got, cases[c].want);
+            rpy_exc_catch();
+        }
+    }
+    /* One item: a[::-1] = a and a[::5] = a are fine. */
+    f[0] = numbered(RPY_TID_ARRAY_PTR, 4, 1);
+    rpy_list_setslice(LIST(0), INT64_MIN, INT64_MAX, -1, LIST(0));
+    rpy_list_setslice(LIST(0), INT64_MIN, INT64_MAX, 5, LIST(0));
+    check(rpy_exc_value == NULL && nodes_are(LIST(0), 1, 4, 1), "[x][::-1] = itself");
+    unframe(f);
+}
+
+/* Growth and shrinking at scale: a list of nodes rebuilt by slice
+ * assignments across collections, against a model. */
+static void test_setslice_big(int64_t rounds) {
+    void **f = frame(2);
+    f[0] = numbered(RPY_TID_ARRAY_PTR, 0, 0);
+    model m = {0};
+    m_reserve(&m, 64);
+    rng_state = 12345;
+    bool ok = true;
+    for (int64_t r = 0; r < rounds && ok; r++) {
+        int64_t n = m.n, len = rnd(n > 300 ? 10 : 100);
+        int64_t start = rnd(n + 1), stop = start + rnd(n - start + 1);
+        if (rnd(3) == 0)
+            len = stop - start + rnd(3);
+        f[1] = numbered(RPY_TID_ARRAY_PTR, 1000 * r, len);
+        rpy_list_setslice(LIST(0), start, stop, 1, LIST(1));
+        f[1] = NULL;
+        /* model: replace [start, stop) by 1000r .. 1000r + len - 1 */
+        int64_t total = n - (stop - start) + len;
+        m_reserve(&m, total);
+        memmove(m.v + start + len, m.v + stop, (size_t)(n - stop) * sizeof *m.v);
+        for (int64_t i = 0; i < len; i++)
+            m.v[start + i] = 1000 * r + i;
+        m.n = total;
+        if (rnd(4) == 0) {
+            int64_t st = rnd(5) + 1;
+            if (rnd(2))
+                st = -st;
+            int64_t a = rnd(m.n + 2), b = rnd(m.n + 2);
+            /* The indices [a:b:st] takes, for bounds 0 <= a, b <= n + 1:
+             * backwards, one past the end means the last item. */
+            int64_t hi = st > 0 ? m.n : m.n - 1, a1 = a > hi ? hi : a, b1 = b > hi ? hi : b;
+            int64_t kept = 0;
+            for (int64_t i = 0; i < m.n; i++) {
+                bool gone = st > 0 ? (i >= a1 && i < b1 && (i - a1) % st == 0)
+                                   : (i <= a1 && i > b1 && (a1 - i) % -st == 0);
+                if (!gone)
+                    m.v[kept++] = m.v[i];
+            }
+            m.n = kept;
+            rpy_list_delslice(LIST(0), a, b, st);
+        }
+        ok = rpy_exc_value == NULL && LIST(0)->length == m.n && tail_clear(LIST(0));
+        for (int64_t i = 0; ok && i < m.n; i++)
+            ok = node_value(at(LIST(0), i)) == m.v[i];
+        garbage(20);
+        if (r % 50 == 0)
+            rpy_gc_minor_collect();
+    }
+    check(ok, "%lld slice assignments and deletions on a list of nodes", (long long)rounds);
+    free(m.v);
     unframe(f);
 }
 
@@ -994,6 +1279,43 @@ static void test_barriers(void) {
     }
     rpy_gc_minor_collect();
     check(nodes_are(LIST(0), 20, 0, 1), "appends into a large array");
+
+    /* Slice assignments of young nodes into an old array: in place
+     * (step 1 and extended), then growing into a large young array. */
+    f[0] = node_list(40, 0);
+    rpy_gc_minor_collect();
+    f[1] = node_list(10, 5);
+    rpy_list_setslice(LIST(0), 5, 15, 1, LIST(1));
+    f[1] = NULL;
+    rpy_gc_minor_collect();
+    check(nodes_are(LIST(0), 40, 0, 1), "slice assignment into an old array");
+    f[1] = node_list(20, 0);
+    f[1] = rpy_list_slice(LIST(1), INT64_MIN, INT64_MAX, -1); /* 19, 18, ..., 0 */
+    rpy_list_setslice(LIST(0), 39, INT64_MIN, -2, LIST(1));
+    f[1] = NULL;
+    rpy_gc_minor_collect();
+    ok = LIST(0)->length == 40;
+    for (int64_t i = 0; ok && i < 40; i++)
+        ok = node_value(at(LIST(0), i)) == (i % 2 ? i / 2 : i);
+    check(ok, "extended slice assignment into an old array");
+    f[0] = node_list(40, 0);
+    rpy_gc_minor_collect();
+    f[1] = node_list(big, 40);
+    rpy_list_setslice(LIST(0), 40, 40, 1, LIST(1));
+    f[1] = NULL;
+    check(!rpy_gc_is_young(LIST(0)->items), "a list grown by slice assignment into a large array");
+    rpy_gc_minor_collect();
+    check(nodes_are(LIST(0), big + 40, 0, 1), "its items survive");
+    rpy_list_setslice(LIST(0), 0, 0, 1, LIST(0)); /* doubles it, copying first */
+    rpy_gc_minor_collect();
+    ok = LIST(0)->length == 2 * (big + 40);
+    for (int64_t i = 0; ok && i < LIST(0)->length; i++)
+        ok = node_value(at(LIST(0), i)) == i % (big + 40);
+    check(ok, "a[0:0] = a on a large list");
+    rpy_list_delslice(LIST(0), INT64_MIN, INT64_MAX, 2); /* 1, 3, ..., then 1, 3, ... again */
+    rpy_list_delslice(LIST(0), (big + 40) / 2, INT64_MAX, 1);
+    rpy_gc_collect();
+    check(nodes_are(LIST(0), (big + 40) / 2, 1, 2) && tail_clear(LIST(0)), "del a[::2], del a[n:] on a large list");
     unframe(f);
 
     /* A prebuilt list over a prebuilt array, as the translator emits
@@ -1037,6 +1359,9 @@ int64_t rpy_entry_point(rpy_list *argv) {
     test_argv_append(argv);
     test_slice_table();
     test_insert_table();
+    test_setslice_table();
+    test_setslice_self();
+    test_setslice_big(small ? 300 : 2000);
     test_sort_ints();
     test_sort_floats();
     test_sort_bools();

@@ -40,7 +40,7 @@ const char *const rpy_type_names[RPY_TID_FIRST_USER + RPY_EXC_KIND_COUNT] = {
     [25] = "AttributeError", [26] = "KeyError", [27] = "NameError",
     [28] = "OSError", [29] = "FileNotFoundError", [30] = "PermissionError",
     [31] = "IsADirectoryError", [32] = "NotADirectoryError", [33] = "FileExistsError",
-    [34] = "UnicodeDecodeError",
+    [34] = "UnicodeDecodeError", [35] = "UnsupportedOperation",
 };
 const uint32_t rpy_exc_message_offset = 8;
 const rpy_location rpy_locations[] = {{"test.py", "f", "f()", 1}};

@@ -43,6 +43,7 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
     ),
     ("rpy_bytes.c", include_str!("../../../runtime/rpy_bytes.c")),
     ("rpy_os.c", include_str!("../../../runtime/rpy_os.c")),
+    ("rpy_file.c", include_str!("../../../runtime/rpy_file.c")),
 ];
 
 pub struct MakefileVars<'a> {

@@ -213,6 +213,10 @@ pub const BUILTIN_EXCEPTIONS: &[(&str, Option<&str>)] = &[
     ("FileExistsError", Some("OSError")),
     ("UnicodeError", Some("ValueError")),
     ("UnicodeDecodeError", Some("UnicodeError")),
+    // Raised by file objects; its dotted name cannot be written in a
+    // program, as CPython's needs `import io`. (CPython's derives from
+    // ValueError too.)
+    ("io.UnsupportedOperation", Some("OSError")),
 ];
 
 impl Program {

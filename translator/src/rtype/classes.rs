@@ -68,7 +68,7 @@ pub struct TidTable {
 }
 
 /// The built-in exception raised for each `enum rpy_exc_kind` (rpy.h).
-const EXC_KINDS: [&str; 19] = [
+const EXC_KINDS: [&str; 20] = [
     "ZeroDivisionError",
     "OverflowError",
     "ValueError",
@@ -88,6 +88,7 @@ const EXC_KINDS: [&str; 19] = [
     "NotADirectoryError",
     "FileExistsError",
     "UnicodeDecodeError",
+    "io.UnsupportedOperation",
 ];
 
 pub struct ClassLayouts {
@@ -283,13 +284,16 @@ mod tests {
                 count = Some(n);
                 continue;
             }
-            // Acronyms keep their capitals.
+            // Acronyms keep their capitals; one kind lives in `io`.
             let words = name.trim().replace("OS", "O_S");
-            let python: String = words
+            let camel: String = words
                 .split('_')
                 .map(|w| w[..1].to_string() + &w[1..].to_lowercase())
-                .collect::<String>()
-                + "Error";
+                .collect();
+            let python = match camel.as_str() {
+                "UnsupportedOperation" => "io.UnsupportedOperation".to_string(),
+                _ => camel + "Error",
+            };
             assert_eq!(super::EXC_KINDS[n], python, "kind {n}");
             kinds += 1;
         }
