@@ -1,7 +1,8 @@
-# expect-error: line 3: a generator expression is supported only as the single argument of sum
-def positive(items):
-    return any(x > 0 for x in items)
+# expect-error: line 3: a generator expression is supported only as the single argument of sum, min, max, sorted, set, list, any, all
+def positives(items):
+    g = (x for x in items if x > 0)
+    return sum(g)
 
 def entry_point(argv):
-    print(positive([1, -2]))
+    print(positives([1, -2]))
     return 0

@@ -1,12 +1,15 @@
-# expect-error: line 4: function `scale` reads `factor` from the enclosing function
-def run(factor):
-    total = 0
-    def scale(v):
-        return v * factor
-    for i in range(3):
-        total += scale(i)
-    return total
+# expect-error: line 5: function `total` reads `n`, which the enclosing function assigns after it
+def outer(items):
+    n = 0
+
+    def total():
+        return n * 2
+
+    for i in items:
+        n += i
+    return total()
+
 
 def entry_point(argv):
-    print(run(2))
+    print(outer([1, 2, 3]))
     return 0

@@ -23,11 +23,16 @@ pub fn match_call_args(
 ) -> Result<Vec<ArgSource>, Diagnostic> {
     let n = f.params.len();
     if n_positional > n {
+        // A closure's captured variables are its first parameters, not
+        // the caller's business.
+        let hidden = f.captures.len();
         return Err(Diagnostic::error(
             span,
             format!(
-                "`{}` called with {} positional arguments, takes {n}",
-                f.name, n_positional
+                "`{}` called with {} positional arguments, takes {}",
+                f.name,
+                n_positional - hidden,
+                n - hidden
             ),
         ));
     }
@@ -35,7 +40,11 @@ pub fn match_call_args(
         .map(|i| (i < n_positional).then_some(ArgSource::Given(i)))
         .collect();
     for (k, kw) in keywords.iter().enumerate() {
-        let Some(i) = f.params.iter().position(|p| p.name == *kw) else {
+        let mut named = f.params.iter().skip(f.captures.len());
+        let Some(i) = named
+            .position(|p| p.name == *kw)
+            .map(|i| i + f.captures.len())
+        else {
             return Err(Diagnostic::error(
                 span,
                 format!("`{}` has no parameter named `{kw}`", f.name),

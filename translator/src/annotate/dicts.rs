@@ -234,6 +234,25 @@ impl Annotator<'_> {
             },
             SomeValue::Str { can_be_none: false } => SomeValue::Str { can_be_none: false },
             SomeValue::Bytes => SomeValue::Int,
+            SomeValue::Instance {
+                class,
+                can_be_none: false,
+            } if self.program.class(*class).generator.is_some() => {
+                // IterMore resumes the generator, IterItem reads what it
+                // yielded.
+                let resume = self.program.class(*class).generator.unwrap();
+                match op {
+                    HlOp::IterMore => {
+                        let args = std::slice::from_ref(seq);
+                        return self.call_function(f, b, resume, args, 1, &[], span);
+                    }
+                    HlOp::IterItem => {
+                        let field = crate::parse::generators::VALUE_FIELD.into();
+                        return self.getattr(f, b, &field, seq, span);
+                    }
+                    _ => SomeValue::Impossible,
+                }
+            }
             other => {
                 return Err(Diagnostic::error(
                     span,
@@ -249,6 +268,42 @@ impl Annotator<'_> {
             HlOp::IterMore => SomeValue::Bool,
             _ => item,
         })
+    }
+
+    /// `next(g)` (resuming it) and `iter(g)` of a generator.
+    pub(super) fn generator_op(
+        &mut self,
+        f: FuncId,
+        b: BlockId,
+        op: &crate::flowgraph::hlop::HlOp,
+        it: &SomeValue,
+        span: Span,
+    ) -> AResult {
+        let resume = match it {
+            SomeValue::Instance {
+                class,
+                can_be_none: false,
+            } => self.program.class(*class).generator,
+            _ => None,
+        };
+        let Some(resume) = resume else {
+            let what = match op {
+                crate::flowgraph::hlop::HlOp::Iter => "iter",
+                _ => "next",
+            };
+            return Err(Diagnostic::error(
+                span,
+                format!(
+                    "{what}() of {} is not supported: only generators are iterators here",
+                    with_article(it, &self.types())
+                ),
+            )
+            .with_help("iterate over sequences with `for`, or index them"));
+        };
+        match op {
+            crate::flowgraph::hlop::HlOp::Iter => Ok(it.clone()),
+            _ => self.call_function(f, b, resume, std::slice::from_ref(it), 1, &[], span),
+        }
     }
 
     #[allow(clippy::too_many_arguments)]

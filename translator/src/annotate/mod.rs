@@ -405,6 +405,9 @@ impl<'a> Annotator<'a> {
                 HlOp::IterPos | HlOp::IterMore | HlOp::IterItem => {
                     self.iter_op(f, b, &op.op, &args[0], op.span)?
                 }
+                HlOp::GenResume | HlOp::Iter => {
+                    self.generator_op(f, b, &op.op, &args[0], op.span)?
+                }
                 HlOp::GetItem if matches!(args[0], SomeValue::Dict(..)) => {
                     let SomeValue::Dict(k, v) = args[0] else {
                         unreachable!()
@@ -517,6 +520,12 @@ impl<'a> Annotator<'a> {
             SomeValue::Func(callee) => {
                 self.call_function(f, b, *callee, &args[1..], n_pos, keywords, op.span)
             }
+            SomeValue::Closure(callee, env) => {
+                let mut all = env.clone();
+                all.extend_from_slice(&args[1..]);
+                let n_pos = n_pos + env.len();
+                self.call_function(f, b, *callee, &all, n_pos, keywords, op.span)
+            }
             SomeValue::Class(class) => {
                 let class = *class;
                 let instance = SomeValue::Instance {
@@ -592,7 +601,7 @@ impl<'a> Annotator<'a> {
     /// Flows `args` (callee excluded; keywords last) into `callee`'s
     /// parameters; the result is what it returns so far.
     #[allow(clippy::too_many_arguments)]
-    fn call_function(
+    pub(super) fn call_function(
         &mut self,
         f: FuncId,
         b: BlockId,
@@ -666,7 +675,7 @@ impl<'a> Annotator<'a> {
         }
     }
 
-    fn getattr(
+    pub(super) fn getattr(
         &mut self,
         f: FuncId,
         b: BlockId,

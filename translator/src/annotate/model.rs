@@ -42,6 +42,9 @@ pub enum SomeValue {
     /// `bytes`: a str object holding raw bytes.
     Bytes,
     Func(FuncId),
+    /// A lifted function with the values it captured (see
+    /// `Function::captures`), one type per captured variable.
+    Closure(FuncId, Vec<SomeValue>),
     Builtin(Builtin),
     /// A list; its item type is in the list definitions.
     List(ListId),
@@ -123,6 +126,15 @@ impl SomeValue {
                 can_be_none: *na || *nb,
             },
             (Tuple(a), Tuple(b)) if a.len() == b.len() => Tuple(
+                a.iter()
+                    .zip(b)
+                    .map(|(x, y)| x.union(y, program))
+                    .collect::<Option<Vec<_>>>()?,
+            ),
+            // The same `def` or lambda run twice: one function, the
+            // captured values of either run.
+            (Closure(f, a), Closure(g, b)) if f == g && a.len() == b.len() => Closure(
+                *f,
                 a.iter()
                     .zip(b)
                     .map(|(x, y)| x.union(y, program))
@@ -234,7 +246,7 @@ impl fmt::Display for SomeValue {
             SomeValue::Str { can_be_none: false } => write!(f, "str"),
             SomeValue::Str { can_be_none: true } => write!(f, "str or None"),
             SomeValue::Bytes => write!(f, "bytes"),
-            SomeValue::Func(_) => write!(f, "function"),
+            SomeValue::Func(_) | SomeValue::Closure(..) => write!(f, "function"),
             SomeValue::Builtin(b) => write!(f, "builtin `{}`", b.name()),
             SomeValue::List(id) => write!(f, "{id}"),
             SomeValue::Dict(k, v) => write!(f, "dict({k}, {v})"),

@@ -54,6 +54,16 @@ pub fn annotate_op(
         HlOp::CheckBound(_) => Ok(None),
         HlOp::GetItem => getitem(p, &args[0], &args[1], &values[1], span),
         HlOp::NewTuple => Ok(Tuple(args.to_vec())),
+        HlOp::NotNone => Ok(match &args[0] {
+            None => Impossible,
+            Str { .. } => Str { can_be_none: false },
+            Instance { class, .. } => Instance {
+                class: *class,
+                can_be_none: false,
+            },
+            other => other.clone(),
+        }),
+        HlOp::MakeClosure(func) => Ok(Closure(*func, args.to_vec())),
         HlOp::FString(pieces) => {
             let fields = pieces.iter().filter_map(|f| match f {
                 crate::flowgraph::hlop::FPiece::Field { repr, spec } => Some((*repr, spec)),
@@ -109,6 +119,8 @@ pub fn annotate_op(
         | HlOp::IterPos
         | HlOp::IterMore
         | HlOp::IterItem
+        | HlOp::GenResume
+        | HlOp::Iter
         | HlOp::Raise
         | HlOp::Downcast(_)
         | HlOp::SetItem
@@ -274,6 +286,20 @@ fn compare(p: &Types, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> Ru
         };
     }
     if l.is_numeric() && r.is_numeric() {
+        return Ok(Bool);
+    }
+    if matches!((op, l, r), (CmpOp::Eq | CmpOp::Ne, None, None)) {
+        return Ok(Bool);
+    }
+    if let (Tuple(a), Tuple(b)) = (l, r) {
+        // Position by position: equality up to the first difference, the
+        // operator itself there.
+        for (x, y) in a.iter().zip(b) {
+            compare(p, CmpOp::Eq, x, y, span)?;
+            if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
+                compare(p, op, x, y, span)?;
+            }
+        }
         return Ok(Bool);
     }
     match (l, r) {

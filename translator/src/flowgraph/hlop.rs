@@ -135,6 +135,16 @@ pub enum HlOp {
     IterItem,
     /// A tuple display `(a, b, ...)`.
     NewTuple,
+    /// The value, on a path where a test proved it is not None.
+    NotNone,
+    /// Runs a generator to its next `yield` (true) or its end (false).
+    GenResume,
+    /// `iter(x)`: a generator is its own iterator.
+    Iter,
+    /// The value of a `def` or lambda that captures variables of the
+    /// enclosing function: the arguments are their values, in the order
+    /// of `Function::captures`.
+    MakeClosure(crate::flowgraph::ir::FuncId),
     /// Unpacking into n targets: the value must have exactly n items
     /// (checked when translating for tuples, at run time for lists).
     CheckUnpack(usize),
@@ -194,6 +204,10 @@ impl fmt::Display for HlOp {
             HlOp::GetSlice => write!(f, "getslice"),
             HlOp::NewList => write!(f, "newlist"),
             HlOp::NewTuple => write!(f, "newtuple"),
+            HlOp::GenResume => write!(f, "gen_resume"),
+            HlOp::NotNone => write!(f, "not_none"),
+            HlOp::Iter => write!(f, "iter"),
+            HlOp::MakeClosure(func) => write!(f, "make_closure[{func}]"),
             HlOp::CheckUnpack(n) => write!(f, "check_unpack[{n}]"),
             HlOp::GetAttr(name) => write!(f, "getattr[{name}]"),
             HlOp::Raise => write!(f, "raise"),

@@ -69,6 +69,15 @@ pub fn build_flow_graphs(program: &Program) -> Result<FlowGraphs> {
         match build::build_graph(program, f) {
             Ok(g) => {
                 debug_assert_eq!(verify::verify_graph(&g), Ok(()));
+                // A generator made here may be resumed.
+                if let Some(crate::parse::program::GeneratorPart::Maker { resume, .. }) =
+                    program.function(f).generator
+                {
+                    if seen.insert(resume) {
+                        queue.push_back(resume);
+                        reached_from.insert(resume, (f, g.span));
+                    }
+                }
                 // Functions referenced by operations or carried along links
                 // (`h = helper` before a branch) are all reachable.
                 for b in &g.blocks {
@@ -80,6 +89,16 @@ pub fn build_flow_graphs(program: &Program) -> Result<FlowGraphs> {
                         .exits
                         .iter()
                         .flat_map(|l| l.args.iter().map(move |a| (a, l.span)));
+                    let closures = b.operations.iter().filter_map(|op| match op.op {
+                        HlOp::MakeClosure(f) => Some((f, op.span)),
+                        _ => None,
+                    });
+                    for (callee, span) in closures {
+                        if seen.insert(callee) {
+                            queue.push_back(callee);
+                            reached_from.insert(callee, (f, span));
+                        }
+                    }
                     for (a, span) in in_ops.chain(in_links) {
                         if let Value::Const(Constant::Func(callee)) = a {
                             if seen.insert(*callee) {

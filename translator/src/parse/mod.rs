@@ -5,6 +5,7 @@
 //! Entry point: [`parse_program`].
 
 pub mod consteval;
+pub mod generators;
 pub mod names;
 mod nested;
 pub mod program;
@@ -18,7 +19,8 @@ use crate::rlib::{FuncHint, JitDriverDesc};
 use consteval::ConstEnv;
 use indexmap::IndexMap;
 use program::{
-    BuiltinModule, ClassDesc, Function, Global, GlobalVar, Module, ModuleId, Param, Program,
+    BuiltinModule, ClassDesc, Function, GeneratorPart, Global, GlobalVar, Module, ModuleId, Param,
+    Program,
 };
 use rustpython_parser::ast::{self, Ranged};
 use std::collections::{HashMap, HashSet};
@@ -44,7 +46,15 @@ pub fn parse_program(target: &Path, sources: &mut SourceMap) -> Result<Program> 
     // Functions lifted from others are appended as they are found.
     let mut f = 0;
     while f < loader.functions.len() {
-        loader.lift_nested(FuncId(f as u32));
+        // A resume function shares its maker's body, whose nested
+        // functions are lifted once, from the maker.
+        if !matches!(
+            loader.functions[f].generator,
+            Some(GeneratorPart::Resume { .. })
+        ) {
+            loader.lift_nested(FuncId(f as u32));
+            loader.make_generator(FuncId(f as u32));
+        }
         f += 1;
     }
     if !loader.errors.is_empty() {
@@ -137,6 +147,7 @@ impl Loader<'_> {
                 subclasses: vec![],
                 methods: IndexMap::new(),
                 attrs: IndexMap::new(),
+                generator: None,
             });
             self.builtin_classes.insert(name.to_string(), id);
         }
@@ -231,6 +242,8 @@ impl Loader<'_> {
             is_module_init: true,
             hints: vec![],
             nested_name: None,
+            captures: vec![],
+            generator: None,
         });
         self.modules[module.0 as usize].init = Some(id);
         self.module_inits.push(id);
@@ -521,6 +534,7 @@ impl Loader<'_> {
             subclasses: vec![],
             methods: IndexMap::new(),
             attrs: IndexMap::new(),
+            generator: None,
         };
         for stmt in def.body {
             let sspan = Span::new(file, stmt.start().into(), stmt.end().into());
@@ -621,6 +635,8 @@ impl Loader<'_> {
             is_module_init: false,
             hints,
             nested_name: None,
+            captures: vec![],
+            generator: None,
         })
     }
 }

@@ -146,6 +146,24 @@ pub struct Function {
     /// A `def` inside a function, lifted to the module: its own name,
     /// by which its body may call it.
     pub nested_name: Option<String>,
+    /// The enclosing function's variables a lifted function reads (a
+    /// closure): they come first in `params`, and a value of the function
+    /// carries them (captured when the `def` or lambda runs).
+    pub captures: Vec<Rc<str>>,
+    /// A function whose body yields: its part in the generator.
+    pub generator: Option<GeneratorPart>,
+}
+
+/// A generator function `f` becomes two functions and a class (as in
+/// RPython's generator transform): calling `f` runs its *maker*, which
+/// only stores the arguments in a new instance of the class; the *resume*
+/// function runs the body from where it last stopped up to the next
+/// `yield`, storing the yielded value in the instance and returning True,
+/// or returns False when the body ends.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum GeneratorPart {
+    Maker { class: ClassId, resume: FuncId },
+    Resume { class: ClassId, maker: FuncId },
 }
 
 /// A class statement: single inheritance, methods and class-level
@@ -160,6 +178,8 @@ pub struct ClassDesc {
     pub methods: IndexMap<String, FuncId>,
     /// Class attributes bound to constants in the class body.
     pub attrs: IndexMap<String, Constant>,
+    /// The class of a generator function's objects: its resume function.
+    pub generator: Option<FuncId>,
 }
 
 pub struct Program {

@@ -354,6 +354,24 @@ impl Lowerer<'_> {
     ) -> LResult {
         let seq = &args[0];
         let pos = args[1].clone();
+        if let SomeValue::Instance { class, .. } = self.s(seq) {
+            let resume = self
+                .program
+                .class(class)
+                .generator
+                .expect("annotator: a generator");
+            match op {
+                HlOp::IterPos => self.push(LlOp::SameAs, vec![pos], result, span),
+                HlOp::IterMore => {
+                    self.push(LlOp::DirectCall(resume), vec![seq.clone()], result, span)
+                }
+                _ => {
+                    let field = crate::parse::generators::VALUE_FIELD.into();
+                    return self.getattr(&field, seq, result, span);
+                }
+            }
+            return Ok(());
+        }
         match (op, self.s(seq)) {
             (HlOp::IterPos, SomeValue::Dict(..) | SomeValue::Set(_)) => self.push(
                 LlOp::CallHelper(Helper::DictNext),

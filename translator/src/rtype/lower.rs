@@ -276,6 +276,16 @@ impl Lowerer<'_> {
             HlOp::NewSet => self.new_set(args, result, span),
             HlOp::FString(pieces) => self.fstring(pieces, args, result, span),
             HlOp::DelItem => self.delitem(args, result, span),
+            HlOp::GenResume => self.iter_op(
+                &HlOp::IterMore,
+                &[args[0].clone(), args[0].clone()],
+                result,
+                span,
+            ),
+            HlOp::Iter | HlOp::NotNone => {
+                self.push(LlOp::SameAs, vec![args[0].clone()], result, span);
+                Ok(())
+            }
             HlOp::IterPos | HlOp::IterMore | HlOp::IterItem => {
                 self.iter_op(&op.op, args, result, span)
             }
@@ -319,19 +329,7 @@ impl Lowerer<'_> {
                 let SomeValue::Tuple(items) = self.ann.binding(self.func, result).clone() else {
                     unreachable!("a tuple display is a tuple")
                 };
-                let types: Vec<LlType> = items.iter().map(lltype_of).collect();
-                let tid = self.layouts.tuple_tid(&types);
-                self.push(LlOp::NewTuple(tid), vec![], result, span);
-                for (i, (t, item)) in types.iter().zip(args).enumerate() {
-                    if *t != LlType::Void {
-                        self.tmp(
-                            LlOp::TupleInit(i as u32),
-                            vec![Value::Var(result), item.clone()],
-                            LlType::Void,
-                            span,
-                        );
-                    }
-                }
+                self.new_tuple(&items, args, result, span);
                 Ok(())
             }
             HlOp::CheckUnpack(n) => {
@@ -355,22 +353,30 @@ impl Lowerer<'_> {
             }
             HlOp::GetSlice => self.list_slice(args, result, span),
 
+            HlOp::MakeClosure(_) => {
+                let SomeValue::Closure(_, env) = self.ann.binding(self.func, result).clone() else {
+                    unreachable!("the annotator gives closures their captures")
+                };
+                self.new_tuple(&env, args, result, span);
+                Ok(())
+            }
             HlOp::Call { keywords } => match self.s(&args[0]) {
-                SomeValue::Func(callee) => {
-                    let desc = self.program.function(callee);
-                    let n_pos = args.len() - 1 - keywords.len();
-                    let sources =
-                        match_call_args(desc, n_pos, keywords, span).map_err(|d| vec![d])?;
-                    let call_args = sources
-                        .iter()
-                        .map(|s| match s {
-                            ArgSource::Given(i) => args[1 + i].clone(),
-                            ArgSource::Default(c) => Value::Const(c.clone()),
-                        })
-                        .collect();
-                    self.push(LlOp::DirectCall(callee), call_args, result, span);
-                    Ok(())
+                SomeValue::Closure(callee, env) => {
+                    // The captured values, then the arguments given.
+                    let mut all = vec![args[0].clone()];
+                    for (i, s) in env.iter().enumerate() {
+                        let v = self.tmp(
+                            LlOp::TupleGetItem(i as u32),
+                            vec![args[0].clone()],
+                            lltype_of(s),
+                            span,
+                        );
+                        all.push(v);
+                    }
+                    all.extend_from_slice(&args[1..]);
+                    self.direct_call(callee, &all, keywords, result, span)
                 }
+                SomeValue::Func(callee) => self.direct_call(callee, args, keywords, result, span),
                 SomeValue::Builtin(Builtin::Sorted) => {
                     // A copy, sorted in place.
                     let n_pos = args.len() - keywords.len();
@@ -475,6 +481,48 @@ impl Lowerer<'_> {
                 Ok(())
             }
         }
+    }
+
+    /// A tuple of `items` types holding `args` (also a closure's
+    /// captured values).
+    fn new_tuple(&mut self, items: &[SomeValue], args: &[Value], result: VarId, span: Span) {
+        let types: Vec<LlType> = items.iter().map(lltype_of).collect();
+        let tid = self.layouts.tuple_tid(&types);
+        self.push(LlOp::NewTuple(tid), vec![], result, span);
+        for (i, (t, item)) in types.iter().zip(args).enumerate() {
+            if *t != LlType::Void {
+                self.tmp(
+                    LlOp::TupleInit(i as u32),
+                    vec![Value::Var(result), item.clone()],
+                    LlType::Void,
+                    span,
+                );
+            }
+        }
+    }
+
+    /// `args[0](args[1..])` where args[0] is the function `callee`, with
+    /// defaults filled in.
+    fn direct_call(
+        &mut self,
+        callee: FuncId,
+        args: &[Value],
+        keywords: &[Rc<str>],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        let desc = self.program.function(callee);
+        let n_pos = args.len() - 1 - keywords.len();
+        let sources = match_call_args(desc, n_pos, keywords, span).map_err(|d| vec![d])?;
+        let call_args = sources
+            .iter()
+            .map(|s| match s {
+                ArgSource::Given(i) => args[1 + i].clone(),
+                ArgSource::Default(c) => Value::Const(c.clone()),
+            })
+            .collect();
+        self.push(LlOp::DirectCall(callee), call_args, result, span);
+        Ok(())
     }
 
     pub(super) fn truth(&mut self, a: &Value, span: Span) -> Value {
@@ -606,6 +654,32 @@ impl Lowerer<'_> {
 
     fn compare(&mut self, c: CmpOp, l: &Value, r: &Value, result: VarId, span: Span) -> LResult {
         let (sl, sr) = (self.s(l), self.s(r));
+        self.compare_as(c, l, sl, r, sr, result, span)
+    }
+
+    /// `l c r` where l and r are annotated sl and sr (they may be
+    /// temporaries of the lowering, which have no annotation).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn compare_as(
+        &mut self,
+        c: CmpOp,
+        l: &Value,
+        sl: SomeValue,
+        r: &Value,
+        sr: SomeValue,
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        if let (CmpOp::Eq | CmpOp::Ne, SomeValue::None, SomeValue::None) = (c, &sl, &sr) {
+            let same = Value::Const(Constant::Bool(c == CmpOp::Eq));
+            self.push(LlOp::SameAs, vec![same], result, span);
+            return Ok(());
+        }
+        if let (SomeValue::Tuple(a), SomeValue::Tuple(b)) = (&sl, &sr) {
+            if !matches!(c, CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot) {
+                return self.tuple_compare(c, l, a, r, b, result, span);
+            }
+        }
         if matches!(c, CmpOp::In | CmpOp::NotIn)
             && matches!(sr, SomeValue::Str { .. } | SomeValue::Bytes)
         {
@@ -1153,7 +1227,13 @@ impl Lowerer<'_> {
         Ok(())
     }
 
-    fn getattr(&mut self, name: &Rc<str>, obj: &Value, result: VarId, span: Span) -> LResult {
+    pub(super) fn getattr(
+        &mut self,
+        name: &Rc<str>,
+        obj: &Value,
+        result: VarId,
+        span: Span,
+    ) -> LResult {
         let class = self.receiver_class(obj);
         self.check_not_none(obj, name, span);
         let program = self.program;

@@ -14,6 +14,7 @@ pub mod lltype;
 mod lower;
 mod numbers;
 mod strings;
+mod tuples;
 
 use crate::annotate::model::SomeValue;
 use crate::annotate::Annotations;
@@ -83,7 +84,8 @@ pub fn lltype_of(s: &SomeValue) -> LlType {
         SomeValue::List(_) => LlType::ListPtr,
         SomeValue::Dict(..) | SomeValue::Set(_) => LlType::DictPtr,
         SomeValue::Instance { .. } => LlType::InstPtr,
-        SomeValue::Tuple(_) => LlType::TuplePtr,
+        // A closure is the tuple of its captured values.
+        SomeValue::Tuple(_) | SomeValue::Closure(..) => LlType::TuplePtr,
         SomeValue::None
         | SomeValue::Impossible
         | SomeValue::Func(_)

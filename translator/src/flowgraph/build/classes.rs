@@ -183,6 +183,74 @@ impl Builder<'_> {
         Some((x.id.as_str().into(), ids, positive))
     }
 
+    /// The locals a test proves not None: when it is true, and when it
+    /// is false (`x is not None and y is not None`, `x is None or ...`).
+    pub(super) fn none_tests(&self, test: &ast::Expr) -> (Vec<Rc<str>>, Vec<Rc<str>>) {
+        match test {
+            ast::Expr::BoolOp(b) => {
+                let mut out = (vec![], vec![]);
+                for v in &b.values {
+                    let (t, f) = self.none_tests(v);
+                    match b.op {
+                        ast::BoolOp::And => out.0.extend(t),
+                        ast::BoolOp::Or => out.1.extend(f),
+                    }
+                }
+                out
+            }
+            ast::Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::Not) => {
+                let (t, f) = self.none_tests(&u.operand);
+                (f, t)
+            }
+            _ => match self.none_test(test) {
+                Some((name, true)) => (vec![name], vec![]),
+                Some((name, false)) => (vec![], vec![name]),
+                None => (vec![], vec![]),
+            },
+        }
+    }
+
+    /// `x is not None` / `x is None` (or `!=`/`==`) on a local: its name,
+    /// and whether the test being true means x is not None.
+    fn none_test(&self, test: &ast::Expr) -> Option<(Rc<str>, bool)> {
+        let ast::Expr::Compare(c) = test else {
+            return None;
+        };
+        let (ast::Expr::Name(x), [op], [ast::Expr::Constant(k)]) =
+            (&*c.left, c.ops.as_slice(), c.comparators.as_slice())
+        else {
+            return None;
+        };
+        if !matches!(k.value, ast::Constant::None) || !self.locals.contains(x.id.as_str()) {
+            return None;
+        }
+        match op {
+            ast::CmpOp::IsNot | ast::CmpOp::NotEq => Some((x.id.as_str().into(), true)),
+            ast::CmpOp::Is | ast::CmpOp::Eq => Some((x.id.as_str().into(), false)),
+            _ => None,
+        }
+    }
+
+    /// Rebinds local `name` to itself known not to be None (on the
+    /// branch where a test said so).
+    pub(super) fn narrow_not_none(&mut self, name: &Rc<str>, span: Span) {
+        let Some((_, state)) = &self.current else {
+            return;
+        };
+        let Some(v) = state.get(name).cloned() else {
+            return;
+        };
+        if matches!(v, Value::Const(_)) || state.contains_key(&bound_flag(name)) {
+            return;
+        }
+        let origin = state.origins.get(name).copied();
+        let narrowed = self.emit(HlOp::NotNone, vec![v], span, Some(name.clone()));
+        self.state().insert(name.clone(), narrowed);
+        if let Some(o) = origin {
+            self.state().origins.insert(name.clone(), o);
+        }
+    }
+
     /// Rebinds local `name` to itself seen as an instance of `classes`.
     pub(super) fn narrow(&mut self, name: &Rc<str>, classes: &[ClassId], span: Span) {
         let Some((_, state)) = &self.current else {

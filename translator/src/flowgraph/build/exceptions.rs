@@ -52,8 +52,9 @@ pub(super) fn can_raise(op: &HlOp) -> bool {
             | HlOp::Unary(UnOp::Not)
             | HlOp::SetGlobal(_)
             | HlOp::IterPos
-            | HlOp::IterMore
             | HlOp::IterItem
+            | HlOp::Iter
+            | HlOp::NotNone
             | HlOp::JitHint(_)
             | HlOp::Hint(..)
     )

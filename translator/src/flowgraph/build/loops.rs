@@ -81,6 +81,9 @@ impl Builder<'_> {
             }
         };
         self.join(t, span);
+        for name in self.none_tests(&w.test).0 {
+            self.narrow_not_none(&name, span);
+        }
         self.stmts(&w.body);
         self.close_loop(f, &w.orelse, span);
         Ok(())
@@ -382,12 +385,13 @@ impl Builder<'_> {
         range: ast::text_size::TextRange,
     ) -> ExprResult {
         let span = Span::new(self.file, range.start().into(), range.end().into());
-        let new = match kind {
-            Comprehension::List(_) => HlOp::NewList,
-            Comprehension::Set(_) => HlOp::NewSet,
-            Comprehension::Dict(..) => HlOp::NewDict,
+        let container = match kind {
+            Comprehension::List(_) => self.emit(HlOp::NewList, vec![], span, None),
+            Comprehension::Set(_) => self.emit(HlOp::NewSet, vec![], span, None),
+            Comprehension::Dict(..) => self.emit(HlOp::NewDict, vec![], span, None),
+            // The result so far, which the first deciding item replaces.
+            Comprehension::AnyAll(_, all) => Value::Const(Constant::Bool(all)),
         };
-        let container = self.emit(new, vec![], span, None);
         let held = self.hold(container);
         let mut targets = HashSet::new();
         for g in generators {
@@ -449,6 +453,37 @@ impl Builder<'_> {
                 value: Box::new(value.clone()),
                 type_comment: None,
             }),
+            // `if elt: result = True; break` (all: `if not elt`), so the
+            // generator stops at the first deciding item, as CPython's.
+            Comprehension::AnyAll(elt, all) => {
+                let test = match all {
+                    false => elt.clone(),
+                    true => ast::Expr::UnaryOp(ast::ExprUnaryOp {
+                        range,
+                        op: ast::UnaryOp::Not,
+                        operand: Box::new(elt.clone()),
+                    }),
+                };
+                let decided = ast::Expr::Constant(ast::ExprConstant {
+                    range,
+                    value: ast::Constant::Bool(!all),
+                    kind: None,
+                });
+                ast::Stmt::If(ast::StmtIf {
+                    range,
+                    test: Box::new(test),
+                    body: vec![
+                        ast::Stmt::Assign(ast::StmtAssign {
+                            range,
+                            targets: vec![name(&held, ast::ExprContext::Store)],
+                            value: Box::new(decided),
+                            type_comment: None,
+                        }),
+                        ast::Stmt::Break(ast::StmtBreak { range }),
+                    ],
+                    orelse: vec![],
+                })
+            }
         };
         let mut body = vec![store];
         for g in generators.iter().rev() {
@@ -499,6 +534,8 @@ pub(super) enum Comprehension<'e> {
     List(&'e ast::Expr),
     Set(&'e ast::Expr),
     Dict(&'e ast::Expr, &'e ast::Expr),
+    /// `any(elt for ...)` (false) or `all(...)` (true), over one `for`.
+    AnyAll(&'e ast::Expr, bool),
 }
 
 impl Builder<'_> {

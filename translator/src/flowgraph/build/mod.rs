@@ -12,7 +12,7 @@ use super::ir::{BlockId, Builtin, ClassId, Constant, FuncId, Graph, Link, Value}
 use crate::diagnostics::{Diagnostic, Span};
 use crate::parse::consteval;
 use crate::parse::names::collect_assigned_names;
-use crate::parse::program::{Global, Program};
+use crate::parse::program::{GeneratorPart, Global, Program};
 use indexmap::IndexMap;
 use rustpython_parser::ast::{self, Ranged};
 use std::collections::{HashMap, HashSet};
@@ -20,6 +20,7 @@ use std::rc::Rc;
 
 mod classes;
 mod exceptions;
+mod generators;
 mod hints;
 mod loops;
 mod sugar;
@@ -122,9 +123,14 @@ pub fn build_graph(program: &Program, func: FuncId) -> Result<Graph<HlOp>, Vec<D
     graph.startblock = graph.new_block(inputs);
     let ret = graph.new_var(Some("result".into()), span);
     graph.returnblock = graph.new_block(vec![ret]);
-    // A lifted `def` calls itself by its own name.
+    // A lifted `def` calls itself by its own name (a generator's resume
+    // function: its maker).
     if let Some(own) = &f.nested_name {
-        state.insert(own.as_str().into(), Value::Const(Constant::Func(func)));
+        let itself = match f.generator {
+            Some(GeneratorPart::Resume { maker, .. }) => maker,
+            _ => func,
+        };
+        state.insert(own.as_str().into(), Value::Const(Constant::Func(itself)));
     }
     let mut locals = HashSet::new();
     for p in &f.params {
@@ -149,16 +155,41 @@ pub fn build_graph(program: &Program, func: FuncId) -> Result<Graph<HlOp>, Vec<D
         errors: vec![],
         locals,
         hidden_counter: 0,
-        return_hint: f.def.returns.clone(),
+        // A generator's return hint describes what it yields (an
+        // `Iterator[int]`), which the translator does not check.
+        return_hint: f.def.returns.clone().filter(|_| f.generator.is_none()),
+        resume_dispatch_from: None,
+        resumes: vec![],
     };
     b.current.as_mut().unwrap().0 = b.graph.startblock;
+    if let Some(GeneratorPart::Resume { maker, .. }) = f.generator {
+        let params: Vec<Rc<str>> = program
+            .function(maker)
+            .params
+            .iter()
+            .map(|p| p.name.clone())
+            .collect();
+        b.resume_prologue(&params, span);
+    }
     if let Err(d) = b.hint_parameters(&f.def.args) {
         b.errors.push(d);
     }
-    b.stmts(&f.def.body);
-    if b.current.is_some() {
-        let end = Span::new(span.file, span.end, span.end);
-        b.emit_return(Value::Const(Constant::None), end);
+    let end = Span::new(span.file, span.end, span.end);
+    match f.generator {
+        Some(GeneratorPart::Maker { class, .. }) => b.build_maker(class, span),
+        Some(GeneratorPart::Resume { .. }) => {
+            b.stmts(&f.def.body);
+            if b.current.is_some() {
+                b.emit_return(Value::Const(Constant::Bool(false)), end);
+            }
+            b.resume_dispatch(span);
+        }
+        None => {
+            b.stmts(&f.def.body);
+            if b.current.is_some() {
+                b.emit_return(Value::Const(Constant::None), end);
+            }
+        }
     }
     if !b.errors.is_empty() {
         return Err(b.errors);
@@ -187,6 +218,11 @@ struct Builder<'p> {
     hidden_counter: u32,
     /// The function's `-> T`, applied to every value it returns.
     return_hint: Option<Box<ast::Expr>>,
+    /// In a generator's resume function: the entry's edges taken when
+    /// the generator has started, and the state name of its resume point.
+    resume_dispatch_from: Option<(Vec<Pending>, Rc<str>)>,
+    /// The block each `yield` resumes in, by resume point (from 1).
+    resumes: Vec<BlockId>,
 }
 
 type ExprResult = Result<Value, Diagnostic>;
@@ -554,10 +590,22 @@ impl Builder<'_> {
                 self.assign(&a.target, v)?;
             }
             ast::Stmt::Return(r) => {
-                let v = match &r.value {
+                let mut v = match &r.value {
                     Some(e) => self.expr(e)?,
                     None => Value::Const(Constant::None),
                 };
+                if self.resume_dispatch_from.is_some() {
+                    // A generator's `return` ends it: its resume function
+                    // returns False.
+                    if v != Value::Const(Constant::None) {
+                        return Err(Diagnostic::error(
+                            self.span(s),
+                            "`return` with a value in a generator is not supported",
+                        )
+                        .with_help("use a bare `return`"));
+                    }
+                    v = Value::Const(Constant::Bool(false));
+                }
                 let held = self.hold(v);
                 self.run_finallies(0);
                 if self.current.is_some() {
@@ -569,15 +617,22 @@ impl Builder<'_> {
                 let (t, f) = self.condition(&i.test)?;
                 let span = self.span(s);
                 let narrowing = self.isinstance_test(&i.test);
+                let (not_none_if_true, not_none_if_false) = self.none_tests(&i.test);
                 self.join(t, span);
                 if let Some((name, classes, true)) = &narrowing {
                     self.narrow(name, classes, span);
+                }
+                for name in &not_none_if_true {
+                    self.narrow_not_none(name, span);
                 }
                 self.stmts(&i.body);
                 let mut after = self.goto();
                 self.join(f, span);
                 if let Some((name, classes, false)) = &narrowing {
                     self.narrow(name, classes, span);
+                }
+                for name in &not_none_if_false {
+                    self.narrow_not_none(name, span);
                 }
                 self.stmts(&i.orelse);
                 after.extend(self.goto());
@@ -620,8 +675,8 @@ impl Builder<'_> {
                 // Lifted to the module by the parse phase: the name is bound
                 // to that function.
                 let f = self.lifted(d.range)?;
-                self.state()
-                    .insert(d.name.as_str().into(), Value::Const(Constant::Func(f)));
+                let value = self.function_value(f, self.span(s))?;
+                self.state().insert(d.name.as_str().into(), value);
             }
             ast::Stmt::ClassDef(_) => {
                 return Err(self.unsupported(s, "a class definition inside a function"))
@@ -654,6 +709,9 @@ impl Builder<'_> {
                 self.join(ok, span);
                 if let Some((name, classes, true)) = self.isinstance_test(&a.test) {
                     self.narrow(&name, &classes, span);
+                }
+                for name in self.none_tests(&a.test).0 {
+                    self.narrow_not_none(&name, span);
                 }
             }
             ast::Stmt::With(_) => return Err(self.unsupported(s, "`with`")),
@@ -1022,10 +1080,14 @@ impl Builder<'_> {
             ast::Expr::SetComp(c) => {
                 self.comprehension(Comprehension::Set(&c.elt), &c.generators, c.range)
             }
-            ast::Expr::Lambda(l) => Ok(Value::Const(Constant::Func(self.lifted(l.range)?))),
+            ast::Expr::Yield(y) => self.yield_value(y),
+            ast::Expr::Lambda(l) => {
+                let f = self.lifted(l.range)?;
+                self.function_value(f, self.span(e))
+            }
             ast::Expr::GeneratorExp(_) => Err(Diagnostic::error(
                 self.span(e),
-                "a generator expression is supported only as the single argument of sum, min, max, sorted, set, str.join or list.extend",
+                "a generator expression is supported only as the single argument of sum, min, max, sorted, set, list, any, all, str.join or list.extend",
             )
             .with_help("use a list comprehension: [x for x in ...]")),
             ast::Expr::JoinedStr(j) => self.fstring(j),
@@ -1226,6 +1288,12 @@ impl Builder<'_> {
                     // now arrives under a new variable.
                     return Ok(self.state()[name].clone());
                 }
+                if let Value::Const(Constant::Func(f)) = v {
+                    // A closure naming itself: itself with what it captured.
+                    if !self.program.function(f).captures.is_empty() {
+                        return self.function_value(f, span);
+                    }
+                }
                 return Ok(v);
             }
         }
@@ -1390,6 +1458,36 @@ impl Builder<'_> {
             Some(d) => Err(d.clone()),
             None => Ok(f),
         }
+    }
+
+    /// The value of a lifted `def` or lambda where it is defined: the
+    /// function, with the current values of what it captures.
+    fn function_value(&mut self, f: FuncId, span: Span) -> ExprResult {
+        let captures = &self.program.function(f).captures;
+        if captures.is_empty() {
+            return Ok(Value::Const(Constant::Func(f)));
+        }
+        let mut values = vec![];
+        for name in captures {
+            let state = &self.current.as_ref().expect("a definition runs").1;
+            let v = state.get(&**name).cloned();
+            let maybe_unbound = state.contains_key(&bound_flag(name));
+            match v {
+                Some(v) if v != Value::Const(Constant::Undefined) && !maybe_unbound => {
+                    values.push(v)
+                }
+                _ => {
+                    return Err(Diagnostic::error(
+                        span,
+                        format!(
+                            "this function reads `{name}` from the enclosing function, which may not be assigned yet where the function is defined"
+                        ),
+                    )
+                    .with_help("assign the variable on every path before the definition"))
+                }
+            }
+        }
+        Ok(self.emit(HlOp::MakeClosure(f), values, span, None))
     }
 
     /// Evaluates `first` then the call's arguments; keyword arguments come

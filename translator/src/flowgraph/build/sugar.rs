@@ -2,7 +2,7 @@
 //! `pow(a, b)` is `a ** b`, `min`/`max` with `key=` become a loop, and a
 //! generator expression consumed whole becomes a list comprehension.
 
-use super::Builder;
+use super::{Builder, ExprResult};
 use crate::diagnostics::Diagnostic;
 use crate::flowgraph::hlop::{BinOp, HlOp};
 use crate::flowgraph::ir::Value;
@@ -16,6 +16,56 @@ impl Builder<'_> {
     ) -> Result<Option<Value>, Diagnostic> {
         if let Some(rewritten) = self.generator_argument_as_list(c) {
             return self.call(&rewritten).map(Some);
+        }
+        if let (ast::Expr::Name(n), [], 0..=1) = (&*c.func, c.keywords.as_slice(), c.args.len()) {
+            if n.id.as_str() == "list" && self.is_builtin("list") {
+                // `list(x)` is `[v for v in x]`: whatever `for` can
+                // iterate over; `list()` is `[]`.
+                let elts = vec![];
+                let display = match c.args.first() {
+                    None => ast::Expr::List(ast::ExprList {
+                        range: c.range,
+                        elts,
+                        ctx: ast::ExprContext::Load,
+                    }),
+                    Some(ast::Expr::GeneratorExp(g)) => ast::Expr::ListComp(ast::ExprListComp {
+                        range: c.range,
+                        elt: g.elt.clone(),
+                        generators: g.generators.clone(),
+                    }),
+                    Some(x) => {
+                        let (elt, generators) = each_item(x);
+                        ast::Expr::ListComp(ast::ExprListComp {
+                            range: c.range,
+                            elt,
+                            generators,
+                        })
+                    }
+                };
+                return self.expr(&display).map(Some);
+            }
+        }
+        if let (ast::Expr::Name(n), [ast::Expr::GeneratorExp(g)], []) =
+            (&*c.func, c.args.as_slice(), c.keywords.as_slice())
+        {
+            let all = n.id.as_str() == "all";
+            if (all || n.id.as_str() == "any")
+                && self.is_builtin(n.id.as_str())
+                && g.generators.len() == 1
+            {
+                let kind = super::Comprehension::AnyAll(&g.elt, all);
+                return self.comprehension(kind, &g.generators, g.range).map(Some);
+            }
+        }
+        if let (ast::Expr::Name(n), 1..=2, []) = (&*c.func, c.args.len(), c.keywords.as_slice()) {
+            match n.id.as_str() {
+                "next" if self.is_builtin("next") => return self.next_call(c).map(Some),
+                "iter" if self.is_builtin("iter") && c.args.len() == 1 => {
+                    let it = self.expr(&c.args[0])?;
+                    return Ok(Some(self.emit(HlOp::Iter, vec![it], self.span(c), None)));
+                }
+                _ => {}
+            }
         }
         if let (ast::Expr::Name(n), [base, exponent], []) =
             (&*c.func, c.args.as_slice(), c.keywords.as_slice())
@@ -57,8 +107,14 @@ impl Builder<'_> {
     /// so it is built as one. (For `any`/`all`, which stop early, or any
     /// other callee, that would change behaviour: those stay unsupported.)
     fn generator_argument_as_list(&self, c: &ast::ExprCall) -> Option<ast::ExprCall> {
-        let [ast::Expr::GeneratorExp(g)] = c.args.as_slice() else {
-            return None;
+        let (elt, generators, range) = match c.args.as_slice() {
+            [ast::Expr::GeneratorExp(g)] => (g.elt.clone(), g.generators.clone(), g.range),
+            // `sum(gen(n))` of a generator function: as `sum([v for v in gen(n)])`.
+            [ast::Expr::Call(inner)] if self.makes_generator(&inner.func) => {
+                let (elt, generators) = each_item(&c.args[0]);
+                (elt, generators, inner.range)
+            }
+            _ => return None,
         };
         let eager = match &*c.func {
             ast::Expr::Name(n) => {
@@ -78,10 +134,96 @@ impl Builder<'_> {
         }
         let mut rewritten = c.clone();
         rewritten.args = vec![ast::Expr::ListComp(ast::ExprListComp {
-            range: g.range,
-            elt: g.elt.clone(),
-            generators: g.generators.clone(),
+            range,
+            elt,
+            generators,
         })];
         Some(rewritten)
     }
+
+    /// `f` names a generator function of the module (known when the graph
+    /// is built).
+    fn makes_generator(&self, f: &ast::Expr) -> bool {
+        let ast::Expr::Name(n) = f else {
+            return false;
+        };
+        if self.locals.contains(n.id.as_str()) {
+            return false;
+        }
+        match self.program.module(self.module).globals.get(n.id.as_str()) {
+            Some(crate::parse::program::Global::Func(f)) => matches!(
+                self.program.function(*f).generator,
+                Some(crate::parse::program::GeneratorPart::Maker { .. })
+            ),
+            _ => false,
+        }
+    }
+
+    /// `next(it)` and `next(it, default)` of a generator: resume it; when
+    /// it has finished, StopIteration or the default.
+    fn next_call(&mut self, c: &ast::ExprCall) -> ExprResult {
+        let span = self.span(c);
+        let gen = self.expr(&c.args[0])?;
+        let held = self.hold(gen.clone());
+        let default = match c.args.get(1) {
+            Some(d) => Some(self.expr(d)?),
+            None => None,
+        };
+        let result = self.hidden("next");
+        let gen = self.state()[&held].clone();
+        let more = self.emit(HlOp::GenResume, vec![gen], span, None);
+        let (yielded, finished) = self.branch(more);
+        self.join(yielded, span);
+        let gen = self.take(&held);
+        let field = crate::parse::generators::VALUE_FIELD.into();
+        let v = self.emit(HlOp::GetAttr(field), vec![gen], span, None);
+        self.state().insert(result.clone(), v);
+        let mut after = self.goto();
+        self.join(finished, span);
+        if self.current.is_some() {
+            match default {
+                Some(d) => {
+                    self.state().insert(result.clone(), d);
+                    after.extend(self.goto());
+                }
+                None => {
+                    let class = self.program.builtin_classes["StopIteration"];
+                    let exc = self.emit(
+                        HlOp::Call {
+                            keywords: std::rc::Rc::from([]),
+                        },
+                        vec![Value::Const(crate::flowgraph::ir::Constant::Class(class))],
+                        span,
+                        None,
+                    );
+                    self.raise_value(exc, span);
+                }
+            }
+        }
+        self.join(after, span);
+        Ok(self
+            .state()
+            .shift_remove(&result)
+            .expect("set on every path"))
+    }
+}
+
+/// The element and loop of `[v for v in iterable]`.
+fn each_item(iterable: &ast::Expr) -> (Box<ast::Expr>, Vec<ast::Comprehension>) {
+    use rustpython_parser::ast::Ranged;
+    let item = |ctx| {
+        Box::new(ast::Expr::Name(ast::ExprName {
+            range: iterable.range(),
+            id: ast::Identifier::new("$item"),
+            ctx,
+        }))
+    };
+    let generators = vec![ast::Comprehension {
+        range: Default::default(),
+        target: *item(ast::ExprContext::Store),
+        iter: iterable.clone(),
+        ifs: vec![],
+        is_async: false,
+    }];
+    (item(ast::ExprContext::Load), generators)
 }
