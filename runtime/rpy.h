@@ -255,6 +255,12 @@ enum rpy_sort_kind {
 typedef uint64_t (*rpy_key_fn)(uint64_t item);
 void rpy_list_sort_keyed(rpy_list *l, rpy_key_fn keyfn, const int32_t *kinds,
                          int32_t nkinds, bool tuple_key, bool reverse);
+/* The same with a key function that also gets `env` (a closure's
+ * captured values: a GC pointer, kept rooted and passed as it is now on
+ * each call, or NULL); keyfn_env is used when not NULL, else keyfn. */
+typedef uint64_t (*rpy_key_env_fn)(uint64_t item, void *env);
+void rpy_list_sort_keyed_env(rpy_list *l, rpy_key_fn keyfn, rpy_key_env_fn keyfn_env, void *env,
+                             const int32_t *kinds, int32_t nkinds, bool tuple_key, bool reverse);
 /* sum(l) of ints (wrapping) or floats (added in order); min(l) / max(l)
  * of items of an rpy_sort_kind (ValueError "min() arg is an empty
  * sequence"; the first of equal items wins); any(l) / all(l) (all: true)
@@ -583,6 +589,9 @@ rpy_list *rpy_file_readlines(int64_t h);
  * it), reading ahead if needed; a closed file raises ValueError "I/O
  * operation on closed file.". */
 bool rpy_file_more(int64_t h);
+/* f.flush(): writes what is buffered; a closed file raises ValueError
+ * "I/O operation on closed file.". */
+void rpy_file_flush(int64_t h);
 /* f.write(s): returns len(s), code points (text) or bytes (binary). */
 int64_t rpy_file_write(int64_t h, rpy_str *s);
 /* f.close(): flushes and closes; closing again does nothing.  A failed

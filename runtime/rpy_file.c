@@ -593,6 +593,17 @@ int64_t rpy_file_write(int64_t h, rpy_str *s) {
     return f->binary ? s->length : s->nchars;
 }
 
+void rpy_file_flush(int64_t h) {
+    file *f = h >= 0 && h < nfiles ? files[h] : NULL;
+    if (f == NULL || f->closed) {
+        rpy_raise(RPY_EXC_VALUE, "I/O operation on closed file.");
+        return;
+    }
+    int e = flush_writes(f);
+    if (e != 0)
+        rpy_raise_errno(e, NULL);
+}
+
 void rpy_file_close(int64_t h) {
     file *f = h >= 0 && h < nfiles ? files[h] : NULL;
     if (f == NULL || f->closed)

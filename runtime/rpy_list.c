@@ -1078,8 +1078,16 @@ static void sort_pairs(keyed_sort *s, sort_pair *v, int64_t n, bool tuple) {
 
 void rpy_list_sort_keyed(rpy_list *l, rpy_key_fn keyfn, const int32_t *kinds, int32_t nkinds, bool tuple_key,
                          bool reverse) {
+    rpy_list_sort_keyed_env(l, keyfn, NULL, NULL, kinds, nkinds, tuple_key, reverse);
+}
+
+void rpy_list_sort_keyed_env(rpy_list *l, rpy_key_fn keyfn, rpy_key_env_fn keyfn_env, void *env,
+                             const int32_t *kinds, int32_t nkinds, bool tuple_key, bool reverse) {
+    if (keyfn_env != NULL)
+        keyfn = NULL;
+    bool keyed = keyfn != NULL || keyfn_env != NULL;
     int64_t n = l->length;
-    if (n == 0 || (n == 1 && keyfn == NULL))
+    if (n == 0 || (n == 1 && !keyed))
         return;
     bool tuple = tuple_key || nkinds != 1;
     bool gc_keys = tuple || kinds[0] == RPY_SORT_STR;
@@ -1094,7 +1102,7 @@ void rpy_list_sort_keyed(rpy_list *l, rpy_key_fn keyfn, const int32_t *kinds, in
 
     rpy_array *a = l->items;
     bool modified = false;
-    if (keyfn != NULL) {
+    if (keyed) {
         rpy_array *keys = NULL;
         if (gc_keys) {
             RPY_PUSH_ROOT(l);
@@ -1115,7 +1123,9 @@ void rpy_list_sort_keyed(rpy_list *l, rpy_key_fn keyfn, const int32_t *kinds, in
             RPY_PUSH_ROOT(l);
             RPY_PUSH_ROOT(a);
             RPY_PUSH_ROOT(keys);
-            uint64_t key = keyfn(item);
+            RPY_PUSH_ROOT(env);
+            uint64_t key = keyfn_env != NULL ? keyfn_env(item, env) : keyfn(item);
+            RPY_POP_ROOT(env);
             RPY_POP_ROOT(keys);
             RPY_POP_ROOT(a);
             RPY_POP_ROOT(l);
@@ -1141,7 +1151,7 @@ void rpy_list_sort_keyed(rpy_list *l, rpy_key_fn keyfn, const int32_t *kinds, in
     uint32_t size = item_size(a);
     for (int64_t i = 0; i < n; i++) {
         pairs[i].item = get(a, size, i);
-        if (keyfn == NULL)
+        if (!keyed)
             pairs[i].key = pairs[i].item;
         if (!tuple && kinds[0] == RPY_SORT_BOOL) /* one byte */
             pairs[i].key &= 0xff;

@@ -653,6 +653,36 @@ static void test_item_kinds(void) {
     unframe(f);
 }
 
+/* A key function with an environment (a closure's captured values): the
+ * environment survives the collections the key function causes. */
+static uint64_t env_key(uint64_t item, void *env) {
+    garbage(3);
+    const rpy_str *sign = env;
+    return sign->length == 1 && sign->data[0] == '-' ? (uint64_t) - (int64_t)item : item;
+}
+
+static void test_key_env(void) {
+    void **f = frame(2);
+    static const int64_t in[] = {3, 1, 4, 1, 5, 9, 2, 6};
+    static const int64_t down[] = {9, 6, 5, 4, 3, 2, 1, 1};
+    f[0] = rpy_list_new(RPY_TID_ARRAY_I64, 8, 8);
+    for (int i = 0; i < 8; i++)
+        set_at(LIST(0), i, (uint64_t)in[i]);
+    f[1] = str_of("-");
+    rpy_list_sort_keyed_env(LIST(0), NULL, env_key, f[1], shape_kinds[S_INT], 1, false, false);
+    bool ok = rpy_exc_value == NULL;
+    for (int i = 0; i < 8; i++)
+        ok &= (int64_t)at(LIST(0), i) == down[i];
+    check(ok, "key with an environment: negated ints sort descending");
+    f[1] = str_of("+");
+    rpy_list_sort_keyed_env(LIST(0), NULL, env_key, f[1], shape_kinds[S_INT], 1, false, true);
+    ok = rpy_exc_value == NULL;
+    for (int i = 0; i < 8; i++)
+        ok &= (int64_t)at(LIST(0), i) == down[i];
+    check(ok, "key with an environment, reverse");
+    unframe(f);
+}
+
 /* keyfn sees the list empty, as in CPython; changing it makes the sort
  * raise ValueError, the list sorted and the changes dropped. */
 static void **watched; /* the root slot holding the list being sorted */
@@ -804,6 +834,7 @@ int64_t rpy_entry_point(rpy_list *argv) {
             test_random(kind, big, reverse);
     test_raise();
     test_item_kinds();
+    test_key_env();
     test_modified();
     test_memory_and_barriers();
     check(rpy_shadowstack_top == rpy_shadowstack_base, "shadow stack balanced at the end");

@@ -75,6 +75,16 @@ def ranked(words, weights):
     return best, worst
 
 
+def by_distance(items, center):
+    items.sort(key=lambda v: abs(v - center))
+    return items
+
+
+def ordered(words, weights):
+    # A key closure whose captured dict grows while the sort allocates.
+    return sorted(words, key=lambda w: (-weights[w], w + "!" * weights[w]))
+
+
 def entry_point(argv):
     pts = [Point(0, 0), Point(5, 5), Point(2, 3)]
     c = Point(4, 4).closest(pts)
@@ -94,6 +104,8 @@ def entry_point(argv):
         total += f(1)
     print(total)
     print(counter_after_loop([1, 2, 3])(10))
+    print(by_distance([1, 9, 4, 6, 5, 10], 5))
+    print(ordered(["a", "b", "c", "d"], {"a": 1, "b": 3, "c": 3, "d": 2}))
     print(ranked(["a", "b", "c", "d"], {"a": 1, "b": 3, "c": 3, "d": 2}))
     return 0
 

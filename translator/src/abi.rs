@@ -173,7 +173,7 @@ helpers! {
     SetUnion = "rpy_set_union" (Ptr, Ptr) -> Ptr, Raise;
     SetIntersection = "rpy_set_intersection" (Ptr, Ptr) -> Ptr, Raise;
     SetDifference = "rpy_set_difference" (Ptr, Ptr) -> Ptr, Raise;
-    ListSortKeyed = "rpy_list_sort_keyed" (Ptr, Ptr, Ptr, I32, Bool, Bool) -> Void, Raise;
+    ListSortKeyed = "rpy_list_sort_keyed_env" (Ptr, Ptr, Ptr, Ptr, Ptr, I32, Bool, Bool) -> Void, Raise;
     ListSumInt = "rpy_list_sum_int" (Ptr) -> I64, Pure;
     ListSumFloat = "rpy_list_sum_float" (Ptr) -> F64, Pure;
     ListMinMax = "rpy_list_minmax" (Ptr, I32, Bool) -> I64, Raise;
@@ -190,6 +190,17 @@ helpers! {
     OsWrite = "rpy_os_write" (I64, Ptr) -> I64, Raise;
     OsClose = "rpy_os_close" (I64) -> Void, Raise;
     SysWrite = "rpy_sys_write" (I64, Ptr) -> I64, Raise;
+    ListSetSlice = "rpy_list_setslice" (Ptr, I64, I64, I64, Ptr) -> Void, Raise;
+    ListDelSlice = "rpy_list_delslice" (Ptr, I64, I64, I64) -> Void, Raise;
+    FileOpen = "rpy_file_open" (Ptr, Ptr) -> I64, Raise;
+    FileRead = "rpy_file_read" (I64, I64) -> Ptr, Raise;
+    FileReadline = "rpy_file_readline" (I64) -> Ptr, Raise;
+    FileReadlines = "rpy_file_readlines" (I64) -> Ptr, Raise;
+    FileWrite = "rpy_file_write" (I64, Ptr) -> I64, Raise;
+    FileFlush = "rpy_file_flush" (I64) -> Void, Raise;
+    FileClose = "rpy_file_close" (I64) -> Void, Raise;
+    FileClosed = "rpy_file_closed" (I64) -> Bool, Effect;
+    FileMore = "rpy_file_more" (I64) -> Bool, Raise;
 }
 
 /// Bytes a string builder needs in the caller's frame (RPY_BUILDER_BYTES).

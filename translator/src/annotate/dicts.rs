@@ -234,6 +234,10 @@ impl Annotator<'_> {
             },
             SomeValue::Str { can_be_none: false } => SomeValue::Str { can_be_none: false },
             SomeValue::Bytes => SomeValue::Int,
+            SomeValue::File { binary } => match op {
+                HlOp::IterPos => SomeValue::Int,
+                _ => return Ok(self.file_iter(*op == HlOp::IterItem, *binary)),
+            },
             SomeValue::Instance {
                 class,
                 can_be_none: false,

@@ -186,6 +186,49 @@ impl Annotator<'_> {
         }
     }
 
+    /// `seq[lo:hi:st] = items` (args seq, lo, hi, st, items) and
+    /// `del seq[lo:hi:st]` (no items): lists only, the items of the same
+    /// type (they are stored into seq).
+    pub(super) fn setslice(&mut self, args: &[SomeValue], span: Span) -> AResult {
+        let SomeValue::List(id) = args[0] else {
+            return Err(Diagnostic::error(
+                span,
+                format!(
+                    "{} does not support slice assignment or deletion",
+                    with_article(&args[0], &self.types())
+                ),
+            ));
+        };
+        self.getslice(&args[..4], span)?;
+        if let Some(items) = args.get(4) {
+            let t = self.types();
+            match items {
+                SomeValue::List(_) => {
+                    SomeValue::List(id).union(items, &t).ok_or_else(|| {
+                        Diagnostic::error(
+                            span,
+                            format!(
+                                "assigning {} to a slice of {}",
+                                with_article(items, &t),
+                                args[0].describe(&t)
+                            ),
+                        )
+                    })?;
+                }
+                other => {
+                    return Err(Diagnostic::error(
+                        span,
+                        format!(
+                            "slice assignment takes a list here, not {}",
+                            with_article(other, &t)
+                        ),
+                    ))
+                }
+            }
+        }
+        Ok(SomeValue::None)
+    }
+
     pub(super) fn list_binary(&mut self, op: BinOp, args: &[SomeValue], span: Span) -> AResult {
         match (op, &args[0], &args[1]) {
             (BinOp::Add, SomeValue::List(_), SomeValue::List(_)) => {
@@ -335,12 +378,18 @@ impl Annotator<'_> {
         for (k, v) in keywords.iter().zip(&args[n_pos..]) {
             match (&**k, v) {
                 ("reverse", SomeValue::Bool | SomeValue::Int) => {}
-                ("key", SomeValue::Func(key)) => {
+                ("key", SomeValue::Func(_) | SomeValue::Closure(..)) => {
                     if item == SomeValue::Impossible {
                         continue; // no items yet: nothing to call it with
                     }
-                    key_type =
-                        self.call_function(f, b, *key, std::slice::from_ref(&item), 1, &[], span)?;
+                    let (key, mut key_args) = match v {
+                        SomeValue::Closure(key, env) => (*key, env.clone()),
+                        SomeValue::Func(key) => (*key, vec![]),
+                        _ => unreachable!(),
+                    };
+                    key_args.push(item.clone());
+                    let n = key_args.len();
+                    key_type = self.call_function(f, b, key, &key_args, n, &[], span)?;
                     if key_type == SomeValue::Impossible {
                         return Ok(SomeValue::Impossible); // not known yet
                     }

@@ -9,6 +9,7 @@ mod bytes;
 pub mod callargs;
 pub mod classdef;
 pub(crate) mod dicts;
+mod files;
 mod hints;
 mod io;
 pub mod listdef;
@@ -425,6 +426,7 @@ impl<'a> Annotator<'a> {
                 }
                 HlOp::SetItem => self.setitem(&args, op.span)?,
                 HlOp::GetSlice => self.getslice(&args, op.span)?,
+                HlOp::SetSlice | HlOp::DelSlice => self.setslice(&args, op.span)?,
                 HlOp::Binary(bop)
                     if matches!(args[0], SomeValue::List(_))
                         || matches!(args[1], SomeValue::List(_)) =>
@@ -577,6 +579,9 @@ impl<'a> Annotator<'a> {
             SomeValue::Builtin(Builtin::Set) => {
                 self.set_builtin(f, b, op.result, &args[1..], op.span)
             }
+            SomeValue::Builtin(Builtin::Io(crate::flowgraph::ir::IoFn::Open)) => {
+                self.open_call(&args[1..], &op.args[1..], keywords, op.span)
+            }
             SomeValue::Builtin(Builtin::Sorted) => self.sorted(f, b, &args[1..], keywords, op.span),
             SomeValue::Builtin(builtin) => {
                 rules::annotate_builtin_call(&types!(self), *builtin, &args[1..], keywords, op.span)
@@ -685,6 +690,9 @@ impl<'a> Annotator<'a> {
     ) -> std::result::Result<SomeValue, Diagnostic> {
         if *obj == SomeValue::None {
             return Ok(SomeValue::Impossible); // AttributeError at run time
+        }
+        if matches!(obj, SomeValue::File { .. }) && &**name == "closed" {
+            return Ok(SomeValue::Bool);
         }
         let class = self.receiver_class(obj, &format!("reading attribute `{name}`"), span)?;
         let root = self.root_class(class);
@@ -825,6 +833,20 @@ impl<'a> Annotator<'a> {
         }
         if let SomeValue::Builtin(Builtin::Io(stream)) = args[0] {
             return io::stream_method(&types!(self), stream, name, &args[1..], op.span);
+        }
+        if let SomeValue::File { binary } = args[0] {
+            let rest = &args[1..];
+            return self.file_method(f, op.result, binary, name, rest, keywords, op.span);
+        }
+        if name.starts_with('$') {
+            // `with` on something other than a file.
+            return Err(Diagnostic::error(
+                op.span,
+                format!(
+                    "`with` is supported for files only, not {}",
+                    with_article(&args[0], &types!(self))
+                ),
+            ));
         }
         let values = &op.args[1..];
         if let Some(r) = bytes::bytes_method(

@@ -55,6 +55,11 @@ pub enum SomeValue {
     Set(ListId),
     /// A tuple: one type per position.
     Tuple(Vec<SomeValue>),
+    /// A file object of `open()` (a handle into the runtime's table of
+    /// files); reading a binary one gives bytes.
+    File {
+        binary: bool,
+    },
     /// A class object itself (a constant: called or given to isinstance).
     Class(ClassId),
     /// An instance of `class` or of one of its subclasses.
@@ -246,6 +251,8 @@ impl fmt::Display for SomeValue {
             SomeValue::Str { can_be_none: false } => write!(f, "str"),
             SomeValue::Str { can_be_none: true } => write!(f, "str or None"),
             SomeValue::Bytes => write!(f, "bytes"),
+            SomeValue::File { binary: false } => write!(f, "text file"),
+            SomeValue::File { binary: true } => write!(f, "binary file"),
             SomeValue::Func(_) | SomeValue::Closure(..) => write!(f, "function"),
             SomeValue::Builtin(b) => write!(f, "builtin `{}`", b.name()),
             SomeValue::List(id) => write!(f, "{id}"),

@@ -125,6 +125,8 @@ pub fn annotate_op(
         | HlOp::Downcast(_)
         | HlOp::SetItem
         | HlOp::GetSlice
+        | HlOp::SetSlice
+        | HlOp::DelSlice
         | HlOp::NewList
         | HlOp::IsInstance(_)
         | HlOp::Hint(..) => unreachable!("handled by the annotator"),

@@ -137,6 +137,11 @@ pub enum HlOp {
     NewTuple,
     /// The value, on a path where a test proved it is not None.
     NotNone,
+    /// `seq[lo:hi:st] = items` (arguments seq, lo, hi, st, items; None
+    /// for a missing bound).
+    SetSlice,
+    /// `del seq[lo:hi:st]`.
+    DelSlice,
     /// Runs a generator to its next `yield` (true) or its end (false).
     GenResume,
     /// `iter(x)`: a generator is its own iterator.
@@ -205,6 +210,8 @@ impl fmt::Display for HlOp {
             HlOp::NewList => write!(f, "newlist"),
             HlOp::NewTuple => write!(f, "newtuple"),
             HlOp::GenResume => write!(f, "gen_resume"),
+            HlOp::SetSlice => write!(f, "setslice"),
+            HlOp::DelSlice => write!(f, "delslice"),
             HlOp::NotNone => write!(f, "not_none"),
             HlOp::Iter => write!(f, "iter"),
             HlOp::MakeClosure(func) => write!(f, "make_closure[{func}]"),

@@ -78,6 +78,8 @@ pub enum IoFn {
     OsRead,
     OsWrite,
     OsClose,
+    /// The builtin `open`, which makes file objects.
+    Open,
     Stdout,
     Stderr,
 }
@@ -89,6 +91,7 @@ impl IoFn {
             IoFn::OsRead => "os.read",
             IoFn::OsWrite => "os.write",
             IoFn::OsClose => "os.close",
+            IoFn::Open => "open",
             IoFn::Stdout => "sys.stdout",
             IoFn::Stderr => "sys.stderr",
         }
@@ -244,6 +247,7 @@ impl Builtin {
             "divmod" => Builtin::DivMod,
             "round" => Builtin::Round,
             "hash" => Builtin::Hash,
+            "open" => Builtin::Io(IoFn::Open),
             _ => return None,
         })
     }

@@ -42,6 +42,14 @@ pub fn collect_assigned_names(body: &[ast::Stmt], out: &mut HashSet<String>) {
                 collect_assigned_names(&i.body, out);
                 collect_assigned_names(&i.orelse, out);
             }
+            ast::Stmt::With(w) => {
+                for item in &w.items {
+                    if let Some(v) = &item.optional_vars {
+                        target(v, out);
+                    }
+                }
+                collect_assigned_names(&w.body, out);
+            }
             ast::Stmt::Try(t) => {
                 collect_assigned_names(&t.body, out);
                 for h in &t.handlers {

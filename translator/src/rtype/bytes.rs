@@ -109,6 +109,7 @@ impl Lowerer<'_> {
                 (Helper::OsWrite, a)
             }
             IoFn::OsClose => (Helper::OsClose, ints(self, args)),
+            IoFn::Open => return self.open_file(args, result, span),
             IoFn::Stdout | IoFn::Stderr => unreachable!("annotator rejects calling {}", f.name()),
         };
         self.push(LlOp::CallHelper(h), call_args, result, span);

@@ -354,6 +354,9 @@ impl Lowerer<'_> {
     ) -> LResult {
         let seq = &args[0];
         let pos = args[1].clone();
+        if let SomeValue::File { .. } = self.s(seq) {
+            return self.file_iter(op, args, result, span);
+        }
         if let SomeValue::Instance { class, .. } = self.s(seq) {
             let resume = self
                 .program

@@ -84,6 +84,24 @@ impl Lowerer<'_> {
         Ok(())
     }
 
+    /// `l[lo:hi:st] = items` (args l, lo, hi, st, items) and
+    /// `del l[lo:hi:st]`.
+    pub(super) fn list_setslice(&mut self, args: &[Value], result: VarId, span: Span) -> LResult {
+        let lo = self.bound(&args[1], i64::MIN, span);
+        let hi = self.bound(&args[2], i64::MAX, span);
+        let step = self.bound(&args[3], 1, span);
+        let mut call = vec![args[0].clone(), lo, hi, step];
+        let helper = match args.get(4) {
+            Some(items) => {
+                call.push(items.clone());
+                crate::abi::Helper::ListSetSlice
+            }
+            None => crate::abi::Helper::ListDelSlice,
+        };
+        self.push(LlOp::CallHelper(helper), call, result, span);
+        Ok(())
+    }
+
     pub(super) fn list_binary(
         &mut self,
         op: BinOp,
@@ -174,12 +192,21 @@ impl Lowerer<'_> {
         let mut key = None;
         let mut key_type = item.clone();
         let mut reverse = Value::Const(Constant::Bool(false));
+        let mut env = vec![];
+        let mut env_value = None;
         for (k, v) in keywords.iter().zip(kw_args) {
             match (&**k, self.s(v)) {
                 ("key", SomeValue::Func(func)) => {
                     let ret = self.ann.returns[&func].clone();
                     key = Some((func, super::lltype_of(&item), super::lltype_of(&ret)));
                     key_type = ret;
+                }
+                ("key", SomeValue::Closure(func, captured)) => {
+                    let ret = self.ann.returns[&func].clone();
+                    key = Some((func, super::lltype_of(&item), super::lltype_of(&ret)));
+                    key_type = ret;
+                    env = captured.iter().map(super::lltype_of).collect();
+                    env_value = Some(v.clone());
                 }
                 ("reverse", _) => reverse = self.truth(v, span),
                 _ => {}
@@ -197,15 +224,13 @@ impl Lowerer<'_> {
         };
         let spec = super::llop::SortSpec {
             key,
+            env,
             kinds,
             tuple_key,
         };
-        self.push(
-            LlOp::ListSortKeyed(Rc::new(spec)),
-            vec![target.clone(), reverse],
-            result,
-            span,
-        );
+        let mut args = vec![target.clone(), reverse];
+        args.extend(env_value);
+        self.push(LlOp::ListSortKeyed(Rc::new(spec)), args, result, span);
         Ok(())
     }
 

@@ -300,6 +300,9 @@ pub struct SortSpec {
     /// The key function, the type of the items it takes and of the key
     /// it returns.
     pub key: Option<(FuncId, super::lltype::LlType, super::lltype::LlType)>,
+    /// When the key function is a closure, the types of what it captured
+    /// (the operation's third argument holds them, as a tuple).
+    pub env: Vec<super::lltype::LlType>,
     pub kinds: Vec<i32>,
     pub tuple_key: bool,
 }

@@ -352,6 +352,7 @@ impl Lowerer<'_> {
                 self.bytes_slice(args, result, span)
             }
             HlOp::GetSlice => self.list_slice(args, result, span),
+            HlOp::SetSlice | HlOp::DelSlice => self.list_setslice(args, result, span),
 
             HlOp::MakeClosure(_) => {
                 let SomeValue::Closure(_, env) = self.ann.binding(self.func, result).clone() else {
@@ -423,6 +424,12 @@ impl Lowerer<'_> {
                     unreachable!()
                 };
                 self.stream_method(stream, name, args, result, span)
+            }
+            HlOp::CallMethod { name, .. } if matches!(self.s(&args[0]), SomeValue::File { .. }) => {
+                self.file_method(name, args, result, span)
+            }
+            HlOp::GetAttr(_) if matches!(self.s(&args[0]), SomeValue::File { .. }) => {
+                self.file_closed(&args[0], result, span)
             }
             HlOp::CallMethod { name, .. } if matches!(self.s(&args[0]), SomeValue::Str { .. }) => {
                 self.str_method(name, args, result, span)

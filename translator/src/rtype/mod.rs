@@ -8,6 +8,7 @@
 mod bytes;
 pub mod classes;
 mod dicts;
+mod files;
 mod lists;
 pub mod llop;
 pub mod lltype;
@@ -78,7 +79,7 @@ pub struct LlProgram {
 pub fn lltype_of(s: &SomeValue) -> LlType {
     match s {
         SomeValue::Bool => LlType::Bool,
-        SomeValue::Int => LlType::Signed,
+        SomeValue::Int | SomeValue::File { .. } => LlType::Signed,
         SomeValue::Float => LlType::Float,
         SomeValue::Str { .. } | SomeValue::Bytes => LlType::StrPtr,
         SomeValue::List(_) => LlType::ListPtr,

@@ -52,7 +52,6 @@ pub(super) fn can_raise(op: &HlOp) -> bool {
             | HlOp::Unary(UnOp::Not)
             | HlOp::SetGlobal(_)
             | HlOp::IterPos
-            | HlOp::IterItem
             | HlOp::Iter
             | HlOp::NotNone
             | HlOp::JitHint(_)

@@ -304,10 +304,12 @@ impl Builder<'_> {
         }
         let mut items = vec![];
         for ((i, s), held) in names.iter().zip(positions) {
-            let pos = self.take(&held);
-            let sv = self.state()[s].clone();
-            let item = self.emit(HlOp::IterItem, vec![sv, pos.clone()], span, None);
+            // Reading a file's line can raise: inside a `try` the block
+            // ends there, and values come back under new variables.
+            let (sv, pos) = (self.state()[s].clone(), self.state()[&held].clone());
+            let item = self.emit(HlOp::IterItem, vec![sv, pos], span, None);
             items.push(self.hold(item));
+            let pos = self.take(&held);
             let one = Value::Const(Constant::Int(1));
             let next = self.emit(HlOp::RangeNext, vec![pos, one], span, None);
             self.state().insert(i.clone(), next);

@@ -714,14 +714,19 @@ impl Builder<'_> {
                     self.narrow_not_none(&name, span);
                 }
             }
-            ast::Stmt::With(_) => return Err(self.unsupported(s, "`with`")),
+            ast::Stmt::With(w) => {
+                let desugared = self.with_as_try(&w.items, &w.body, w.range);
+                self.stmt(&desugared)?;
+            }
             ast::Stmt::Delete(d) => {
                 for t in &d.targets {
                     let ast::Expr::Subscript(sub) = t else {
                         return Err(self.unsupported(t, "`del` of anything but `seq[key]`"));
                     };
-                    if matches!(&*sub.slice, ast::Expr::Slice(_)) {
-                        return Err(self.unsupported(t, "`del` of a slice"));
+                    if let ast::Expr::Slice(sl) = &*sub.slice {
+                        let operands = self.slice_operands(&sub.value, sl)?;
+                        self.emit(HlOp::DelSlice, operands, self.span(t), None);
+                        continue;
                     }
                     let ci = self.eval_all(&[&sub.value, &sub.slice])?;
                     let span = self.span(t);
@@ -736,6 +741,31 @@ impl Builder<'_> {
             _ => return Err(self.unsupported(s, "this statement")),
         }
         Ok(())
+    }
+
+    /// `seq[lo:hi:st]`'s operands, evaluated in order: seq, lo, hi, st
+    /// (None where missing).
+    fn slice_operands(
+        &mut self,
+        seq: &ast::Expr,
+        sl: &ast::ExprSlice,
+    ) -> Result<Vec<Value>, Diagnostic> {
+        let none = Value::Const(Constant::None);
+        let parts: Vec<&ast::Expr> = [&sl.lower, &sl.upper, &sl.step]
+            .into_iter()
+            .flatten()
+            .map(|b| &**b)
+            .collect();
+        let mut exprs = vec![seq];
+        exprs.extend(parts);
+        let mut values = self.eval_all(&exprs)?.into_iter();
+        let seq = values.next().unwrap();
+        let mut bound = |b: &Option<Box<ast::Expr>>| match b {
+            Some(_) => values.next().unwrap(),
+            None => none.clone(),
+        };
+        let (lo, hi, st) = (bound(&sl.lower), bound(&sl.upper), bound(&sl.step));
+        Ok(vec![seq, lo, hi, st])
     }
 
     fn assign(&mut self, target: &ast::Expr, v: Value) -> Result<(), Diagnostic> {
@@ -790,8 +820,12 @@ impl Builder<'_> {
                 Ok(())
             }
             ast::Expr::Subscript(s) => {
-                if matches!(&*s.slice, ast::Expr::Slice(_)) {
-                    return Err(self.unsupported(target, "slice assignment"));
+                if let ast::Expr::Slice(sl) = &*s.slice {
+                    let held = self.hold(v);
+                    let mut operands = self.slice_operands(&s.value, sl)?;
+                    operands.push(self.take(&held));
+                    self.emit(HlOp::SetSlice, operands, self.span(target), None);
+                    return Ok(());
                 }
                 let held = self.hold(v);
                 let ci = self.eval_all(&[&s.value, &s.slice])?;
@@ -1024,22 +1058,8 @@ impl Builder<'_> {
             ast::Expr::Call(c) => self.call(c),
             ast::Expr::Subscript(s) => {
                 if let ast::Expr::Slice(sl) = &*s.slice {
-                    let none = Value::Const(Constant::None);
-                    let parts: Vec<&ast::Expr> = [&sl.lower, &sl.upper, &sl.step]
-                        .into_iter()
-                        .flatten()
-                        .map(|b| &**b)
-                        .collect();
-                    let mut exprs = vec![&*s.value];
-                    exprs.extend(parts);
-                    let mut values = self.eval_all(&exprs)?.into_iter();
-                    let seq = values.next().unwrap();
-                    let mut bound = |b: &Option<Box<ast::Expr>>| match b {
-                        Some(_) => values.next().unwrap(),
-                        None => none.clone(),
-                    };
-                    let (lo, hi, st) = (bound(&sl.lower), bound(&sl.upper), bound(&sl.step));
-                    return Ok(self.emit(HlOp::GetSlice, vec![seq, lo, hi, st], span, None));
+                    let operands = self.slice_operands(&s.value, sl)?;
+                    return Ok(self.emit(HlOp::GetSlice, operands, span, None));
                 }
                 let vi = self.eval_all(&[&s.value, &s.slice])?;
                 Ok(self.emit(HlOp::GetItem, vi, span, None))

@@ -208,6 +208,99 @@ impl Builder<'_> {
     }
 }
 
+impl Builder<'_> {
+    /// `with m as v: body` as
+    /// `$mgr = m; v = $mgr.$enter(); try: body finally: $mgr.$exit()`,
+    /// one item at a time. The `$` methods exist for files only (their
+    /// exit closes them); CPython would also pass the exception to
+    /// `__exit__`, which a file ignores.
+    pub(super) fn with_as_try(
+        &mut self,
+        items: &[ast::WithItem],
+        body: &[ast::Stmt],
+        range: ast::text_size::TextRange,
+    ) -> ast::Stmt {
+        let Some((first, rest)) = items.split_first() else {
+            return ast::Stmt::If(ast::StmtIf {
+                range,
+                test: Box::new(ast::Expr::Constant(ast::ExprConstant {
+                    range,
+                    value: ast::Constant::Bool(true),
+                    kind: None,
+                })),
+                body: body.to_vec(),
+                orelse: vec![],
+            });
+        };
+        let mgr = self.hidden("mgr");
+        let name = |ctx| {
+            ast::Expr::Name(ast::ExprName {
+                range,
+                id: ast::Identifier::new(&*mgr),
+                ctx,
+            })
+        };
+        let call = |method: &str| {
+            ast::Expr::Call(ast::ExprCall {
+                range,
+                func: Box::new(ast::Expr::Attribute(ast::ExprAttribute {
+                    range,
+                    value: Box::new(name(ast::ExprContext::Load)),
+                    attr: ast::Identifier::new(method),
+                    ctx: ast::ExprContext::Load,
+                })),
+                args: vec![],
+                keywords: vec![],
+            })
+        };
+        let assign = |target: ast::Expr, value: ast::Expr| {
+            ast::Stmt::Assign(ast::StmtAssign {
+                range,
+                targets: vec![target],
+                value: Box::new(value),
+                type_comment: None,
+            })
+        };
+        let mut stmts = vec![assign(
+            name(ast::ExprContext::Store),
+            first.context_expr.clone(),
+        )];
+        let entered = call("$enter");
+        stmts.push(match &first.optional_vars {
+            Some(v) => assign((**v).clone(), entered),
+            None => ast::Stmt::Expr(ast::StmtExpr {
+                range,
+                value: Box::new(entered),
+            }),
+        });
+        let inner = if rest.is_empty() {
+            body.to_vec()
+        } else {
+            vec![self.with_as_try(rest, body, range)]
+        };
+        stmts.push(ast::Stmt::Try(ast::StmtTry {
+            range,
+            body: inner,
+            handlers: vec![],
+            orelse: vec![],
+            finalbody: vec![ast::Stmt::Expr(ast::StmtExpr {
+                range,
+                value: Box::new(call("$exit")),
+            })],
+        }));
+        ast::Stmt::If(ast::StmtIf {
+            range,
+            test: Box::new(ast::Expr::Constant(ast::ExprConstant {
+                range,
+                value: ast::Constant::Bool(true),
+                kind: None,
+            })),
+            body: stmts,
+            orelse: vec![],
+        })
+    }
+}
+
 /// The element and loop of `[v for v in iterable]`.
 fn each_item(iterable: &ast::Expr) -> (Box<ast::Expr>, Vec<ast::Comprehension>) {
     use rustpython_parser::ast::Ranged;

@@ -5,6 +5,7 @@
 use super::{CgResult, FunctionCx};
 use crate::abi::{ExcKind, RuntimeFn};
 use crate::flowgraph::ir::{Constant, Operation, Value};
+use crate::rtype::classes::ClassLayout;
 use crate::rtype::llop::{ItemKind, LlOp};
 use crate::rtype::lltype::LlType;
 use inkwell::types::BasicTypeEnum;
@@ -260,12 +261,17 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 )?
             }
             LlOp::ListSortKeyed(spec) => {
+                let null = cx.ptr_type(inkwell::AddressSpace::default()).const_null();
                 let keyfn = match spec.key {
                     Some((f, item, key)) => self
-                        .key_adapter(f, item, key)?
+                        .key_adapter(f, item, key, &spec.env)?
                         .as_global_value()
                         .as_pointer_value(),
-                    None => cx.ptr_type(inkwell::AddressSpace::default()).const_null(),
+                    None => null,
+                };
+                let env = match a.get(2) {
+                    Some(closure) => self.value(closure).into_pointer_value(),
+                    None => null,
                 };
                 let kinds: Vec<_> = spec.kinds.iter().map(|k| i32(*k as u64)).collect();
                 let init = cx.i32_type().const_array(&kinds);
@@ -279,7 +285,9 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 let tuple = cx.bool_type().const_int(spec.tuple_key as u64, false);
                 let args = [
                     ptr_arg(&a[0]),
+                    null.into(),
                     keyfn.into(),
+                    env.into(),
                     g.as_pointer_value().into(),
                     i32(spec.kinds.len() as u64).into(),
                     tuple.into(),
@@ -291,14 +299,17 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         })
     }
 
-    /// `uint64_t adapter(uint64_t item)`: calls the key function `f` on
-    /// the item given as a 64-bit pattern and returns the key as one (the
-    /// runtime's sort calls it; an exception stays in rpy_exc_value).
+    /// `uint64_t adapter(uint64_t item, void *env)`: calls the key
+    /// function `f` on the item given as a 64-bit pattern and returns the
+    /// key as one (the runtime's sort calls it; an exception stays in
+    /// rpy_exc_value). A closure's captured values, of types `env`, come
+    /// first, read from the env tuple.
     fn key_adapter(
         &self,
         f: crate::flowgraph::ir::FuncId,
         item: LlType,
         key: LlType,
+        env: &[LlType],
     ) -> CgResult<inkwell::values::FunctionValue<'ctx>> {
         if let Some(a) = self.cg.key_adapters.borrow().get(&f) {
             return Ok(*a);
@@ -308,7 +319,10 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         let n = self.cg.key_adapters.borrow().len();
         let adapter = self.cg.module.add_function(
             &format!("rpy.sortkey.{n}"),
-            i64t.fn_type(&[i64t.into()], false),
+            i64t.fn_type(
+                &[i64t.into(), cx.ptr_type(Default::default()).into()],
+                false,
+            ),
             Some(inkwell::module::Linkage::Private),
         );
         let b = cx.create_builder();
@@ -325,11 +339,19 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             _ => bits.into(),
         };
         let callee = self.cg.functions[&f];
-        let args: Vec<inkwell::values::BasicMetadataValueEnum> = if callee.count_params() == 1 {
-            vec![arg.into()]
-        } else {
-            vec![]
-        };
+        let mut args: Vec<inkwell::values::BasicMetadataValueEnum> = vec![];
+        let env_ptr = adapter.get_nth_param(1).unwrap().into_pointer_value();
+        for (i, t) in env.iter().enumerate() {
+            if let Some(t) = self.cg.basic_type(*t) {
+                let off = i64t.const_int(ClassLayout::field_offset(i as u32) as u64, false);
+                // SAFETY (LLVM semantics): the tuple layout puts field i there.
+                let p = unsafe { b.build_in_bounds_gep(cx.i8_type(), env_ptr, &[off], "field")? };
+                args.push(b.build_load(t, p, "captured")?.into());
+            }
+        }
+        if callee.count_params() as usize > args.len() {
+            args.push(arg.into());
+        }
         let r = b
             .build_call(callee, &args, "key")?
             .try_as_basic_value()
