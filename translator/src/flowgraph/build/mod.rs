@@ -19,6 +19,7 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 mod classes;
+mod closures;
 mod exceptions;
 mod generators;
 mod hints;
@@ -26,6 +27,7 @@ mod loops;
 mod sugar;
 use loops::Comprehension;
 mod rlib;
+mod strings;
 use exceptions::{can_raise, common_base, FinallyCtx, TryCtx};
 
 /// The frame state: what each name holds, and where it was bound (for
@@ -1119,115 +1121,6 @@ impl Builder<'_> {
     /// flow (`and`, `or`, `x if c else y`) and so start new blocks: earlier
     /// results ride along in the frame state under hidden names, so every
     /// value returned is defined in the block current at the end.
-    /// `"...".format(args)` of a constant string: the same as an f-string
-    /// whose fields are the arguments.
-    fn str_format(&mut self, fmt: &str, c: &ast::ExprCall, span: Span) -> ExprResult {
-        use super::hlop::FPiece;
-        use crate::pyformat::{BracePiece, FieldArg};
-        let parsed = crate::pyformat::parse_brace_format(fmt)
-            .map_err(|m| Diagnostic::error(span, format!("str.format: {m}")))?;
-        if c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_)))
-            || c.keywords.iter().any(|k| k.arg.is_none())
-        {
-            return Err(self.unsupported(c, "`*` or `**` arguments to str.format"));
-        }
-        let mut exprs: Vec<&ast::Expr> = c.args.iter().collect();
-        exprs.extend(c.keywords.iter().map(|k| &k.value));
-        let values = self.eval_all(&exprs)?;
-        let mut pieces = vec![];
-        let mut args = vec![];
-        for p in parsed {
-            match p {
-                BracePiece::Lit(s) => pieces.push(FPiece::Lit(s.into())),
-                BracePiece::Field { arg, repr, spec } => {
-                    let i = match &arg {
-                        FieldArg::Index(i) if *i < c.args.len() => *i,
-                        FieldArg::Index(i) => {
-                            return Err(Diagnostic::error(
-                                span,
-                                format!(
-                                    "Replacement index {i} out of range for positional args tuple"
-                                ),
-                            ))
-                        }
-                        FieldArg::Name(n) => match c
-                            .keywords
-                            .iter()
-                            .position(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == n))
-                        {
-                            Some(k) => c.args.len() + k,
-                            None => {
-                                return Err(Diagnostic::error(
-                                    span,
-                                    format!("str.format: no argument named `{n}`"),
-                                ))
-                            }
-                        },
-                    };
-                    args.push(values[i].clone());
-                    pieces.push(FPiece::Field {
-                        repr,
-                        spec: spec.into(),
-                    });
-                }
-            }
-        }
-        Ok(self.emit(HlOp::FString(pieces.into()), args, span, None))
-    }
-
-    /// `f"..."`: literal text and fields, each field's spec a constant.
-    fn fstring(&mut self, j: &ast::ExprJoinedStr) -> ExprResult {
-        use super::hlop::FPiece;
-        let span = self.span(j);
-        let mut pieces = vec![];
-        let mut fields: Vec<&ast::Expr> = vec![];
-        for v in &j.values {
-            match v {
-                ast::Expr::Constant(ast::ExprConstant {
-                    value: ast::Constant::Str(s),
-                    ..
-                }) => pieces.push(FPiece::Lit(s.as_str().into())),
-                ast::Expr::FormattedValue(fv) => {
-                    let repr = match fv.conversion {
-                        ast::ConversionFlag::None | ast::ConversionFlag::Str => false,
-                        ast::ConversionFlag::Repr => true,
-                        ast::ConversionFlag::Ascii => {
-                            return Err(self.unsupported(v, "`!a` in an f-string"))
-                        }
-                    };
-                    let mut spec = String::new();
-                    if let Some(fs) = &fv.format_spec {
-                        let ast::Expr::JoinedStr(parts) = &**fs else {
-                            return Err(self.unsupported(&**fs, "this format spec"));
-                        };
-                        for part in &parts.values {
-                            match part {
-                                ast::Expr::Constant(ast::ExprConstant {
-                                    value: ast::Constant::Str(s),
-                                    ..
-                                }) => spec.push_str(s),
-                                _ => {
-                                    return Err(self.unsupported(
-                                        part,
-                                        "a computed format spec in an f-string",
-                                    ))
-                                }
-                            }
-                        }
-                    }
-                    pieces.push(FPiece::Field {
-                        repr,
-                        spec: spec.into(),
-                    });
-                    fields.push(&fv.value);
-                }
-                other => return Err(self.unsupported(other, "this part of an f-string")),
-            }
-        }
-        let args = self.eval_all(&fields)?;
-        Ok(self.emit(HlOp::FString(pieces.into()), args, span, None))
-    }
-
     fn eval_all(&mut self, exprs: &[&ast::Expr]) -> Result<Vec<Value>, Diagnostic> {
         let mut held = vec![];
         for e in exprs {
@@ -1462,52 +1355,6 @@ impl Builder<'_> {
         }
         let (args, keywords) = self.call_args(c, vec![&c.func])?;
         Ok(self.emit(HlOp::Call { keywords }, args, span, None))
-    }
-
-    /// The function the parse phase lifted from the lambda or `def` here.
-    fn lifted(&self, range: ast::text_size::TextRange) -> Result<FuncId, Diagnostic> {
-        let start: u32 = range.start().into();
-        let span = Span::new(self.file, start, range.end().into());
-        let Some(&f) = self.program.nested.get(&(self.file, start)) else {
-            return Err(Diagnostic::error(
-                span,
-                "this function could not be lifted (see the error at its parameters)",
-            ));
-        };
-        match &self.program.function(f).unsupported {
-            Some(d) => Err(d.clone()),
-            None => Ok(f),
-        }
-    }
-
-    /// The value of a lifted `def` or lambda where it is defined: the
-    /// function, with the current values of what it captures.
-    fn function_value(&mut self, f: FuncId, span: Span) -> ExprResult {
-        let captures = &self.program.function(f).captures;
-        if captures.is_empty() {
-            return Ok(Value::Const(Constant::Func(f)));
-        }
-        let mut values = vec![];
-        for name in captures {
-            let state = &self.current.as_ref().expect("a definition runs").1;
-            let v = state.get(&**name).cloned();
-            let maybe_unbound = state.contains_key(&bound_flag(name));
-            match v {
-                Some(v) if v != Value::Const(Constant::Undefined) && !maybe_unbound => {
-                    values.push(v)
-                }
-                _ => {
-                    return Err(Diagnostic::error(
-                        span,
-                        format!(
-                            "this function reads `{name}` from the enclosing function, which may not be assigned yet where the function is defined"
-                        ),
-                    )
-                    .with_help("assign the variable on every path before the definition"))
-                }
-            }
-        }
-        Ok(self.emit(HlOp::MakeClosure(f), values, span, None))
     }
 
     /// Evaluates `first` then the call's arguments; keyword arguments come
