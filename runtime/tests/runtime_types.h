@@ -63,6 +63,43 @@ static const uint32_t rpy_test_exc_gcptrs[] = {offsetof(rpy_test_exc, message)};
 #define RPY_TEST_EXC_KIND_TIDS(b)                                                                          \
     {(b) + 0,  (b) + 1,  (b) + 2,  (b) + 3,  (b) + 4,  (b) + 5,  (b) + 6,  (b) + 7,  (b) + 8,  (b) + 9,        \
      (b) + 10, (b) + 11, (b) + 12, (b) + 13, (b) + 14, (b) + 15, (b) + 16, (b) + 17, (b) + 18, (b) + 19}
-_Static_assert(RPY_EXC_KIND_COUNT == 20, "RPY_TEST_EXC_ENTRIES and _KIND_TIDS list every kind");
+/* Their Python names, for rpy_type_names (tracebacks):
+ *
+ *     const char *const rpy_type_names[T_COUNT] = { RPY_TEST_EXC_NAMES(T_EXC), ... };
+ */
+#define RPY_TEST_EXC_NAMES(b) \
+    [(b) + RPY_EXC_ZERO_DIVISION] = "ZeroDivisionError", \
+    [(b) + RPY_EXC_OVERFLOW] = "OverflowError", \
+    [(b) + RPY_EXC_VALUE] = "ValueError", \
+    [(b) + RPY_EXC_INDEX] = "IndexError", \
+    [(b) + RPY_EXC_RECURSION] = "RecursionError", \
+    [(b) + RPY_EXC_MEMORY] = "MemoryError", \
+    [(b) + RPY_EXC_TYPE] = "TypeError", \
+    [(b) + RPY_EXC_ASSERTION] = "AssertionError", \
+    [(b) + RPY_EXC_UNBOUND_LOCAL] = "UnboundLocalError", \
+    [(b) + RPY_EXC_ATTRIBUTE] = "AttributeError", \
+    [(b) + RPY_EXC_KEY] = "KeyError", \
+    [(b) + RPY_EXC_NAME] = "NameError", \
+    [(b) + RPY_EXC_OS] = "OSError", \
+    [(b) + RPY_EXC_FILE_NOT_FOUND] = "FileNotFoundError", \
+    [(b) + RPY_EXC_PERMISSION] = "PermissionError", \
+    [(b) + RPY_EXC_IS_A_DIRECTORY] = "IsADirectoryError", \
+    [(b) + RPY_EXC_NOT_A_DIRECTORY] = "NotADirectoryError", \
+    [(b) + RPY_EXC_FILE_EXISTS] = "FileExistsError", \
+    [(b) + RPY_EXC_UNICODE_DECODE] = "UnicodeDecodeError", \
+    [(b) + RPY_EXC_UNSUPPORTED_OPERATION] = "io.UnsupportedOperation"
+_Static_assert(RPY_EXC_KIND_COUNT == 20, "RPY_TEST_EXC_ENTRIES, _KIND_TIDS and _NAMES list every kind");
+
+/* A function's root slots, zeroed, as generated code allocates them. */
+static inline void **frame(size_t n) {
+    void **base = rpy_shadowstack_top;
+    for (size_t i = 0; i < n; i++)
+        base[i] = NULL;
+    rpy_shadowstack_top = base + n;
+    return base;
+}
+
+static inline void unframe(void **base) { rpy_shadowstack_top = base; }
+
 
 #endif

@@ -49,42 +49,12 @@ const rpy_type_info rpy_type_table[] = {
 const uint32_t rpy_type_count = T_COUNT;
 const uint32_t rpy_exc_kind_tids[] = RPY_TEST_EXC_KIND_TIDS(T_EXC);
 const char *const rpy_type_names[T_COUNT] = {
-    [T_EXC + RPY_EXC_ZERO_DIVISION] = "ZeroDivisionError",
-    [T_EXC + RPY_EXC_OVERFLOW] = "OverflowError",
-    [T_EXC + RPY_EXC_VALUE] = "ValueError",
-    [T_EXC + RPY_EXC_INDEX] = "IndexError",
-    [T_EXC + RPY_EXC_RECURSION] = "RecursionError",
-    [T_EXC + RPY_EXC_MEMORY] = "MemoryError",
-    [T_EXC + RPY_EXC_TYPE] = "TypeError",
-    [T_EXC + RPY_EXC_ASSERTION] = "AssertionError",
-    [T_EXC + RPY_EXC_UNBOUND_LOCAL] = "UnboundLocalError",
-    [T_EXC + RPY_EXC_ATTRIBUTE] = "AttributeError",
-    [T_EXC + RPY_EXC_KEY] = "KeyError",
-    [T_EXC + RPY_EXC_NAME] = "NameError",
-    [T_EXC + RPY_EXC_OS] = "OSError",
-    [T_EXC + RPY_EXC_FILE_NOT_FOUND] = "FileNotFoundError",
-    [T_EXC + RPY_EXC_PERMISSION] = "PermissionError",
-    [T_EXC + RPY_EXC_IS_A_DIRECTORY] = "IsADirectoryError",
-    [T_EXC + RPY_EXC_NOT_A_DIRECTORY] = "NotADirectoryError",
-    [T_EXC + RPY_EXC_FILE_EXISTS] = "FileExistsError",
-    [T_EXC + RPY_EXC_UNICODE_DECODE] = "UnicodeDecodeError",
-    [T_EXC + RPY_EXC_UNSUPPORTED_OPERATION] = "UnsupportedOperation",
+    RPY_TEST_EXC_NAMES(T_EXC),
 };
 const uint32_t rpy_exc_message_offset = offsetof(exc, message);
 const rpy_location rpy_locations[] = {{"test_bytes.c", "test", "", 1}};
 
 /* ---- checks and helpers ---------------------------------------------- */
-
-/* A function's root slots, zeroed, as generated code allocates them. */
-static void **frame(size_t n) {
-    void **base = rpy_shadowstack_top;
-    for (size_t i = 0; i < n; i++)
-        base[i] = NULL;
-    rpy_shadowstack_top = base + n;
-    return base;
-}
-
-static void unframe(void **base) { rpy_shadowstack_top = base; }
 
 #define STR(k) ((rpy_str *)f[k])
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))

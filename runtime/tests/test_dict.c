@@ -95,17 +95,6 @@ static rpy_gc_stats stats(void) {
     return s;
 }
 
-/* A function's root slots, zeroed, as generated code allocates them. */
-static void **frame(size_t n) {
-    void **base = rpy_shadowstack_top;
-    for (size_t i = 0; i < n; i++)
-        base[i] = NULL;
-    rpy_shadowstack_top = base + n;
-    return base;
-}
-
-static void unframe(void **base) { rpy_shadowstack_top = base; }
-
 #define DICT(k) ((rpy_dict *)f[k])
 #define LIST(k) ((rpy_list *)f[k])
 #define STR(k) ((rpy_str *)f[k])

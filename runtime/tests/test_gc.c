@@ -136,17 +136,6 @@ static rpy_gc_stats stats(void) {
     return s;
 }
 
-/* A function's root slots, zeroed, as generated code allocates them. */
-static void **frame(size_t n) {
-    void **base = rpy_shadowstack_top;
-    for (size_t i = 0; i < n; i++)
-        base[i] = NULL;
-    rpy_shadowstack_top = base + n;
-    return base;
-}
-
-static void unframe(void **base) { rpy_shadowstack_top = base; }
-
 static void store(void *obj, void *field, void *value) {
     if (((rpy_hdr *)obj)->gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS)
         rpy_gc_write_barrier(obj);

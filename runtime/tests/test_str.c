@@ -55,17 +55,6 @@ const rpy_location rpy_locations[] = {{"test_str.c", "test", "", 1}};
 
 /* ---- checks and helpers ---------------------------------------------- */
 
-/* A function's root slots, zeroed, as generated code allocates them. */
-static void **frame(size_t n) {
-    void **base = rpy_shadowstack_top;
-    for (size_t i = 0; i < n; i++)
-        base[i] = NULL;
-    rpy_shadowstack_top = base + n;
-    return base;
-}
-
-static void unframe(void **base) { rpy_shadowstack_top = base; }
-
 #define STR(k) ((rpy_str *)f[k])
 #define LIST(k) ((rpy_list *)f[k])
 #define PTR(p) ((uint64_t)(uintptr_t)(p))
