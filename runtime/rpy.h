@@ -539,6 +539,11 @@ rpy_str *rpy_os_read(int64_t fd, int64_t n);
 int64_t rpy_os_write(int64_t fd, rpy_str *data);
 /* os.close(fd) */
 void rpy_os_close(int64_t fd);
+/* time.time(): seconds since the epoch (CLOCK_REALTIME). */
+double rpy_time_time(void);
+/* time.perf_counter() and time.monotonic(): CLOCK_MONOTONIC seconds, as
+ * CPython on Linux. */
+double rpy_time_perf_counter(void);
 /* sys.stdout.write(s) (which 1, through print's buffer) or
  * sys.stderr.write(s) (which 2, unbuffered); returns len(s). */
 int64_t rpy_sys_write(int64_t which, rpy_str *s);

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef O_CLOEXEC
@@ -165,6 +166,16 @@ void rpy_os_close(int64_t fd) {
     if (close((int)fd) < 0 && errno != EINTR)
         rpy_raise_errno(errno, NULL);
 }
+
+static double clock_seconds(clockid_t id) {
+    struct timespec ts;
+    clock_gettime(id, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+double rpy_time_time(void) { return clock_seconds(CLOCK_REALTIME); }
+
+double rpy_time_perf_counter(void) { return clock_seconds(CLOCK_MONOTONIC); }
 
 int64_t rpy_sys_write(int64_t which, rpy_str *s) {
     if (which == 2)

@@ -189,6 +189,8 @@ helpers! {
     OsRead = "rpy_os_read" (I64, I64) -> Ptr, Raise;
     OsWrite = "rpy_os_write" (I64, Ptr) -> I64, Raise;
     OsClose = "rpy_os_close" (I64) -> Void, Raise;
+    TimeTime = "rpy_time_time" () -> F64, Effect;
+    TimePerfCounter = "rpy_time_perf_counter" () -> F64, Effect;
     SysWrite = "rpy_sys_write" (I64, Ptr) -> I64, Raise;
     ListSetSlice = "rpy_list_setslice" (Ptr, I64, I64, I64, Ptr) -> Void, Raise;
     ListDelSlice = "rpy_list_delslice" (Ptr, I64, I64, I64) -> Void, Raise;

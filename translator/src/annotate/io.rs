@@ -60,6 +60,9 @@ pub fn io_call(p: &Types, f: IoFn, args: &[SomeValue], span: Span) -> AResult {
             expect(p, "os.write", &["int", "bytes"], args, span).map(|()| SomeValue::Int)
         }
         IoFn::OsClose => expect(p, "os.close", &["int"], args, span).map(|()| SomeValue::None),
+        IoFn::Time | IoFn::PerfCounter => {
+            expect(p, f.name(), &[], args, span).map(|()| SomeValue::Float)
+        }
         IoFn::Open => unreachable!("the annotator calls open_call"),
         IoFn::Stdout | IoFn::Stderr => Err(Diagnostic::error(
             span,

@@ -448,6 +448,7 @@ impl<'a> Annotator<'a> {
                     self.set_global(*g, &args[0], op.span)?;
                     SomeValue::None
                 }
+                HlOp::IsBuiltinType(_) => SomeValue::Bool,
                 HlOp::IsInstance(_) => match &args[0] {
                     SomeValue::Instance { .. } | SomeValue::None => SomeValue::Bool,
                     other => {

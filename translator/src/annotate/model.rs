@@ -69,7 +69,35 @@ pub enum SomeValue {
     },
 }
 
+/// What `isinstance(x, <built-in types>)` is, given x's annotation.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum TypeTest {
+    Always(bool),
+    /// True unless x is None (a str that may be None).
+    NotNone,
+}
+
 impl SomeValue {
+    /// Annotations are exact (an int is never merged with a bool or a
+    /// float), so the answer is known when translating, up to None.
+    pub fn isinstance_builtin(&self, types: &[crate::flowgraph::hlop::BuiltinType]) -> TypeTest {
+        use crate::flowgraph::hlop::BuiltinType as T;
+        let has = |t: T| types.contains(&t);
+        match self {
+            SomeValue::Bool => TypeTest::Always(has(T::Bool) || has(T::Int)),
+            SomeValue::Int => TypeTest::Always(has(T::Int)),
+            SomeValue::Float => TypeTest::Always(has(T::Float)),
+            SomeValue::Str { can_be_none: true } if has(T::Str) => TypeTest::NotNone,
+            SomeValue::Str { .. } => TypeTest::Always(has(T::Str)),
+            SomeValue::Bytes => TypeTest::Always(has(T::Bytes)),
+            SomeValue::List(_) => TypeTest::Always(has(T::List)),
+            SomeValue::Dict(..) => TypeTest::Always(has(T::Dict)),
+            SomeValue::Set(_) => TypeTest::Always(has(T::Set)),
+            SomeValue::Tuple(_) => TypeTest::Always(has(T::Tuple)),
+            _ => TypeTest::Always(false),
+        }
+    }
+
     pub fn of_constant(c: &Constant) -> SomeValue {
         match c {
             Constant::None => SomeValue::None,

@@ -129,6 +129,7 @@ pub fn annotate_op(
         | HlOp::DelSlice
         | HlOp::NewList
         | HlOp::IsInstance(_)
+        | HlOp::IsBuiltinType(_)
         | HlOp::Hint(..) => unreachable!("handled by the annotator"),
     }
 }

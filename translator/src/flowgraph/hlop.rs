@@ -90,7 +90,53 @@ pub enum FPiece {
     },
 }
 
-#[derive(Clone, PartialEq, Debug)]
+/// A built-in type named in `isinstance`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum BuiltinType {
+    Int,
+    Bool,
+    Float,
+    Str,
+    Bytes,
+    List,
+    Dict,
+    Tuple,
+    Set,
+}
+
+impl BuiltinType {
+    pub const ALL: [BuiltinType; 9] = [
+        BuiltinType::Int,
+        BuiltinType::Bool,
+        BuiltinType::Float,
+        BuiltinType::Str,
+        BuiltinType::Bytes,
+        BuiltinType::List,
+        BuiltinType::Dict,
+        BuiltinType::Tuple,
+        BuiltinType::Set,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            BuiltinType::Int => "int",
+            BuiltinType::Bool => "bool",
+            BuiltinType::Float => "float",
+            BuiltinType::Str => "str",
+            BuiltinType::Bytes => "bytes",
+            BuiltinType::List => "list",
+            BuiltinType::Dict => "dict",
+            BuiltinType::Tuple => "tuple",
+            BuiltinType::Set => "set",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<BuiltinType> {
+        BuiltinType::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub enum HlOp {
     Binary(BinOp),
     /// `x op= y`: as Binary, except that a list on the left is changed in
@@ -170,6 +216,9 @@ pub enum HlOp {
     /// `isinstance(obj, (C1, C2, ...))` with classes known when the graph
     /// is built.
     IsInstance(Rc<[crate::flowgraph::ir::ClassId]>),
+    /// `isinstance(obj, (int, str, ...))` with built-in types: known from
+    /// the annotation, except None-or-not for values that may be None.
+    IsBuiltinType(Rc<[BuiltinType]>),
     /// `raise args[0]`: leaves the function with the exception.
     Raise,
     /// The caught exception seen as an instance of this class (an
@@ -237,6 +286,10 @@ impl fmt::Display for HlOp {
             }
             HlOp::IsInstance(classes) => {
                 let names: Vec<String> = classes.iter().map(|c| c.to_string()).collect();
+                write!(f, "isinstance[{}]", names.join(","))
+            }
+            HlOp::IsBuiltinType(types) => {
+                let names: Vec<&str> = types.iter().map(|t| t.name()).collect();
                 write!(f, "isinstance[{}]", names.join(","))
             }
             HlOp::Call { keywords } if keywords.is_empty() => write!(f, "simple_call"),

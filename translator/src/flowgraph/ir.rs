@@ -82,6 +82,10 @@ pub enum IoFn {
     Open,
     Stdout,
     Stderr,
+    /// `time.time()`: seconds since the epoch, a float.
+    Time,
+    /// `time.perf_counter()` and `time.monotonic()`: a monotonic clock.
+    PerfCounter,
 }
 
 impl IoFn {
@@ -94,6 +98,8 @@ impl IoFn {
             IoFn::Open => "open",
             IoFn::Stdout => "sys.stdout",
             IoFn::Stderr => "sys.stderr",
+            IoFn::Time => "time.time",
+            IoFn::PerfCounter => "time.perf_counter",
         }
     }
 }

@@ -70,12 +70,16 @@ impl BuiltinModule {
                 "maxsize" => Constant::Int(i64::MAX),
                 _ => return None,
             }),
+            BuiltinModule::Time => Some(match name {
+                "time" => Constant::Builtin(Builtin::Io(IoFn::Time)),
+                "perf_counter" | "monotonic" => Constant::Builtin(Builtin::Io(IoFn::PerfCounter)),
+                _ => return None,
+            }),
             BuiltinModule::Typing => Builtin::typing_form(name).map(Constant::Builtin),
             BuiltinModule::Rlib(m) => match m.constant(name) {
                 Some(i) => Some(Constant::Int(i)),
                 None => m.member(name).map(|f| Constant::Builtin(Builtin::Rlib(f))),
             },
-            _ => None,
         }
     }
 

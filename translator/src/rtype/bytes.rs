@@ -109,6 +109,8 @@ impl Lowerer<'_> {
                 (Helper::OsWrite, a)
             }
             IoFn::OsClose => (Helper::OsClose, ints(self, args)),
+            IoFn::Time => (Helper::TimeTime, vec![]),
+            IoFn::PerfCounter => (Helper::TimePerfCounter, vec![]),
             IoFn::Open => return self.open_file(args, result, span),
             IoFn::Stdout | IoFn::Stderr => unreachable!("annotator rejects calling {}", f.name()),
         };

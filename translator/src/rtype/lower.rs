@@ -453,6 +453,21 @@ impl Lowerer<'_> {
                 Ok(())
             }
             HlOp::SetAttr(name) => self.setattr(name, &args[0], &args[1], span),
+            HlOp::IsBuiltinType(types) => {
+                use crate::annotate::model::TypeTest;
+                match self.s(&args[0]).isinstance_builtin(types) {
+                    TypeTest::Always(b) => self.push(
+                        LlOp::SameAs,
+                        vec![Value::Const(Constant::Bool(b))],
+                        result,
+                        span,
+                    ),
+                    TypeTest::NotNone => {
+                        self.push(LlOp::PtrNonNull, vec![args[0].clone()], result, span)
+                    }
+                }
+                Ok(())
+            }
             HlOp::IsInstance(classes) => {
                 if self.s(&args[0]) == SomeValue::None {
                     self.push(

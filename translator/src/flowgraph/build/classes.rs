@@ -121,24 +121,53 @@ impl Builder<'_> {
             other => vec![other],
         };
         let mut ids = vec![];
+        let mut builtin_types = vec![];
         for e in class_exprs {
+            if let Some(t) = self.builtin_type_name(e) {
+                builtin_types.push(t);
+                continue;
+            }
             match self.expr(e)? {
                 Value::Const(Constant::Class(k)) => ids.push(k),
                 _ => {
                     return Err(Diagnostic::error(
                         self.span(e),
-                        "isinstance() is supported with classes defined in the program (or a tuple of them)",
+                        "isinstance() is supported with classes defined in the program or built-in types (or a tuple of them)",
                     ))
                 }
             }
         }
+        let op = match (ids.is_empty(), builtin_types.is_empty()) {
+            (_, true) => HlOp::IsInstance(ids.into()),
+            (true, false) => HlOp::IsBuiltinType(builtin_types.into()),
+            (false, false) => {
+                return Err(Diagnostic::error(
+                    self.span(classes),
+                    "isinstance() with both classes of the program and built-in types is not supported",
+                )
+                .with_help("test them separately: `isinstance(x, C) or isinstance(x, int)`"))
+            }
+        };
         let v = self.expr(obj)?;
-        Ok(Some(self.emit(
-            HlOp::IsInstance(ids.into()),
-            vec![v],
-            span,
-            None,
-        )))
+        Ok(Some(self.emit(op, vec![v], span, None)))
+    }
+
+    /// `int`, `str`, `list`... naming the built-in type (not shadowed).
+    fn builtin_type_name(&self, e: &ast::Expr) -> Option<crate::flowgraph::hlop::BuiltinType> {
+        let ast::Expr::Name(n) = e else {
+            return None;
+        };
+        let name = n.id.as_str();
+        if self.locals.contains(name)
+            || self
+                .program
+                .module(self.module)
+                .globals
+                .contains_key(name)
+        {
+            return None;
+        }
+        crate::flowgraph::hlop::BuiltinType::from_name(name)
     }
 
     /// `isinstance(x, C)` (true) or `not isinstance(x, C)` (false) on a
@@ -212,7 +241,12 @@ impl Builder<'_> {
 
     /// `x is not None` / `x is None` (or `!=`/`==`) on a local: its name,
     /// and whether the test being true means x is not None.
+    /// `isinstance(x, str)` (built-in types only) counts as `x is not
+    /// None` when it holds.
     fn none_test(&self, test: &ast::Expr) -> Option<(Rc<str>, bool)> {
+        if let ast::Expr::Call(call) = test {
+            return self.builtin_isinstance_test(call);
+        }
         let ast::Expr::Compare(c) = test else {
             return None;
         };
@@ -229,6 +263,24 @@ impl Builder<'_> {
             ast::CmpOp::Is | ast::CmpOp::Eq => Some((x.id.as_str().into(), false)),
             _ => None,
         }
+    }
+
+    fn builtin_isinstance_test(&self, call: &ast::ExprCall) -> Option<(Rc<str>, bool)> {
+        let (ast::Expr::Name(f), [ast::Expr::Name(x), types]) = (&*call.func, call.args.as_slice())
+        else {
+            return None;
+        };
+        if f.id.as_str() != "isinstance"
+            || self.locals.contains("isinstance")
+            || !self.locals.contains(x.id.as_str())
+        {
+            return None;
+        }
+        let all_builtin = match types {
+            ast::Expr::Tuple(t) => t.elts.iter().all(|e| self.builtin_type_name(e).is_some()),
+            e => self.builtin_type_name(e).is_some(),
+        };
+        all_builtin.then(|| (x.id.as_str().into(), true))
     }
 
     /// Rebinds local `name` to itself known not to be None (on the

@@ -47,6 +47,7 @@ pub(super) fn can_raise(op: &HlOp) -> bool {
         HlOp::Truth
             | HlOp::Compare(_)
             | HlOp::IsInstance(_)
+            | HlOp::IsBuiltinType(_)
             | HlOp::RangeNext
             | HlOp::Downcast(_)
             | HlOp::Unary(UnOp::Not)
