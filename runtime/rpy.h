@@ -283,6 +283,7 @@ rpy_str *rpy_str_from_bytes(const char *p, int64_t n); /* counts nchars */
 rpy_str *rpy_str_concat(rpy_str *a, rpy_str *b);
 rpy_str *rpy_str_repeat(rpy_str *s, int64_t n);       /* n <= 0: "" */
 rpy_str *rpy_str_of_int(int64_t v);                   /* str(int) */
+rpy_str *rpy_str_of_uint(uint64_t v);                 /* str(r_uint) */
 rpy_str *rpy_str_of_float(double v);                  /* str(float) */
 rpy_str *rpy_str_of_bool(bool v);                     /* "True"/"False" */
 rpy_str *rpy_str_repr(rpy_str *s);                    /* repr(s); NULL: "None" */

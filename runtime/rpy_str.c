@@ -375,18 +375,17 @@ rpy_str *rpy_str_repeat(rpy_str *s, int64_t n) {
 
 /* ---- str() of numbers --------------------------------------------------- */
 
-rpy_str *rpy_str_of_int(int64_t v) {
-    if (v >= 0 && v < 10)
-        return rpy_str_ascii('0' + (int)v);
+/* The decimal digits of m, after a '-' if negative. */
+static rpy_str *decimal(uint64_t m, bool negative) {
+    if (!negative && m < 10)
+        return rpy_str_ascii('0' + (int)m);
     char buf[24];
     char *p = buf + sizeof buf;
-    /* The magnitude as unsigned, so INT64_MIN needs no special case. */
-    uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
     do {
         *--p = (char)('0' + m % 10);
         m /= 10;
     } while (m != 0);
-    if (v < 0)
+    if (negative)
         *--p = '-';
     int64_t n = buf + sizeof buf - p;
     rpy_str *s = rpy_str_alloc(n, n);
@@ -394,6 +393,11 @@ rpy_str *rpy_str_of_int(int64_t v) {
         memcpy(s->data, p, (size_t)n);
     return s;
 }
+
+/* The magnitude as unsigned, so INT64_MIN needs no special case. */
+rpy_str *rpy_str_of_int(int64_t v) { return decimal(v < 0 ? 0 - (uint64_t)v : (uint64_t)v, v < 0); }
+
+rpy_str *rpy_str_of_uint(uint64_t v) { return decimal(v, false); }
 
 rpy_str *rpy_str_of_float(double v) {
     char buf[RPY_FLOAT_REPR_MAX];

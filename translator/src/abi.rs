@@ -100,6 +100,7 @@ helpers! {
     StrRepeat = "rpy_str_repeat" (Ptr, I64) -> Ptr, Raise;
     StrOfInt = "rpy_str_of_int" (I64) -> Ptr, Raise;
     StrOfFloat = "rpy_str_of_float" (F64) -> Ptr, Raise;
+    StrOfUint = "rpy_str_of_uint" (I64) -> Ptr, Raise;
     StrOfBool = "rpy_str_of_bool" (Bool) -> Ptr, Raise;
     StrRepr = "rpy_str_repr" (Ptr) -> Ptr, Raise;
     StrGetItem = "rpy_str_getitem" (Ptr, I64) -> Ptr, Raise;

@@ -52,6 +52,7 @@ impl RlibModule {
             (RlibModule::Rarithmetic, "intmask") => Intmask,
             (RlibModule::Rarithmetic, "r_int64") => Intmask,
             (RlibModule::Rarithmetic, "ovfcheck") => Ovfcheck,
+            (RlibModule::Rarithmetic, "r_uint") => RUint,
             (RlibModule::Objectmodel, "we_are_translated") => WeAreTranslated,
             (RlibModule::Objectmodel, "specialize") => Specialize,
             (RlibModule::Objectmodel, "always_inline") => Decorator(FuncHint::AlwaysInline),
@@ -75,6 +76,8 @@ impl RlibModule {
 pub enum RlibFn {
     /// `intmask(x)`, `r_int64(x)`: ints are already 64-bit machine words.
     Intmask,
+    /// `r_uint(x)`: the unsigned 64-bit word with x's low bits.
+    RUint,
     /// `ovfcheck(a op b)`: the operation raises OverflowError instead of
     /// wrapping around.
     Ovfcheck,
@@ -96,6 +99,7 @@ impl RlibFn {
         match self {
             RlibFn::Intmask => "intmask",
             RlibFn::Ovfcheck => "ovfcheck",
+            RlibFn::RUint => "r_uint",
             RlibFn::Promote => "promote",
             RlibFn::Hint => "hint",
             RlibFn::WeAreTranslated => "we_are_translated",

@@ -84,6 +84,13 @@ impl Annotator<'_> {
         value: &SomeValue,
         span: Span,
     ) -> Result<(), Diagnostic> {
+        if value.holds_unsigned() {
+            return Err(Diagnostic::error(
+                span,
+                "r_uint values cannot be stored in lists, dicts or sets yet",
+            )
+            .with_help("store intmask(x), the int with the same 64 bits, and r_uint() it back"));
+        }
         let old = self.item_of(id);
         let Some(joined) = old.union(value, &self.types()) else {
             let t = self.types();

@@ -20,6 +20,7 @@ pub(crate) mod strings;
 
 #[cfg(test)]
 mod tests;
+mod unsigned;
 
 use crate::diagnostics::{Diagnostic, Result, Span};
 use crate::flowgraph::hlop::HlOp;

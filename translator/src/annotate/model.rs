@@ -35,6 +35,8 @@ pub enum SomeValue {
     None,
     Bool,
     Int,
+    /// `rpython.rlib.rarithmetic.r_uint`: an unsigned 64-bit word.
+    Unsigned,
     Float,
     Str {
         can_be_none: bool,
@@ -95,6 +97,15 @@ impl SomeValue {
             SomeValue::Set(_) => TypeTest::Always(has(T::Set)),
             SomeValue::Tuple(_) => TypeTest::Always(has(T::Tuple)),
             _ => TypeTest::Always(false),
+        }
+    }
+
+    /// An r_uint, or a tuple holding one.
+    pub fn holds_unsigned(&self) -> bool {
+        match self {
+            SomeValue::Unsigned => true,
+            SomeValue::Tuple(items) => items.iter().any(SomeValue::holds_unsigned),
+            _ => false,
         }
     }
 
@@ -275,6 +286,7 @@ impl fmt::Display for SomeValue {
             SomeValue::None => write!(f, "None"),
             SomeValue::Bool => write!(f, "bool"),
             SomeValue::Int => write!(f, "int"),
+            SomeValue::Unsigned => write!(f, "r_uint"),
             SomeValue::Float => write!(f, "float"),
             SomeValue::Str { can_be_none: false } => write!(f, "str"),
             SomeValue::Str { can_be_none: true } => write!(f, "str or None"),
@@ -307,7 +319,7 @@ pub fn with_article(s: &SomeValue, p: &Types) -> String {
             };
             format!("{article} {text} instance").replace(" or None instance", " instance or None")
         }
-        _ if text.starts_with('i') => format!("an {text}"),
+        _ if text.starts_with(['i', 'r']) => format!("an {text}"),
         _ => format!("a {text}"),
     }
 }

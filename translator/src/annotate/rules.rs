@@ -136,7 +136,8 @@ pub fn annotate_op(
 
 fn truth(p: &Types, a: &SomeValue, span: Span) -> RuleResult {
     match a {
-        Bool | Int | Float | None | Str { .. } | Bytes | List(_) | Dict(..) | Set(_) | Tuple(_) => {
+        Bool | Int | Unsigned | Float | None | Str { .. } | Bytes | List(_) | Dict(..) | Set(_)
+        | Tuple(_) => {
             Ok(Bool)
         }
         Instance { class, .. } if !defines_any(p, *class, &["__bool__", "__len__"]) => Ok(Bool),
@@ -170,6 +171,9 @@ fn binary(
             ),
         )
     };
+    if let Some(result) = super::unsigned::binary(p, op, l, r, span) {
+        return result;
+    }
     if l.is_intlike() && r.is_intlike() {
         return Ok(match op {
             TrueDiv => Float,
@@ -209,6 +213,9 @@ fn binary(
 }
 
 fn unary(p: &Types, op: UnOp, a: &SomeValue, span: Span) -> RuleResult {
+    if let Some(result) = super::unsigned::unary(op, a) {
+        return result;
+    }
     match (op, a) {
         (UnOp::Not, a) => truth(p, a, span),
         (UnOp::Neg | UnOp::Pos, Int | Bool) => Ok(Int),
@@ -267,6 +274,9 @@ fn compare(p: &Types, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> Ru
                 format!("`in` {} is not supported yet", with_article(other, p)),
             )),
         };
+    }
+    if let Some(result) = super::unsigned::compare(p, op, l, r, span) {
+        return result;
     }
     if let (Instance { class: a, .. }, Instance { class: b, .. }) = (l, r) {
         let identity = matches!(op, CmpOp::Is | CmpOp::IsNot)
@@ -493,7 +503,12 @@ pub fn annotate_builtin_call(
         Builtin::Rlib(f) => {
             arity(1)?;
             match (f, &args[0]) {
-                (crate::rlib::RlibFn::Intmask, Int | Bool) => Ok(Int),
+                (crate::rlib::RlibFn::Intmask, Int | Bool | Unsigned) => Ok(Int),
+                (crate::rlib::RlibFn::RUint, Int | Bool | Unsigned) => Ok(Unsigned),
+                (crate::rlib::RlibFn::RUint, other) => Err(Diagnostic::error(
+                    span,
+                    format!("r_uint() takes an int, got {}", with_article(other, p)),
+                )),
                 (crate::rlib::RlibFn::Intmask, other) => Err(Diagnostic::error(
                     span,
                     format!("intmask() takes an int, got {}", with_article(other, p)),
@@ -541,7 +556,7 @@ pub fn annotate_builtin_call(
         Builtin::Print => {
             for a in args {
                 let exception = matches!(a, Instance { class, can_be_none: false } if p.is_exception_class(*class));
-                if !matches!(a, Int | Float | Bool | None | Str { .. } | Bytes)
+                if !matches!(a, Int | Unsigned | Float | Bool | None | Str { .. } | Bytes)
                     && !exception
                     && !showable(p, a)
                 {
@@ -568,7 +583,9 @@ pub fn annotate_builtin_call(
         Builtin::Str | Builtin::Repr => {
             arity(1)?;
             match &args[0] {
-                Int | Bool | Float | Str { .. } | None | Bytes => Ok(Str { can_be_none: false }),
+                Int | Unsigned | Bool | Float | Str { .. } | None | Bytes => {
+                    Ok(Str { can_be_none: false })
+                }
                 a if showable(p, a) => Ok(Str { can_be_none: false }),
                 other => Err(Diagnostic::error(
                     span,
@@ -616,6 +633,11 @@ pub fn annotate_builtin_call(
             match &args[0] {
                 Int | Bool | Float => Ok(Int),
                 Str { can_be_none: false } => Ok(Int),
+                Unsigned => Err(Diagnostic::error(
+                    span,
+                    "int() of an r_uint is not supported: values from 2**63 up do not fit an int",
+                )
+                .with_help("intmask(x) gives the int with the same 64 bits")),
                 other => Err(Diagnostic::error(
                     span,
                     format!("int() of {} is not supported", with_article(other, p)),
@@ -625,7 +647,7 @@ pub fn annotate_builtin_call(
         Builtin::Float => {
             arity(1)?;
             match &args[0] {
-                Int | Bool | Float | Str { can_be_none: false } => Ok(Float),
+                Int | Unsigned | Bool | Float | Str { can_be_none: false } => Ok(Float),
                 other => Err(Diagnostic::error(
                     span,
                     format!("float() of {} is not supported yet", with_article(other, p)),

@@ -215,6 +215,11 @@ pub fn eval_llop(op: &LlOp, args: &[&Constant], ovf: bool) -> Option<Constant> {
                         a
                     }
                 }
+                IntOp::UFloorDiv => (a as u64).checked_div(b as u64)? as i64,
+                IntOp::UMod => (a as u64).checked_rem(b as u64)? as i64,
+                IntOp::URShift if b < 0 => return None,
+                IntOp::URShift if b >= 64 => 0,
+                IntOp::URShift => ((a as u64) >> b) as i64,
                 IntOp::Min => {
                     if b < a {
                         b
@@ -232,6 +237,7 @@ pub fn eval_llop(op: &LlOp, args: &[&Constant], ovf: bool) -> Option<Constant> {
             })
         }
         LlOp::IntCmp(c) => B(c.holds(int(0)?.cmp(&int(1)?))),
+        LlOp::UintCmp(c) => B(c.holds((int(0)? as u64).cmp(&(int(1)? as u64)))),
         LlOp::FloatCmp(c) => {
             let (a, b) = (float(0)?, float(1)?);
             B(match a.partial_cmp(&b) {
@@ -288,6 +294,7 @@ pub fn eval_llop(op: &LlOp, args: &[&Constant], ovf: bool) -> Option<Constant> {
             _ => return None,
         },
         LlOp::CastIntToFloat => F(int(0)? as f64),
+        LlOp::CastUintToFloat => F(int(0)? as u64 as f64),
         LlOp::CastFloatToInt => {
             let f = float(0)?;
             // Exactly the floats whose integer part fits in 64 bits; the

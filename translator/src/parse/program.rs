@@ -76,6 +76,10 @@ impl BuiltinModule {
                 _ => return None,
             }),
             BuiltinModule::Typing => Builtin::typing_form(name).map(Constant::Builtin),
+            // compute_hash(x) is hash(x) for the types hash() takes.
+            BuiltinModule::Rlib(RlibModule::Objectmodel) if name == "compute_hash" => {
+                Some(Constant::Builtin(Builtin::Hash))
+            }
             BuiltinModule::Rlib(m) => match m.constant(name) {
                 Some(i) => Some(Constant::Int(i)),
                 None => m.member(name).map(|f| Constant::Builtin(Builtin::Rlib(f))),

@@ -82,6 +82,11 @@ pub enum IntOp {
     Abs,
     Min,
     Max,
+    /// r_uint // and %: unsigned; ZeroDivisionError on 0.
+    UFloorDiv,
+    UMod,
+    /// r_uint >>: a logical shift (ValueError on a negative count).
+    URShift,
 }
 
 impl IntOp {
@@ -164,6 +169,8 @@ pub enum LlOp {
     /// The same, raising OverflowError instead of wrapping.
     IntOvf(IntOp),
     IntCmp(Cmp),
+    /// Unsigned comparison of two words (r_uint).
+    UintCmp(Cmp),
     Float(FloatOp),
     FloatCmp(Cmp),
     /// Exact comparison of an int (first) with a float (second).
@@ -173,6 +180,8 @@ pub enum LlOp {
     BoolNot,
     CastBoolToInt,
     CastIntToFloat,
+    /// float(u) of an r_uint.
+    CastUintToFloat,
     /// int(f): OverflowError or ValueError for inf, nan and huge values.
     CastFloatToInt,
     IntIsTrue,
@@ -380,6 +389,8 @@ impl LlOp {
             | BoolNot
             | CastBoolToInt
             | CastIntToFloat
+            | UintCmp(_)
+            | CastUintToFloat
             | IntIsTrue
             | FloatIsTrue
             | StrIsTrue
@@ -415,9 +426,14 @@ impl LlOp {
                 _ => raising,
             },
             Int(op) => match op {
-                IntOp::FloorDiv | IntOp::Mod | IntOp::LShift | IntOp::RShift | IntOp::Pow => {
-                    raising
-                }
+                IntOp::FloorDiv
+                | IntOp::Mod
+                | IntOp::LShift
+                | IntOp::RShift
+                | IntOp::Pow
+                | IntOp::UFloorDiv
+                | IntOp::UMod
+                | IntOp::URShift => raising,
                 _ => pure,
             },
             Float(op) => match op {

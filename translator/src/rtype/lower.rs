@@ -222,6 +222,10 @@ impl Lowerer<'_> {
                         let v = self.convert(a, LlType::Signed, span);
                         self.push(LlOp::SameAs, vec![v], result, span);
                     }
+                    (UnOp::Neg, SomeValue::Unsigned) => {
+                        // Wraps modulo 2**64 by definition: never OverflowError.
+                        self.push(LlOp::Int(IntOp::Neg), vec![a.clone()], result, span)
+                    }
                     (UnOp::Neg | UnOp::Invert, _) => {
                         let v = self.convert(a, LlType::Signed, span);
                         let iop = if *u == UnOp::Neg {
@@ -566,7 +570,9 @@ impl Lowerer<'_> {
         }
         match self.s(a) {
             SomeValue::Bool => a.clone(),
-            SomeValue::Int => self.tmp(LlOp::IntIsTrue, vec![a.clone()], LlType::Bool, span),
+            SomeValue::Int | SomeValue::Unsigned => {
+                self.tmp(LlOp::IntIsTrue, vec![a.clone()], LlType::Bool, span)
+            }
             SomeValue::Float => self.tmp(LlOp::FloatIsTrue, vec![a.clone()], LlType::Bool, span),
             SomeValue::Str { .. } | SomeValue::Bytes => {
                 self.tmp(LlOp::StrIsTrue, vec![a.clone()], LlType::Bool, span)
@@ -586,6 +592,9 @@ impl Lowerer<'_> {
     }
 
     fn binary(&mut self, b: BinOp, l: &Value, r: &Value, result: VarId, span: Span) -> LResult {
+        if *self.ann.binding(self.func, result) == SomeValue::Unsigned {
+            return self.unsigned_binary(b, l, r, result, span);
+        }
         let result_type = lltype_of(self.ann.binding(self.func, result));
         let (sl, sr) = (self.s(l), self.s(r));
         if result_type == LlType::Float {
@@ -692,6 +701,11 @@ impl Lowerer<'_> {
         result: VarId,
         span: Span,
     ) -> LResult {
+        if (sl == SomeValue::Unsigned || sr == SomeValue::Unsigned)
+            && !matches!(c, CmpOp::In | CmpOp::NotIn)
+        {
+            return self.unsigned_compare(c, l, r, result, span);
+        }
         if let (CmpOp::Eq | CmpOp::Ne, SomeValue::None, SomeValue::None) = (c, &sl, &sr) {
             let same = Value::Const(Constant::Bool(c == CmpOp::Eq));
             self.push(LlOp::SameAs, vec![same], result, span);
@@ -909,6 +923,7 @@ impl Lowerer<'_> {
                 | SomeValue::Tuple(_)
                 | SomeValue::Dict(..)
                 | SomeValue::Set(_)
+                | SomeValue::Unsigned
                 | SomeValue::Bytes => self.str_of(a, false, span),
                 // An exception prints as str(e), its message.
                 SomeValue::Instance { class, .. } => {
@@ -1036,6 +1051,9 @@ impl Lowerer<'_> {
                     .map(|a| self.convert(a, LlType::Float, span))
                     .collect();
                 self.push(LlOp::Math(m), floats, result, span);
+            }
+            Builtin::Float if sa[0] == SomeValue::Unsigned => {
+                self.unsigned_to_float(&args[0], result, span)
             }
             Builtin::Float => {
                 let v = self.convert(&args[0], LlType::Float, span);

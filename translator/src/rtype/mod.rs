@@ -16,6 +16,7 @@ mod lower;
 mod numbers;
 mod strings;
 mod tuples;
+mod unsigned;
 
 use crate::annotate::model::SomeValue;
 use crate::annotate::Annotations;
@@ -79,7 +80,7 @@ pub struct LlProgram {
 pub fn lltype_of(s: &SomeValue) -> LlType {
     match s {
         SomeValue::Bool => LlType::Bool,
-        SomeValue::Int | SomeValue::File { .. } => LlType::Signed,
+        SomeValue::Int | SomeValue::Unsigned | SomeValue::File { .. } => LlType::Signed,
         SomeValue::Float => LlType::Float,
         SomeValue::Str { .. } | SomeValue::Bytes => LlType::StrPtr,
         SomeValue::List(_) => LlType::ListPtr,

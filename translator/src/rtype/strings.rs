@@ -43,6 +43,9 @@ impl Lowerer<'_> {
     fn str_of_typed(&mut self, v: &Value, s: &SomeValue, repr: bool, span: Span) -> Value {
         match s {
             SomeValue::Int => self.helper(Helper::StrOfInt, vec![v.clone()], LlType::StrPtr, span),
+            SomeValue::Unsigned => {
+                self.helper(Helper::StrOfUint, vec![v.clone()], LlType::StrPtr, span)
+            }
             SomeValue::Float => {
                 self.helper(Helper::StrOfFloat, vec![v.clone()], LlType::StrPtr, span)
             }

@@ -109,7 +109,7 @@ impl Builder<'_> {
                     ),
                 ))
             }
-            RlibFn::Intmask => Ok(None),
+            RlibFn::Intmask | RlibFn::RUint => Ok(None),
         }
     }
 

@@ -38,6 +38,17 @@ fn int_predicate(c: Cmp) -> IntPredicate {
     }
 }
 
+fn uint_predicate(c: Cmp) -> IntPredicate {
+    match c {
+        Cmp::Lt => IntPredicate::ULT,
+        Cmp::Le => IntPredicate::ULE,
+        Cmp::Eq => IntPredicate::EQ,
+        Cmp::Ne => IntPredicate::NE,
+        Cmp::Gt => IntPredicate::UGT,
+        Cmp::Ge => IntPredicate::UGE,
+    }
+}
+
 /// Byte offset of `nchars` in an rpy_str (rpy.h).
 const STR_NCHARS_OFFSET: u32 = 24;
 /// Where `rpy_str` keeps its length in bytes and its data.
@@ -717,6 +728,19 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                         .into(),
                 )
             }
+            LlOp::UintCmp(c) => {
+                let pred = uint_predicate(*c);
+                Some(
+                    self.b
+                        .build_int_compare(
+                            pred,
+                            self.int(&op.args[0]),
+                            self.int(&op.args[1]),
+                            &name,
+                        )?
+                        .into(),
+                )
+            }
             LlOp::FloatCmp(c) => {
                 let pred = match c {
                     Cmp::Lt => FloatPredicate::OLT,
@@ -783,6 +807,15 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             LlOp::CastIntToFloat => Some(
                 self.b
                     .build_signed_int_to_float(self.int(&op.args[0]), self.cg.cx.f64_type(), &name)?
+                    .into(),
+            ),
+            LlOp::CastUintToFloat => Some(
+                self.b
+                    .build_unsigned_int_to_float(
+                        self.int(&op.args[0]),
+                        self.cg.cx.f64_type(),
+                        &name,
+                    )?
                     .into(),
             ),
             LlOp::CastFloatToInt => {
@@ -1242,6 +1275,28 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                     let add = b.build_select(adjust, y, k(0), "")?.into_int_value();
                     b.build_int_add(r, add, name)?
                 }
+            }
+            IntOp::UFloorDiv | IntOp::UMod => {
+                let zero = b.build_int_compare(IntPredicate::EQ, y, k(0), "")?;
+                let msg = if iop == IntOp::UMod {
+                    "integer modulo by zero"
+                } else {
+                    "integer division or modulo by zero"
+                };
+                self.raise_if(zero, ExcKind::ZeroDivision, msg)?;
+                if iop == IntOp::UFloorDiv {
+                    b.build_int_unsigned_div(x, y, name)?
+                } else {
+                    b.build_int_unsigned_rem(x, y, name)?
+                }
+            }
+            IntOp::URShift => {
+                let neg = b.build_int_compare(IntPredicate::SLT, y, k(0), "")?;
+                self.raise_if(neg, ExcKind::Value, "negative shift count")?;
+                let big = b.build_int_compare(IntPredicate::SGT, y, k(63), "")?;
+                let count = b.build_select(big, k(0), y, "")?.into_int_value();
+                let shifted = b.build_right_shift(x, count, false, "")?;
+                b.build_select(big, k(0), shifted, name)?.into_int_value()
             }
             IntOp::LShift | IntOp::RShift => {
                 let neg = b.build_int_compare(IntPredicate::SLT, y, k(0), "")?;
