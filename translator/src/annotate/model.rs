@@ -264,6 +264,9 @@ impl SomeValue {
                     item => format!("list[{}]", item.describe(p)),
                 }
             }
+            SomeValue::Func(f) | SomeValue::Closure(f, _) => {
+                format!("function `{}`", p.function(*f).name)
+            }
             other => other.to_string(),
         }
     }
