@@ -623,6 +623,8 @@ extern void *rpy_exc_value;
  * for none) becomes str(e).  Never fails: MemoryError uses a preallocated
  * instance. */
 void rpy_raise(int32_t kind, const char *msg);
+/* ValueError "not enough values to unpack (expected N, got M)". */
+void rpy_raise_unpack_short(int64_t expected, int64_t got);
 /* The exception leaves a frame at this location (index into
  * rpy_locations). */
 void rpy_traceback_add(int32_t loc);

@@ -1076,7 +1076,15 @@ uint64_t rpy_dict_setdefault(rpy_dict *d, uint64_t key, uint64_t dflt) {
     int64_t e = rpy_dict_lookup(d, key);
     if (e >= 0)
         return get(d->values, item_size(d->values), e);
+    /* Inserting may grow the dict and so collect: the default (often
+     * made just for this call) is returned from its root, not from a
+     * stale local. */
+    bool value_ptr = d->value_tid != 0 && tid_holds_gcptrs(d->value_tid);
+    if (value_ptr)
+        RPY_PUSH_ROOT(dflt);
     rpy_dict_setitem(d, key, dflt);
+    if (value_ptr)
+        RPY_POP_ROOT(dflt);
     return dflt;
 }
 

@@ -80,6 +80,13 @@ static void *new_exception(int32_t kind, rpy_str *msg) {
     return e;
 }
 
+void rpy_raise_unpack_short(int64_t expected, int64_t got) {
+    char msg[96];
+    snprintf(msg, sizeof msg, "not enough values to unpack (expected %lld, got %lld)", (long long)expected,
+             (long long)got);
+    rpy_raise(RPY_EXC_VALUE, msg);
+}
+
 void rpy_raise(int32_t kind, const char *msg) {
     if (kind == RPY_EXC_MEMORY) {
         if (memory_error == NULL) {

@@ -101,6 +101,7 @@ helpers! {
     StrOfInt = "rpy_str_of_int" (I64) -> Ptr, Raise;
     StrOfFloat = "rpy_str_of_float" (F64) -> Ptr, Raise;
     StrOfUint = "rpy_str_of_uint" (I64) -> Ptr, Raise;
+    RaiseUnpackShort = "rpy_raise_unpack_short" (I64, I64) -> Void, Raise;
     StrOfBool = "rpy_str_of_bool" (Bool) -> Ptr, Raise;
     StrRepr = "rpy_str_repr" (Ptr) -> Ptr, Raise;
     StrGetItem = "rpy_str_getitem" (Ptr, I64) -> Ptr, Raise;

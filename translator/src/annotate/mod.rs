@@ -297,12 +297,18 @@ impl<'a> Annotator<'a> {
         let (msg, help) = match conflict {
             Conflict::Argument { callee } => {
                 let pname = g.vars[var.index()].name.as_deref().unwrap_or("?");
-                (format!("argument `{pname}` of `{callee}` is {} here and {} in another call", with_article(new, &types!(self)), with_article(old, &types!(self))),
-                 if matches!(old, SomeValue::Func(_) | SomeValue::Closure(..)) {
-                     "a variable or parameter holding one of several functions is not supported yet; call each function directly"
-                 } else {
-                     "a parameter has one type for all calls; convert the argument (e.g. with float()) or use two functions"
-                 })
+                (
+                    format!(
+                        "argument `{pname}` of `{callee}` is {} here and {} in another call",
+                        with_article(new, &types!(self)),
+                        with_article(old, &types!(self))
+                    ),
+                    if matches!(old, SomeValue::Func(_) | SomeValue::Closure(..)) {
+                        "a variable or parameter holding one of several functions is not supported yet; call each function directly"
+                    } else {
+                        "a parameter has one type for all calls; convert the argument (e.g. with float()) or use two functions"
+                    },
+                )
             }
             Conflict::Variable if var == g.return_var() => (
                 format!(

@@ -136,10 +136,17 @@ pub fn annotate_op(
 
 fn truth(p: &Types, a: &SomeValue, span: Span) -> RuleResult {
     match a {
-        Bool | Int | Unsigned | Float | None | Str { .. } | Bytes | List(_) | Dict(..) | Set(_)
-        | Tuple(_) => {
-            Ok(Bool)
-        }
+        Bool
+        | Int
+        | Unsigned
+        | Float
+        | None
+        | Str { .. }
+        | Bytes
+        | List(_)
+        | Dict(..)
+        | Set(_)
+        | Tuple(_) => Ok(Bool),
         Instance { class, .. } if !defines_any(p, *class, &["__bool__", "__len__"]) => Ok(Bool),
         other => Err(Diagnostic::error(
             span,

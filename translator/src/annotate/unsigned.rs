@@ -22,7 +22,13 @@ fn involved(l: &SomeValue, r: &SomeValue) -> bool {
 }
 
 /// `l op r` when one side is an r_uint; None when neither is.
-pub fn binary(p: &Types, op: BinOp, l: &SomeValue, r: &SomeValue, span: Span) -> Option<RuleResult> {
+pub fn binary(
+    p: &Types,
+    op: BinOp,
+    l: &SomeValue,
+    r: &SomeValue,
+    span: Span,
+) -> Option<RuleResult> {
     if !involved(l, r) {
         return None;
     }
@@ -70,7 +76,13 @@ pub fn unary(op: UnOp, a: &SomeValue) -> Option<RuleResult> {
     }
 }
 
-pub fn compare(p: &Types, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> Option<RuleResult> {
+pub fn compare(
+    p: &Types,
+    op: CmpOp,
+    l: &SomeValue,
+    r: &SomeValue,
+    span: Span,
+) -> Option<RuleResult> {
     if !involved(l, r) || matches!(op, CmpOp::In | CmpOp::NotIn) {
         return None;
     }

@@ -243,15 +243,8 @@ impl Lowerer<'_> {
 
     pub(super) fn delitem(&mut self, args: &[Value], result: VarId, span: Span) -> LResult {
         if let SomeValue::List(_) = self.s(&args[0]) {
-            let kind = self.item_kind(&args[0]);
             let i = self.convert(&args[1], LlType::Signed, span);
-            let ty = match kind {
-                super::llop::ItemKind::Ptr => LlType::InstPtr,
-                super::llop::ItemKind::I64 => LlType::Signed,
-                super::llop::ItemKind::F64 => LlType::Float,
-                super::llop::ItemKind::U8 => LlType::Bool,
-            };
-            self.tmp(LlOp::ListPop(kind), vec![args[0].clone(), i], ty, span);
+            self.tmp(LlOp::ListDel, vec![args[0].clone(), i], LlType::Void, span);
             self.push(
                 LlOp::SameAs,
                 vec![Value::Const(Constant::None)],

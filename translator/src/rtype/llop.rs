@@ -205,6 +205,9 @@ pub enum LlOp {
     /// args: list, index (-1 for the last); IndexError on an empty list
     /// or a bad index.
     ListPop(ItemKind),
+    /// `del list[i]`: args list, index; IndexError "list assignment index
+    /// out of range".
+    ListDel,
     /// args: list, index (clamped as Python does), item.
     ListInsert(ItemKind),
     /// args: list, other list.
@@ -405,7 +408,7 @@ impl LlOp {
             | TupleGetItem(_) => pure,
             NewTuple(_) | ListCheckLen(_) => raising,
             ListReverse | ListClear | ListCount(_) | ListContains(_) => effect,
-            ListGetItem(_) | ListSetItem(_) | NewList(_) | ListAppend(_) | ListPop(_)
+            ListGetItem(_) | ListSetItem(_) | NewList(_) | ListAppend(_) | ListPop(_) | ListDel
             | ListInsert(_) | ListExtend | ListMul | ListConcat | ListSlice | ListIndex(_)
             | ListRemove(_) => raising,
             // Reads of mutable memory: removable if unused, never folded.

@@ -140,13 +140,11 @@ impl Builder<'_> {
         let op = match (ids.is_empty(), builtin_types.is_empty()) {
             (_, true) => HlOp::IsInstance(ids.into()),
             (true, false) => HlOp::IsBuiltinType(builtin_types.into()),
-            (false, false) => {
-                return Err(Diagnostic::error(
-                    self.span(classes),
-                    "isinstance() with both classes of the program and built-in types is not supported",
-                )
-                .with_help("test them separately: `isinstance(x, C) or isinstance(x, int)`"))
-            }
+            (false, false) => return Err(Diagnostic::error(
+                self.span(classes),
+                "isinstance() with both classes of the program and built-in types is not supported",
+            )
+            .with_help("test them separately: `isinstance(x, C) or isinstance(x, int)`")),
         };
         let v = self.expr(obj)?;
         Ok(Some(self.emit(op, vec![v], span, None)))
@@ -158,12 +156,7 @@ impl Builder<'_> {
             return None;
         };
         let name = n.id.as_str();
-        if self.locals.contains(name)
-            || self
-                .program
-                .module(self.module)
-                .globals
-                .contains_key(name)
+        if self.locals.contains(name) || self.program.module(self.module).globals.contains_key(name)
         {
             return None;
         }

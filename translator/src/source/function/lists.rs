@@ -199,6 +199,11 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 self.call_rt(RuntimeFn::ListDelete, &[ptr_arg(&a[0]), i.into()])?;
                 Some(item)
             }
+            LlOp::ListDel => {
+                let i = self.checked_index(&a[0], &a[1], "list assignment index out of range")?;
+                self.call_rt(RuntimeFn::ListDelete, &[ptr_arg(&a[0]), i.into()])?;
+                None
+            }
             LlOp::ListExtend => {
                 self.call_rt(RuntimeFn::ListExtend, &[ptr_arg(&a[0]), ptr_arg(&a[1])])?
             }

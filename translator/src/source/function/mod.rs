@@ -875,6 +875,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             | LlOp::NewList(_)
             | LlOp::ListAppend(_)
             | LlOp::ListPop(_)
+            | LlOp::ListDel
             | LlOp::ListInsert(_)
             | LlOp::ListExtend
             | LlOp::ListReverse
@@ -1161,8 +1162,17 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 self.raise_if(more, ExcKind::Value, &msg)?;
                 let len = self.list_len(&op.args[0])?;
                 let fewer = self.b.build_int_compare(IntPredicate::SLT, len, k, "")?;
-                let msg = format!("not enough values to unpack (expected {n})");
-                self.raise_if(fewer, ExcKind::Value, &msg)?;
+                // CPython says how many there were: a runtime-formatted message.
+                let raise = self.cg.cx.append_basic_block(self.func, "raise");
+                let cont = self.cg.cx.append_basic_block(self.func, "cont");
+                self.b.build_conditional_branch(fewer, raise, cont)?;
+                self.b.position_at_end(raise);
+                self.call_rt(
+                    RuntimeFn::Helper(crate::abi::Helper::RaiseUnpackShort),
+                    &[k.into(), len.into()],
+                )?;
+                self.propagate()?;
+                self.b.position_at_end(cont);
                 None
             }
             LlOp::GcSaveRoot(n) => {
