@@ -161,7 +161,7 @@ rpy_str *rpy_builder_finish(rpy_builder *b) {
         s = rpy_str_ascii(t[0]);
     } else {
         /* May collect: the text is outside the GC heap. */
-        s = rpy_str_alloc(n, rpy_utf8_count(t, n));
+        s = rpy_str_alloc_unfilled(n, rpy_utf8_count(t, n));
         if (s != NULL && n > 0)
             memcpy(s->data, t, (size_t)n);
     }
@@ -612,6 +612,13 @@ static void type_error(rpy_builder *b, const pct_spec *ps, const char *type) {
 static bool is_float_conv(char c) { return c != 0 && strchr("eEfFgG", c) != NULL; }
 
 void rpy_builder_format_int(rpy_builder *b, const char *spec, int64_t v) {
+    /* Plain "%d", by far the most common, is str(v): no spec to parse
+     * and nothing to lay out. */
+    const char *c = spec + (spec[0] == '%');
+    if ((c[0] == 'd' || c[0] == 'i' || c[0] == 'u') && c[1] == '\0') {
+        rpy_builder_add_int(b, v);
+        return;
+    }
     pct_spec ps;
     if (!parse_pct(b, spec, &ps))
         return;

@@ -177,9 +177,12 @@ typedef struct page {
 } page;
 
 /* Header of a malloc'ed large object, young or old; the object follows
- * it. */
+ * it (8-aligned, all an object needs).  The lists are doubly linked
+ * through `pprev`, the address of the pointer to this header (the
+ * previous header's `next`, or the list's head), so that
+ * rpy_gc_resize_large can relink a header that realloc moved. */
 typedef struct large_obj {
-    struct large_obj *next;
+    struct large_obj *next, **pprev;
     size_t size;
 } large_obj;
 
@@ -326,15 +329,28 @@ static void note_old_size(void) {
 
 /* ---- the old generation's memory ------------------------------------ */
 
+static inline void large_push(large_obj **head, large_obj *l) {
+    l->next = *head;
+    l->pprev = head;
+    if (*head != NULL)
+        (*head)->pprev = &l->next;
+    *head = l;
+}
+
+static inline void large_unlink(large_obj *l) {
+    *l->pprev = l->next;
+    if (l->next != NULL)
+        l->next->pprev = l->pprev;
+}
+
 /* An old large object (a promoted nursery object above SMALL_MAX); NULL
  * if malloc fails, and the caller decides how bad that is. */
 static void *large_alloc(size_t size) {
     large_obj *l = malloc(sizeof(large_obj) + size);
     if (l == NULL)
         return NULL;
-    l->next = gc.large;
+    large_push(&gc.large, l);
     l->size = size;
-    gc.large = l;
     gc.old_bytes += size;
     gc.heap_bytes += size;
     return l + 1;
@@ -387,19 +403,26 @@ static bool young_set_reserve(void) {
     return true;
 }
 
-/* A zeroed young large object, flags set; NULL if calloc fails. */
-static rpy_hdr *young_large_alloc(size_t size) {
-    if (!young_set_reserve())
-        return NULL;
-    large_obj *l = calloc(1, sizeof(large_obj) + size);
-    if (l == NULL)
-        return NULL;
-    l->next = gc.young_large;
-    l->size = size;
-    gc.young_large = l;
-    gc.young_large_bytes += size;
-    gc.heap_bytes += size;
-    uintptr_t start = (uintptr_t)(l + 1), end = start + size;
+/* Takes p out of the set.  Entries after it in its run of full slots
+ * may have probed past it, so they are put in again. */
+static void young_set_remove(uintptr_t p) {
+    size_t mask = gc.young_set_cap - 1, i = young_set_slot(p);
+    while (gc.young_set[i] != p)
+        i = (i + 1) & mask;
+    gc.young_set[i] = 0;
+    gc.young_set_count--;
+    for (i = (i + 1) & mask; gc.young_set[i] != 0; i = (i + 1) & mask) {
+        uintptr_t q = gc.young_set[i];
+        gc.young_set[i] = 0;
+        gc.young_set_count--;
+        young_set_put(q);
+    }
+}
+
+/* Widens the range of young large addresses to cover the object at
+ * start. */
+static void young_range_add(uintptr_t start, size_t size) {
+    uintptr_t end = start + size;
     if (gc.young_large_span == 0) {
         gc.young_large_lo = start;
         gc.young_large_span = size;
@@ -410,6 +433,21 @@ static rpy_hdr *young_large_alloc(size_t size) {
         gc.young_large_lo = lo;
         gc.young_large_span = hi - lo;
     }
+}
+
+/* A zeroed young large object, flags set; NULL if calloc fails. */
+static rpy_hdr *young_large_alloc(size_t size) {
+    if (!young_set_reserve())
+        return NULL;
+    large_obj *l = calloc(1, sizeof(large_obj) + size);
+    if (l == NULL)
+        return NULL;
+    large_push(&gc.young_large, l);
+    l->size = size;
+    gc.young_large_bytes += size;
+    gc.heap_bytes += size;
+    uintptr_t start = (uintptr_t)(l + 1);
+    young_range_add(start, size);
     young_set_put(start);
     rpy_hdr *h = (rpy_hdr *)(l + 1);
     h->gcflags = GCFLAG_YOUNG_LARGE;
@@ -640,8 +678,7 @@ static void sweep_young_large(void) {
                 memset(h, POISON, l->size);
             free(l);
         } else {
-            l->next = gc.large;
-            gc.large = l;
+            large_push(&gc.large, l);
             gc.old_bytes += l->size;
             gc.large_promoted++;
         }
@@ -766,7 +803,7 @@ static void sweep_large(void) {
             h->gcflags &= ~(uint32_t)GCFLAG_MARKED;
             link = &l->next;
         } else {
-            *link = l->next;
+            large_unlink(l);
             gc.old_bytes -= l->size;
             gc.heap_bytes -= l->size;
             if (gc.debug)
@@ -932,6 +969,28 @@ __attribute__((always_inline)) void *rpy_gc_malloc_varsize(uint32_t tid, int64_t
     return malloc_varsize_slow(tid, length);
 }
 
+/* rpy_gc_malloc_varsize without zeroing the items, for types without GC
+ * pointers whose caller writes every item before anything reads them or
+ * allocates (strings being built): zeroing them first would write each
+ * byte twice.  The fixed part and the last word (the extra bytes and the
+ * padding) are zeroed as usual.  The slow path zeroes everything. */
+__attribute__((always_inline)) void *rpy_gc_malloc_varsize_unfilled(uint32_t tid, int64_t length) {
+    const rpy_type_info *t = &rpy_type_table[tid];
+    if (__builtin_expect((uint64_t)length < FAST_MAX_LENGTH, 1)) {
+        size_t size = varsize_bytes(t, (uint64_t)length);
+        char *p = gc.nursery_free;
+        if (__builtin_expect(size <= LARGE_OBJECT_MAX && size <= (size_t)(gc.nursery_end - p), 1)) {
+            gc.nursery_free = p + size;
+            memset(p, 0, t->items_offset);
+            memset(p + size - 8, 0, 8); /* size >= 16: inside the object */
+            ((rpy_hdr *)p)->tid = tid;
+            *(int64_t *)(p + t->length_offset) = length;
+            return p;
+        }
+    }
+    return malloc_varsize_slow(tid, length);
+}
+
 void rpy_gc_write_barrier(void *obj) {
     rpy_hdr *h = obj;
     if (gc.debug && (in_nursery(h) || (h->gcflags & GCFLAG_YOUNG_LARGE) || h->tid == 0 || h->tid >= rpy_type_count))
@@ -942,6 +1001,74 @@ void rpy_gc_write_barrier(void *obj) {
         h->gcflags |= GCFLAG_PREBUILT_ROOTED;
         stack_push(&gc.prebuilt_roots, h);
     }
+}
+
+/* Grows a large array in place: realloc, which for big blocks glibc
+ * does with mremap, moving no bytes, where the caller's alternative (a
+ * new array and a copy) touches every byte twice and leaves the old
+ * array behind as garbage.  The object may move, and then every pointer
+ * to its old address is stale: the collector's own ones are fixed here
+ * (the large lists, through pprev; for an old object, the remembered set,
+ * which holds it when its TRACK_YOUNG_PTRS flag is clear; for a young
+ * one, the set and range of young large addresses), and the caller must
+ * hold the only other one.  Nothing is collected, so no other object
+ * moves.  The young large limit is not checked: growing in place makes
+ * no garbage for a minor collection to free.  NULL, leaving the object as
+ * it was, when it is not a large varsize object (young or old), the heap
+ * limit would be passed, or realloc fails: the caller then allocates as
+ * usual (which raises MemoryError when it must). */
+void *rpy_gc_resize_large(void *obj, int64_t length) {
+    rpy_hdr *h = obj;
+    uintptr_t old_address = (uintptr_t)obj;
+    if (in_nursery(h) || (h->gcflags & RPY_GCFLAG_PREBUILT))
+        return NULL;
+    bool young = (h->gcflags & GCFLAG_YOUNG_LARGE) != 0;
+    const rpy_type_info *t = &rpy_type_table[h->tid];
+    if (t->item_size == 0 || length < length_of(h, t))
+        return NULL;
+    size_t old_size = object_size(h);
+    uint64_t n;
+    /* Old objects up to SMALL_MAX live in pages; young ones are all
+     * malloc'ed. */
+    if ((!young && old_size <= SMALL_MAX) || __builtin_mul_overflow((uint64_t)length, (uint64_t)t->item_size, &n) ||
+        __builtin_add_overflow(n, (uint64_t)t->items_offset + t->extra_bytes, &n) || n > OBJECT_MAX)
+        return NULL;
+    size_t size = round_size(n), grown = size - old_size;
+    if (gc.max_bytes != 0 && gc.old_bytes + gc.young_large_bytes + grown > gc.max_bytes)
+        return NULL;
+    large_obj *l = (large_obj *)(void *)h - 1, *moved = realloc(l, sizeof(large_obj) + size);
+    if (moved == NULL)
+        return NULL;
+    rpy_hdr *nh = (rpy_hdr *)(moved + 1);
+    memset((char *)nh + old_size, 0, grown);
+    *(int64_t *)((char *)nh + t->length_offset) = length;
+    moved->size = size;
+    gc.heap_bytes += grown;
+    if (young) {
+        gc.young_large_bytes += grown;
+        if (moved != l) {
+            young_set_remove(old_address);
+            young_set_put((uintptr_t)nh);
+        }
+        young_range_add((uintptr_t)nh, size);
+    } else {
+        gc.old_bytes += grown;
+        note_old_size();
+    }
+    if (moved != l) {
+        *moved->pprev = moved;
+        if (moved->next != NULL)
+            moved->next->pprev = &moved->next;
+        if (!young && !(nh->gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS)) {
+            /* Most likely written to lately: search from the top. */
+            for (size_t i = gc.remembered.len; i-- > 0;)
+                if ((uintptr_t)gc.remembered.items[i] == old_address) {
+                    gc.remembered.items[i] = nh;
+                    break;
+                }
+        }
+    }
+    return nh;
 }
 
 void rpy_gc_collect(void) {

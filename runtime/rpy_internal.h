@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "rpy.h"
 
@@ -70,6 +71,10 @@ extern void **rpy_shadowstack_limit;
 #define RPY_PUSH_ROOT(p) (*rpy_shadowstack_top++ = (void *)(p))
 #define RPY_POP_ROOT(p) ((p) = (__typeof__(p))*--rpy_shadowstack_top)
 
+/* rpy_gc_malloc_varsize for a type without GC pointers whose items the
+ * caller writes, every one, before anything reads the object or
+ * allocates: the items start as garbage (poison in debug mode). */
+void *rpy_gc_malloc_varsize_unfilled(uint32_t tid, int64_t length);
 /* A minor collection, followed by a major one if the old generation has
  * grown enough (rpy_gc_collect always does both). */
 void rpy_gc_minor_collect(void);
@@ -79,6 +84,13 @@ bool rpy_gc_is_young(const void *p);
 /* True if p is a young large object: allocated outside the nursery since
  * the last minor collection (for tests). */
 bool rpy_gc_is_young_large(const void *p);
+/* Grows the varsize object obj (an array) to `length` items in place if
+ * it is a large object (malloc'ed, young or old), zeroing the new items; returns its address,
+ * which may have changed: the caller must own the only reference to obj
+ * (as a list owns its items array) and update it.  NULL when obj is not
+ * such an object or memory is short: obj is unchanged, and the caller
+ * allocates a new one as usual.  Never collects. */
+void *rpy_gc_resize_large(void *obj, int64_t length);
 /* Changes at every collection.  Only a collection moves or frees objects,
  * so an address seen in one epoch names the same object until the epoch
  * changes (rpy_str.c caches positions in strings by address). */
@@ -143,9 +155,39 @@ int64_t rpy_utf8_count(const char *p, int64_t n);
  * point boundary). */
 int64_t rpy_utf8_prev(const char *p, int64_t b);
 
+/* memcpy(dst, src, n) for the short pieces that join, replace and
+ * split copy by the million, most of them a few bytes long: there a call
+ * to memcpy costs more than the copy.  Up to 16 bytes take two loads and
+ * two stores that may overlap, never outside [0, n). */
+static inline void rpy_copy_short(char *dst, const char *src, int64_t n) {
+    if (n > 16) {
+        memcpy(dst, src, (size_t)n);
+    } else if (n >= 8) {
+        uint64_t a, b;
+        memcpy(&a, src, 8);
+        memcpy(&b, src + n - 8, 8);
+        memcpy(dst, &a, 8);
+        memcpy(dst + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, src, 4);
+        memcpy(&b, src + n - 4, 4);
+        memcpy(dst, &a, 4);
+        memcpy(dst + n - 4, &b, 4);
+    } else if (n > 0) {
+        char a = src[0], b = src[n / 2], c = src[n - 1];
+        dst[0] = a;
+        dst[n / 2] = b;
+        dst[n - 1] = c;
+    }
+}
+
 /* A new string of n zeroed bytes said to hold nchars code points (the
  * caller fills it in); n == 0 gives the prebuilt "". */
 rpy_str *rpy_str_alloc(int64_t n, int64_t nchars);
+/* The same, but the caller writes all n bytes before anything reads the
+ * string or allocates: they start as garbage, not zeros. */
+rpy_str *rpy_str_alloc_unfilled(int64_t n, int64_t nchars);
 /* The prebuilt one-character string for c < 128. */
 rpy_str *rpy_str_ascii(int c);
 /* Byte offset of code point i of s (0 <= i <= nchars). */

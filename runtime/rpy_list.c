@@ -128,8 +128,16 @@ static rpy_array *grow(rpy_list **lp, int64_t needed) {
     rpy_list *l = *lp;
     uint32_t tid = l->items->hdr.tid;
     int64_t cap = grown_capacity(needed, rpy_type_table[tid].item_size);
+    /* An old large array grows in place, without a copy: the list holds
+     * the only pointer to its array (see the top of the file).  The
+     * array is old, so storing it needs no barrier. */
+    rpy_array *a = rpy_gc_resize_large(l->items, cap);
+    if (a != NULL) {
+        l->items = a;
+        return a;
+    }
     RPY_PUSH_ROOT(l);
-    rpy_array *a = rpy_gc_malloc_varsize(tid, cap);
+    a = rpy_gc_malloc_varsize(tid, cap);
     RPY_POP_ROOT(l);
     *lp = l;
     if (a == NULL)

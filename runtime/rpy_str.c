@@ -70,6 +70,15 @@ rpy_str *rpy_str_alloc(int64_t n, int64_t nchars) {
     return s;
 }
 
+rpy_str *rpy_str_alloc_unfilled(int64_t n, int64_t nchars) {
+    if (n == 0)
+        return prebuilt(&empty_str);
+    rpy_str *s = rpy_gc_malloc_varsize_unfilled(RPY_TID_STR, n);
+    if (s != NULL)
+        s->nchars = nchars;
+    return s;
+}
+
 bool rpy_str_eq(rpy_str *a, rpy_str *b) {
     if (a == b) /* also None == None */
         return true;
@@ -301,17 +310,17 @@ rpy_str *rpy_str_bytes_slice(rpy_str *s, int64_t b0, int64_t b1, int64_t nchars)
     if (n == 1 && (unsigned char)s->data[b0] < 0x80)
         return rpy_str_ascii(s->data[b0]);
     RPY_PUSH_ROOT(s);
-    rpy_str *r = rpy_str_alloc(n, nchars);
+    rpy_str *r = rpy_str_alloc_unfilled(n, nchars);
     RPY_POP_ROOT(s);
-    if (r != NULL && n > 0)
-        memcpy(r->data, s->data + b0, (size_t)n);
+    if (r != NULL)
+        rpy_copy_short(r->data, s->data + b0, n);
     return r;
 }
 
 rpy_str *rpy_str_from_bytes(const char *p, int64_t n) {
     if (n == 1 && (unsigned char)p[0] < 0x80)
         return rpy_str_ascii(p[0]);
-    rpy_str *s = rpy_str_alloc(n, n > 0 ? rpy_utf8_count(p, n) : 0);
+    rpy_str *s = rpy_str_alloc_unfilled(n, n > 0 ? rpy_utf8_count(p, n) : 0);
     if (s != NULL && n > 0)
         memcpy(s->data, p, (size_t)n);
     return s;
@@ -331,7 +340,7 @@ rpy_str *rpy_str_concat(rpy_str *a, rpy_str *b) {
         return memory_error();
     RPY_PUSH_ROOT(a);
     RPY_PUSH_ROOT(b);
-    rpy_str *r = rpy_str_alloc(n, a->nchars + b->nchars);
+    rpy_str *r = rpy_str_alloc_unfilled(n, a->nchars + b->nchars);
     RPY_POP_ROOT(b);
     RPY_POP_ROOT(a);
     if (r == NULL)
@@ -354,7 +363,7 @@ rpy_str *rpy_str_repeat(rpy_str *s, int64_t n) {
         return NULL;
     }
     RPY_PUSH_ROOT(s);
-    rpy_str *r = rpy_str_alloc(total, s->nchars * n); /* nchars <= length */
+    rpy_str *r = rpy_str_alloc_unfilled(total, s->nchars * n); /* nchars <= length */
     RPY_POP_ROOT(s);
     if (r == NULL)
         return NULL;
@@ -388,7 +397,7 @@ static rpy_str *decimal(uint64_t m, bool negative) {
     if (negative)
         *--p = '-';
     int64_t n = buf + sizeof buf - p;
-    rpy_str *s = rpy_str_alloc(n, n);
+    rpy_str *s = rpy_str_alloc_unfilled(n, n);
     if (s != NULL)
         memcpy(s->data, p, (size_t)n);
     return s;
@@ -431,10 +440,13 @@ __attribute__((noinline)) static rpy_str *getitem_slow(rpy_str *s, int64_t i) {
 }
 
 /* Inlined into the program (see rpy_list_append): an ASCII character of
- * an ASCII string at an index in range is a load and a table lookup. */
+ * an ASCII string at an index in range (s[-1] included) is a load and a
+ * table lookup. */
 __attribute__((always_inline)) rpy_str *rpy_str_getitem(rpy_str *s, int64_t i) {
-    if (__builtin_expect(s->nchars == s->length && (uint64_t)i < (uint64_t)s->length, 1)) {
-        unsigned char c = (unsigned char)s->data[i];
+    int64_t n = s->length;
+    uint64_t j = (uint64_t)(i < 0 ? i + n : i);
+    if (__builtin_expect(s->nchars == n && j < (uint64_t)n, 1)) {
+        unsigned char c = (unsigned char)s->data[j];
         if (c < 0x80)
             return prebuilt(&ascii_strs[c]);
     }
@@ -465,14 +477,17 @@ rpy_str *rpy_str_slice(rpy_str *s, int64_t start, int64_t stop, int64_t step) {
     if (count == 0)
         return prebuilt(&empty_str);
     if (step == 1) {
-        int64_t b0 = rpy_str_offset(s, start);
-        int64_t b1 = rpy_str_offset(s, start + count);
+        int64_t b0 = start, b1 = start + count;
+        if (n != s->length) {
+            b0 = rpy_str_offset(s, start);
+            b1 = rpy_str_offset(s, start + count);
+        }
         return rpy_str_bytes_slice(s, b0, b1, count);
     }
     bool risky = false;
     if (n == s->length) {
         RPY_PUSH_ROOT(s);
-        rpy_str *r = rpy_str_alloc(count, count);
+        rpy_str *r = rpy_str_alloc_unfilled(count, count);
         RPY_POP_ROOT(s);
         if (r == NULL)
             return NULL;
@@ -494,7 +509,7 @@ rpy_str *rpy_str_slice(rpy_str *s, int64_t start, int64_t stop, int64_t step) {
             b = step_from(s, b, step);
     }
     RPY_PUSH_ROOT(s);
-    rpy_str *r = rpy_str_alloc(total, count);
+    rpy_str *r = rpy_str_alloc_unfilled(total, count);
     RPY_POP_ROOT(s);
     if (r == NULL)
         return NULL;
@@ -531,9 +546,18 @@ static uint64_t hash_bytes(const unsigned char *p, int64_t n) {
         memcpy(&w, p + i, 8);
         h = ((h << 23 | h >> 41) ^ w) * k;
     }
-    if (i < n) {
-        uint64_t w = 0;
-        memcpy(&w, p + i, (size_t)(n - i));
+    if (i < n) { /* the last 1..7 bytes, zero-extended */
+        const unsigned char *q = p + i;
+        int64_t r = n - i;
+        uint64_t w;
+        if (r >= 4) { /* two loads that may overlap, the second shifted into place */
+            uint32_t lo, hi;
+            memcpy(&lo, q, 4);
+            memcpy(&hi, q + r - 4, 4);
+            w = lo | ((uint64_t)hi >> (8 * (8 - r))) << 32;
+        } else {
+            w = q[0] | (uint64_t)q[r / 2] << (8 * (r / 2)) | (uint64_t)q[r - 1] << (8 * (r - 1));
+        }
         h = ((h << 23 | h >> 41) ^ w) * k;
     }
     h ^= h >> 32;
@@ -553,7 +577,7 @@ int64_t rpy_str_hash(rpy_str *s) {
     return h;
 }
 
-int64_t rpy_str_ord(rpy_str *s) {
+__attribute__((noinline)) static int64_t ord_slow(rpy_str *s) {
     if (s->nchars != 1) {
         char msg[100];
         snprintf(msg, sizeof msg, "ord() expected a character, but string of length %lld found",
@@ -563,6 +587,14 @@ int64_t rpy_str_ord(rpy_str *s) {
     }
     int len;
     return rpy_utf8_next((const unsigned char *)s->data, s->length, &len);
+}
+
+/* Inlined into the program, as rpy_str_getitem is: `for c in s: ord(c)`
+ * over ASCII text becomes loads and compares. */
+__attribute__((always_inline)) int64_t rpy_str_ord(rpy_str *s) {
+    if (__builtin_expect(s->length == 1 && (unsigned char)s->data[0] < 0x80, 1))
+        return (unsigned char)s->data[0];
+    return ord_slow(s);
 }
 
 rpy_str *rpy_str_chr(int64_t i) {
@@ -678,12 +710,27 @@ static rpy_str *change_case(rpy_str *s, bool upper) {
     int64_t n = s->length;
     if (s->nchars == n) {
         RPY_PUSH_ROOT(s);
-        rpy_str *r = rpy_str_alloc(n, n);
+        rpy_str *r = rpy_str_alloc_unfilled(n, n);
         RPY_POP_ROOT(s);
         if (r == NULL)
             return NULL;
         unsigned char lo = upper ? 'a' : 'A', flip = 'a' - 'A';
-        for (int64_t i = 0; i < n; i++) {
+        int64_t i = 0;
+        /* Eight bytes at a time: with the top bits cleared, adding
+         * 0x80 - lo sets a byte's top bit when it is >= lo, and adding
+         * 0x80 - lo - 26 when it is >= lo + 26 (no carry leaves a byte);
+         * bytes above 0x7f (stray bytes) are left out.  The letters' top
+         * bits, shifted down to 0x20, flip their case. */
+        const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+        for (; n - i >= 8; i += 8) {
+            uint64_t w;
+            memcpy(&w, s->data + i, 8);
+            uint64_t low7 = w & ~tops;
+            uint64_t letters = (low7 + (0x80 - lo) * ones) & ~(low7 + (0x80 - lo - 26) * ones) & ~w & tops;
+            w ^= letters >> 2;
+            memcpy(r->data + i, &w, 8);
+        }
+        for (; i < n; i++) {
             unsigned char c = (unsigned char)s->data[i];
             r->data[i] = (char)((unsigned char)(c - lo) < 26 ? c ^ flip : c);
         }
@@ -703,7 +750,7 @@ static rpy_str *change_case(rpy_str *s, bool upper) {
         i += len;
     }
     RPY_PUSH_ROOT(s);
-    rpy_str *r = rpy_str_alloc(size, nchars);
+    rpy_str *r = rpy_str_alloc_unfilled(size, nchars);
     RPY_POP_ROOT(s);
     if (r == NULL)
         return NULL;

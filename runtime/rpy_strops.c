@@ -62,6 +62,22 @@ static inline int32_t next_char(const unsigned char *u, int64_t i, int64_t n, in
  * \t..\r, \x1c..\x1f and ' '. */
 static inline bool ascii_space(unsigned c) { return c == ' ' || c - '\t' < 5 || c - 0x1c < 4; }
 
+/* The same as a table indexed by any byte of a one-byte-per-character
+ * string, where a byte above 0x7f is a stray byte (U+DC80..U+DCFF),
+ * never whitespace: scans of such strings need no decoding at all. */
+static const bool space_byte[256] = {
+    ['\t'] = true, ['\n'] = true, ['\v'] = true, ['\f'] = true, ['\r'] = true,
+    [0x1c] = true,  [0x1d] = true,  [0x1e] = true,  [0x1f] = true,  [' '] = true,
+};
+
+/* The code point of byte c of a one-byte-per-character string. */
+static inline int32_t byte_char(unsigned char c) { return c < 0x80 ? c : 0xDC00 + c; }
+
+/* How many match offsets or word bounds split() and replace() keep from
+ * their counting pass, so that the pass that fills the result need not
+ * search again; past that many, it searches on from the last one kept. */
+#define CUTS_MAX 128
+
 /* Counts code points again if a piece glued in starts with a
  * continuation byte (rpy_str.c explains why). */
 static void recount_if(rpy_str *r, bool risky) {
@@ -75,14 +91,39 @@ static inline bool match_ok(const rpy_str *s, int64_t off, int64_t n) {
     return one_byte_chars(s) || (rpy_str_is_boundary(s, off) && rpy_str_is_boundary(s, off + n));
 }
 
+/* Candidates that search_bytes checks before it hands over to memmem. */
+#define FALSE_HITS_MAX 8
+
+/* The first occurrence of needle nd[0..nn-1] (nn >= 1) in h[from..to-1],
+ * or NULL.  memmem sets up a table for every call (glibc's, for needles
+ * longer than two bytes), which costs more than the whole search in the
+ * short strings most programs look through; so candidates come from
+ * memchr on the needle's first byte, each checked with memcmp, until a
+ * few have failed (a common first byte): then memmem, linear in the worst
+ * case, takes the rest. */
+static const char *search_bytes(const char *h, int64_t from, int64_t to, const char *nd, int64_t nn) {
+    if (nn == 1)
+        return memchr(h + from, nd[0], (size_t)(to - from));
+    for (int hits = 0; to - from >= nn && hits < FALSE_HITS_MAX; hits++) {
+        const char *p = memchr(h + from, nd[0], (size_t)(to - from - nn + 1));
+        if (p == NULL)
+            return NULL;
+        if (memcmp(p + 1, nd + 1, (size_t)nn - 1) == 0)
+            return p;
+        from = p - h + 1;
+    }
+    if (to - from < nn)
+        return NULL;
+    return memmem(h + from, (size_t)(to - from), nd, (size_t)nn);
+}
+
 /* Byte offset of the first match of sub (not empty) in s's bytes
  * [from, to), or -1. */
 static int64_t search(const rpy_str *s, int64_t from, int64_t to, const rpy_str *sub) {
     const char *h = s->data;
     int64_t nn = sub->length;
     while (to - from >= nn) {
-        const char *m = nn == 1 ? memchr(h + from, sub->data[0], (size_t)(to - from))
-                                : memmem(h + from, (size_t)(to - from), sub->data, (size_t)nn);
+        const char *m = search_bytes(h, from, to, sub->data, nn);
         if (m == NULL)
             return -1;
         int64_t off = m - h;
@@ -125,7 +166,11 @@ static int64_t find(rpy_str *s, rpy_str *sub, int64_t start, int64_t end, bool r
         return -1;
     if (sub->length == 0)
         return reverse ? end : start;
-    int64_t b0 = rpy_str_offset(s, start), b1 = rpy_str_offset(s, end);
+    int64_t b0 = start, b1 = end;
+    if (!one_byte_chars(s)) {
+        b0 = rpy_str_offset(s, start);
+        b1 = rpy_str_offset(s, end);
+    }
     int64_t off = reverse ? rsearch(s, b0, b1, sub) : search(s, b0, b1, sub);
     if (off < 0 || one_byte_chars(s))
         return off;
@@ -219,6 +264,21 @@ rpy_str *rpy_str_strip(rpy_str *s, rpy_str *chars, int32_t which) {
     char_set set;
     set_init(&set, chars);
     int64_t b0 = 0, b1 = s->length, stripped = 0;
+    if (one_byte_chars(s)) { /* byte by byte, nothing to decode */
+        const unsigned char *u = (const unsigned char *)s->data;
+        if (chars == NULL) {
+            while (which != 2 && b0 < b1 && space_byte[u[b0]])
+                b0++;
+            while (which != 1 && b1 > b0 && space_byte[u[b1 - 1]])
+                b1--;
+        } else {
+            while (which != 2 && b0 < b1 && in_set(&set, byte_char(u[b0])))
+                b0++;
+            while (which != 1 && b1 > b0 && in_set(&set, byte_char(u[b1 - 1])))
+                b1--;
+        }
+        return rpy_str_bytes_slice(s, b0, b1, b1 - b0);
+    }
     if (which != 2) {
         int len;
         while (b0 < b1 && in_set(&set, char_at(s, b0, &len))) {
@@ -244,13 +304,16 @@ rpy_str *rpy_str_strip(rpy_str *s, rpy_str *chars, int32_t which) {
 rpy_str *rpy_str_replace(rpy_str *s, rpy_str *old, rpy_str *new_, int64_t count) {
     if (count < 0)
         count = INT64_MAX;
-    int64_t k = 0;
+    int64_t k = 0, cuts[CUTS_MAX];
     if (old->length == 0) { /* new goes before each code point and at the end */
         k = s->nchars < count ? s->nchars + 1 : count;
     } else {
         for (int64_t from = 0, off; k < count && (off = search(s, from, s->length, old)) >= 0;
-             from = off + old->length)
+             from = off + old->length) {
+            if (k < CUTS_MAX)
+                cuts[k] = off;
             k++;
+        }
     }
     if (k == 0)
         return s;
@@ -264,7 +327,7 @@ rpy_str *rpy_str_replace(rpy_str *s, rpy_str *old, rpy_str *new_, int64_t count)
     f[0] = s;
     f[1] = old;
     f[2] = new_;
-    rpy_str *r = rpy_str_alloc(size, s->nchars + k * (new_->nchars - old->nchars));
+    rpy_str *r = rpy_str_alloc_unfilled(size, s->nchars + k * (new_->nchars - old->nchars));
     s = f[0];
     old = f[1];
     new_ = f[2];
@@ -284,11 +347,11 @@ rpy_str *rpy_str_replace(rpy_str *s, rpy_str *old, rpy_str *new_, int64_t count)
                 off = from + len;
             }
         } else {
-            off = search(s, from, s->length, old);
+            off = j < CUTS_MAX ? cuts[j] : search(s, from, s->length, old);
         }
-        memcpy(out, s->data + from, (size_t)(off - from));
+        rpy_copy_short(out, s->data + from, off - from);
         out += off - from;
-        memcpy(out, new_->data, (size_t)nn);
+        rpy_copy_short(out, new_->data, nn);
         out += nn;
         from = off + skip;
         risky |= from < s->length && is_cont((unsigned char)s->data[from]);
@@ -378,8 +441,76 @@ static bool prev_word(const rpy_str *s, int64_t *pos, bool rest, int64_t *b0, in
 
 typedef bool (*word_fn)(const rpy_str *, int64_t *, bool, int64_t *, int64_t *);
 
+/* The next word of a one-byte-per-character string, as next_word
+ * finds it (without `rest`), by table lookups.  The word's end is looked
+ * for eight bytes at a time: every whitespace byte is below 0x21, and
+ * (w - 0x21...21) & ~w & 0x80...80 flags the first byte of w below 0x21
+ * (bytes above 0x7f never; later flags may be false, which the table
+ * sorts out), so one branch per eight bytes replaces one per byte. */
+static inline bool next_word_bytes(const rpy_str *s, int64_t *pos, int64_t *b0, int64_t *b1) {
+    const unsigned char *u = (const unsigned char *)s->data;
+    int64_t i = *pos, n = s->length;
+    while (i < n && space_byte[u[i]])
+        i++;
+    if (i == n)
+        return false;
+    *b0 = i;
+    while (n - i >= 8) {
+        uint64_t w;
+        memcpy(&w, u + i, 8);
+        uint64_t low = (w - 0x2121212121212121u) & ~w & 0x8080808080808080u;
+        if (low == 0) {
+            i += 8;
+            continue;
+        }
+        i += __builtin_ctzll(low) >> 3;
+        if (space_byte[u[i]])
+            goto end;
+        i++; /* a control character: go on after it */
+    }
+    while (i < n && !space_byte[u[i]])
+        i++;
+end:
+    *b1 = *pos = i;
+    return true;
+}
+
+/* s.split() of a one-byte-per-character string, no maxsplit: the first
+ * CUTS_MAX words' bounds are kept from the counting pass. */
+static rpy_list *split_whitespace_bytes(rpy_str *s) {
+    int64_t pos = 0, b0, b1, k = 0, bounds[2 * CUTS_MAX];
+    while (next_word_bytes(s, &pos, &b0, &b1)) {
+        if (k < CUTS_MAX) {
+            bounds[2 * k] = b0;
+            bounds[2 * k + 1] = b1;
+        }
+        k++;
+    }
+    FRAME(f, 2);
+    f[0] = s;
+    rpy_list *l = str_list(k);
+    f[1] = l;
+    for (int64_t i = 0; l != NULL && i < k; i++) {
+        if (i < CUTS_MAX) {
+            b0 = bounds[2 * i];
+            b1 = bounds[2 * i + 1];
+            pos = b1;
+        } else {
+            next_word_bytes(f[0], &pos, &b0, &b1);
+        }
+        if (!put_piece(f, i, b0, b1, b1 - b0))
+            l = NULL;
+    }
+    if (l != NULL)
+        l = f[1];
+    UNFRAME(f);
+    return l;
+}
+
 /* split() / rsplit() without a separator. */
 static rpy_list *split_whitespace(rpy_str *s, int64_t maxsplit, bool reverse) {
+    if (one_byte_chars(s) && !reverse && maxsplit == INT64_MAX)
+        return split_whitespace_bytes(s);
     word_fn word = reverse ? prev_word : next_word;
     int64_t start = reverse ? s->length : 0, pos = start, b0, b1, k = 0;
     while (word(s, &pos, k == maxsplit, &b0, &b1))
@@ -409,14 +540,20 @@ static rpy_list *split(rpy_str *s, rpy_str *sep, int64_t maxsplit, bool reverse)
         rpy_raise(RPY_EXC_VALUE, "empty separator");
         return NULL;
     }
-    int64_t k = 1, nn = sep->length;
+    int64_t k = 1, nn = sep->length, cuts[CUTS_MAX];
     if (reverse) {
-        for (int64_t to = s->length, off; k <= maxsplit && (off = rsearch(s, 0, to, sep)) >= 0; to = off)
+        for (int64_t to = s->length, off; k <= maxsplit && (off = rsearch(s, 0, to, sep)) >= 0; to = off) {
+            if (k <= CUTS_MAX)
+                cuts[k - 1] = off;
             k++;
+        }
     } else {
         for (int64_t from = 0, off; k <= maxsplit && (off = search(s, from, s->length, sep)) >= 0;
-             from = off + nn)
+             from = off + nn) {
+            if (k <= CUTS_MAX)
+                cuts[k - 1] = off;
             k++;
+        }
     }
     FRAME(f, 3);
     f[0] = s;
@@ -430,11 +567,11 @@ static rpy_list *split(rpy_str *s, rpy_str *sep, int64_t maxsplit, bool reverse)
         sep = f[2];
         bool ok;
         if (reverse) {
-            int64_t off = rsearch(s, 0, to, sep);
+            int64_t off = i < CUTS_MAX ? cuts[i] : rsearch(s, 0, to, sep);
             ok = put_piece(f, k - 1 - i, off + nn, to, -1);
             to = off;
         } else {
-            int64_t off = search(s, from, s->length, sep);
+            int64_t off = i < CUTS_MAX ? cuts[i] : search(s, from, s->length, sep);
             ok = put_piece(f, i, from, off, -1);
             from = off + nn;
         }
@@ -534,21 +671,32 @@ rpy_str *rpy_str_join(rpy_str *sep, rpy_list *items) {
     FRAME(f, 2);
     f[0] = sep;
     f[1] = items;
-    rpy_str *r = rpy_str_alloc(size, nchars);
+    rpy_str *r = rpy_str_alloc_unfilled(size, nchars);
     sep = f[0];
     items = f[1];
     UNFRAME(f);
     if (r == NULL)
         return NULL;
     char *out = r->data;
-    for (int64_t i = 0; i < k; i++) {
-        if (i > 0) {
-            memcpy(out, sep->data, (size_t)sep->length);
-            out += sep->length;
+    if (sep->length == 1) { /* " ".join(words) and the like */
+        char c = sep->data[0];
+        for (int64_t i = 0; i < k; i++) {
+            if (i > 0)
+                *out++ = c;
+            rpy_str *x = item(items, i);
+            rpy_copy_short(out, x->data, x->length);
+            out += x->length;
         }
-        rpy_str *x = item(items, i);
-        memcpy(out, x->data, (size_t)x->length);
-        out += x->length;
+    } else {
+        for (int64_t i = 0; i < k; i++) {
+            if (i > 0) {
+                rpy_copy_short(out, sep->data, sep->length);
+                out += sep->length;
+            }
+            rpy_str *x = item(items, i);
+            rpy_copy_short(out, x->data, x->length);
+            out += x->length;
+        }
     }
     recount_if(r, risky);
     return r;

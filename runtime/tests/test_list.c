@@ -589,6 +589,92 @@ static void test_growth_across_collections(int64_t n) {
     unframe(f);
 }
 
+/* Large arrays grow in place (rpy_gc_resize_large): young and old ones,
+ * with the old array in the remembered set when it moves, must keep
+ * every item, and the collector's bookkeeping must follow the move. */
+static void test_resize_large(void) {
+    void **f = frame(2);
+    /* What may not be resized: the nursery, prebuilt and small old
+     * objects. */
+    f[0] = rpy_gc_malloc_varsize(RPY_TID_ARRAY_I64, 4);
+    check(!rpy_gc_is_young(f[0]) || rpy_gc_resize_large(f[0], 100) == NULL, "a nursery array is not resized");
+    rpy_gc_collect();
+    check(rpy_gc_resize_large(f[0], 100) == NULL || stats().nursery_size < 512, "a small old array is not resized");
+    f[1] = rpy_list_new(RPY_TID_ARRAY_I64, 0, 0);
+    check(rpy_gc_resize_large(LIST(1)->items, 100) == NULL, "the static empty array is not resized");
+
+    /* A young large array: resized, still young, new items zeroed, old
+     * address no longer young large. */
+    f[0] = rpy_gc_malloc_varsize(RPY_TID_ARRAY_I64, 20000);
+    rpy_array *a = f[0];
+    if (check(rpy_gc_is_young_large(a), "a 160 KB array is born young and large")) {
+        for (int64_t i = 0; i < 20000; i++)
+            memcpy(a->items + 8 * i, &i, 8);
+        uintptr_t old = (uintptr_t)a;
+        uint64_t young_before = stats().young_large_bytes;
+        a = rpy_gc_resize_large(a, 500000);
+        f[0] = a;
+        bool ok = a != NULL && a->length == 500000 && rpy_gc_is_young_large(a) &&
+                  ((uintptr_t)a == old || !rpy_gc_is_young_large((void *)old)) &&
+                  stats().young_large_bytes == young_before + 480000 * 8;
+        for (int64_t i = 0; ok && i < 500000; i++) {
+            int64_t v;
+            memcpy(&v, a->items + 8 * i, 8);
+            ok = v == (i < 20000 ? i : 0);
+        }
+        check(ok, "a young large array resized in place: items kept, new ones zero, accounting");
+        rpy_gc_minor_collect(); /* it survives, through its new address */
+        a = f[0];
+        check(!rpy_gc_is_young_large(a) && (a->hdr.gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS) && a->length == 500000,
+              "the resized young array is promoted");
+        uint64_t old_before = stats().old_bytes;
+        a = rpy_gc_resize_large(a, 600000);
+        f[0] = a;
+        int64_t v;
+        memcpy(&v, a->items + 8 * 19999, 8);
+        check(a != NULL && a->length == 600000 && stats().old_bytes == old_before + 100000 * 8 && v == 19999 &&
+                  !rpy_gc_is_young_large(a),
+              "an old large array resized: accounting, items");
+        rpy_gc_collect();
+        check(((rpy_array *)f[0])->length == 600000, "a resized array survives a full collection");
+    }
+
+    /* An old array of pointers holding young nodes (so it is in the
+     * remembered set) grows by append, by much, so realloc likely moves
+     * it: the next minor collection must find the young nodes through
+     * the array's new address. */
+    f[0] = rpy_list_new(RPY_TID_ARRAY_PTR, 0, 30000);
+    for (int64_t i = 0; i < 30000; i++) {
+        node *x = new_node(i);
+        rpy_list_append(LIST(0), PTR(x));
+    }
+    rpy_gc_collect(); /* list, array and nodes are old */
+    bool kept = true;
+    for (int round = 0; round < 4; round++) {
+        int64_t n = LIST(0)->length;
+        /* one young node stored into the old array: the barrier */
+        node *x = new_node(-1 - round);
+        set_at(LIST(0), round, PTR(x));
+        for (int64_t i = n; i < 2 * n; i++) { /* old nodes appended: no allocation but growth */
+            rpy_list_append(LIST(0), at(LIST(0), i - n));
+        }
+        rpy_gc_minor_collect();
+        garbage(100);
+        kept &= LIST(0)->length == 2 * n;
+        for (int r = 0; r <= round; r++)
+            kept &= node_value(at(LIST(0), r)) == -1 - r;
+    }
+    check(kept, "young nodes stored in a remembered array survive its moves");
+    rpy_gc_collect();
+    bool ok = true;
+    for (int64_t i = 0; ok && i < LIST(0)->length; i++) {
+        int64_t v = node_value(at(LIST(0), i));
+        ok = v != INT64_MIN;
+    }
+    check(ok && LIST(0)->length == 30000 * 16, "%lld nodes after growing in place", (long long)LIST(0)->length);
+    unframe(f);
+}
+
 /* argv is malloc'ed with room for exactly argc items: appending moves it
  * into a GC array, which the prebuilt list must keep alive. */
 static void test_argv_append(rpy_list *argv) {
@@ -1345,6 +1431,7 @@ int64_t rpy_entry_point(rpy_list *argv) {
     test_new();
     test_append_growth();
     test_growth_across_collections(small ? 20000 : 100000);
+    test_resize_large();
     test_argv_append(argv);
     test_slice_table();
     test_insert_table();

@@ -765,6 +765,323 @@ static void test_big(void) {
     unframe(f);
 }
 
+/* ---- fast paths ------------------------------------------------------------
+ *
+ * The one-byte-per-character paths (split, strip, find, case mapping), the
+ * word-at-a-time scans and the short copies are checked against plain
+ * byte loops written here, on strings of every length around the word
+ * sizes, with whitespace, control characters and stray bytes (a one-byte
+ * string's bytes above 0x7f) in every position. */
+
+/* A deterministic byte generator. */
+static uint64_t rng_state = 88172645463325252u;
+static unsigned next_rand(void) {
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return (unsigned)(rng_state >> 11);
+}
+
+/* Bytes for the scans: letters mostly, some whitespace of every kind,
+ * control characters that are not whitespace, and stray bytes. */
+static char random_byte(void) {
+    static const char pool[] = "abcXYZ09,.;=  \t\n\v\f\r\x1c\x1d\x1e\x1f\x01\x7f\x21\x20";
+    unsigned r = next_rand() % 40;
+    if (r < 4) /* a stray byte: a continuation byte, or one that never starts a character */
+        return (char)(r < 3 ? 0x80 + next_rand() % 64 : 0xf8 + next_rand() % 8);
+    return pool[next_rand() % (sizeof pool - 1)];
+}
+
+static bool ref_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
+
+/* The words of p[0..n-1] (one byte per character) as split() cuts them. */
+static int ref_split(const char *p, int64_t n, int64_t *b0, int64_t *b1, int max) {
+    int k = 0;
+    for (int64_t i = 0; i < n;) {
+        while (i < n && ref_space((unsigned char)p[i]))
+            i++;
+        if (i == n)
+            break;
+        int64_t start = i;
+        while (i < n && !ref_space((unsigned char)p[i]))
+            i++;
+        if (k < max) {
+            b0[k] = start;
+            b1[k] = i;
+        }
+        k++;
+    }
+    return k;
+}
+
+static bool piece_is(const rpy_list *l, int64_t i, const char *p, int64_t n) {
+    rpy_str *x;
+    memcpy(&x, l->items->items + 8 * i, sizeof x);
+    return x != NULL && x->length == n && x->nchars == n && memcmp(x->data, p, (size_t)n) == 0 && x->data[n] == '\0';
+}
+
+/* Hash of the old definition (a zero-padded last word), which prebuilt
+ * strings' hashes, computed by the translator, were made with. */
+static int64_t ref_hash(const char *p, int64_t n) {
+    const uint64_t k = 0x9E3779B97F4A7C15u;
+    uint64_t h = (uint64_t)n * k;
+    int64_t i = 0;
+    for (; n - i >= 8; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        h = ((h << 23 | h >> 41) ^ w) * k;
+    }
+    if (i < n) {
+        uint64_t w = 0;
+        memcpy(&w, p + i, (size_t)(n - i));
+        h = ((h << 23 | h >> 41) ^ w) * k;
+    }
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93u;
+    h ^= h >> 32;
+    int64_t r = (int64_t)h;
+    return r == 0 || r == INT64_MIN ? 1 : r;
+}
+
+static void test_fast_paths(int rounds) {
+    void **f = frame(3);
+    char buf[80], want[80];
+    enum { MAXW = 64 };
+    int64_t b0[MAXW], b1[MAXW];
+    bool split_ok = true, strip_ok = true, case_ok = true, hash_ok = true, find_ok = true;
+    for (int round = 0; round < rounds; round++) {
+        int64_t n = round % 70;
+        for (int64_t i = 0; i < n; i++)
+            buf[i] = random_byte();
+        f[0] = rpy_str_from_bytes(buf, n);
+        if (!check(STR(0)->nchars == n, "a one-byte string of %lld bytes", (long long)n))
+            break;
+        /* split() */
+        int k = ref_split(buf, n, b0, b1, MAXW);
+        f[1] = rpy_str_split(STR(0), NULL, -1);
+        bool ok = LIST(1) != NULL && LIST(1)->length == k;
+        for (int i = 0; ok && i < k; i++)
+            ok = piece_is(LIST(1), i, buf + b0[i], b1[i] - b0[i]);
+        split_ok &= ok;
+        /* strip(), lstrip(), rstrip() of whitespace */
+        int64_t lo = 0, hi = n;
+        while (lo < hi && ref_space((unsigned char)buf[lo]))
+            lo++;
+        while (hi > lo && ref_space((unsigned char)buf[hi - 1]))
+            hi--;
+        for (int which = 0; which < 3; which++) {
+            int64_t a = which == 2 ? 0 : lo, z = which == 1 ? n : hi;
+            if (which == 1)
+                for (a = 0; a < n && ref_space((unsigned char)buf[a]);)
+                    a++;
+            if (which == 2)
+                for (z = n; z > 0 && ref_space((unsigned char)buf[z - 1]);)
+                    z--;
+            rpy_str *r = rpy_str_strip(STR(0), NULL, which);
+            strip_ok &= r != NULL && r->length == z - a && r->nchars == z - a && memcmp(r->data, buf + a, (size_t)(z - a)) == 0;
+        }
+        /* strip(chars) with a stray byte among the chars */
+        f[1] = rpy_str_from_bytes("a \x80", 3);
+        {
+            int64_t a = 0, z = n;
+            while (a < z && (buf[a] == 'a' || buf[a] == ' ' || (unsigned char)buf[a] == 0x80))
+                a++;
+            while (z > a && (buf[z - 1] == 'a' || buf[z - 1] == ' ' || (unsigned char)buf[z - 1] == 0x80))
+                z--;
+            rpy_str *r = rpy_str_strip(STR(0), STR(1), 0);
+            strip_ok &= r != NULL && r->length == z - a && memcmp(r->data, buf + a, (size_t)(z - a)) == 0;
+        }
+        /* lower() and upper(): ASCII letters flip, nothing else */
+        for (int up = 0; up < 2; up++) {
+            for (int64_t i = 0; i < n; i++) {
+                unsigned char c = (unsigned char)buf[i];
+                want[i] = (char)(up ? (c >= 'a' && c <= 'z' ? c - 32 : c) : (c >= 'A' && c <= 'Z' ? c + 32 : c));
+            }
+            rpy_str *r = up ? rpy_str_upper(STR(0)) : rpy_str_lower(STR(0));
+            case_ok &= r != NULL && r->length == n && r->nchars == n && memcmp(r->data, want, (size_t)n) == 0 &&
+                       r->data[n] == '\0';
+        }
+        /* the hash, whatever the length of the last word */
+        hash_ok &= rpy_str_hash(STR(0)) == ref_hash(buf, n);
+        /* find() of a needle made of the string's own bytes */
+        if (n >= 3) {
+            int64_t at = (int64_t)(next_rand() % (unsigned)(n - 2)), len = 1 + (int64_t)(next_rand() % 3);
+            if (at + len > n)
+                len = n - at;
+            f[1] = rpy_str_from_bytes(buf + at, len);
+            int64_t first = -1;
+            for (int64_t i = 0; i + len <= n && first < 0; i++)
+                if (memcmp(buf + i, buf + at, (size_t)len) == 0)
+                    first = i;
+            find_ok &= STR(1)->nchars == len && rpy_str_find(STR(0), STR(1), 0, INT64_MAX) == first;
+        }
+    }
+    check(split_ok, "split() of one-byte strings, as a byte loop cuts them");
+    check(strip_ok, "strip() of one-byte strings, as a byte loop strips them");
+    check(case_ok, "lower()/upper() of one-byte strings, as a byte loop maps them");
+    check(hash_ok, "hash of every short length, as the zero-padded definition");
+    check(find_ok, "find() of one-byte strings");
+    check(calm(), "no exception from the fast paths");
+
+    /* The translator's precomputed hashes (translator/src/abi.rs). */
+    check(rpy_str_hash(S("")) == 1 && rpy_str_hash(S("a")) == 8689639128358868068 &&
+              rpy_str_hash(S("hello")) == 4122017273362627754 && rpy_str_hash(S("exactly8")) == 5621985565985028967 &&
+              rpy_str_hash(S("a longer string, \303\251 \342\234\223")) == -423261539573942200,
+          "hashes agree with the translator's");
+
+    /* Edge cases of split(): empty, all whitespace, more words than the
+     * counting pass keeps (CUTS_MAX), a control character that is not
+     * whitespace inside an eight-byte word, stray bytes. */
+    f[0] = S("");
+    check(rpy_str_split(STR(0), NULL, -1)->length == 0, "''.split()");
+    f[0] = S(" \t\n\v\f\r\x1c\x1d\x1e\x1f   ");
+    check(rpy_str_split(STR(0), NULL, -1)->length == 0 && is_str(rpy_str_strip(STR(0), NULL, 0), ""),
+          "all-whitespace split() and strip()");
+    f[0] = S("abcdefg\x01hijklmnop qrstuvw\x1fxyz");
+    f[1] = rpy_str_split(STR(0), NULL, -1);
+    check(list_is(LIST(1), (const char *const[]){"abcdefg\x01hijklmnop", "qrstuvw", "xyz", NULL}),
+          "split() past a control character inside a word");
+    f[0] = rpy_str_from_bytes("\xff\xfe ab\x80\x81\x82\x83\x84\x85\x86\x87 c", 15);
+    f[1] = rpy_str_split(STR(0), NULL, -1);
+    check(STR(0)->nchars == 15 && LIST(1)->length == 3 && piece_is(LIST(1), 0, "\xff\xfe", 2) &&
+              piece_is(LIST(1), 1, "ab\x80\x81\x82\x83\x84\x85\x86\x87", 10) && piece_is(LIST(1), 2, "c", 1),
+          "split() of stray bytes");
+    {
+        enum { W = 1000 };
+        static char big[W * 8];
+        int64_t len = 0;
+        for (int i = 0; i < W; i++)
+            len += snprintf(big + len, sizeof big - (size_t)len, i % 7 == 0 ? "\t w%d\n" : "w%d ", i);
+        f[0] = rpy_str_from_bytes(big, len);
+        f[1] = rpy_str_split(STR(0), NULL, -1);
+        bool ok = LIST(1) != NULL && LIST(1)->length == W;
+        for (int i = 0; ok && i < W; i++) {
+            char w[16];
+            int wn = snprintf(w, sizeof w, "w%d", i);
+            ok = piece_is(LIST(1), i, w, wn);
+        }
+        check(ok, "split() of %d words", W);
+        /* the same words by a separator, both ways, and replaced */
+        len = 0;
+        for (int i = 0; i < W; i++)
+            len += snprintf(big + len, sizeof big - (size_t)len, "%sw%d", i > 0 ? ";" : "", i);
+        f[0] = rpy_str_from_bytes(big, len);
+        f[2] = S(";");
+        for (int rev = 0; rev < 2; rev++) {
+            f[1] = rev ? rpy_str_rsplit(STR(0), STR(2), -1) : rpy_str_split(STR(0), STR(2), -1);
+            ok = LIST(1) != NULL && LIST(1)->length == W;
+            for (int i = 0; ok && i < W; i++) {
+                char w[16];
+                int wn = snprintf(w, sizeof w, "w%d", i);
+                ok = piece_is(LIST(1), i, w, wn);
+            }
+            check(ok, "%ssplit(';') into %d pieces", rev ? "r" : "", W);
+        }
+        f[1] = S(";;");
+        rpy_str *r = rpy_str_replace(STR(0), STR(2), STR(1), -1);
+        ok = r != NULL && r->length == len + W - 1;
+        for (int64_t i = 0, j = 0; ok && i < len; i++) {
+            ok = r->data[j++] == big[i];
+            if (ok && big[i] == ';')
+                ok = r->data[j++] == ';';
+        }
+        check(ok, "replace() of %d occurrences", W - 1);
+        f[1] = S("");
+        r = rpy_str_replace(STR(0), STR(2), STR(1), 600);
+        check(r != NULL && r->length == len - 600 && rpy_str_count(r, STR(2)) == W - 1 - 600,
+              "replace() of 600 of %d occurrences", W - 1);
+    }
+
+    /* find() whose needle's first byte is everywhere: the candidates give
+     * way to memmem after a few misses. */
+    {
+        static char hay[300];
+        memset(hay, 'a', sizeof hay);
+        memcpy(hay + 290, "ab", 2);
+        f[0] = rpy_str_from_bytes(hay, sizeof hay);
+        f[1] = S("ab");
+        check(rpy_str_find(STR(0), STR(1), 0, INT64_MAX) == 290 && rpy_str_find(STR(0), STR(1), 291, INT64_MAX) == -1 &&
+                  rpy_str_count(STR(0), STR(1)) == 1,
+              "find() with a common first byte");
+        f[1] = S("aab");
+        check(rpy_str_find(STR(0), STR(1), 0, INT64_MAX) == 289 && rpy_str_find(STR(0), STR(1), 0, 291) == -1,
+              "find() with a common first byte, bounded");
+        f[1] = S("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab");
+        check(rpy_str_find(STR(0), STR(1), 0, INT64_MAX) == 290 - 100, "find() of a long needle");
+        f[1] = S("ba");
+        check(rpy_str_find(STR(0), STR(1), 0, INT64_MAX) == 291 && rpy_str_contains(STR(0), STR(1)), "find('ba')");
+    }
+
+    /* Multi-byte strings keep the general paths. */
+    f[0] = S("  \303\251t\303\251 \342\200\203x\302\240 ");
+    f[1] = rpy_str_split(STR(0), NULL, -1);
+    check(list_is(LIST(1), (const char *const[]){"\303\251t\303\251", "x", NULL}), "split() of a multi-byte string");
+    check(is_str(rpy_str_strip(STR(0), NULL, 0), "\303\251t\303\251 \342\200\203x"), "strip() of a multi-byte string");
+
+    /* join() of pieces of every short length, by one- and two-byte
+     * separators (the short copies). */
+    for (int seplen = 0; seplen <= 2; seplen++) {
+        f[1] = rpy_list_new(RPY_TID_ARRAY_PTR, 0, 0);
+        char expect[2000];
+        int64_t len = 0;
+        for (int i = 0; i < 40; i++) {
+            char piece[40];
+            for (int j = 0; j < i % 20; j++)
+                piece[j] = (char)('a' + (i + j) % 26);
+            rpy_str *x = rpy_str_from_bytes(piece, i % 20);
+            rpy_list_append(LIST(1), PTR(x));
+            if (i > 0) {
+                memcpy(expect + len, "+-", (size_t)seplen);
+                len += seplen;
+            }
+            memcpy(expect + len, piece, (size_t)(i % 20));
+            len += i % 20;
+        }
+        f[2] = rpy_str_from_bytes("+-", seplen);
+        rpy_str *r = rpy_str_join(STR(2), LIST(1));
+        check(r != NULL && r->length == len && memcmp(r->data, expect, (size_t)len) == 0 && r->data[len] == '\0' &&
+                  r->nchars == len,
+              "join() of short pieces by a %d-byte separator", seplen);
+    }
+
+    /* Plain "%d" (with or without its '%', and its twins %i %u) is str(v). */
+    {
+        static const char *const specs[] = {"%d", "d", "%i", "%u"};
+        static const int64_t values[] = {0, 7, -1, 1234567890123, INT64_MAX, INT64_MIN};
+        bool ok = true;
+        for (size_t i = 0; i < COUNT(specs); i++)
+            for (size_t j = 0; j < COUNT(values); j++) {
+                rpy_builder_space space;
+                rpy_builder *b = (rpy_builder *)(void *)&space;
+                rpy_builder_init(b);
+                rpy_builder_add_bytes(b, "x", 1);
+                rpy_builder_format_int(b, specs[i], values[j]);
+                rpy_str *r = rpy_builder_finish(b);
+                char want[32];
+                snprintf(want, sizeof want, "x%lld", (long long)values[j]);
+                ok &= is_str(r, want);
+            }
+        check(ok && calm(), "plain %%d formats as str()");
+    }
+
+    /* ord() and s[i] (negative too) */
+    f[0] = S("a\303\251");
+    f[1] = rpy_str_from_bytes("\xff", 1);
+    check(rpy_str_ord(rpy_str_ascii('a')) == 'a' && rpy_str_ord(rpy_str_ascii(0)) == 0 &&
+              rpy_str_ord(rpy_str_getitem(STR(0), 1)) == 0xe9 && rpy_str_ord(STR(1)) == 0xdcff && calm(),
+          "ord() of ASCII, multi-byte and stray characters");
+    rpy_str_ord(STR(0));
+    check(raised(RPY_EXC_TYPE, "ord() expected a character, but string of length 2 found"), "ord() of two characters");
+    rpy_str_ord(S(""));
+    check(raised(RPY_EXC_TYPE, "ord() expected a character, but string of length 0 found"), "ord('')");
+    f[0] = S("abc");
+    check(is_str(rpy_str_getitem(STR(0), -1), "c") && is_str(rpy_str_getitem(STR(0), -3), "a") && calm(),
+          "s[-1], s[-3]");
+    rpy_str_getitem(STR(0), -4);
+    check(raised(RPY_EXC_INDEX, "string index out of range"), "s[-4] of 'abc'");
+    unframe(f);
+}
+
 int64_t rpy_entry_point(rpy_list *argv) {
     (void)argv;
     rpy_gc_stats s = stats();
@@ -788,6 +1105,7 @@ int64_t rpy_entry_point(rpy_list *argv) {
     test_format_table();
     test_pressure(debug ? 10 : 40);
     test_big();
+    test_fast_paths(debug ? 300 : 3000);
     check(rpy_exc_value == NULL, "no exception left over");
     check(rpy_shadowstack_top == rpy_shadowstack_base, "shadow stack balanced at the end");
     s = stats();
