@@ -715,21 +715,12 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             LlOp::JitHint(_) => None,
             LlOp::Int(iop) => Some(self.int_op(*iop, &op.args, false, &name)?.into()),
             LlOp::IntOvf(iop) => Some(self.int_op(*iop, &op.args, true, &name)?.into()),
-            LlOp::IntCmp(c) => {
-                let pred = int_predicate(*c);
-                Some(
-                    self.b
-                        .build_int_compare(
-                            pred,
-                            self.int(&op.args[0]),
-                            self.int(&op.args[1]),
-                            &name,
-                        )?
-                        .into(),
-                )
-            }
-            LlOp::UintCmp(c) => {
-                let pred = uint_predicate(*c);
+            LlOp::IntCmp(c) | LlOp::UintCmp(c) => {
+                let pred = if matches!(op.op, LlOp::UintCmp(_)) {
+                    uint_predicate(*c)
+                } else {
+                    int_predicate(*c)
+                };
                 Some(
                     self.b
                         .build_int_compare(
