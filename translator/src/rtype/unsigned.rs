@@ -20,8 +20,7 @@ impl Lowerer<'_> {
         result: VarId,
         span: Span,
     ) -> LResult {
-        let x = self.convert(l, LlType::Signed, span);
-        let y = self.convert(r, LlType::Signed, span);
+        let words = self.words(l, r, span);
         let op = match b {
             BinOp::Add => IntOp::Add,
             BinOp::Sub => IntOp::Sub,
@@ -35,7 +34,7 @@ impl Lowerer<'_> {
             BinOp::BitXor => IntOp::Xor,
             BinOp::TrueDiv | BinOp::Pow => unreachable!("annotator rejects {b:?} on r_uint"),
         };
-        self.push(LlOp::Int(op), vec![x, y], result, span);
+        self.push(LlOp::Int(op), words, result, span);
         Ok(())
     }
 
@@ -49,8 +48,7 @@ impl Lowerer<'_> {
         result: VarId,
         span: Span,
     ) -> LResult {
-        let x = self.convert(l, LlType::Signed, span);
-        let y = self.convert(r, LlType::Signed, span);
+        let words = self.words(l, r, span);
         let cmp = match c {
             CmpOp::Lt => Cmp::Lt,
             CmpOp::Le => Cmp::Le,
@@ -60,8 +58,16 @@ impl Lowerer<'_> {
             CmpOp::Ge => Cmp::Ge,
             _ => unreachable!("annotator rejects {c:?} with an r_uint"),
         };
-        self.push(LlOp::UintCmp(cmp), vec![x, y], result, span);
+        self.push(LlOp::UintCmp(cmp), words, result, span);
         Ok(())
+    }
+
+    /// Both operands as machine words (a bool operand becomes 0 or 1).
+    fn words(&mut self, l: &Value, r: &Value, span: Span) -> Vec<Value> {
+        vec![
+            self.convert(l, LlType::Signed, span),
+            self.convert(r, LlType::Signed, span),
+        ]
     }
 
     /// float(u).

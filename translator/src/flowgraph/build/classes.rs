@@ -102,14 +102,7 @@ impl Builder<'_> {
         let ast::Expr::Name(n) = &*c.func else {
             return Ok(None);
         };
-        if n.id.as_str() != "isinstance"
-            || self.locals.contains("isinstance")
-            || self
-                .program
-                .module(self.module)
-                .globals
-                .contains_key("isinstance")
-        {
+        if n.id.as_str() != "isinstance" || !self.is_builtin("isinstance") {
             return Ok(None);
         }
         let span = self.span(c);
@@ -156,8 +149,7 @@ impl Builder<'_> {
             return None;
         };
         let name = n.id.as_str();
-        if self.locals.contains(name) || self.program.module(self.module).globals.contains_key(name)
-        {
+        if !self.is_builtin(name) {
             return None;
         }
         crate::flowgraph::hlop::BuiltinType::from_name(name)
@@ -180,7 +172,7 @@ impl Builder<'_> {
         let ast::Expr::Name(f) = &*call.func else {
             return None;
         };
-        if f.id.as_str() != "isinstance" || self.locals.contains("isinstance") {
+        if f.id.as_str() != "isinstance" || !self.is_builtin("isinstance") {
             return None;
         }
         let [ast::Expr::Name(x), classes] = call.args.as_slice() else {
@@ -264,7 +256,7 @@ impl Builder<'_> {
             return None;
         };
         if f.id.as_str() != "isinstance"
-            || self.locals.contains("isinstance")
+            || !self.is_builtin("isinstance")
             || !self.locals.contains(x.id.as_str())
         {
             return None;

@@ -94,12 +94,7 @@ impl Builder<'_> {
     pub(super) fn for_loop(&mut self, f: &ast::StmtFor) -> Result<(), Diagnostic> {
         let span = self.span(f);
         // The builtin range, unless a local or a module-level name shadows it.
-        let shadowed = self.locals.contains("range")
-            || self
-                .program
-                .module(self.module)
-                .globals
-                .contains_key("range");
+        let shadowed = !self.is_builtin("range");
         let range_call = match &*f.iter {
             ast::Expr::Call(call)
                 if matches!(&*call.func, ast::Expr::Name(n) if n.id.as_str() == "range")
@@ -225,15 +220,16 @@ impl Builder<'_> {
         Ok(())
     }
 
-    /// `for x in seq`: an index loop that reads `len(seq)` on every lap,
-    /// as Python's list iterator does (the list may grow meanwhile).
-    /// A builtin the program did not rebind.
+    /// Whether `name` still means the builtin: no local or module-level
+    /// name shadows it.
     pub(super) fn is_builtin(&self, name: &str) -> bool {
         !self.locals.contains(name) && !self.program.module(self.module).globals.contains_key(name)
     }
 
     /// `for x in seq`, `for i, x in enumerate(seq[, start])` and
-    /// `for a, b in zip(s1, s2, ...)`.
+    /// `for a, b in zip(s1, s2, ...)`: for a list, an index loop that reads
+    /// `len(seq)` on every lap, as Python's list iterator does (the list
+    /// may grow meanwhile).
     pub(super) fn sequence_loop(&mut self, f: &ast::StmtFor, span: Span) -> Result<(), Diagnostic> {
         let call = match &*f.iter {
             ast::Expr::Call(c) if c.keywords.is_empty() => match &*c.func {

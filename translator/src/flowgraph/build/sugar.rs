@@ -86,13 +86,7 @@ impl Builder<'_> {
         if let (ast::Expr::Name(n), [items], [kw]) =
             (&*c.func, c.args.as_slice(), c.keywords.as_slice())
         {
-            let builtin = matches!(n.id.as_str(), "min" | "max")
-                && !self.locals.contains(n.id.as_str())
-                && !self
-                    .program
-                    .module(self.module)
-                    .globals
-                    .contains_key(n.id.as_str());
+            let builtin = matches!(n.id.as_str(), "min" | "max") && self.is_builtin(n.id.as_str());
             if builtin && kw.arg.as_ref().is_some_and(|a| a.as_str() == "key") {
                 return self
                     .min_max_key(n.id.as_str() == "max", items, &kw.value, c.range)
@@ -119,12 +113,7 @@ impl Builder<'_> {
         let eager = match &*c.func {
             ast::Expr::Name(n) => {
                 matches!(n.id.as_str(), "sum" | "min" | "max" | "sorted" | "set")
-                    && !self.locals.contains(n.id.as_str())
-                    && !self
-                        .program
-                        .module(self.module)
-                        .globals
-                        .contains_key(n.id.as_str())
+                    && self.is_builtin(n.id.as_str())
             }
             ast::Expr::Attribute(a) => matches!(a.attr.as_str(), "join" | "extend"),
             _ => false,
