@@ -381,7 +381,7 @@ static inline int64_t current_hash(const rpy_dict *d, int64_t e) {
 }
 
 static inline bool str_contents_eq(const rpy_str *a, const rpy_str *b) {
-    return a->length == b->length && memcmp(a->data, b->data, (size_t)a->length) == 0;
+    return a->length == b->length && rpy_bytes_equal(a->data, b->data, a->length);
 }
 
 /* k (stored, with hash kh) is key (with hash h)?  Strings and custom keys

@@ -96,6 +96,14 @@
  * fails unless the major collection brings it back under.  (An explicit
  * rpy_gc_minor_collect may overshoot too: the next check sees it.)
  *
+ * Resizing (rpy_gc_resize_large).  A large object, young or old, can
+ * grow in place: realloc, which for big blocks remaps pages instead of
+ * copying bytes.  When the block moves, the collector's own pointers to
+ * it follow (the large lists are doubly linked for that; the remembered
+ * set, the young set and range), and the caller, which must own the only
+ * other pointer (a list its items array), updates that.  It collects
+ * nothing, so no other object moves.
+ *
  * Not done here: incremental or concurrent marking, card marking for big
  * arrays (a written array is rescanned whole at the next minor
  * collection), finalizers, weak references, threads.

@@ -182,6 +182,30 @@ static inline void rpy_copy_short(char *dst, const char *src, int64_t n) {
     }
 }
 
+/* memcmp(a, b, n) == 0 for the same short strings: words compared as a
+ * dict finds its key, by loads that may overlap, never outside [0, n). */
+static inline bool rpy_bytes_equal(const char *a, const char *b, int64_t n) {
+    if (n > 16)
+        return memcmp(a, b, (size_t)n) == 0;
+    if (n >= 8) {
+        uint64_t a0, a1, b0, b1;
+        memcpy(&a0, a, 8);
+        memcpy(&b0, b, 8);
+        memcpy(&a1, a + n - 8, 8);
+        memcpy(&b1, b + n - 8, 8);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (n >= 4) {
+        uint32_t a0, a1, b0, b1;
+        memcpy(&a0, a, 4);
+        memcpy(&b0, b, 4);
+        memcpy(&a1, a + n - 4, 4);
+        memcpy(&b1, b + n - 4, 4);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+
 /* A new string of n zeroed bytes said to hold nchars code points (the
  * caller fills it in); n == 0 gives the prebuilt "". */
 rpy_str *rpy_str_alloc(int64_t n, int64_t nchars);

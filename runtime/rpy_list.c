@@ -22,8 +22,13 @@
  *     only its array of keys and whatever keyfn does, before it sorts.
  *
  * Growth over-allocates like CPython's list_resize (1/8 extra), so append
- * is amortised O(1).  Lists never shrink, except that clear() drops the
- * array as CPython does, for a static empty one (no allocation).
+ * is amortised O(1).  A large array (above the collector's small-object
+ * size, malloc'ed) grows in place by realloc (rpy_gc_resize_large), which
+ * for big arrays moves pages rather than bytes; that is safe because an
+ * items array is only ever pointed to by its list (generated code reloads
+ * l->items at each operation, and the runtime's functions do after any
+ * growth).  Lists never shrink, except that clear() drops the array as
+ * CPython does, for a static empty one (no allocation).
  */
 #include "rpy.h"
 #include "rpy_internal.h"
@@ -128,12 +133,12 @@ static rpy_array *grow(rpy_list **lp, int64_t needed) {
     rpy_list *l = *lp;
     uint32_t tid = l->items->hdr.tid;
     int64_t cap = grown_capacity(needed, rpy_type_table[tid].item_size);
-    /* An old large array grows in place, without a copy: the list holds
-     * the only pointer to its array (see the top of the file).  The
-     * array is old, so storing it needs no barrier. */
+    /* A large array (malloc'ed, young or old) grows in place, without a
+     * copy, as the list holds the only pointer to its array (see the top
+     * of the file).  Nothing is collected, so l stays where it is. */
     rpy_array *a = rpy_gc_resize_large(l->items, cap);
     if (a != NULL) {
-        l->items = a;
+        set_items(l, a);
         return a;
     }
     RPY_PUSH_ROOT(l);

@@ -84,7 +84,7 @@ bool rpy_str_eq(rpy_str *a, rpy_str *b) {
         return true;
     if (a == NULL || b == NULL)
         return false;
-    return a->length == b->length && memcmp(a->data, b->data, (size_t)a->length) == 0;
+    return a->length == b->length && rpy_bytes_equal(a->data, b->data, a->length);
 }
 
 /* ---- UTF-8 ------------------------------------------------------------ */

@@ -643,10 +643,21 @@ static inline rpy_str *item(const rpy_list *l, int64_t i) {
 
 static inline bool risky_start(const rpy_str *x) { return x->length > 0 && is_cont((unsigned char)x->data[0]); }
 
+/* How many items ahead join() prefetches: a long list's strings are
+ * scattered over the heap, and waiting for each one's header in turn
+ * (twice: measuring, then copying) dominated joining a million words. */
+#define JOIN_PREFETCH 16
+
+static inline void prefetch_item(const rpy_list *l, int64_t i, int64_t k) {
+    if (i + JOIN_PREFETCH < k)
+        __builtin_prefetch(item(l, i + JOIN_PREFETCH));
+}
+
 rpy_str *rpy_str_join(rpy_str *sep, rpy_list *items) {
     int64_t k = items->length, size = 0, nchars = 0;
     bool risky = false;
     for (int64_t i = 0; i < k; i++) {
+        prefetch_item(items, i, k);
         rpy_str *x = item(items, i);
         if (x == NULL) {
             char msg[100];
@@ -657,7 +668,6 @@ rpy_str *rpy_str_join(rpy_str *sep, rpy_list *items) {
         if (__builtin_add_overflow(size, x->length, &size))
             goto too_long;
         nchars += x->nchars;
-        risky |= i > 0 && risky_start(x);
     }
     if (k == 0)
         return rpy_str_alloc(0, 0);
@@ -677,23 +687,30 @@ rpy_str *rpy_str_join(rpy_str *sep, rpy_list *items) {
     UNFRAME(f);
     if (r == NULL)
         return NULL;
+    /* The seams are checked while copying, when each item's first byte
+     * is being read anyway (an empty item's is its NUL: no risk), rather
+     * than in the measuring pass, which then reads only the headers. */
     char *out = r->data;
+    rpy_str *x = item(items, 0);
+    rpy_copy_short(out, x->data, x->length);
+    out += x->length;
     if (sep->length == 1) { /* " ".join(words) and the like */
         char c = sep->data[0];
-        for (int64_t i = 0; i < k; i++) {
-            if (i > 0)
-                *out++ = c;
-            rpy_str *x = item(items, i);
+        for (int64_t i = 1; i < k; i++) {
+            prefetch_item(items, i, k);
+            *out++ = c;
+            x = item(items, i);
+            risky |= is_cont((unsigned char)x->data[0]);
             rpy_copy_short(out, x->data, x->length);
             out += x->length;
         }
     } else {
-        for (int64_t i = 0; i < k; i++) {
-            if (i > 0) {
-                rpy_copy_short(out, sep->data, sep->length);
-                out += sep->length;
-            }
-            rpy_str *x = item(items, i);
+        for (int64_t i = 1; i < k; i++) {
+            prefetch_item(items, i, k);
+            rpy_copy_short(out, sep->data, sep->length);
+            out += sep->length;
+            x = item(items, i);
+            risky |= is_cont((unsigned char)x->data[0]);
             rpy_copy_short(out, x->data, x->length);
             out += x->length;
         }

@@ -475,6 +475,65 @@ static void test_str_keys(void) {
     key_error_str("bad\xff", "'bad\\udcff'");
 }
 
+/* One key object in two dicts, looked up and stored alternately; after
+ * its deletion; and keys found by their own objects after the entries
+ * are renumbered. */
+static void test_last_found(void) {
+    void **f = frame(4);
+    f[0] = rpy_dict_new(RPY_KEY_STR, RPY_TID_ARRAY_PTR, RPY_TID_ARRAY_I64, NULL);
+    f[1] = rpy_dict_new(RPY_KEY_STR, RPY_TID_ARRAY_PTR, RPY_TID_ARRAY_I64, NULL);
+    f[2] = new_str("w");
+    rpy_dict_setitem(DICT(0), PTR(f[2]), 1); /* entry 0 of d0 holds this object */
+    f[3] = new_str("x");
+    rpy_dict_setitem(DICT(1), PTR(f[3]), 5);
+    f[3] = new_str("w"); /* an equal string, another object, entry 1 of d1 */
+    rpy_dict_setitem(DICT(1), PTR(f[3]), 7);
+    check(rpy_dict_lookup(DICT(0), PTR(f[2])) == 0 && rpy_dict_getitem(DICT(1), PTR(f[2])) == 7 &&
+              rpy_dict_getitem(DICT(0), PTR(f[2])) == 1 && rpy_dict_lookup(DICT(1), PTR(f[2])) == 1,
+          "the same key object looked up in two dicts");
+    rpy_dict_setitem(DICT(0), PTR(f[2]), 42);
+    rpy_dict_setitem(DICT(1), PTR(f[2]), 43);
+    check(rpy_dict_getitem(DICT(0), PTR(f[2])) == 42 && rpy_dict_getitem(DICT(1), PTR(f[3])) == 43 &&
+              DICT(0)->length == 1 && DICT(1)->length == 2,
+          "setitem right after a lookup of the same key");
+    check(rpy_dict_delitem(DICT(0), PTR(f[2]), true) && rpy_dict_lookup(DICT(0), PTR(f[2])) == -1 && no_exception(),
+          "a deleted key is not found again");
+    rpy_dict_setitem(DICT(0), PTR(f[2]), 9);
+    check(rpy_dict_getitem(DICT(0), PTR(f[2])) == 9 && DICT(0)->length == 1, "and it can come back");
+    /* Renumbering: many keys in, most deleted, more in (the table is
+     * rebuilt and entries compacted), each key found by its own object. */
+    f[1] = rpy_list_new(RPY_TID_ARRAY_PTR, 0, 0);
+    for (int i = 0; i < 300; i++) {
+        f[3] = new_strf("k%d", i);
+        rpy_list_append((rpy_list *)f[1], PTR(f[3]));
+        rpy_dict_setitem(DICT(0), PTR(f[3]), (uint64_t)i);
+    }
+    rpy_list *keys = f[1];
+    for (int i = 0; i < 300; i++)
+        if (i % 3 != 0) {
+            uint64_t k;
+            memcpy(&k, ((rpy_list *)f[1])->items->items + 8 * i, 8);
+            rpy_dict_lookup(DICT(0), k); /* remembered, then deleted */
+            rpy_dict_delitem(DICT(0), k, true);
+        }
+    for (int i = 0; i < 600; i++) {
+        f[3] = new_strf("m%d", i);
+        rpy_dict_setitem(DICT(0), PTR(f[3]), 1000);
+    }
+    int bad = 0;
+    keys = f[1];
+    for (int i = 0; i < 300; i++) {
+        uint64_t k;
+        memcpy(&k, keys->items->items + 8 * i, 8);
+        int64_t e = rpy_dict_lookup(DICT(0), k);
+        bad += (i % 3 == 0) != (e >= 0);
+        if (e >= 0)
+            bad += rpy_dict_getitem(DICT(0), k) != (uint64_t)i || rpy_dict_lookup(DICT(0), k) != e;
+    }
+    check(bad == 0 && no_exception(), "keys found after deletions and renumbering");
+    unframe(f);
+}
+
 /* ---- float keys ------------------------------------------------------------- */
 
 static void test_float_keys(void) {
@@ -1948,6 +2007,7 @@ int64_t rpy_entry_point(rpy_list *argv) {
     test_int_basics();
     test_collisions();
     test_str_keys();
+    test_last_found();
     test_float_keys();
     test_bools();
     test_identity_basics();

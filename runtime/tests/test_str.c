@@ -1044,6 +1044,26 @@ static void test_fast_paths(int rounds) {
               "join() of short pieces by a %d-byte separator", seplen);
     }
 
+    /* Equality of every short length, differing at every position. */
+    {
+        bool ok = true;
+        char a[40], b[40];
+        for (int64_t n = 0; n < 40; n++) {
+            for (int64_t i = 0; i < n; i++)
+                a[i] = b[i] = (char)('a' + i % 26);
+            f[0] = rpy_str_from_bytes(a, n);
+            f[1] = rpy_str_from_bytes(b, n);
+            ok &= rpy_str_eq(STR(0), STR(1));
+            for (int64_t pos = 0; pos < n; pos++) {
+                b[pos] = 'Z';
+                f[1] = rpy_str_from_bytes(b, n);
+                ok &= !rpy_str_eq(STR(0), STR(1)) && !rpy_str_eq(STR(1), STR(0));
+                b[pos] = a[pos];
+            }
+        }
+        check(ok, "equality of strings of every short length");
+    }
+
     /* Plain "%d" (with or without its '%', and its twins %i %u) is str(v). */
     {
         static const char *const specs[] = {"%d", "d", "%i", "%u"};
