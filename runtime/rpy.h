@@ -389,7 +389,9 @@ void rpy_builder_add_value_repr(rpy_builder *b, uint64_t value, const char *desc
  * An insertion-ordered hash table (CPython's compact layout), one type
  * for every key and value kind: entries live in parallel arrays (hashes,
  * keys, values) in insertion order, and `index` maps hash slots to entry
- * numbers.  A set is a dict without values (values == NULL).  Keys and
+ * numbers.  A set shares the struct, without values (values == NULL):
+ * a set of instances is such a dict, any other set is rpy_set.c's
+ * CPython-shaped table (index == NULL; see "sets" below).  Keys and
  * values travel as 64-bit patterns, as list items do.  Functions that
  * allocate keep their GC arguments rooted themselves and return with
  * MemoryError set when memory runs out. */
@@ -422,7 +424,8 @@ enum rpy_key_kind {
 typedef struct rpy_dict {
     rpy_hdr hdr;
     int64_t length;       /* live entries */
-    int64_t used;         /* entries filled so far, deleted ones included */
+    int64_t used;         /* entries filled so far, deleted ones included
+                           * (a table set: live and dummy slots) */
     int32_t key_kind;     /* enum rpy_key_kind */
     uint32_t value_tid;   /* array tid of values (0: a set) */
     rpy_str *key_desc;    /* RPY_KEY_CUSTOM: the prebuilt key descriptor; else NULL.
@@ -431,7 +434,7 @@ typedef struct rpy_dict {
     rpy_array *keys;      /* key_tid array, one per entry */
     rpy_array *values;    /* value_tid array, one per entry; NULL for a set */
     rpy_array *index;     /* RPY_TID_ARRAY_I64 hash slots: -1 free, -2 dummy, else an entry;
-                           * then 3 words of rpy_dict.c's bookkeeping */
+                           * then 3 words of rpy_dict.c's bookkeeping (NULL: a table set) */
 } rpy_dict;
 
 /* A new empty dict (value_tid an RPY_TID_ARRAY_* tid) or set (value_tid
@@ -445,10 +448,10 @@ rpy_dict *rpy_dict_new(int32_t key_kind, uint32_t key_tid, uint32_t value_tid, r
 int64_t rpy_dict_lookup(rpy_dict *d, uint64_t key);
 /* d[key]: KeyError with repr(key) as the message when missing. */
 uint64_t rpy_dict_getitem(rpy_dict *d, uint64_t key);
-/* d[key] = value (a set ignores value): a new key goes last. */
+/* d[key] = value: a new key goes last. */
 void rpy_dict_setitem(rpy_dict *d, uint64_t key, uint64_t value);
-/* del d[key] / set.remove (must_exist: KeyError when missing) or
- * set.discard; returns whether the key was there. */
+/* del d[key] (must_exist: KeyError when missing); returns whether the
+ * key was there. */
 bool rpy_dict_delitem(rpy_dict *d, uint64_t key, bool must_exist);
 /* d.pop(key): KeyError when missing; d.pop(key, dflt) returns dflt. */
 uint64_t rpy_dict_pop(rpy_dict *d, uint64_t key);
@@ -456,14 +459,14 @@ uint64_t rpy_dict_pop_default(rpy_dict *d, uint64_t key, uint64_t dflt);
 /* Iteration: the first live entry >= i, or -1.  Callers read
  * d->keys / d->values at that entry. */
 int64_t rpy_dict_next(rpy_dict *d, int64_t i);
-/* popitem() / set.pop(): the last live entry (KeyError "popitem():
- * dictionary is empty", or "pop from an empty set"), for the caller to
- * read and then remove with rpy_dict_delete_entry. */
+/* popitem(): the last live entry (KeyError "popitem(): dictionary is
+ * empty"), for the caller to read and then remove with
+ * rpy_dict_delete_entry. */
 int64_t rpy_dict_last_entry(rpy_dict *d);
 void rpy_dict_delete_entry(rpy_dict *d, int64_t entry);
 rpy_dict *rpy_dict_copy(rpy_dict *d);
 void rpy_dict_clear(rpy_dict *d);
-/* d.update(other) / set |= other: other's entries, in its order. */
+/* d.update(other): other's entries, in its order. */
 void rpy_dict_update(rpy_dict *d, rpy_dict *other);
 /* list(d) / list(d.values()): new lists of the keys / values, in order. */
 rpy_list *rpy_dict_keys(rpy_dict *d);
@@ -477,14 +480,40 @@ uint64_t rpy_dict_setdefault(rpy_dict *d, uint64_t key, uint64_t dflt);
 /* list(d.items()): new (key, value) tuples of type tuple_tid (header, then
  * the key and the value in 8-byte slots). */
 rpy_list *rpy_dict_items(rpy_dict *d, uint32_t tuple_tid);
-/* Sets: a | b, a & b, a - b as new sets (order: a's then b's). */
+/* a == b for dicts (values compared with eq_kind). */
+bool rpy_dict_eq(rpy_dict *a, rpy_dict *b, int32_t value_eq_kind);
+/* --- sets (rpy_set.c) -------------------------------------------------
+ *
+ * A set is made by rpy_dict_new with value_tid 0, and used only through
+ * these functions (and rpy_dict_key_at, to read the key at a position
+ * from rpy_set_next).  Sets of ints, bools, floats, strings and tuples
+ * iterate in CPython's order (rpy_set.c says how); sets of instances in
+ * insertion order.  Two sets given to one function have the same key
+ * type.  GC and errors as for dicts. */
+void rpy_set_add(rpy_dict *s, uint64_t key);
+bool rpy_set_contains(rpy_dict *s, uint64_t key);
+/* set.remove (must_exist: KeyError when missing) or set.discard; returns
+ * whether the key was there. */
+bool rpy_set_discard(rpy_dict *s, uint64_t key, bool must_exist);
+/* Iteration: the first position >= pos holding a key, or -1. */
+int64_t rpy_set_next(rpy_dict *s, int64_t pos);
+rpy_dict *rpy_set_copy(rpy_dict *s);
+void rpy_set_clear(rpy_dict *s);
+/* set(l): adds every item of the list l to the set s, in order. */
+void rpy_set_add_all(rpy_dict *s, rpy_list *l);
+/* a | b, a & b, a - b as new sets. */
 rpy_dict *rpy_set_union(rpy_dict *a, rpy_dict *b);
 rpy_dict *rpy_set_intersection(rpy_dict *a, rpy_dict *b);
 rpy_dict *rpy_set_difference(rpy_dict *a, rpy_dict *b);
-/* set(l): adds every item of the list l to the set s. */
-void rpy_set_add_all(rpy_dict *s, rpy_list *l);
-/* a == b for dicts (values compared with eq_kind) and sets. */
-bool rpy_dict_eq(rpy_dict *a, rpy_dict *b, int32_t value_eq_kind);
+/* s |= other (also s.update(other)), s -= other and s &= other, in place. */
+void rpy_set_update(rpy_dict *s, rpy_dict *other);
+void rpy_set_difference_update(rpy_dict *s, rpy_dict *other);
+void rpy_set_intersection_update(rpy_dict *s, rpy_dict *other);
+bool rpy_set_eq(rpy_dict *a, rpy_dict *b);
+/* A display of three or more constants, given s holding its items added
+ * in order: the set CPython builds for it (a new one). */
+rpy_dict *rpy_set_of_constants(rpy_dict *s);
+
 /* CPython's hash() of an int and of a float (hash(1.0) == hash(1),
  * hash(-1) == -2, modulo 2**61 - 1). */
 int64_t rpy_hash_int(int64_t v);

@@ -63,6 +63,7 @@
  */
 #include "rpy.h"
 #include "rpy_internal.h"
+#include "rpy_hashtable.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -77,45 +78,7 @@
  * arithmetic far from overflow. */
 #define MAX_ENTRIES ((int64_t)1 << 56)
 
-/* ---- arrays ----------------------------------------------------------- */
-
-static inline uint32_t item_size(const rpy_array *a) { return rpy_type_table[a->hdr.tid].item_size; }
-static inline bool holds_gcptrs(const rpy_array *a) { return rpy_type_table[a->hdr.tid].items_are_gcptrs != 0; }
-static inline bool tid_holds_gcptrs(uint32_t tid) { return rpy_type_table[tid].items_are_gcptrs != 0; }
-static inline int64_t *words(const rpy_array *a) { return (int64_t *)(void *)a->items; }
-
-static inline uint64_t get(const rpy_array *a, uint32_t size, int64_t i) {
-    if (size == 1)
-        return (unsigned char)a->items[i];
-    uint64_t v;
-    memcpy(&v, a->items + i * 8, 8);
-    return v;
-}
-
-static inline void put(rpy_array *a, uint32_t size, int64_t i, uint64_t v) {
-    if (size == 1)
-        a->items[i] = (char)v;
-    else
-        memcpy(a->items + i * 8, &v, 8);
-}
-
-/* One call covers every store into a up to the next allocation. */
-static inline void before_stores(rpy_array *a) {
-    if (a != NULL && (a->hdr.gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS) && holds_gcptrs(a))
-        rpy_gc_write_barrier(a);
-}
-
-static inline void before_dict_stores(rpy_dict *d) {
-    if (d->hdr.gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS)
-        rpy_gc_write_barrier(d);
-}
-
-static inline double as_double(uint64_t bits) {
-    double x;
-    memcpy(&x, &bits, sizeof x);
-    return x;
-}
-static inline rpy_str *as_str(uint64_t bits) { return (rpy_str *)(uintptr_t)bits; }
+/* ---- the index and the shared empty arrays ------------------------------- */
 
 /* The index's slots and its bookkeeping words. */
 #define INDEX_EXTRA 3
@@ -144,12 +107,8 @@ static struct {
 
 static inline bool known_array_tid(uint32_t tid) { return tid >= RPY_TID_ARRAY_PTR && tid <= RPY_TID_ARRAY_U8; }
 static inline rpy_array *empty_array(uint32_t tid) { return (rpy_array *)(void *)&empty_arrays[tid]; }
+rpy_array *rpy_empty_array(uint32_t tid) { return empty_array(tid); }
 static inline rpy_array *static_index(void) { return (rpy_array *)(void *)&empty_index; }
-
-static void *memory_error(void) {
-    rpy_raise(RPY_EXC_MEMORY, "");
-    return NULL;
-}
 
 /* ---- hashing ------------------------------------------------------------ */
 
@@ -190,61 +149,32 @@ int64_t rpy_hash_float(double v) {
     return h == -1 ? -2 : h;
 }
 
-/* Objects are at least 16 bytes, so the address's low 4 bits carry
- * little: rotated out of the way, objects allocated one after the other
- * (the usual case, in the nursery and in the old generation's pages)
- * fall in consecutive slots, which keeps a big table's accesses
- * cache-friendly.  Scrambling the bits instead measured 5 to 10 times
- * slower for a 2M-entry dict; the perturbation brings in the high bits
- * when addresses collide modulo the table size. */
-static inline int64_t identity_hash(uint64_t p) {
-    int64_t h = (int64_t)(p >> 4 | p << 60);
-    return h == RPY_DICT_DELETED ? 0 : h;
-}
-
-/* A real hash must never be the DELETED marker. */
-static inline int64_t not_deleted(int64_t h) { return h == RPY_DICT_DELETED ? h + 1 : h; }
-
-__attribute__((noinline)) static int64_t str_hash_slow(rpy_str *s) { return not_deleted(rpy_str_hash(s)); }
-
-/* The cached hash is the fast path of a dict of words: one load and one
- * test (0 is "not computed yet"; INT64_MIN would be the DELETED marker). */
-static inline int64_t str_hash(rpy_str *s) {
-    int64_t h = s->hash;
-    if (__builtin_expect(((uint64_t)h << 1) == 0, 0))
-        return str_hash_slow(s);
-    return h;
-}
-
 /* ---- tuple keys -------------------------------------------------------------
  *
- * A tuple's hash feeds each item's hash (its "lane") into a 64-bit
- * accumulator in order: acc = rotl((acc ^ lane) * M1, 27) for each item,
- * so that every item and its position count ((1, 2) and (2, 1) differ),
- * then the item count is folded in and a multiply-xorshift finalizer
- * spreads every input bit over the low bits that pick the first slot.  A
- * nested tuple's lane is its own finished hash.  Lanes: hash(int) for
- * ints and bools (0/1), hash(float) for floats (so 0.0 and -0.0 agree,
- * and 1.0 and 1 as in Python), rpy_str_hash (cached in the string) for
- * strings, and one constant for None, whether an 'n' item or a NULL
- * string or tuple.  Nothing here allocates. */
+ * A tuple hashes as CPython's tuples do (the xxHash-style loop of its
+ * tuplehash): each item's hash (its "lane") goes into a 64-bit
+ * accumulator in order, so that every item and its position count ((1, 2)
+ * and (2, 1) differ), then the item count.  Being CPython's hash matters
+ * beyond speed: a set's iteration order follows its hashes (rpy_set.c).
+ * A nested tuple's lane is its own hash.  Lanes: hash(int) for ints and
+ * bools (0/1), hash(float) for floats (so 0.0 and -0.0 agree, and 1.0 and
+ * 1 as in Python), rpy_str_hash (cached in the string) for strings
+ * (CPython's are salted per process, so no order depends on them), and
+ * one constant for None, whether an 'n' item or a NULL string or tuple
+ * (CPython 3.11 hashes None by its address).  Nothing here allocates. */
 
-#define TUPLE_SEED 0x6a09e667f3bcc909u
-#define TUPLE_MUL 0x9e3779b97f4a7c15u /* odd: multiplying is a bijection */
+#define XXPRIME_1 11400714785074694791u
+#define XXPRIME_2 14029467366897019727u
+#define XXPRIME_5 2870177450012600261u
 #define NONE_LANE 0x5bd1e9955bd1e995u
 
 static inline uint64_t rotl64(uint64_t x, int r) { return x << r | x >> (64 - r); }
 
-/* The finalizer is the well-known 64-bit multiply-xorshift avalanche
- * (MurmurHash3's fmix64 constants). */
+static inline uint64_t tuple_step(uint64_t acc, uint64_t lane) { return rotl64(acc + lane * XXPRIME_2, 31) * XXPRIME_1; }
+
 static inline uint64_t tuple_finish(uint64_t acc, int64_t n) {
-    acc ^= (uint64_t)n * 0xc2b2ae3d27d4eb4fu;
-    acc ^= acc >> 33;
-    acc *= 0xff51afd7ed558ccdu;
-    acc ^= acc >> 33;
-    acc *= 0xc4ceb9fe1a85ec53u;
-    acc ^= acc >> 33;
-    return acc;
+    acc += (uint64_t)n ^ (XXPRIME_5 ^ 3527539u);
+    return acc == (uint64_t)-1 ? 1546275796u : acc;
 }
 
 static inline uint64_t str_lane(rpy_str *s) {
@@ -255,7 +185,7 @@ static inline uint64_t str_lane(rpy_str *s) {
 }
 
 /* The lane of value v of descriptor d; *dp gets the end of d. */
-static uint64_t value_lane(uint64_t v, const char *d, const char **dp) {
+uint64_t rpy_key_lane(uint64_t v, const char *d, const char **dp) {
     switch (*d++) {
     case 'i': *dp = d; return (uint64_t)rpy_hash_int((int64_t)v);
     case 'f': *dp = d; return (uint64_t)rpy_hash_float(as_double(v));
@@ -268,9 +198,9 @@ static uint64_t value_lane(uint64_t v, const char *d, const char **dp) {
         }
         int64_t n;
         d = rpy_desc_tuple(d, &n);
-        uint64_t acc = TUPLE_SEED;
+        uint64_t acc = XXPRIME_5;
         for (int64_t i = 0; i < n; i++)
-            acc = rotl64((acc ^ value_lane(rpy_tuple_item(v, i), d, &d)) * TUPLE_MUL, 27);
+            acc = tuple_step(acc, rpy_key_lane(rpy_tuple_item(v, i), d, &d));
         *dp = d;
         return tuple_finish(acc, n);
     }
@@ -282,7 +212,7 @@ static uint64_t value_lane(uint64_t v, const char *d, const char **dp) {
 
 /* Item by item with Python's ==; on a true result *dp gets the end of d
  * (after a false one the caller stops looking). */
-static bool value_eq(uint64_t a, uint64_t b, const char *d, const char **dp) {
+bool rpy_key_eq(uint64_t a, uint64_t b, const char *d, const char **dp) {
     switch (*d++) {
     case 'i': *dp = d; return a == b;
     case 'f': *dp = d; return as_double(a) == as_double(b);
@@ -306,7 +236,7 @@ static bool value_eq(uint64_t a, uint64_t b, const char *d, const char **dp) {
         int64_t n;
         d = rpy_desc_tuple(d, &n);
         for (int64_t i = 0; i < n; i++)
-            if (!value_eq(rpy_tuple_item(a, i), rpy_tuple_item(b, i), d, &d))
+            if (!rpy_key_eq(rpy_tuple_item(a, i), rpy_tuple_item(b, i), d, &d))
                 return false;
         *dp = d;
         return true;
@@ -315,16 +245,6 @@ static bool value_eq(uint64_t a, uint64_t b, const char *d, const char **dp) {
         *dp = rpy_desc_skip(d - 1);
         return true;
     }
-}
-
-static int64_t custom_hash(const rpy_dict *d, uint64_t key) {
-    const char *end;
-    return not_deleted((int64_t)value_lane(key, d->key_desc->data, &end));
-}
-
-static bool custom_eq(const rpy_dict *d, uint64_t a, uint64_t b) {
-    const char *end;
-    return value_eq(a, b, d->key_desc->data, &end);
 }
 
 /* A well-formed key descriptor item (hashable: no L, S, D), or NULL. */
@@ -362,16 +282,6 @@ static bool valid_key_desc(const rpy_str *desc) {
     return end != NULL && *end == '\0';
 }
 
-__attribute__((always_inline)) static inline int64_t hash_key(int kind, const rpy_dict *d, uint64_t key) {
-    switch (kind) {
-    case RPY_KEY_INT: return rpy_hash_int((int64_t)key);
-    case RPY_KEY_FLOAT: return rpy_hash_float(as_double(key));
-    case RPY_KEY_STR: return str_hash(as_str(key));
-    case RPY_KEY_IDENTITY: return identity_hash(key);
-    default: return custom_hash(d, key);
-    }
-}
-
 /* The hash of entry e's key now, to look it up elsewhere: an identity
  * key's stored hash (the one it is filed under) may predate a move. */
 static inline int64_t current_hash(const rpy_dict *d, int64_t e) {
@@ -380,26 +290,6 @@ static inline int64_t current_hash(const rpy_dict *d, int64_t e) {
     return words(d->hashes)[e];
 }
 
-static inline bool str_contents_eq(const rpy_str *a, const rpy_str *b) {
-    return a->length == b->length && rpy_bytes_equal(a->data, b->data, a->length);
-}
-
-/* k (stored, with hash kh) is key (with hash h)?  Strings and custom keys
- * compare hashes first; the others are cheaper to compare directly. */
-__attribute__((always_inline)) static inline bool same_key(int kind, const rpy_dict *d, uint64_t k, int64_t kh,
-                                                           uint64_t key, int64_t h) {
-    switch (kind) {
-    case RPY_KEY_INT:
-    case RPY_KEY_IDENTITY: return k == key;
-    /* Identical bits also make NaN find itself. */
-    case RPY_KEY_FLOAT: return k == key || as_double(k) == as_double(key);
-    case RPY_KEY_STR: return k == key || (kh == h && str_contents_eq(as_str(k), as_str(key)));
-    /* The very same tuple is always the key (even holding a NaN). */
-    default: return k == key || (kh == h && custom_eq(d, k, key));
-    }
-}
-
-/* ---- identity epochs ------------------------------------------------------ */
 
 /* Never 0, which means "no young keys". */
 static inline uint64_t current_epoch(void) { return rpy_gc_epoch() + 1; }
@@ -585,7 +475,7 @@ static void raise_key_error_str(rpy_str *r) {
 
 /* Identity keys (instances) get no message: CPython's would show the
  * object's address, which means nothing here.  None is shown. */
-__attribute__((noinline, cold)) static void key_error(rpy_dict *d, uint64_t key) {
+__attribute__((noinline, cold)) void rpy_dict_key_error(rpy_dict *d, uint64_t key) {
     char buf[RPY_FLOAT_REPR_MAX > 32 ? RPY_FLOAT_REPR_MAX : 32];
     switch (d->key_kind) {
     case RPY_KEY_INT:
@@ -825,7 +715,9 @@ rpy_dict *rpy_dict_new(int32_t key_kind, uint32_t key_tid, uint32_t value_tid, r
     d->hashes = empty_array(RPY_TID_ARRAY_I64);
     d->keys = empty_array(key_tid);
     d->values = value_tid != 0 ? empty_array(value_tid) : NULL;
-    d->index = static_index();
+    /* A set of anything but instances is rpy_set.c's table, marked by
+     * having no index. */
+    d->index = value_tid == 0 && key_kind != RPY_KEY_IDENTITY ? NULL : static_index();
     return d;
 }
 
@@ -853,7 +745,7 @@ int64_t rpy_dict_lookup(rpy_dict *d, uint64_t key) {
 uint64_t rpy_dict_getitem(rpy_dict *d, uint64_t key) {
     int64_t e = rpy_dict_lookup(d, key);
     if (__builtin_expect(e < 0, 0)) {
-        key_error(d, key);
+        rpy_dict_key_error(d, key);
         return 0;
     }
     rpy_array *values = d->values;
@@ -883,7 +775,7 @@ bool rpy_dict_delitem(rpy_dict *d, uint64_t key, bool must_exist) {
     int64_t e = find_any(d, key, &h, &slot);
     if (e < 0) {
         if (must_exist)
-            key_error(d, key);
+            rpy_dict_key_error(d, key);
         return false;
     }
     remove_entry(d, slot, e);
@@ -894,7 +786,7 @@ uint64_t rpy_dict_pop(rpy_dict *d, uint64_t key) {
     int64_t h, slot;
     int64_t e = find_any(d, key, &h, &slot);
     if (e < 0) {
-        key_error(d, key);
+        rpy_dict_key_error(d, key);
         return 0;
     }
     uint64_t v = d->values != NULL ? get(d->values, item_size(d->values), e) : 0;
@@ -1120,24 +1012,12 @@ rpy_list *rpy_dict_items(rpy_dict *d, uint32_t tuple_tid) {
     return l;
 }
 
-/* ---- sets ------------------------------------------------------------------ */
-
-rpy_dict *rpy_set_union(rpy_dict *a, rpy_dict *b) {
-    RPY_PUSH_ROOT(b);
-    rpy_dict *r = rpy_dict_copy(a);
-    RPY_POP_ROOT(b);
-    if (r == NULL)
-        return NULL;
-    RPY_PUSH_ROOT(r);
-    bool ok = update(r, b);
-    RPY_POP_ROOT(r);
-    return ok ? r : NULL;
-}
+/* ---- sets of instances (rpy_set.c has the ABI) ------------------------------ */
 
 /* a's keys that are (keep == true) or are not in b, in a's order.  The
  * result is sized for all of a's keys up front, so filling it never
  * allocates and nothing moves meanwhile. */
-static rpy_dict *filter(rpy_dict *a, rpy_dict *b, bool keep) {
+rpy_dict *rpy_dict_set_filter(rpy_dict *a, rpy_dict *b, bool keep) {
     int64_t n = a->length;
     if (keep && b->length < n)
         n = b->length;
@@ -1168,9 +1048,6 @@ static rpy_dict *filter(rpy_dict *a, rpy_dict *b, bool keep) {
     }
     return r;
 }
-
-rpy_dict *rpy_set_intersection(rpy_dict *a, rpy_dict *b) { return filter(a, b, true); }
-rpy_dict *rpy_set_difference(rpy_dict *a, rpy_dict *b) { return filter(a, b, false); }
 
 bool rpy_dict_eq(rpy_dict *a, rpy_dict *b, int32_t value_eq_kind) {
     if (a == b)
@@ -1206,18 +1083,4 @@ bool rpy_dict_eq(rpy_dict *a, rpy_dict *b, int32_t value_eq_kind) {
             return false;
     }
     return true;
-}
-
-void rpy_set_add_all(rpy_dict *s, rpy_list *l) {
-    for (int64_t i = 0; i < l->length; i++) {
-        const rpy_array *items = l->items;
-        uint64_t item = get(items, item_size(items), i);
-        RPY_PUSH_ROOT(s);
-        RPY_PUSH_ROOT(l);
-        rpy_dict_setitem(s, item, 0);
-        RPY_POP_ROOT(l);
-        RPY_POP_ROOT(s);
-        if (rpy_exc_value != NULL)
-            return;
-    }
 }

@@ -91,7 +91,7 @@ static const char *add_repr(rpy_builder *b, uint64_t v, const char *d) {
         }
         rpy_builder_add_bytes(b, "{", 1);
         bool first = true;
-        for (int64_t e = rpy_dict_next(set, 0); e >= 0; e = rpy_dict_next(set, e + 1)) {
+        for (int64_t e = rpy_set_next(set, 0); e >= 0; e = rpy_set_next(set, e + 1)) {
             if (!first)
                 rpy_builder_add_bytes(b, ", ", 2);
             first = false;

@@ -570,9 +570,12 @@ int64_t rpy_str_hash(rpy_str *s) {
     if (s->hash != 0)
         return s->hash;
     int64_t h = (int64_t)hash_bytes((const unsigned char *)s->data, s->length);
-    /* 0 means "not computed"; dicts reserve INT64_MIN (RPY_DICT_DELETED). */
+    /* 0 means "not computed"; dicts reserve INT64_MIN (RPY_DICT_DELETED)
+     * and sets -1, which no CPython hash is either (rpy_set.c). */
     if (h == 0 || h == INT64_MIN)
         h = 1;
+    else if (h == -1)
+        h = -2;
     s->hash = h;
     return h;
 }

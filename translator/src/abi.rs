@@ -171,7 +171,18 @@ helpers! {
     DictValues = "rpy_dict_values" (Ptr) -> Ptr, Raise;
     DictItems = "rpy_dict_items" (Ptr, I32) -> Ptr, Raise;
     DictEq = "rpy_dict_eq" (Ptr, Ptr, I32) -> Bool, Pure;
+    SetAdd = "rpy_set_add" (Ptr, I64) -> Void, Raise;
+    SetContains = "rpy_set_contains" (Ptr, I64) -> Bool, Pure;
+    SetDiscard = "rpy_set_discard" (Ptr, I64, Bool) -> Bool, Raise;
+    SetNext = "rpy_set_next" (Ptr, I64) -> I64, Pure;
+    SetCopy = "rpy_set_copy" (Ptr) -> Ptr, Raise;
+    SetClear = "rpy_set_clear" (Ptr) -> Void, Effect;
+    SetUpdate = "rpy_set_update" (Ptr, Ptr) -> Void, Raise;
+    SetDifferenceUpdate = "rpy_set_difference_update" (Ptr, Ptr) -> Void, Raise;
+    SetIntersectionUpdate = "rpy_set_intersection_update" (Ptr, Ptr) -> Void, Raise;
+    SetEq = "rpy_set_eq" (Ptr, Ptr) -> Bool, Pure;
     SetAddAll = "rpy_set_add_all" (Ptr, Ptr) -> Void, Raise;
+    SetOfConstants = "rpy_set_of_constants" (Ptr) -> Ptr, Raise;
     SetUnion = "rpy_set_union" (Ptr, Ptr) -> Ptr, Raise;
     SetIntersection = "rpy_set_intersection" (Ptr, Ptr) -> Ptr, Raise;
     SetDifference = "rpy_set_difference" (Ptr, Ptr) -> Ptr, Raise;
@@ -461,6 +472,7 @@ pub fn str_hash(bytes: &[u8]) -> i64 {
     h ^= h >> 32;
     match h as i64 {
         0 | i64::MIN => 1,
+        -1 => -2,
         x => x,
     }
 }

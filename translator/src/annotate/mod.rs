@@ -412,7 +412,7 @@ impl<'a> Annotator<'a> {
                 HlOp::Hint(t, what) => self.hint(f, op.result, t, what, &args[0], op.span)?,
                 HlOp::NewList => self.new_list(f, op.result, &args, op.span)?,
                 HlOp::NewDict => self.new_dict(f, op.result, &args, op.span)?,
-                HlOp::NewSet => self.new_set(f, op.result, &args, op.span)?,
+                HlOp::NewSet { .. } => self.new_set(f, op.result, &args, op.span)?,
                 HlOp::DelItem => self.delitem(&args, op.span)?,
                 HlOp::IterPos | HlOp::IterMore | HlOp::IterItem => {
                     self.iter_op(f, b, &op.op, &args[0], op.span)?

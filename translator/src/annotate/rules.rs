@@ -108,7 +108,7 @@ pub fn annotate_op(
             )),
         },
         HlOp::Call { .. }
-        | HlOp::NewSet
+        | HlOp::NewSet { .. }
         | HlOp::CallMethod { .. }
         | HlOp::GetAttr(_)
         | HlOp::SetAttr(_)

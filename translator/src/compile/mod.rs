@@ -27,7 +27,12 @@ const RUNTIME_FILES: &[(&str, &str)] = &[
     ("rpy_exc.c", include_str!("../../../runtime/rpy_exc.c")),
     ("rpy_list.c", include_str!("../../../runtime/rpy_list.c")),
     ("rpy_math.c", include_str!("../../../runtime/rpy_math.c")),
+    (
+        "rpy_hashtable.h",
+        include_str!("../../../runtime/rpy_hashtable.h"),
+    ),
     ("rpy_dict.c", include_str!("../../../runtime/rpy_dict.c")),
+    ("rpy_set.c", include_str!("../../../runtime/rpy_set.c")),
     (
         "rpy_format.c",
         include_str!("../../../runtime/rpy_format.c"),

@@ -165,8 +165,12 @@ pub enum HlOp {
     NewList,
     /// A dict display `{k1: v1, ...}`: arguments k1, v1, k2, v2, ...
     NewDict,
-    /// A set display `{a, b, ...}`.
-    NewSet,
+    /// A set display `{a, b, ...}`; `constants` when CPython's compiler
+    /// folds every item to a constant (see the builder's
+    /// `folds_to_constant`), which changes how CPython builds it.
+    NewSet {
+        constants: bool,
+    },
     /// An f-string (or `"...".format(...)` of a constant): literal
     /// pieces and one argument per field.
     FString(Rc<[FPiece]>),
@@ -270,7 +274,8 @@ impl fmt::Display for HlOp {
             HlOp::Downcast(c) => write!(f, "downcast[{c}]"),
             HlOp::SetAttr(name) => write!(f, "setattr[{name}]"),
             HlOp::NewDict => write!(f, "newdict"),
-            HlOp::NewSet => write!(f, "newset"),
+            HlOp::NewSet { constants: false } => write!(f, "newset"),
+            HlOp::NewSet { constants: true } => write!(f, "newset[constants]"),
             HlOp::FString(pieces) => write!(f, "fstring[{} pieces]", pieces.len()),
             HlOp::DelItem => write!(f, "delitem"),
             HlOp::IterPos => write!(f, "iter_pos"),

@@ -66,18 +66,37 @@ impl Lowerer<'_> {
         self.push(LlOp::CallHelper(Helper::DictNew), new_args, result, span);
     }
 
-    pub(super) fn new_set(&mut self, args: &[Value], result: VarId, span: Span) -> LResult {
+    pub(super) fn new_set(
+        &mut self,
+        constants: bool,
+        args: &[Value],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
         let SomeValue::Set(id) = self.ann.binding(self.func, result).clone() else {
             unreachable!("a set display is a set")
         };
         let item = self.ann.lists.item(id).clone();
-        self.new_set_value(&item, result, span);
+        let set = if constants {
+            self.ll.new_var(LlType::DictPtr, span)
+        } else {
+            result
+        };
+        self.new_set_value(&item, set, span);
         for a in args {
             let k = self.as_item(a, &item, span);
             self.tmp(
-                LlOp::CallHelper(Helper::DictSetItem),
-                vec![Value::Var(result), k, int(0)],
+                LlOp::CallHelper(Helper::SetAdd),
+                vec![Value::Var(set), k],
                 LlType::Void,
+                span,
+            );
+        }
+        if constants {
+            self.push(
+                LlOp::CallHelper(Helper::SetOfConstants),
+                vec![Value::Var(set)],
+                result,
                 span,
             );
         }
@@ -114,14 +133,14 @@ impl Lowerer<'_> {
         let (h, call_args) = match name {
             "add" => {
                 let k = self.as_item(&args[1], &item, span);
-                (Helper::DictSetItem, vec![s, k, int(0)])
+                (Helper::SetAdd, vec![s, k])
             }
             "remove" | "discard" => {
                 let k = self.as_item(&args[1], &item, span);
                 let must = Value::Const(Constant::Bool(name == "remove"));
                 // Whether it was there only matters to remove (KeyError).
                 self.tmp(
-                    LlOp::CallHelper(Helper::DictDelItem),
+                    LlOp::CallHelper(Helper::SetDiscard),
                     vec![s, k, must],
                     LlType::Bool,
                     span,
@@ -134,24 +153,36 @@ impl Lowerer<'_> {
                 );
                 return Ok(());
             }
-            "update" => (Helper::DictUpdate, vec![s, args[1].clone()]),
-            "copy" => (Helper::DictCopy, vec![s]),
-            "clear" => (Helper::DictClear, vec![s]),
+            "update" => (Helper::SetUpdate, vec![s, args[1].clone()]),
+            "copy" => (Helper::SetCopy, vec![s]),
+            "clear" => (Helper::SetClear, vec![s]),
             other => unreachable!("annotator rejects set.{other}"),
         };
         self.push(LlOp::CallHelper(h), call_args, result, span);
         Ok(())
     }
 
-    /// `a | b`, `a & b`, `a - b` of sets.
+    /// `a | b`, `a & b`, `a - b` of sets, and in place `a |= b`, `a &= b`,
+    /// `a -= b` (which change a, as other names for it see).
     pub(super) fn set_binary(
         &mut self,
         op: crate::flowgraph::hlop::BinOp,
+        in_place: bool,
         args: &[Value],
         result: VarId,
         span: Span,
     ) -> LResult {
         use crate::flowgraph::hlop::BinOp;
+        if in_place {
+            let h = match op {
+                BinOp::BitOr => Helper::SetUpdate,
+                BinOp::BitAnd => Helper::SetIntersectionUpdate,
+                _ => Helper::SetDifferenceUpdate,
+            };
+            self.tmp(LlOp::CallHelper(h), args.to_vec(), LlType::Void, span);
+            self.push(LlOp::SameAs, vec![args[0].clone()], result, span);
+            return Ok(());
+        }
         let h = match op {
             BinOp::BitOr => Helper::SetUnion,
             BinOp::BitAnd => Helper::SetIntersection,
@@ -165,14 +196,21 @@ impl Lowerer<'_> {
     /// `a == b` of two sets, or of two dicts (values compared by value
     /// for floats and strings, by identity for instances).
     pub(super) fn set_eq(&mut self, args: [&Value; 2], negate: bool, result: VarId, span: Span) {
-        let (_, value) = self.dict_types(args[0]);
-        let eq = super::lists::eq_kind_of(&value) as i64;
-        let call = vec![args[0].clone(), args[1].clone(), int(eq)];
+        let (helper, call) = if let SomeValue::Set(_) = self.s(args[0]) {
+            (Helper::SetEq, vec![args[0].clone(), args[1].clone()])
+        } else {
+            let (_, value) = self.dict_types(args[0]);
+            let eq = super::lists::eq_kind_of(&value) as i64;
+            (
+                Helper::DictEq,
+                vec![args[0].clone(), args[1].clone(), int(eq)],
+            )
+        };
         if negate {
-            let eq = self.tmp(LlOp::CallHelper(Helper::DictEq), call, LlType::Bool, span);
+            let eq = self.tmp(LlOp::CallHelper(helper), call, LlType::Bool, span);
             self.push(LlOp::BoolNot, vec![eq], result, span);
         } else {
-            self.push(LlOp::CallHelper(Helper::DictEq), call, result, span);
+            self.push(LlOp::CallHelper(helper), call, result, span);
         }
     }
 
@@ -281,6 +319,21 @@ impl Lowerer<'_> {
     ) {
         let (kt, _) = self.dict_types(d);
         let k = self.as_item(key, &kt, span);
+        if let SomeValue::Set(_) = self.s(d) {
+            let call = vec![d.clone(), k];
+            if negate {
+                let found = self.tmp(
+                    LlOp::CallHelper(Helper::SetContains),
+                    call,
+                    LlType::Bool,
+                    span,
+                );
+                self.push(LlOp::BoolNot, vec![found], result, span);
+            } else {
+                self.push(LlOp::CallHelper(Helper::SetContains), call, result, span);
+            }
+            return;
+        }
         let e = self.tmp(
             LlOp::CallHelper(Helper::DictLookup),
             vec![d.clone(), k],
@@ -369,7 +422,13 @@ impl Lowerer<'_> {
             return Ok(());
         }
         match (op, self.s(seq)) {
-            (HlOp::IterPos, SomeValue::Dict(..) | SomeValue::Set(_)) => self.push(
+            (HlOp::IterPos, SomeValue::Set(_)) => self.push(
+                LlOp::CallHelper(Helper::SetNext),
+                vec![seq.clone(), pos],
+                result,
+                span,
+            ),
+            (HlOp::IterPos, SomeValue::Dict(..)) => self.push(
                 LlOp::CallHelper(Helper::DictNext),
                 vec![seq.clone(), pos],
                 result,

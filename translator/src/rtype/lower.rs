@@ -125,10 +125,11 @@ impl Lowerer<'_> {
             HlOp::InplaceBinary(b) if matches!(self.s(&args[0]), SomeValue::List(_)) => {
                 self.list_inplace(*b, args, result, span)
             }
-            HlOp::Binary(b) | HlOp::InplaceBinary(b)
-                if matches!(self.s(&args[0]), SomeValue::Set(_)) =>
-            {
-                self.set_binary(*b, args, result, span)
+            HlOp::Binary(b) if matches!(self.s(&args[0]), SomeValue::Set(_)) => {
+                self.set_binary(*b, false, args, result, span)
+            }
+            HlOp::InplaceBinary(b) if matches!(self.s(&args[0]), SomeValue::Set(_)) => {
+                self.set_binary(*b, true, args, result, span)
             }
             HlOp::Binary(b) | HlOp::InplaceBinary(b)
                 if matches!(self.s(&args[0]), SomeValue::Str { .. })
@@ -277,7 +278,7 @@ impl Lowerer<'_> {
                 Ok(())
             }
             HlOp::NewDict => self.new_dict(args, result, span),
-            HlOp::NewSet => self.new_set(args, result, span),
+            HlOp::NewSet { constants } => self.new_set(*constants, args, result, span),
             HlOp::FString(pieces) => self.fstring(pieces, args, result, span),
             HlOp::DelItem => self.delitem(args, result, span),
             HlOp::GenResume => self.iter_op(

@@ -385,7 +385,9 @@ impl Builder<'_> {
         let span = Span::new(self.file, range.start().into(), range.end().into());
         let container = match kind {
             Comprehension::List(_) => self.emit(HlOp::NewList, vec![], span, None),
-            Comprehension::Set(_) => self.emit(HlOp::NewSet, vec![], span, None),
+            Comprehension::Set(_) => {
+                self.emit(HlOp::NewSet { constants: false }, vec![], span, None)
+            }
             Comprehension::Dict(..) => self.emit(HlOp::NewDict, vec![], span, None),
             // The result so far, which the first deciding item replaces.
             Comprehension::AnyAll(_, all) => Value::Const(Constant::Bool(all)),

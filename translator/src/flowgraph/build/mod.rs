@@ -1097,7 +1097,11 @@ impl Builder<'_> {
             ),
             ast::Expr::Set(s) => {
                 let args = self.eval_all(&s.elts.iter().collect::<Vec<_>>())?;
-                Ok(self.emit(HlOp::NewSet, args, self.span(e), None))
+                // CPython builds a display of three or more constants
+                // from a prebuilt frozenset, which may order the items
+                // differently from adding them one by one.
+                let constants = s.elts.len() > 2 && s.elts.iter().all(folds_to_constant);
+                Ok(self.emit(HlOp::NewSet { constants }, args, self.span(e), None))
             }
             ast::Expr::SetComp(c) => {
                 self.comprehension(Comprehension::Set(&c.elt), &c.generators, c.range)
@@ -1420,4 +1424,27 @@ fn cmpop(op: ast::CmpOp) -> Option<CmpOp> {
         ast::CmpOp::In => CmpOp::In,
         ast::CmpOp::NotIn => CmpOp::NotIn,
     })
+}
+
+/// Whether CPython's compiler folds e to a constant (literals, and unary
+/// and binary operators and tuples over them, as its AST optimizer
+/// does; a division or modulo by a literal zero stays an operation).
+fn folds_to_constant(e: &ast::Expr) -> bool {
+    match e {
+        ast::Expr::Constant(_) => true,
+        ast::Expr::UnaryOp(u) => folds_to_constant(&u.operand),
+        ast::Expr::BinOp(b) => {
+            let by_zero = matches!(
+                b.op,
+                ast::Operator::Div | ast::Operator::FloorDiv | ast::Operator::Mod
+            ) && matches!(&*b.right, ast::Expr::Constant(c)
+                if matches!(c.value, ast::Constant::Int(ref i) if i.to_string() == "0"));
+            !by_zero
+                && !matches!(b.op, ast::Operator::MatMult)
+                && folds_to_constant(&b.left)
+                && folds_to_constant(&b.right)
+        }
+        ast::Expr::Tuple(t) => t.elts.iter().all(folds_to_constant),
+        _ => false,
+    }
 }
