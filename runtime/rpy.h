@@ -93,7 +93,8 @@ enum rpy_exc_kind {
     RPY_EXC_FILE_EXISTS = 17,    /* EEXIST */
     RPY_EXC_UNICODE_DECODE = 18, /* bytes.decode (rpy_bytes.c) */
     RPY_EXC_UNSUPPORTED_OPERATION = 19, /* io.UnsupportedOperation (rpy_file.c) */
-    RPY_EXC_KIND_COUNT = 20, /* rpy_exc_kind_tids has this many entries */
+    RPY_EXC_RUNTIME = 20,   /* a dict or set changed size during iteration */
+    RPY_EXC_KIND_COUNT = 21, /* rpy_exc_kind_tids has this many entries */
 };
 
 /* --- the garbage collector (rpy_gc.c) --------------------------------
@@ -435,6 +436,7 @@ typedef struct rpy_dict {
     rpy_array *values;    /* value_tid array, one per entry; NULL for a set */
     rpy_array *index;     /* RPY_TID_ARRAY_I64 hash slots: -1 free, -2 dummy, else an entry;
                            * then 3 words of rpy_dict.c's bookkeeping (NULL: a table set) */
+    int64_t finger;       /* a table set: the slot where set.pop() starts looking */
 } rpy_dict;
 
 /* A new empty dict (value_tid an RPY_TID_ARRAY_* tid) or set (value_tid
@@ -459,6 +461,11 @@ uint64_t rpy_dict_pop_default(rpy_dict *d, uint64_t key, uint64_t dflt);
 /* Iteration: the first live entry >= i, or -1.  Callers read
  * d->keys / d->values at that entry. */
 int64_t rpy_dict_next(rpy_dict *d, int64_t i);
+/* rpy_dict_next for `for k in d`, given d's length when the loop began:
+ * RuntimeError "dictionary changed size during iteration" if it is not
+ * d's length now (CPython checks before every item, and before finding
+ * there is none). */
+int64_t rpy_dict_iter_next(rpy_dict *d, int64_t i, int64_t length_at_start);
 /* popitem(): the last live entry (KeyError "popitem(): dictionary is
  * empty"), for the caller to read and then remove with
  * rpy_dict_delete_entry. */
@@ -497,6 +504,10 @@ bool rpy_set_contains(rpy_dict *s, uint64_t key);
 bool rpy_set_discard(rpy_dict *s, uint64_t key, bool must_exist);
 /* Iteration: the first position >= pos holding a key, or -1. */
 int64_t rpy_set_next(rpy_dict *s, int64_t pos);
+/* rpy_set_next for `for x in s`, given s's length when the loop began:
+ * RuntimeError "Set changed size during iteration" if it is not s's
+ * length now. */
+int64_t rpy_set_iter_next(rpy_dict *s, int64_t pos, int64_t length_at_start);
 rpy_dict *rpy_set_copy(rpy_dict *s);
 void rpy_set_clear(rpy_dict *s);
 /* set(l): adds every item of the list l to the set s, in order. */
@@ -510,6 +521,8 @@ void rpy_set_update(rpy_dict *s, rpy_dict *other);
 void rpy_set_difference_update(rpy_dict *s, rpy_dict *other);
 void rpy_set_intersection_update(rpy_dict *s, rpy_dict *other);
 bool rpy_set_eq(rpy_dict *a, rpy_dict *b);
+/* set.pop(): KeyError "pop from an empty set" when empty. */
+uint64_t rpy_set_pop(rpy_dict *s);
 /* A display of three or more constants, given s holding its items added
  * in order: the set CPython builds for it (a new one). */
 rpy_dict *rpy_set_of_constants(rpy_dict *s);

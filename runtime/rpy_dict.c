@@ -812,6 +812,14 @@ int64_t rpy_dict_next(rpy_dict *d, int64_t i) {
     return -1;
 }
 
+int64_t rpy_dict_iter_next(rpy_dict *d, int64_t i, int64_t length_at_start) {
+    if (d->length != length_at_start) {
+        rpy_raise(RPY_EXC_RUNTIME, "dictionary changed size during iteration");
+        return -1;
+    }
+    return rpy_dict_next(d, i);
+}
+
 /* CPython's messages are repr()s of a string argument, quotes included. */
 int64_t rpy_dict_last_entry(rpy_dict *d) {
     if (d->length == 0) {

@@ -515,3 +515,36 @@ rpy_dict *rpy_set_of_constants(rpy_dict *s) {
     RPY_POP_ROOT(s);
     return ok ? rpy_set_copy(r) : NULL;
 }
+
+/* CPython's set.pop(): the first live slot from the finger on (wrapping
+ * around), which then points past it. */
+uint64_t rpy_set_pop(rpy_dict *s) {
+    if (s->length == 0) {
+        rpy_raise(RPY_EXC_KEY, "'pop from an empty set'");
+        return 0;
+    }
+    if (!is_table(s)) {
+        int64_t e = rpy_dict_last_entry(s);
+        uint64_t key = rpy_dict_key_at(s, e);
+        rpy_dict_delete_entry(s, e);
+        return key;
+    }
+    int64_t *hashes = words(s->hashes);
+    uint64_t mask = mask_of(s), i = (uint64_t)s->finger & mask;
+    while (!is_live(hashes[i]))
+        i = (i + 1) & mask;
+    uint64_t key = get(s->keys, item_size(s->keys), (int64_t)i);
+    hashes[i] = SLOT_DUMMY;
+    put(s->keys, item_size(s->keys), (int64_t)i, 0);
+    s->length--;
+    s->finger = (int64_t)i + 1;
+    return key;
+}
+
+int64_t rpy_set_iter_next(rpy_dict *s, int64_t pos, int64_t length_at_start) {
+    if (s->length != length_at_start) {
+        rpy_raise(RPY_EXC_RUNTIME, "Set changed size during iteration");
+        return -1;
+    }
+    return rpy_set_next(s, pos);
+}

@@ -34,7 +34,7 @@ static const uint32_t rpy_test_dict_gcptrs[] = {40, 48, 56, 64}; /* hashes, keys
     [RPY_TID_ARRAY_I64] = {.fixed_size = 16, .item_size = 8, .items_offset = 16, .length_offset = 8},              \
     [RPY_TID_ARRAY_F64] = {.fixed_size = 16, .item_size = 8, .items_offset = 16, .length_offset = 8},              \
     [RPY_TID_ARRAY_U8] = {.fixed_size = 16, .item_size = 1, .items_offset = 16, .length_offset = 8},              \
-    [RPY_TID_DICT] = {.fixed_size = 72, .n_gcptrs = 4, .gcptr_offsets = rpy_test_dict_gcptrs}
+    [RPY_TID_DICT] = {.fixed_size = sizeof(rpy_dict), .n_gcptrs = 4, .gcptr_offsets = rpy_test_dict_gcptrs}
 
 /* Exceptions raised by the runtime are instances of one class per
  * rpy_exc_kind (generated code emits the real hierarchy): a header and
@@ -59,10 +59,11 @@ static const uint32_t rpy_test_exc_gcptrs[] = {offsetof(rpy_test_exc, message)};
         RPY_TEST_EXC_ENTRY((b) + 9), RPY_TEST_EXC_ENTRY((b) + 10), RPY_TEST_EXC_ENTRY((b) + 11),            \
         RPY_TEST_EXC_ENTRY((b) + 12), RPY_TEST_EXC_ENTRY((b) + 13), RPY_TEST_EXC_ENTRY((b) + 14),           \
         RPY_TEST_EXC_ENTRY((b) + 15), RPY_TEST_EXC_ENTRY((b) + 16), RPY_TEST_EXC_ENTRY((b) + 17),           \
-        RPY_TEST_EXC_ENTRY((b) + 18), RPY_TEST_EXC_ENTRY((b) + 19)
+        RPY_TEST_EXC_ENTRY((b) + 18), RPY_TEST_EXC_ENTRY((b) + 19), RPY_TEST_EXC_ENTRY((b) + 20)
 #define RPY_TEST_EXC_KIND_TIDS(b)                                                                          \
     {(b) + 0,  (b) + 1,  (b) + 2,  (b) + 3,  (b) + 4,  (b) + 5,  (b) + 6,  (b) + 7,  (b) + 8,  (b) + 9,        \
-     (b) + 10, (b) + 11, (b) + 12, (b) + 13, (b) + 14, (b) + 15, (b) + 16, (b) + 17, (b) + 18, (b) + 19}
+     (b) + 10, (b) + 11, (b) + 12, (b) + 13, (b) + 14, (b) + 15, (b) + 16, (b) + 17, (b) + 18, (b) + 19,       \
+     (b) + 20}
 /* Their Python names, for rpy_type_names (tracebacks):
  *
  *     const char *const rpy_type_names[T_COUNT] = { RPY_TEST_EXC_NAMES(T_EXC), ... };
@@ -87,8 +88,9 @@ static const uint32_t rpy_test_exc_gcptrs[] = {offsetof(rpy_test_exc, message)};
     [(b) + RPY_EXC_NOT_A_DIRECTORY] = "NotADirectoryError", \
     [(b) + RPY_EXC_FILE_EXISTS] = "FileExistsError", \
     [(b) + RPY_EXC_UNICODE_DECODE] = "UnicodeDecodeError", \
-    [(b) + RPY_EXC_UNSUPPORTED_OPERATION] = "io.UnsupportedOperation"
-_Static_assert(RPY_EXC_KIND_COUNT == 20, "RPY_TEST_EXC_ENTRIES, _KIND_TIDS and _NAMES list every kind");
+    [(b) + RPY_EXC_UNSUPPORTED_OPERATION] = "io.UnsupportedOperation", \
+    [(b) + RPY_EXC_RUNTIME] = "RuntimeError"
+_Static_assert(RPY_EXC_KIND_COUNT == 21, "RPY_TEST_EXC_ENTRIES, _KIND_TIDS and _NAMES list every kind");
 
 /* A function's root slots, zeroed, as generated code allocates them. */
 static inline void **frame(size_t n) {

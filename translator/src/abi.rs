@@ -160,7 +160,7 @@ helpers! {
     DictDelItem = "rpy_dict_delitem" (Ptr, I64, Bool) -> Bool, Raise;
     DictPop = "rpy_dict_pop" (Ptr, I64) -> I64, Raise;
     DictPopDefault = "rpy_dict_pop_default" (Ptr, I64, I64) -> I64, Effect;
-    DictNext = "rpy_dict_next" (Ptr, I64) -> I64, Pure;
+    DictIterNext = "rpy_dict_iter_next" (Ptr, I64, I64) -> I64, Raise;
     DictKeyAt = "rpy_dict_key_at" (Ptr, I64) -> I64, Pure;
     DictGet = "rpy_dict_get" (Ptr, I64, I64) -> I64, Pure;
     DictSetDefault = "rpy_dict_setdefault" (Ptr, I64, I64) -> I64, Raise;
@@ -174,7 +174,7 @@ helpers! {
     SetAdd = "rpy_set_add" (Ptr, I64) -> Void, Raise;
     SetContains = "rpy_set_contains" (Ptr, I64) -> Bool, Pure;
     SetDiscard = "rpy_set_discard" (Ptr, I64, Bool) -> Bool, Raise;
-    SetNext = "rpy_set_next" (Ptr, I64) -> I64, Pure;
+    SetIterNext = "rpy_set_iter_next" (Ptr, I64, I64) -> I64, Raise;
     SetCopy = "rpy_set_copy" (Ptr) -> Ptr, Raise;
     SetClear = "rpy_set_clear" (Ptr) -> Void, Effect;
     SetUpdate = "rpy_set_update" (Ptr, Ptr) -> Void, Raise;
@@ -183,6 +183,7 @@ helpers! {
     SetEq = "rpy_set_eq" (Ptr, Ptr) -> Bool, Pure;
     SetAddAll = "rpy_set_add_all" (Ptr, Ptr) -> Void, Raise;
     SetOfConstants = "rpy_set_of_constants" (Ptr) -> Ptr, Raise;
+    SetPop = "rpy_set_pop" (Ptr) -> I64, Raise;
     SetUnion = "rpy_set_union" (Ptr, Ptr) -> Ptr, Raise;
     SetIntersection = "rpy_set_intersection" (Ptr, Ptr) -> Ptr, Raise;
     SetDifference = "rpy_set_difference" (Ptr, Ptr) -> Ptr, Raise;

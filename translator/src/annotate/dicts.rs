@@ -119,6 +119,8 @@ impl Annotator<'_> {
 
     pub(super) fn set_method(
         &mut self,
+        f: FuncId,
+        b: BlockId,
         items: ListId,
         name: &Rc<str>,
         args: &[SomeValue],
@@ -126,7 +128,7 @@ impl Annotator<'_> {
     ) -> AResult {
         let arity = match &**name {
             "add" | "remove" | "discard" | "update" => 1,
-            "clear" | "copy" => 0,
+            "clear" | "copy" | "pop" => 0,
             _ => {
                 return Err(Diagnostic::error(
                     span,
@@ -164,6 +166,7 @@ impl Annotator<'_> {
                 )),
             },
             "copy" => Ok(SomeValue::Set(items)),
+            "pop" => Ok(self.read_items(items, f, b)),
             _ => Ok(SomeValue::None), // clear
         }
     }

@@ -414,6 +414,7 @@ impl<'a> Annotator<'a> {
                 HlOp::NewDict => self.new_dict(f, op.result, &args, op.span)?,
                 HlOp::NewSet { .. } => self.new_set(f, op.result, &args, op.span)?,
                 HlOp::DelItem => self.delitem(&args, op.span)?,
+                HlOp::IterStart => SomeValue::Int,
                 HlOp::IterPos | HlOp::IterMore | HlOp::IterItem => {
                     self.iter_op(f, b, &op.op, &args[0], op.span)?
                 }
@@ -832,7 +833,7 @@ impl<'a> Annotator<'a> {
             return self.list_method(f, b, id, name, &args[1..], keywords, op.span);
         }
         if let SomeValue::Set(items) = args[0] {
-            return self.set_method(items, name, &args[1..], op.span);
+            return self.set_method(f, b, items, name, &args[1..], op.span);
         }
         if let SomeValue::Dict(k, v) = args[0] {
             if !keywords.is_empty() {

@@ -116,6 +116,7 @@ pub fn annotate_op(
         | HlOp::SetGlobal(_)
         | HlOp::NewDict
         | HlOp::DelItem
+        | HlOp::IterStart
         | HlOp::IterPos
         | HlOp::IterMore
         | HlOp::IterItem

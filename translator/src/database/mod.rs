@@ -53,10 +53,10 @@ fn runtime_types() -> Vec<TypeDesc> {
             ..fixed(TID_LIST, "list", 24)
         },
         // header, length, used, kinds, key descriptor, then hashes, keys, values
-        // and index (rpy_dict).
+        // and index, then a set's pop finger (rpy_dict).
         TypeDesc {
             gcptr_offsets: vec![40, 48, 56, 64],
-            ..fixed(TID_DICT, "dict", 72)
+            ..fixed(TID_DICT, "dict", 80)
         },
         array(3, "array[ptr]", 8, true),
         array(4, "array[i64]", 8, false),

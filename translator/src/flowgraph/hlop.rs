@@ -176,10 +176,14 @@ pub enum HlOp {
     FString(Rc<[FPiece]>),
     /// `del seq[key]`.
     DelItem,
-    /// Iteration by position, for `for x in seq`: IterPos(seq, i) is the
+    /// Iteration by position, for `for x in seq`: IterStart(seq), before
+    /// the loop, is what lets IterPos notice that seq changed size (a
+    /// dict's or set's length, else 0); IterPos(seq, i, start) is the
     /// position of the next item at or after i (lists: i; dicts skip
-    /// deleted entries), IterMore(seq, pos) whether there is one, and
-    /// IterItem(seq, pos) the item there.
+    /// deleted entries; RuntimeError if a dict or set changed size),
+    /// IterMore(seq, pos) whether there is one, and IterItem(seq, pos) the
+    /// item there.
+    IterStart,
     IterPos,
     IterMore,
     IterItem,
@@ -278,6 +282,7 @@ impl fmt::Display for HlOp {
             HlOp::NewSet { constants: true } => write!(f, "newset[constants]"),
             HlOp::FString(pieces) => write!(f, "fstring[{} pieces]", pieces.len()),
             HlOp::DelItem => write!(f, "delitem"),
+            HlOp::IterStart => write!(f, "iter_start"),
             HlOp::IterPos => write!(f, "iter_pos"),
             HlOp::IterMore => write!(f, "iter_more"),
             HlOp::IterItem => write!(f, "iter_item"),

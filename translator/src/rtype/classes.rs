@@ -68,7 +68,7 @@ pub struct TidTable {
 }
 
 /// The built-in exception raised for each `enum rpy_exc_kind` (rpy.h).
-const EXC_KINDS: [&str; 20] = [
+const EXC_KINDS: [&str; 21] = [
     "ZeroDivisionError",
     "OverflowError",
     "ValueError",
@@ -89,6 +89,7 @@ const EXC_KINDS: [&str; 20] = [
     "FileExistsError",
     "UnicodeDecodeError",
     "io.UnsupportedOperation",
+    "RuntimeError",
 ];
 
 pub struct ClassLayouts {

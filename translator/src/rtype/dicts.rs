@@ -156,6 +156,7 @@ impl Lowerer<'_> {
             "update" => (Helper::SetUpdate, vec![s, args[1].clone()]),
             "copy" => (Helper::SetCopy, vec![s]),
             "clear" => (Helper::SetClear, vec![s]),
+            "pop" => (Helper::SetPop, vec![s]),
             other => unreachable!("annotator rejects set.{other}"),
         };
         self.push(LlOp::CallHelper(h), call_args, result, span);
@@ -399,6 +400,17 @@ impl Lowerer<'_> {
         span: Span,
     ) -> LResult {
         let seq = &args[0];
+        if *op == HlOp::IterStart {
+            let start = match self.s(seq) {
+                // A dict's or set's length is where a list's is.
+                SomeValue::Dict(..) | SomeValue::Set(_) => {
+                    self.tmp(LlOp::ListLen, vec![seq.clone()], LlType::Signed, span)
+                }
+                _ => int(0),
+            };
+            self.push(LlOp::SameAs, vec![start], result, span);
+            return Ok(());
+        }
         let pos = args[1].clone();
         if let SomeValue::File { .. } = self.s(seq) {
             return self.file_iter(op, args, result, span);
@@ -423,14 +435,14 @@ impl Lowerer<'_> {
         }
         match (op, self.s(seq)) {
             (HlOp::IterPos, SomeValue::Set(_)) => self.push(
-                LlOp::CallHelper(Helper::SetNext),
-                vec![seq.clone(), pos],
+                LlOp::CallHelper(Helper::SetIterNext),
+                vec![seq.clone(), pos, args[2].clone()],
                 result,
                 span,
             ),
             (HlOp::IterPos, SomeValue::Dict(..)) => self.push(
-                LlOp::CallHelper(Helper::DictNext),
-                vec![seq.clone(), pos],
+                LlOp::CallHelper(Helper::DictIterNext),
+                vec![seq.clone(), pos, args[2].clone()],
                 result,
                 span,
             ),

@@ -291,7 +291,7 @@ impl Lowerer<'_> {
                 self.push(LlOp::SameAs, vec![args[0].clone()], result, span);
                 Ok(())
             }
-            HlOp::IterPos | HlOp::IterMore | HlOp::IterItem => {
+            HlOp::IterStart | HlOp::IterPos | HlOp::IterMore | HlOp::IterItem => {
                 self.iter_op(&op.op, args, result, span)
             }
             HlOp::GetItem if matches!(self.s(&args[0]), SomeValue::Dict(..)) => {

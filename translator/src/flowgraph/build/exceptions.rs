@@ -52,7 +52,7 @@ pub(super) fn can_raise(op: &HlOp) -> bool {
             | HlOp::Downcast(_)
             | HlOp::Unary(UnOp::Not)
             | HlOp::SetGlobal(_)
-            | HlOp::IterPos
+            | HlOp::IterStart
             | HlOp::Iter
             | HlOp::NotNone
             | HlOp::JitHint(_)

@@ -275,11 +275,13 @@ impl Builder<'_> {
         }
         let mut names = vec![];
         for v in values {
-            let (i, s) = (self.hidden("i"), self.hidden("seq"));
+            let (i, s, start) = (self.hidden("i"), self.hidden("seq"), self.hidden("start"));
+            let started = self.emit(HlOp::IterStart, vec![v.clone()], span, None);
+            self.state().insert(start.clone(), started);
             self.state()
                 .insert(i.clone(), Value::Const(Constant::Int(0)));
             self.state().insert(s.clone(), v);
-            names.push((i, s));
+            names.push((i, s, start));
         }
         let mut assigned = HashSet::new();
         collect_assigned_names(&f.body, &mut assigned);
@@ -287,9 +289,10 @@ impl Builder<'_> {
         self.open_loop(assigned, span);
         let mut exits = vec![];
         let mut positions = vec![];
-        for (i, s) in &names {
+        for (i, s, start) in &names {
             let (iv, sv) = (self.state()[i].clone(), self.state()[s].clone());
-            let pos = self.emit(HlOp::IterPos, vec![sv, iv], span, None);
+            let started = self.state()[start].clone();
+            let pos = self.emit(HlOp::IterPos, vec![sv, iv, started], span, None);
             let held = self.hold(pos);
             let (pv, sv) = (self.state()[&held].clone(), self.state()[s].clone());
             let cond = self.emit(HlOp::IterMore, vec![sv, pv], span, None);
@@ -299,7 +302,7 @@ impl Builder<'_> {
             positions.push(held);
         }
         let mut items = vec![];
-        for ((i, s), held) in names.iter().zip(positions) {
+        for ((i, s, _), held) in names.iter().zip(positions) {
             // Reading a file's line can raise: inside a `try` the block
             // ends there, and values come back under new variables.
             let (sv, pos) = (self.state()[s].clone(), self.state()[&held].clone());
@@ -327,9 +330,10 @@ impl Builder<'_> {
         self.close_loop(exits, &f.orelse, span);
         if let Some((_, state)) = &mut self.current {
             state.shift_remove(&count_name);
-            for (i, s) in &names {
+            for (i, s, start) in &names {
                 state.shift_remove(i);
                 state.shift_remove(s);
+                state.shift_remove(start);
             }
         }
         Ok(())

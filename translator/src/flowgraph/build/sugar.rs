@@ -154,8 +154,13 @@ impl Builder<'_> {
         let span = self.span(c);
         let gen = self.expr(&c.args[0])?;
         let held = self.hold(gen.clone());
+        // The default is evaluated first, as CPython does, and held (as
+        // any value is) across the blocks that resume the generator.
         let default = match c.args.get(1) {
-            Some(d) => Some(self.expr(d)?),
+            Some(d) => {
+                let v = self.expr(d)?;
+                Some(self.hold(v))
+            }
             None => None,
         };
         let result = self.hidden("next");
@@ -164,6 +169,9 @@ impl Builder<'_> {
         let (yielded, finished) = self.branch(more);
         self.join(yielded, span);
         let gen = self.take(&held);
+        if let Some(h) = &default {
+            self.take(h);
+        }
         let field = crate::parse::generators::VALUE_FIELD.into();
         let v = self.emit(HlOp::GetAttr(field), vec![gen], span, None);
         self.state().insert(result.clone(), v);
@@ -171,7 +179,8 @@ impl Builder<'_> {
         self.join(finished, span);
         if self.current.is_some() {
             match default {
-                Some(d) => {
+                Some(held_default) => {
+                    let d = self.take(&held_default);
                     self.state().insert(result.clone(), d);
                     after.extend(self.goto());
                 }
