@@ -182,6 +182,7 @@ helpers! {
     SetIntersectionUpdate = "rpy_set_intersection_update" (Ptr, Ptr) -> Void, Raise;
     SetEq = "rpy_set_eq" (Ptr, Ptr) -> Bool, Pure;
     SetAddAll = "rpy_set_add_all" (Ptr, Ptr) -> Void, Raise;
+    ListEq = "rpy_list_eq" (Ptr, Ptr, I32) -> Bool, Pure;
     SetOfConstants = "rpy_set_of_constants" (Ptr) -> Ptr, Raise;
     SetPop = "rpy_set_pop" (Ptr) -> I64, Raise;
     SetUnion = "rpy_set_union" (Ptr, Ptr) -> Ptr, Raise;

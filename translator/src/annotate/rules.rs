@@ -335,6 +335,34 @@ fn compare(p: &Types, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> Ru
         {
             Ok(Bool)
         }
+        (List(items), List(_))
+            if matches!(op, CmpOp::Eq | CmpOp::Ne) && l.union(r, p).is_some() =>
+        {
+            // Item by item with ==: instances by identity, unless their
+            // class defines __eq__ (which the runtime would not call).
+            let item = p.lists.borrow().item(*items).clone();
+            match item {
+                Instance { class, .. } if defines_any(p, class, &["__eq__", "__ne__"]) => {
+                    Err(Diagnostic::error(
+                        span,
+                        format!(
+                            "comparing lists of {} that define __eq__ is not supported",
+                            with_article(&item, p)
+                        ),
+                    ))
+                }
+                _ if crate::annotate::lists::comparable_item(&item) => Ok(Bool),
+                _ => Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "comparing {} with {} is not supported yet",
+                        with_article(l, p),
+                        with_article(r, p)
+                    ),
+                )
+                .with_help("lists of numbers, strings and instances compare with == and !=")),
+            }
+        }
         (Str { can_be_none: false }, Str { can_be_none: false }) | (Bytes, Bytes) => Ok(Bool),
         (Str { .. }, Str { .. }) => Err(Diagnostic::error(
             span,

@@ -102,6 +102,32 @@ impl Lowerer<'_> {
         Ok(())
     }
 
+    /// `a == b` / `a != b` of lists, item by item.
+    pub(super) fn list_eq(&mut self, args: [&Value; 2], negate: bool, result: VarId, span: Span) {
+        let eq = eq_kind_of(&self.list_item(args[0])) as i64;
+        let call = vec![
+            args[0].clone(),
+            args[1].clone(),
+            Value::Const(Constant::Int(eq)),
+        ];
+        if negate {
+            let eq = self.tmp(
+                LlOp::CallHelper(crate::abi::Helper::ListEq),
+                call,
+                LlType::Bool,
+                span,
+            );
+            self.push(LlOp::BoolNot, vec![eq], result, span);
+        } else {
+            self.push(
+                LlOp::CallHelper(crate::abi::Helper::ListEq),
+                call,
+                result,
+                span,
+            );
+        }
+    }
+
     pub(super) fn list_binary(
         &mut self,
         op: BinOp,

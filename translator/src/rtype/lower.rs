@@ -727,6 +727,10 @@ impl Lowerer<'_> {
             self.set_eq([l, r], c == CmpOp::Ne, result, span);
             return Ok(());
         }
+        if let (CmpOp::Eq | CmpOp::Ne, SomeValue::List(_)) = (c, &sl) {
+            self.list_eq([l, r], c == CmpOp::Ne, result, span);
+            return Ok(());
+        }
         if matches!(c, CmpOp::In | CmpOp::NotIn)
             && matches!(sr, SomeValue::Dict(..) | SomeValue::Set(_))
         {
