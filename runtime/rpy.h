@@ -521,6 +521,8 @@ void rpy_set_update(rpy_dict *s, rpy_dict *other);
 void rpy_set_difference_update(rpy_dict *s, rpy_dict *other);
 void rpy_set_intersection_update(rpy_dict *s, rpy_dict *other);
 bool rpy_set_eq(rpy_dict *a, rpy_dict *b);
+/* A new list of s's keys in iteration order (for sorted(s)). */
+rpy_list *rpy_set_list(rpy_dict *s);
 /* set.pop(): KeyError "pop from an empty set" when empty. */
 uint64_t rpy_set_pop(rpy_dict *s);
 /* A display of three or more constants, given s holding its items added

@@ -548,3 +548,20 @@ int64_t rpy_set_iter_next(rpy_dict *s, int64_t pos, int64_t length_at_start) {
     }
     return rpy_set_next(s, pos);
 }
+
+rpy_list *rpy_set_list(rpy_dict *s) {
+    RPY_PUSH_ROOT(s);
+    rpy_list *l = rpy_list_new(s->keys->hdr.tid, s->length, s->length);
+    RPY_POP_ROOT(s);
+    if (l == NULL)
+        return NULL;
+    /* No allocation from here on. */
+    rpy_array *dst = l->items;
+    uint32_t size = item_size(s->keys);
+    if (s->length > 0) /* else dst is a shared static array */
+        before_stores(dst);
+    int64_t j = 0;
+    for (int64_t pos = rpy_set_next(s, 0); pos >= 0; pos = rpy_set_next(s, pos + 1))
+        put(dst, size, j++, rpy_dict_key_at(s, pos));
+    return l;
+}

@@ -185,6 +185,7 @@ helpers! {
     ListEq = "rpy_list_eq" (Ptr, Ptr, I32) -> Bool, Pure;
     SetOfConstants = "rpy_set_of_constants" (Ptr) -> Ptr, Raise;
     SetPop = "rpy_set_pop" (Ptr) -> I64, Raise;
+    SetList = "rpy_set_list" (Ptr) -> Ptr, Raise;
     SetUnion = "rpy_set_union" (Ptr, Ptr) -> Ptr, Raise;
     SetIntersection = "rpy_set_intersection" (Ptr, Ptr) -> Ptr, Raise;
     SetDifference = "rpy_set_difference" (Ptr, Ptr) -> Ptr, Raise;

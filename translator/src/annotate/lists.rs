@@ -425,11 +425,13 @@ impl Annotator<'_> {
         Ok(SomeValue::None)
     }
 
-    /// `sorted(l, key=f, reverse=r)`: a sorted copy.
+    /// `sorted(l, key=f, reverse=r)`: a sorted copy (of a set: a new
+    /// list of its items, made at this call).
     pub(super) fn sorted(
         &mut self,
         f: FuncId,
         b: BlockId,
+        site: VarId,
         args: &[SomeValue],
         keywords: &[Rc<str>],
         span: Span,
@@ -437,6 +439,12 @@ impl Annotator<'_> {
         let n_pos = args.len() - keywords.len();
         let id = match args.first() {
             Some(SomeValue::List(id)) if n_pos == 1 => *id,
+            Some(SomeValue::Set(items)) if n_pos == 1 => {
+                let item = self.read_items(*items, f, b);
+                let id = self.lists.borrow_mut().at_site(f, site);
+                self.store_item(id, &item, span)?;
+                id
+            }
             other => {
                 return Err(Diagnostic::error(
                     span,

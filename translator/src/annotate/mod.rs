@@ -595,7 +595,9 @@ impl<'a> Annotator<'a> {
             SomeValue::Builtin(Builtin::Io(crate::flowgraph::ir::IoFn::Open)) => {
                 self.open_call(&args[1..], &op.args[1..], keywords, op.span)
             }
-            SomeValue::Builtin(Builtin::Sorted) => self.sorted(f, b, &args[1..], keywords, op.span),
+            SomeValue::Builtin(Builtin::Sorted) => {
+                self.sorted(f, b, op.result, &args[1..], keywords, op.span)
+            }
             SomeValue::Builtin(builtin) => {
                 rules::annotate_builtin_call(&types!(self), *builtin, &args[1..], keywords, op.span)
             }

@@ -386,6 +386,18 @@ impl Lowerer<'_> {
                 SomeValue::Builtin(Builtin::Sorted) => {
                     // A copy, sorted in place.
                     let n_pos = args.len() - keywords.len();
+                    if let SomeValue::Set(_) = self.s(&args[1]) {
+                        let set = vec![args[1].clone()];
+                        self.push(
+                            LlOp::CallHelper(crate::abi::Helper::SetList),
+                            set,
+                            result,
+                            span,
+                        );
+                        // The new list is the call's result, annotated as a list.
+                        let list = Value::Var(result);
+                        return self.list_sort_copy(&list, result, &args[n_pos..], keywords, span);
+                    }
                     let all = vec![
                         args[1].clone(),
                         Value::Const(Constant::Int(i64::MIN)),
