@@ -1,4 +1,4 @@
-/* Tests for dicts and sets (rpy_dict.c).
+/* Tests for dicts (rpy_dict.c); sets have their own, test_set.c.
  *
  * Linked with the whole runtime like test_list.c, and run by `make test`
  * with the default nursery, with RPY_GC_NURSERY=4096 (a minor collection
@@ -10,206 +10,18 @@
  * The hash() values of ints and floats were computed with CPython
  * (dict_cases.h), as were the expected KeyError messages.  Each key kind
  * also runs a long random sequence of operations checked against a plain
- * C model of an insertion-ordered dict.
+ * C model of an insertion-ordered dict (dict_keys.h).
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include "../rpy.h"
-#include "../rpy_internal.h"
-#include "dict_cases.h"
+#include "dict_keys.h"
 #include "check.h"
-#include "runtime_types.h"
+#include "dict_cases.h"
 
-#include <math.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-/* ---- the test program's types ---------------------------------------- */
-
-/* One exception class per rpy_exc_kind (T_EXC + kind), a node (an
- * instance keyed by identity) and tuples keyed by contents, laid out as
- * the translator lays tuples out (one 8-byte slot per item after the
- * header): a pair (int, int), and T_SI (str or None, int), T_FS (float,
- * str), T_FF (float, float), T_NEST ((int, int), str), T_NS (None, str),
- * T_SFB (str, float, bool), T_T1 (int,) and T_T0 (). */
-enum {
-    T_EXC = RPY_TID_FIRST_USER,
-    T_NODE = T_EXC + RPY_EXC_KIND_COUNT,
-    T_PAIR,
-    T_SI,
-    T_FS,
-    T_FF,
-    T_NEST,
-    T_NS,
-    T_SFB,
-    T_T1,
-    T_T0,
-    T_COUNT
-};
-
-typedef struct node {
-    rpy_hdr hdr;
-    int64_t value;
-} node;
-
-typedef struct pair {
-    rpy_hdr hdr;
-    int64_t a, b;
-} pair;
-
-typedef rpy_test_exc exc;
-
-/* Byte offsets of the GC pointers in tuples: slot i is at 8 + 8 * i. */
-static const uint32_t slot0_ptr[] = {8}, slot1_ptr[] = {16}, slots01_ptr[] = {8, 16};
-
-const rpy_type_info rpy_type_table[] = {
-    RPY_RUNTIME_TYPE_ENTRIES,
-    RPY_TEST_EXC_ENTRIES(T_EXC),
-    [T_NODE] = {.fixed_size = sizeof(node)},
-    [T_PAIR] = {.fixed_size = sizeof(pair)},
-    [T_SI] = {.fixed_size = 24, .n_gcptrs = 1, .gcptr_offsets = slot0_ptr},
-    [T_FS] = {.fixed_size = 24, .n_gcptrs = 1, .gcptr_offsets = slot1_ptr},
-    [T_FF] = {.fixed_size = 24},
-    [T_NEST] = {.fixed_size = 24, .n_gcptrs = 2, .gcptr_offsets = slots01_ptr},
-    [T_NS] = {.fixed_size = 24, .n_gcptrs = 2, .gcptr_offsets = slots01_ptr},
-    [T_SFB] = {.fixed_size = 32, .n_gcptrs = 1, .gcptr_offsets = slot0_ptr},
-    [T_T1] = {.fixed_size = 16},
-    [T_T0] = {.fixed_size = 16}, /* objects are at least 16 bytes */
-};
-const uint32_t rpy_type_count = T_COUNT;
-const uint32_t rpy_exc_kind_tids[] = RPY_TEST_EXC_KIND_TIDS(T_EXC);
-const char *const rpy_type_names[T_COUNT] = {[T_EXC + RPY_EXC_KEY] = "KeyError",
-                                             [T_EXC + RPY_EXC_MEMORY] = "MemoryError",
-                                             [T_EXC + RPY_EXC_TYPE] = "TypeError"};
-const uint32_t rpy_exc_message_offset = offsetof(exc, message);
 const rpy_location rpy_locations[] = {{"test_dict.c", "test", "", 1}};
-
-/* ---- checks and helpers ---------------------------------------------- */
-
-static rpy_gc_stats stats(void) {
-    rpy_gc_stats s;
-    rpy_gc_get_stats(&s);
-    return s;
-}
-
-#define DICT(k) ((rpy_dict *)f[k])
-#define LIST(k) ((rpy_list *)f[k])
-#define STR(k) ((rpy_str *)f[k])
-#define PTR(p) ((uint64_t)(uintptr_t)(p))
-
-static uint64_t bits(double d) {
-    uint64_t b;
-    memcpy(&b, &d, sizeof b);
-    return b;
-}
-
-static double as_double(uint64_t b) {
-    double d;
-    memcpy(&d, &b, sizeof d);
-    return d;
-}
-
-/* The message of an rpy_str as a C string (static buffer). */
-static const char *cstr(const rpy_str *s) {
-    static char buf[512];
-    if (s == NULL)
-        return "(null)";
-    int64_t n = s->length < (int64_t)sizeof buf - 1 ? s->length : (int64_t)sizeof buf - 1;
-    memcpy(buf, s->data, (size_t)n);
-    buf[n] = '\0';
-    return buf;
-}
-
-/* The exception in flight is of this kind and has this message (NULL:
- * any); it is taken either way. */
-static bool raised(int kind, const char *msg) {
-    exc *e = rpy_exc_catch();
-    if (e == NULL || e->hdr.tid != (uint32_t)(T_EXC + kind))
-        return false;
-    if (msg == NULL)
-        return true;
-    bool same = e->message != NULL && e->message->length == (int64_t)strlen(msg) &&
-                memcmp(e->message->data, msg, strlen(msg)) == 0;
-    if (!same)
-        printf("  (message was [%s], expected [%s])\n", cstr(e->message), msg);
-    return same;
-}
-
-static bool no_exception(void) { return rpy_exc_value == NULL; }
-
-static node *new_node(int64_t value) {
-    node *n = rpy_gc_malloc(T_NODE);
-    n->value = value;
-    return n;
-}
-
-static pair *new_pair(int64_t a, int64_t b) {
-    pair *p = rpy_gc_malloc(T_PAIR);
-    p->a = a;
-    p->b = b;
-    return p;
-}
-
-static rpy_str *new_str(const char *text) {
-    int64_t len = (int64_t)strlen(text);
-    rpy_str *s = rpy_gc_malloc_varsize(RPY_TID_STR, len);
-    memcpy(s->data, text, (size_t)len);
-    int64_t nchars = 0;
-    for (int64_t i = 0; i < len; i++)
-        nchars += ((unsigned char)text[i] & 0xC0) != 0x80;
-    s->nchars = nchars;
-    return s;
-}
-
-static rpy_str *new_strf(const char *fmt, ...) {
-    char buf[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    return new_str(buf);
-}
-
-/* Something to collect. */
-static void garbage(int n) {
-    for (int i = 0; i < n; i++)
-        new_node(-i);
-}
-
-static uint64_t array_get(const rpy_array *a, int64_t i) {
-    if (rpy_type_table[a->hdr.tid].item_size == 1)
-        return (unsigned char)a->items[i];
-    uint64_t v;
-    memcpy(&v, a->items + 8 * i, 8);
-    return v;
-}
 
 static uint64_t key_at(const rpy_dict *d, int64_t e) { return array_get(d->keys, e); }
 static uint64_t value_at(const rpy_dict *d, int64_t e) { return array_get(d->values, e); }
-static uint64_t list_at(const rpy_list *l, int64_t i) { return array_get(l->items, i); }
-
-/* l[i] = v, as generated code stores an item. */
-static void list_set(rpy_list *l, int64_t i, uint64_t v) {
-    rpy_array *a = l->items;
-    if (rpy_type_table[a->hdr.tid].items_are_gcptrs && (a->hdr.gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS))
-        rpy_gc_write_barrier(a);
-    memcpy(a->items + 8 * i, &v, 8);
-}
-
-static int64_t node_value(uint64_t p) {
-    const node *n = (const node *)(uintptr_t)p;
-    return n != NULL && n->hdr.tid == T_NODE ? n->value : INT64_MIN;
-}
-
-static int64_t str_number(uint64_t p) {
-    const rpy_str *s = (const rpy_str *)(uintptr_t)p;
-    if (s == NULL || s->hdr.tid != RPY_TID_STR || s->length < 2)
-        return INT64_MIN;
-    return strtoll(s->data + 1, NULL, 10);
-}
 
 /* Iterating with rpy_dict_next gives these int keys, in this order. */
 static bool int_keys_are(rpy_dict *d, const int64_t *want, int64_t n) {
@@ -223,7 +35,6 @@ static bool int_keys_are(rpy_dict *d, const int64_t *want, int64_t n) {
 }
 
 static rpy_dict *int_dict(void) { return rpy_dict_new(RPY_KEY_INT, RPY_TID_ARRAY_I64, RPY_TID_ARRAY_I64, NULL); }
-static rpy_dict *int_set(void) { return rpy_dict_new(RPY_KEY_INT, RPY_TID_ARRAY_I64, 0, NULL); }
 
 /* ---- hash() ---------------------------------------------------------- */
 
@@ -691,17 +502,15 @@ static void test_identity_refiling(void) {
 /* Many instances inserted while young, surviving many minor collections
  * (with a tiny nursery, hundreds): every lookup must still find them. */
 static void test_identity_gc(int64_t n) {
-    void **f = frame(4);
+    void **f = frame(3);
     f[0] = rpy_dict_new(RPY_KEY_IDENTITY, RPY_TID_ARRAY_PTR, RPY_TID_ARRAY_I64, NULL);
     f[1] = rpy_list_new(RPY_TID_ARRAY_PTR, n, n); /* the same nodes, in order */
-    f[2] = rpy_dict_new(RPY_KEY_IDENTITY, RPY_TID_ARRAY_PTR, 0, NULL); /* a set of them */
     uint64_t minor0 = stats().minor_collections;
     int bad = 0;
     for (int64_t i = 0; i < n; i++) {
-        f[3] = new_node(i);
-        list_set(LIST(1), i, PTR(f[3]));
-        rpy_dict_setitem(DICT(0), PTR(f[3]), (uint64_t)i);
-        rpy_dict_setitem(DICT(2), PTR(f[3]), 0);
+        f[2] = new_node(i);
+        list_set(LIST(1), i, PTR(f[2]));
+        rpy_dict_setitem(DICT(0), PTR(f[2]), (uint64_t)i);
         garbage((int)(i % 7));
         if (i % 997 == 0) { /* a sample of the earlier ones */
             for (int64_t j = 0; j <= i; j += 13)
@@ -710,10 +519,8 @@ static void test_identity_gc(int64_t n) {
     }
     check(bad == 0 && no_exception(), "identity keys found while growing");
     for (int64_t i = 0; i < n; i++)
-        bad += rpy_dict_getitem(DICT(0), list_at(LIST(1), i)) != (uint64_t)i ||
-               rpy_dict_lookup(DICT(2), list_at(LIST(1), i)) < 0;
-    check(bad == 0 && DICT(0)->length == n && DICT(2)->length == n, "all %lld identity keys found",
-          (long long)n);
+        bad += rpy_dict_getitem(DICT(0), list_at(LIST(1), i)) != (uint64_t)i;
+    check(bad == 0 && DICT(0)->length == n, "all %lld identity keys found", (long long)n);
     /* Setting them again must not add any. */
     for (int64_t i = 0; i < n; i++) {
         garbage(3);
@@ -726,145 +533,11 @@ static void test_identity_gc(int64_t n) {
         bad += rpy_dict_lookup(DICT(0), list_at(LIST(1), i)) != -1 ? (i % 2 == 0)
                                                                      : (i % 2 == 1);
     check(bad == 0 && DICT(0)->length == n / 2 && no_exception(), "deleting every other one");
-    /* Sets of instances: copy, intersection, difference, union, eq, with
-     * fresh young keys on both sides. */
-    f[3] = rpy_dict_copy(DICT(2));
-    for (int64_t i = 0; i < 50; i++) {
-        node *x = new_node(-1);
-        rpy_dict_setitem(DICT(3), PTR(x), 0);
-    }
-    garbage(500);
-    check(DICT(3)->length == n + 50 && !rpy_dict_eq(DICT(2), DICT(3), RPY_EQ_BITS), "copy + 50 young ones");
-    f[3] = rpy_set_difference(DICT(3), DICT(2));
-    check(DICT(3)->length == 50, "difference: the 50 young ones");
-    f[3] = rpy_set_union(DICT(2), DICT(3));
-    garbage(200);
-    check(DICT(3)->length == n + 50, "union");
-    f[3] = rpy_set_intersection(DICT(3), DICT(2));
-    check(DICT(3)->length == n && rpy_dict_eq(DICT(3), DICT(2), RPY_EQ_BITS) &&
-              rpy_dict_eq(DICT(2), DICT(3), RPY_EQ_BITS),
-          "intersection == the original set");
     uint64_t minors = stats().minor_collections - minor0;
     check(minors > 0 || stats().nursery_size > 1000000, "some minor collections happened (%llu)",
           (unsigned long long)minors);
     unframe(f);
 }
-
-/* ---- tuple keys (RPY_KEY_CUSTOM) --------------------------------------------
- *
- * Tuples are built as generated code builds them: an object of the
- * tuple's own type id (T_PAIR, T_SI... above: one 8-byte slot per item
- * after the header, the slots holding strings or nested tuples listed as
- * GC pointers), the items stored right after the allocation (a young
- * object: no barrier), their own GC parts allocated first and reloaded
- * from root slots.  Key descriptors are prebuilt strings, as the
- * translator emits them.  The KeyError messages are what python3 prints
- * for `{}[key]`. */
-
-#define DESC(name, text)                                                                                  \
-    static struct {                                                                                       \
-        rpy_hdr hdr;                                                                                      \
-        int64_t hash, length, nchars;                                                                     \
-        char data[sizeof text];                                                                           \
-    } name##_s = {{RPY_TID_STR, RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS}, 0, sizeof text - 1, \
-                  sizeof text - 1, text};                                                                 \
-    static rpy_str *const name = (rpy_str *)(void *)&name##_s
-
-DESC(d_ii, "T2;ii");
-DESC(d_si, "T2;si");
-DESC(d_fs, "T2;fs");
-DESC(d_ff, "T2;ff");
-DESC(d_nest, "T2;T2;iis");
-DESC(d_ns, "T2;ns");
-DESC(d_sfb, "T3;sfb");
-DESC(d_t1, "T1;i");
-DESC(d_t0, "T0;");
-
-static rpy_dict *tuple_dict(rpy_str *desc, uint32_t value_tid) {
-    return rpy_dict_new(RPY_KEY_CUSTOM, RPY_TID_ARRAY_PTR, value_tid, desc);
-}
-
-/* Slot i of a tuple, and its pieces. */
-static uint64_t slot(uint64_t t, int i) { return ((const uint64_t *)(uintptr_t)t)[1 + i]; }
-static bool str_is(uint64_t s, const char *text) {
-    const rpy_str *p = (const rpy_str *)(uintptr_t)s;
-    if (p == NULL || text == NULL)
-        return p == NULL && text == NULL;
-    return p->length == (int64_t)strlen(text) && memcmp(p->data, text, (size_t)p->length) == 0;
-}
-
-/* (s, v) with s None when NULL */
-static uint64_t *new_si(const char *s, int64_t v) {
-    void **f = frame(1);
-    f[0] = s != NULL ? new_str(s) : NULL;
-    uint64_t *t = rpy_gc_malloc(T_SI);
-    t[1] = PTR(f[0]);
-    t[2] = (uint64_t)v;
-    unframe(f);
-    return t;
-}
-
-static uint64_t *new_fs(double x, const char *s) {
-    void **f = frame(1);
-    f[0] = new_str(s);
-    uint64_t *t = rpy_gc_malloc(T_FS);
-    t[1] = bits(x);
-    t[2] = PTR(f[0]);
-    unframe(f);
-    return t;
-}
-
-static uint64_t *new_ff(double x, double y) {
-    uint64_t *t = rpy_gc_malloc(T_FF);
-    t[1] = bits(x);
-    t[2] = bits(y);
-    return t;
-}
-
-/* ((a, b), s) */
-static uint64_t *new_nest(int64_t a, int64_t b, const char *s) {
-    void **f = frame(2);
-    f[0] = new_pair(a, b);
-    f[1] = new_str(s);
-    uint64_t *t = rpy_gc_malloc(T_NEST);
-    t[1] = PTR(f[0]);
-    t[2] = PTR(f[1]);
-    unframe(f);
-    return t;
-}
-
-/* (None, s) */
-static uint64_t *new_ns(const char *s) {
-    void **f = frame(1);
-    f[0] = new_str(s);
-    uint64_t *t = rpy_gc_malloc(T_NS);
-    t[1] = 0;
-    t[2] = PTR(f[0]);
-    unframe(f);
-    return t;
-}
-
-/* (s, x, b): the bool in the slot's first byte (`junk` above it, which
- * must be ignored). */
-static uint64_t *new_sfb(const char *s, double x, bool b, uint64_t junk) {
-    void **f = frame(1);
-    f[0] = new_str(s);
-    uint64_t *t = rpy_gc_malloc(T_SFB);
-    t[1] = PTR(f[0]);
-    t[2] = bits(x);
-    t[3] = junk << 8;
-    *(unsigned char *)&t[3] = b;
-    unframe(f);
-    return t;
-}
-
-static uint64_t *new_t1(int64_t v) {
-    uint64_t *t = rpy_gc_malloc(T_T1);
-    t[1] = (uint64_t)v;
-    return t;
-}
-
-static uint64_t *new_t0(void) { return rpy_gc_malloc(T_T0); }
 
 /* d[key] (in f[k]) raises KeyError: want */
 static void check_key_error(void **f, int d, int k, const char *want) {
@@ -977,11 +650,6 @@ static void test_tuple_int_pairs(int64_t n) {
     f[1] = new_pair(INT64_MIN, 0);
     rpy_dict_pop(DICT(0), PTR(f[1]));
     check(raised(RPY_EXC_KEY, "(-9223372036854775808, 0)"), "d.pop(missing): KeyError");
-    f[0] = tuple_dict(d_ii, 0);
-    f[1] = new_pair(1, 2);
-    check_key_error(f, 0, 1, "(1, 2)");
-    rpy_dict_delitem(DICT(0), PTR(f[1]), true);
-    check(raised(RPY_EXC_KEY, "(1, 2)"), "set.remove((1, 2)): KeyError: (1, 2)");
     unframe(f);
 }
 
@@ -1099,7 +767,7 @@ static void test_tuple_float_keys(int64_t n) {
         bad += rpy_dict_lookup(DICT(0), PTR(f[1])) != -1;
     }
     check(bad == 0 && DICT(0)->length == n + 2 && no_exception(), "%lld (float, str) keys", (long long)n);
-    f[0] = tuple_dict(d_fs, 0);
+    f[0] = tuple_dict(d_fs, RPY_TID_ARRAY_I64);
     f[1] = new_fs(1.5, "x");
     check_key_error(f, 0, 1, "(1.5, 'x')");
     f[1] = new_fs(-0.0, "y");
@@ -1222,93 +890,6 @@ static void test_tuple_other_keys(void) {
     unframe(f);
 }
 
-/* Sets of tuples: |, &, -, ==, |=, set(list). */
-static rpy_dict *si_set_range(int64_t lo, int64_t hi, bool reverse) {
-    void **f = frame(2);
-    f[0] = tuple_dict(d_si, 0);
-    char buf[32];
-    for (int64_t k = lo; k < hi; k++) {
-        int64_t i = reverse ? hi - 1 - (k - lo) : k;
-        snprintf(buf, sizeof buf, "s%lld", (long long)i);
-        f[1] = new_si(buf, i % 7);
-        rpy_dict_setitem(DICT(0), PTR(f[1]), 0);
-    }
-    rpy_dict *s = DICT(0);
-    unframe(f);
-    return s;
-}
-
-/* The set's members are ("s<i>", i % 7) for i = first, first + 1, ... */
-static bool si_members_are(rpy_dict *s, int64_t first, int64_t n) {
-    char buf[32];
-    int64_t i = first, e;
-    for (e = rpy_dict_next(s, 0); e >= 0; e = rpy_dict_next(s, e + 1), i++) {
-        snprintf(buf, sizeof buf, "s%lld", (long long)i);
-        if (!str_is(slot(key_at(s, e), 0), buf) || (int64_t)slot(key_at(s, e), 1) != i % 7)
-            return false;
-    }
-    return i == first + n && s->length == n;
-}
-
-static void test_tuple_sets(void) {
-    void **f = frame(5);
-    f[0] = si_set_range(0, 300, false);
-    f[1] = si_set_range(200, 500, false);
-    f[2] = rpy_set_union(DICT(0), DICT(1));
-    check(si_members_are(DICT(2), 0, 500), "a | b of tuple sets, in order");
-    f[2] = rpy_set_intersection(DICT(0), DICT(1));
-    check(si_members_are(DICT(2), 200, 100), "a & b");
-    f[2] = rpy_set_difference(DICT(0), DICT(1));
-    check(si_members_are(DICT(2), 0, 200), "a - b");
-    f[2] = rpy_set_difference(DICT(1), DICT(0));
-    check(si_members_are(DICT(2), 300, 200), "b - a");
-    f[2] = si_set_range(0, 300, true);
-    check(rpy_dict_eq(DICT(0), DICT(2), RPY_EQ_BITS) && rpy_dict_eq(DICT(2), DICT(0), RPY_EQ_BITS),
-          "equal tuple sets built in opposite orders");
-    f[3] = new_si("s5", 5);
-    rpy_dict_delitem(DICT(2), PTR(f[3]), true);
-    check(!rpy_dict_eq(DICT(0), DICT(2), RPY_EQ_BITS) && no_exception(), "one member fewer: unequal");
-    f[3] = new_si("s5", 6);
-    rpy_dict_setitem(DICT(2), PTR(f[3]), 0);
-    check(!rpy_dict_eq(DICT(0), DICT(2), RPY_EQ_BITS), "same length, one member differs: unequal");
-    f[3] = new_si("s5", 6);
-    rpy_dict_delitem(DICT(2), PTR(f[3]), true);
-    f[3] = new_si("s5", 5);
-    rpy_dict_setitem(DICT(2), PTR(f[3]), 0);
-    check(rpy_dict_eq(DICT(0), DICT(2), RPY_EQ_BITS), "equal again");
-    f[3] = new_si("s999", 0);
-    rpy_dict_delitem(DICT(2), PTR(f[3]), true);
-    check(raised(RPY_EXC_KEY, "('s999', 0)"), "set.remove(missing tuple): KeyError");
-    /* |= and set(list) of fresh equal tuples. */
-    f[2] = rpy_dict_copy(DICT(0));
-    rpy_dict_update(DICT(2), DICT(1));
-    check(si_members_are(DICT(2), 0, 500) && si_members_are(DICT(0), 0, 300), "a.copy() |= b");
-    f[3] = rpy_list_new(RPY_TID_ARRAY_PTR, 0, 0);
-    for (int64_t i = 0; i < 600; i++) {
-        char buf[32];
-        snprintf(buf, sizeof buf, "s%lld", (long long)(i % 300));
-        f[4] = new_si(buf, i % 300 % 7);
-        rpy_list_append(LIST(3), PTR(f[4]));
-    }
-    f[2] = tuple_dict(d_si, 0);
-    rpy_set_add_all(DICT(2), LIST(3));
-    check(si_members_are(DICT(2), 0, 300) && rpy_dict_eq(DICT(2), DICT(0), RPY_EQ_BITS), "set(list of tuples)");
-    /* Sets of nested tuples. */
-    f[0] = tuple_dict(d_nest, 0);
-    f[1] = tuple_dict(d_nest, 0);
-    for (int64_t i = 0; i < 200; i++) {
-        f[2] = new_nest(i, -i, i % 2 ? "odd" : "even");
-        rpy_dict_setitem(DICT(0), PTR(f[2]), 0);
-        f[2] = new_nest(199 - i, i - 199, (199 - i) % 2 ? "odd" : "even");
-        rpy_dict_setitem(DICT(1), PTR(f[2]), 0);
-    }
-    check(DICT(0)->length == 200 && rpy_dict_eq(DICT(0), DICT(1), RPY_EQ_BITS), "sets of nested tuples equal");
-    f[2] = rpy_set_intersection(DICT(0), DICT(1));
-    f[3] = rpy_set_difference(DICT(0), DICT(1));
-    check(DICT(2)->length == 200 && DICT(3)->length == 0, "& and - of nested tuple sets");
-    unframe(f);
-}
-
 /* d == d2 for tuple-keyed dicts, and copies. */
 static void test_tuple_dict_eq(void) {
     void **f = frame(4);
@@ -1414,7 +995,7 @@ static void test_tuple_key_desc_checks(void) {
  * hash with (b, a). */
 static void test_tuple_hash_quality(void) {
     void **f = frame(2);
-    f[0] = tuple_dict(d_ii, 0);
+    f[0] = tuple_dict(d_ii, RPY_TID_ARRAY_I64); /* a dict: its hashes are in insertion order */
     for (int64_t i = 0; i < 4096; i++) {
         f[1] = new_pair(i % 64, i / 64);
         rpy_dict_setitem(DICT(0), PTR(f[1]), 0);
@@ -1432,97 +1013,6 @@ static void test_tuple_hash_quality(void) {
     /* Random: 65536 * (1 - exp(-4096 / 65536)) = 3971 expected. */
     check(distinct > 3850 && swapped == 0,
           "(int, int) hashes spread: %d distinct low 16 bits of 4096, %d swaps collide", distinct, swapped);
-    unframe(f);
-}
-
-/* ---- sets ------------------------------------------------------------------- */
-
-static rpy_dict *int_set_of(const int64_t *keys, int n) {
-    rpy_dict *s = int_set();
-    for (int i = 0; i < n; i++)
-        rpy_dict_setitem(s, (uint64_t)keys[i], 0);
-    return s;
-}
-
-static void test_sets(void) {
-    void **f = frame(4);
-    static const int64_t a[] = {5, 1, 9, 3, 7}, b[] = {4, 9, 5, 8};
-    f[0] = int_set_of(a, 5);
-    f[1] = int_set_of(b, 4);
-    check(DICT(0)->values == NULL && DICT(0)->length == 5, "a set has no values");
-    check(rpy_dict_getitem(DICT(0), 9) == 1 && no_exception(), "membership");
-    f[2] = rpy_set_union(DICT(0), DICT(1));
-    static const int64_t u[] = {5, 1, 9, 3, 7, 4, 8};
-    check(int_keys_are(DICT(2), u, 7), "a | b in order");
-    f[2] = rpy_set_intersection(DICT(0), DICT(1));
-    static const int64_t in[] = {5, 9};
-    check(int_keys_are(DICT(2), in, 2), "a & b in a's order");
-    f[2] = rpy_set_intersection(DICT(1), DICT(0));
-    static const int64_t in2[] = {9, 5};
-    check(int_keys_are(DICT(2), in2, 2), "b & a in b's order");
-    f[2] = rpy_set_difference(DICT(0), DICT(1));
-    static const int64_t d[] = {1, 3, 7};
-    check(int_keys_are(DICT(2), d, 3), "a - b");
-    f[2] = rpy_set_difference(DICT(1), DICT(0));
-    static const int64_t d2[] = {4, 8};
-    check(int_keys_are(DICT(2), d2, 2), "b - a");
-    f[3] = int_set();
-    f[2] = rpy_set_union(DICT(3), DICT(3));
-    check(DICT(2)->length == 0, "empty | empty");
-    f[2] = rpy_set_intersection(DICT(0), DICT(3));
-    check(DICT(2)->length == 0, "a & empty");
-    f[2] = rpy_set_difference(DICT(0), DICT(3));
-    check(int_keys_are(DICT(2), a, 5), "a - empty");
-    f[2] = rpy_set_difference(DICT(3), DICT(0));
-    check(DICT(2)->length == 0, "empty - a");
-
-    static const int64_t a2[] = {7, 3, 9, 1, 5};
-    f[2] = int_set_of(a2, 5);
-    check(rpy_dict_eq(DICT(0), DICT(2), RPY_EQ_BITS), "sets equal in any order");
-    rpy_dict_delitem(DICT(2), 3, true);
-    check(!rpy_dict_eq(DICT(0), DICT(2), RPY_EQ_BITS), "different lengths");
-    rpy_dict_setitem(DICT(2), 4, 0);
-    check(!rpy_dict_eq(DICT(0), DICT(2), RPY_EQ_BITS), "same length, different keys");
-    check(rpy_dict_eq(DICT(3), DICT(3), RPY_EQ_BITS), "empty == empty");
-
-    /* remove / discard / pop */
-    rpy_dict_delitem(DICT(2), 100, true);
-    check(raised(RPY_EXC_KEY, "100"), "set.remove(100): KeyError: 100");
-    check(!rpy_dict_delitem(DICT(2), 100, false) && no_exception(), "set.discard(100)");
-    rpy_dict_last_entry(DICT(3));
-    check(raised(RPY_EXC_KEY, "'pop from an empty set'"), "set().pop()");
-    /* |= */
-    rpy_dict_update(DICT(0), DICT(1));
-    check(int_keys_are(DICT(0), u, 7), "a |= b");
-    rpy_dict_update(DICT(0), DICT(0));
-    check(int_keys_are(DICT(0), u, 7), "a |= a");
-
-    /* String sets, with young strings on both sides. */
-    f[0] = rpy_dict_new(RPY_KEY_STR, RPY_TID_ARRAY_PTR, 0, NULL);
-    f[1] = rpy_dict_new(RPY_KEY_STR, RPY_TID_ARRAY_PTR, 0, NULL);
-    for (int i = 0; i < 400; i++) {
-        f[2] = new_strf("s%d", i);
-        rpy_dict_setitem(DICT(0), PTR(f[2]), 0);
-        f[2] = new_strf("s%d", i + 200);
-        rpy_dict_setitem(DICT(1), PTR(f[2]), 0);
-    }
-    f[2] = rpy_set_intersection(DICT(0), DICT(1));
-    int bad = DICT(2)->length != 200;
-    for (int64_t e = rpy_dict_next(DICT(2), 0), k = 200; e >= 0; e = rpy_dict_next(DICT(2), e + 1), k++)
-        bad += str_number(key_at(DICT(2), e)) != k;
-    f[3] = rpy_set_union(DICT(0), DICT(1));
-    bad += DICT(3)->length != 600;
-    for (int64_t e = rpy_dict_next(DICT(3), 0), k = 0; e >= 0; e = rpy_dict_next(DICT(3), e + 1), k++)
-        bad += str_number(key_at(DICT(3), e)) != k;
-    f[3] = rpy_set_difference(DICT(1), DICT(0));
-    bad += DICT(3)->length != 200;
-    for (int64_t e = rpy_dict_next(DICT(3), 0), k = 400; e >= 0; e = rpy_dict_next(DICT(3), e + 1), k++)
-        bad += str_number(key_at(DICT(3), e)) != k;
-    check(bad == 0, "string sets: &, |, - and their order");
-    f[2] = rpy_dict_keys(DICT(3));
-    check(LIST(2)->length == 200 && LIST(2)->items->hdr.tid == RPY_TID_ARRAY_PTR &&
-              str_number(list_at(LIST(2), 0)) == 400 && str_number(list_at(LIST(2), 199)) == 599,
-          "list(set of str)");
     unframe(f);
 }
 
@@ -1561,13 +1051,6 @@ static void test_update_copy_clear(void) {
     check(DICT(2)->length == 0 && DICT(2)->value_tid == RPY_TID_ARRAY_I64, "copy of an empty dict");
     rpy_dict_setitem(DICT(2), 1, 2);
     check(DICT(1)->length == 0 && rpy_dict_getitem(DICT(2), 1) == 2, "copy of empty, then insert");
-    f[2] = int_set();
-    rpy_dict_setitem(DICT(2), 3, 0);
-    f[2] = rpy_dict_copy(DICT(2));
-    check(DICT(2)->values == NULL && DICT(2)->length == 1 && rpy_dict_lookup(DICT(2), 3) == 0, "copy of a set");
-    /* A set updated from a dict: keys only. */
-    rpy_dict_update(DICT(2), DICT(0));
-    check(DICT(2)->length == 15 && DICT(2)->values == NULL, "set |= dict keys");
 
     /* eq with each kind of value. */
     f[0] = rpy_dict_new(RPY_KEY_INT, RPY_TID_ARRAY_I64, RPY_TID_ARRAY_F64, NULL);
@@ -1671,121 +1154,10 @@ static void test_word_count(int n_words, int distinct) {
     unframe(f);
 }
 
-/* ---- random operations against a model ------------------------------------
- *
- * The model is a list of (key id, value, live) in insertion order,
- * searched linearly.  A key id stands for the key: the int itself, the
- * float's bits (compared with ==, or identical bits), "k<id>" for a
- * string (a fresh object each time), the node whose value is the id
- * (a pool of nodes, renewed now and then), the pair (id / 64, id % 64),
- * or the nested tuple ((id % 64, id / 64), "k<id % 3>"). */
+/* ---- random operations against a model (dict_keys.h) ---------------------- */
 
-enum { R_INT, R_FLOAT, R_STR, R_IDENTITY, R_CUSTOM, R_NESTED, N_RKINDS };
-static const char *const rkind_names[] = {"int", "float", "str", "identity", "tuple", "nested tuple"};
-
-#define MODEL_MAX 100000
-static struct {
-    uint64_t key;
-    int64_t value;
-    bool live;
-} model[MODEL_MAX];
-static int64_t model_used, model_len;
-
-static uint64_t rng_state = 0x9e3779b97f4a7c15u;
-static uint64_t rnd(void) {
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return rng_state;
-}
-
-static const double float_pool[] = {0.0, -0.0, 1.0, -1.0, 0.5, 1.5, 2.0, 1e300, -1e-300, INFINITY, -INFINITY,
-                                    3.0, 4.0, 1e16, 0.1, 0.2, 0.30000000000000004, 5e-324, 2305843009213693951.0};
-
-static bool model_eq(int kind, uint64_t a, uint64_t b) {
-    if (kind == R_FLOAT)
-        return a == b || as_double(a) == as_double(b);
-    return a == b;
-}
-
-static int64_t model_find(int kind, uint64_t key) {
-    for (int64_t i = 0; i < model_used; i++)
-        if (model[i].live && model_eq(kind, model[i].key, key))
-            return i;
-    return -1;
-}
-
-static void model_set(int kind, uint64_t key, int64_t value) {
-    int64_t i = model_find(kind, key);
-    if (i >= 0) {
-        model[i].value = value;
-        return;
-    }
-    if (model_used == MODEL_MAX) { /* compact */
-        int64_t j = 0;
-        for (int64_t k = 0; k < model_used; k++)
-            if (model[k].live)
-                model[j++] = model[k];
-        model_used = j;
-    }
-    model[model_used].key = key;
-    model[model_used].value = value;
-    model[model_used].live = true;
-    model_used++;
-    model_len++;
-}
-
-static void model_del(int64_t i) {
-    model[i].live = false;
-    model_len--;
-    while (model_used > 0 && !model[model_used - 1].live)
-        model_used--;
-}
-
-/* A random key id for this kind. */
-static uint64_t random_id(int kind, int64_t range) {
-    switch (kind) {
-    case R_INT: {
-        int64_t v = (int64_t)(rnd() % (uint64_t)range) - range / 2;
-        if (rnd() % 50 == 0) /* far away, with a hash that collides with v's */
-            v += (int64_t)(((uint64_t)1 << 61) - 1);
-        return (uint64_t)v;
-    }
-    case R_FLOAT: {
-        uint64_t r = rnd();
-        size_t np = sizeof float_pool / sizeof float_pool[0];
-        if (r % 4 == 0)
-            return bits(float_pool[(r >> 8) % np]);
-        if (r % 23 == 1)
-            return bits(NAN);
-        return bits((double)((int64_t)((r >> 8) % (uint64_t)range) - range / 2) * 0.75);
-    }
-    default: return rnd() % (uint64_t)range;
-    }
-}
-
-/* Key id of a key stored in the dict. */
-static uint64_t id_of_key(int kind, uint64_t key) {
-    switch (kind) {
-    case R_STR: return (uint64_t)str_number(key);
-    case R_IDENTITY: return (uint64_t)node_value(key);
-    case R_CUSTOM: {
-        const pair *p = (const pair *)(uintptr_t)key;
-        return (uint64_t)(p->a * 64 + p->b);
-    }
-    case R_NESTED: {
-        const pair *p = (const pair *)(uintptr_t)slot(key, 0);
-        return (uint64_t)(p->b * 64 + p->a);
-    }
-    default: return key;
-    }
-}
-
-/* The tids and value representation for each kind: str keys get GC
+/* The value tid and representation for each kind: str keys get GC
  * pointer values (nodes), tuple keys float values. */
-static uint32_t key_tid_of(int kind) {
-    return kind == R_INT ? RPY_TID_ARRAY_I64 : kind == R_FLOAT ? RPY_TID_ARRAY_F64 : RPY_TID_ARRAY_PTR;
-}
 static uint32_t value_tid_of(int kind) {
     return kind == R_STR ? RPY_TID_ARRAY_PTR : kind >= R_CUSTOM ? RPY_TID_ARRAY_F64 : RPY_TID_ARRAY_I64;
 }
@@ -1797,37 +1169,6 @@ static int64_t value_of(int kind, uint64_t v) {
     return (int64_t)v;
 }
 
-/* Frame slots of test_random: */
-enum { F_DICT, F_POOL, F_KEY, F_VALUE, F_COPY, F_LIST, F_SLOTS };
-
-/* The key for id into f[F_KEY] (allocating for str and tuples); returns
- * it as the dict wants it. */
-static uint64_t make_key(void **f, int kind, uint64_t id) {
-    switch (kind) {
-    case R_STR: f[F_KEY] = new_strf("k%lld", (long long)id); return PTR(f[F_KEY]);
-    case R_IDENTITY: return list_at(LIST(F_POOL), (int64_t)id);
-    case R_CUSTOM: f[F_KEY] = new_pair((int64_t)id / 64, (int64_t)id % 64); return PTR(f[F_KEY]);
-    case R_NESTED: {
-        char buf[32];
-        snprintf(buf, sizeof buf, "k%d", (int)(id % 3));
-        f[F_KEY] = new_nest((int64_t)id % 64, (int64_t)id / 64, buf);
-        return PTR(f[F_KEY]);
-    }
-    default: return id;
-    }
-}
-/* The model's id of a key made from a random id: identity keys are
- * named by their node's value, as pool slots get new nodes. */
-static uint64_t model_id(int kind, uint64_t id, uint64_t key) {
-    return kind == R_IDENTITY ? (uint64_t)node_value(key) : id;
-}
-
-/* The key again after an allocation (it may have moved). */
-static uint64_t reload_key(void **f, int kind, uint64_t id) {
-    if (kind == R_STR || kind >= R_CUSTOM)
-        return PTR(f[F_KEY]);
-    return make_key(f, kind, id);
-}
 
 static uint64_t make_value(void **f, int kind, int64_t v) {
     if (kind == R_STR) {
@@ -1839,7 +1180,7 @@ static uint64_t make_value(void **f, int kind, int64_t v) {
     return (uint64_t)v;
 }
 
-static bool dict_matches_model(rpy_dict *d, int kind, bool is_set) {
+static bool dict_matches_model(rpy_dict *d, int kind) {
     if (d->length != model_len)
         return false;
     int64_t e = rpy_dict_next(d, 0);
@@ -1848,14 +1189,14 @@ static bool dict_matches_model(rpy_dict *d, int kind, bool is_set) {
             continue;
         if (e < 0 || id_of_key(kind, key_at(d, e)) != model[i].key)
             return false;
-        if (!is_set && value_of(kind, value_at(d, e)) != model[i].value)
+        if (value_of(kind, value_at(d, e)) != model[i].value)
             return false;
         e = rpy_dict_next(d, e + 1);
     }
     return e == -1;
 }
 
-static void test_random(int kind, bool is_set, int64_t n_ops, int64_t range) {
+static void test_random(int kind, int64_t n_ops, int64_t range) {
     void **f = frame(F_SLOTS);
     rpy_str *desc = kind == R_CUSTOM ? d_ii : kind == R_NESTED ? d_nest : NULL;
     int key_kind = kind == R_INT        ? RPY_KEY_INT
@@ -1863,7 +1204,7 @@ static void test_random(int kind, bool is_set, int64_t n_ops, int64_t range) {
                    : kind == R_STR      ? RPY_KEY_STR
                    : kind == R_IDENTITY ? RPY_KEY_IDENTITY
                                         : RPY_KEY_CUSTOM; /* both tuple kinds */
-    uint32_t vtid = is_set ? 0 : value_tid_of(kind);
+    uint32_t vtid = value_tid_of(kind);
     f[F_DICT] = rpy_dict_new(key_kind, key_tid_of(kind), vtid, desc);
     if (kind == R_IDENTITY) {
         f[F_POOL] = rpy_list_new(RPY_TID_ARRAY_PTR, range, range);
@@ -1887,7 +1228,7 @@ static void test_random(int kind, bool is_set, int64_t n_ops, int64_t range) {
             /* Before setitem, which may collect and move the key. */
             uint64_t mid = model_id(kind, id, key);
             rpy_dict_setitem(DICT(F_DICT), key, value);
-            model_set(kind, mid, is_set ? 0 : v);
+            model_set(kind, mid, v);
         } else if (r < 600) { /* d[k], k in d */
             uint64_t key = make_key(f, kind, id);
             int64_t i = model_find(kind, model_id(kind, id, key));
@@ -1897,7 +1238,7 @@ static void test_random(int kind, bool is_set, int64_t n_ops, int64_t range) {
             uint64_t got = rpy_dict_getitem(DICT(F_DICT), key);
             if (i < 0)
                 bad += !raised(RPY_EXC_KEY, kind == R_IDENTITY ? "" : NULL);
-            else if (!is_set && value_of(kind, got) != model[i].value)
+            else if (value_of(kind, got) != model[i].value)
                 bad++;
         } else if (r < 700) { /* del d[k] / discard */
             uint64_t key = make_key(f, kind, id);
@@ -1917,12 +1258,12 @@ static void test_random(int kind, bool is_set, int64_t n_ops, int64_t range) {
             key = reload_key(f, kind, id);
             uint64_t got = rnd() % 2 ? rpy_dict_pop_default(DICT(F_DICT), key, dflt) : rpy_dict_pop(DICT(F_DICT), key);
             if (i >= 0) {
-                if (!is_set && value_of(kind, got) != model[i].value)
+                if (value_of(kind, got) != model[i].value)
                     bad++;
                 model_del(i);
             } else if (rpy_exc_value != NULL) {
                 bad += !raised(RPY_EXC_KEY, NULL);
-            } else if (!is_set && value_of(kind, got) != -5) {
+            } else if (value_of(kind, got) != -5) {
                 bad++;
             }
         } else if (r < 830) { /* popitem */
@@ -1938,7 +1279,7 @@ static void test_random(int kind, bool is_set, int64_t n_ops, int64_t range) {
                 model_del(i);
             }
         } else if (r < 860) { /* check everything */
-            bad_order += !dict_matches_model(DICT(F_DICT), kind, is_set);
+            bad_order += !dict_matches_model(DICT(F_DICT), kind);
         } else if (r < 870) { /* copy, compare, keep using the copy */
             f[F_COPY] = rpy_dict_copy(DICT(F_DICT));
             bad += !rpy_dict_eq(DICT(F_DICT), DICT(F_COPY), RPY_EQ_BITS);
@@ -1951,13 +1292,11 @@ static void test_random(int kind, bool is_set, int64_t n_ops, int64_t range) {
                 if (model[i].live)
                     bad += id_of_key(kind, list_at(LIST(F_LIST), k++)) != model[i].key;
             bad += k != LIST(F_LIST)->length;
-            if (!is_set) {
-                f[F_LIST] = rpy_dict_values(DICT(F_DICT));
-                k = 0;
-                for (int64_t i = 0; i < model_used; i++)
-                    if (model[i].live)
-                        bad += value_of(kind, list_at(LIST(F_LIST), k++)) != model[i].value;
-            }
+            f[F_LIST] = rpy_dict_values(DICT(F_DICT));
+            k = 0;
+            for (int64_t i = 0; i < model_used; i++)
+                if (model[i].live)
+                    bad += value_of(kind, list_at(LIST(F_LIST), k++)) != model[i].value;
         } else if (r < 877) { /* clear */
             rpy_dict_clear(DICT(F_DICT));
             model_used = model_len = 0;
@@ -1976,7 +1315,7 @@ static void test_random(int kind, bool is_set, int64_t n_ops, int64_t range) {
             rpy_dict_update(DICT(F_DICT), DICT(F_COPY));
             for (int64_t e = rpy_dict_next(DICT(F_COPY), 0); e >= 0; e = rpy_dict_next(DICT(F_COPY), e + 1)) {
                 uint64_t kid = id_of_key(kind, key_at(DICT(F_COPY), e));
-                model_set(kind, kid, is_set ? 0 : value_of(kind, value_at(DICT(F_COPY), e)));
+                model_set(kind, kid, value_of(kind, value_at(DICT(F_COPY), e)));
             }
             f[F_COPY] = NULL;
         } else if (r < 900 && kind == R_IDENTITY) {
@@ -1990,10 +1329,10 @@ static void test_random(int kind, bool is_set, int64_t n_ops, int64_t range) {
         if (bad + bad_order != 0 && first_bad < 0)
             first_bad = op;
     }
-    bad_order += !dict_matches_model(DICT(F_DICT), kind, is_set);
+    bad_order += !dict_matches_model(DICT(F_DICT), kind);
     check(bad == 0 && bad_order == 0 && no_exception(),
-          "random %s %s: %lld ops, %lld live at the end (first failure at op %lld)", rkind_names[kind],
-          is_set ? "set" : "dict", (long long)n_ops, (long long)model_len, (long long)first_bad);
+          "random %s dict: %lld ops, %lld live at the end (first failure at op %lld)", rkind_names[kind],
+          (long long)n_ops, (long long)model_len, (long long)first_bad);
     unframe(f);
 }
 
@@ -2018,19 +1357,16 @@ int64_t rpy_entry_point(rpy_list *argv) {
     test_tuple_float_keys(small ? 2000 : 10000);
     test_tuple_nested_keys(small ? 2000 : 10000);
     test_tuple_other_keys();
-    test_tuple_sets();
     test_tuple_dict_eq();
     test_tuple_no_allocation();
     test_tuple_key_desc_checks();
     test_tuple_hash_quality();
-    test_sets();
     test_update_copy_clear();
     test_no_allocation();
     test_word_count(small ? 20000 : 200000, small ? 700 : 5000);
     for (int k = 0; k < N_RKINDS; k++) {
-        test_random(k, false, small ? 6000 : 40000, 300);
-        test_random(k, true, small ? 3000 : 20000, 200);
-        test_random(k, false, small ? 3000 : 20000, 3000);
+        test_random(k, small ? 6000 : 40000, 300);
+        test_random(k, small ? 3000 : 20000, 3000);
     }
     check(rpy_shadowstack_top == rpy_shadowstack_base, "shadow stack balanced at the end");
     s = stats();
