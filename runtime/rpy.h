@@ -526,7 +526,8 @@ rpy_list *rpy_set_list(rpy_dict *s);
 /* set.pop(): KeyError "pop from an empty set" when empty. */
 uint64_t rpy_set_pop(rpy_dict *s);
 /* A display of three or more constants, given s holding its items added
- * in order: the set CPython builds for it (a new one). */
+ * in order: the set CPython builds for it (a new one; s itself for a set
+ * of instances, which no display of constants makes). */
 rpy_dict *rpy_set_of_constants(rpy_dict *s);
 
 /* CPython's hash() of an int and of a float (hash(1.0) == hash(1),

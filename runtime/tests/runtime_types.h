@@ -18,7 +18,7 @@ _Static_assert(sizeof(rpy_str) == 32 && offsetof(rpy_str, length) == 16, "rpy_st
 _Static_assert(sizeof(rpy_list) == 24 && offsetof(rpy_list, items) == 16, "rpy_list layout");
 _Static_assert(sizeof(rpy_array) == 16 && offsetof(rpy_array, length) == 8, "rpy_array layout");
 
-_Static_assert(sizeof(rpy_dict) == 72 && offsetof(rpy_dict, hashes) == 40 && offsetof(rpy_dict, index) == 64,
+_Static_assert(sizeof(rpy_dict) == 80 && offsetof(rpy_dict, hashes) == 40 && offsetof(rpy_dict, index) == 64,
                "rpy_dict layout");
 /* key_desc (offset 32) points to prebuilt static data: not traced. */
 _Static_assert(offsetof(rpy_dict, key_desc) == 32, "rpy_dict key descriptor");

@@ -111,6 +111,7 @@ const uint32_t rpy_exc_kind_tids[] = {
     [RPY_EXC_PERMISSION] = T_EXCEPTION,    [RPY_EXC_IS_A_DIRECTORY] = T_EXCEPTION,
     [RPY_EXC_NOT_A_DIRECTORY] = T_EXCEPTION, [RPY_EXC_FILE_EXISTS] = T_EXCEPTION,
     [RPY_EXC_UNICODE_DECODE] = T_EXCEPTION, [RPY_EXC_UNSUPPORTED_OPERATION] = T_EXCEPTION,
+    [RPY_EXC_RUNTIME] = T_EXCEPTION,
 };
 _Static_assert(sizeof rpy_exc_kind_tids / sizeof rpy_exc_kind_tids[0] == RPY_EXC_KIND_COUNT,
                "a class for every exception kind");
