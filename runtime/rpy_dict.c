@@ -823,7 +823,7 @@ int64_t rpy_dict_iter_next(rpy_dict *d, int64_t i, int64_t length_at_start) {
 /* CPython's messages are repr()s of a string argument, quotes included. */
 int64_t rpy_dict_last_entry(rpy_dict *d) {
     if (d->length == 0) {
-        rpy_raise(RPY_EXC_KEY, d->values != NULL ? "'popitem(): dictionary is empty'" : "'pop from an empty set'");
+        rpy_raise(RPY_EXC_KEY, "'popitem(): dictionary is empty'");
         return -1;
     }
     return d->used - 1;

@@ -383,7 +383,7 @@ rpy_dict *rpy_set_union(rpy_dict *a, rpy_dict *b) {
 }
 
 /* The keys of `from` (in its slot order) that are (keep) or are not in
- * `in`, added to a new set. */
+ * `in`, added to a new set; every key when `in` is NULL. */
 static rpy_dict *filter(rpy_dict *from, rpy_dict *in, bool keep) {
     RPY_PUSH_ROOT(from);
     RPY_PUSH_ROOT(in);
@@ -399,7 +399,7 @@ static rpy_dict *filter(rpy_dict *from, rpy_dict *in, bool keep) {
         if (!is_live(h))
             continue;
         uint64_t key = get(from->keys, item_size(from->keys), j);
-        if ((find(in, key, h, NULL, &free_slot) >= 0) == keep) {
+        if (in == NULL || (find(in, key, h, NULL, &free_slot) >= 0) == keep) {
             r = rpy_shadowstack_top[-1];
             ok = add_hashed(&r, key, h);
             rpy_shadowstack_top[-1] = r;
@@ -496,24 +496,8 @@ bool rpy_set_eq(rpy_dict *a, rpy_dict *b) {
 rpy_dict *rpy_set_of_constants(rpy_dict *s) {
     if (!is_table(s))
         return s;
-    RPY_PUSH_ROOT(s);
-    rpy_dict *r = new_like(s);
-    RPY_PUSH_ROOT(r);
-    bool ok = r != NULL;
-    for (int64_t j = 0; ok; j++) {
-        s = rpy_shadowstack_top[-2];
-        if (j >= slot_count(s))
-            break;
-        int64_t h = words(s->hashes)[j];
-        if (is_live(h)) {
-            r = rpy_shadowstack_top[-1];
-            ok = add_hashed(&r, get(s->keys, item_size(s->keys), j), h);
-            rpy_shadowstack_top[-1] = r;
-        }
-    }
-    RPY_POP_ROOT(r);
-    RPY_POP_ROOT(s);
-    return ok ? rpy_set_copy(r) : NULL;
+    rpy_dict *remade = filter(s, NULL, true);
+    return remade != NULL ? rpy_set_copy(remade) : NULL;
 }
 
 /* CPython's set.pop(): the first live slot from the finger on (wrapping
