@@ -46,6 +46,12 @@ struct Cli {
     /// Turn off constant folding (backendopt).
     #[arg(long)]
     no_constfold: bool,
+    /// Turn off inlining (backendopt).
+    #[arg(long)]
+    no_inline: bool,
+    /// Turn off malloc removal (backendopt).
+    #[arg(long)]
+    no_mallocremoval: bool,
     /// Write text dumps of every function's graph after each phase here.
     #[arg(long, value_name = "DIR")]
     dump_graphs: Option<PathBuf>,
@@ -105,6 +111,8 @@ fn run(cli: Cli) -> ExitCode {
         llvm_link: cli.llvm_link.clone(),
         overflow_checks: cli.overflow_checks,
         constfold: !cli.no_constfold,
+        inline: !cli.no_inline,
+        mallocremoval: !cli.no_mallocremoval,
         dump_graphs: cli.dump_graphs.clone(),
         debug_info: cli.debug || opt_level == 0,
         profopt: cli.profopt.then(|| cli.profoptargs.clone()),

@@ -70,15 +70,19 @@ pub fn rtyped(f: &Front) -> LlProgram {
         .unwrap_or_else(|e| panic!("{}", render(&e, &f.sources)))
 }
 
+/// Every backendopt pass on, as at -O2.
+pub fn all_passes() -> BackendOptOptions {
+    BackendOptOptions {
+        constfold: true,
+        inline: true,
+        mallocremoval: true,
+        overflow_checks: false,
+    }
+}
+
 pub fn optimized(f: &Front) -> (LlProgram, Stats) {
     let mut ll = rtyped(f);
-    let stats = optimize_program(
-        &mut ll,
-        BackendOptOptions {
-            constfold: true,
-            overflow_checks: false,
-        },
-    );
+    let stats = optimize_program(&mut ll, all_passes());
     (ll, stats)
 }
 

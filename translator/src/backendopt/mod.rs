@@ -6,6 +6,8 @@
 
 pub mod constfold;
 pub mod deadcode;
+pub mod inline;
+pub mod mallocremoval;
 
 #[cfg(test)]
 mod tests;
@@ -15,6 +17,8 @@ use crate::rtype::LlProgram;
 #[derive(Clone, Copy, Debug, Default)]
 pub struct BackendOptOptions {
     pub constfold: bool,
+    pub inline: bool,
+    pub mallocremoval: bool,
     pub overflow_checks: bool,
 }
 
@@ -23,6 +27,8 @@ pub struct BackendOptOptions {
 pub struct Stats {
     pub ops_before: usize,
     pub ops_after: usize,
+    pub calls_inlined: usize,
+    pub mallocs_removed: usize,
     pub ops_folded: usize,
     pub copies_removed: usize,
     pub switches_folded: usize,
@@ -32,10 +38,12 @@ pub struct Stats {
 
 impl Stats {
     /// Every counter by name, for `--stats` and `--timings-json`.
-    pub fn counters(&self) -> [(&'static str, usize); 7] {
+    pub fn counters(&self) -> [(&'static str, usize); 9] {
         [
             ("ops_before", self.ops_before),
             ("ops_after", self.ops_after),
+            ("calls_inlined", self.calls_inlined),
+            ("mallocs_removed", self.mallocs_removed),
             ("ops_folded", self.ops_folded),
             ("copies_removed", self.copies_removed),
             ("switches_folded", self.switches_folded),
@@ -59,7 +67,13 @@ pub fn optimize_program(program: &mut LlProgram, opts: BackendOptOptions) -> Sta
         ops_before: count_ops(program),
         ..Stats::default()
     };
+    if opts.inline {
+        inline::inline_program(program, &mut stats);
+    }
     for ll in program.graphs.values_mut() {
+        if opts.mallocremoval {
+            mallocremoval::remove_mallocs(ll, &mut stats);
+        }
         if opts.constfold {
             constfold::constant_fold_graph(ll, opts.overflow_checks, &mut stats);
         }

@@ -28,6 +28,8 @@ pub struct Options {
     pub llvm_link: String,
     pub overflow_checks: bool,
     pub constfold: bool,
+    pub inline: bool,
+    pub mallocremoval: bool,
     pub dump_graphs: Option<PathBuf>,
     /// DWARF line tables mapping the binary to the .py sources.
     pub debug_info: bool,
@@ -166,6 +168,8 @@ fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> Phase
     dump_ll(opts, "3-rtyped", &ll)?;
     let bopts = BackendOptOptions {
         constfold: opts.constfold && opts.opt_level > 0,
+        inline: opts.inline && opts.opt_level > 0,
+        mallocremoval: opts.mallocremoval && opts.opt_level > 0,
         overflow_checks: opts.overflow_checks,
     };
     let stats = t.time("backendopt", || {

@@ -367,6 +367,45 @@ pub struct Operation<Op> {
     pub result: VarId,
     /// The Python expression this operation comes from.
     pub span: Span,
+    /// Set when inlining copied this operation from another function:
+    /// the call it replaced, so tracebacks still show that frame.
+    pub inlined_from: Option<Rc<InlineSite>>,
+}
+
+impl<Op> Operation<Op> {
+    pub fn new(op: Op, args: Vec<Value>, result: VarId, span: Span) -> Operation<Op> {
+        Operation {
+            op,
+            args,
+            result,
+            span,
+            inlined_from: None,
+        }
+    }
+}
+
+/// A call whose callee's body was copied into the caller (backendopt's
+/// inlining). The Python frames an operation runs in are: the callee
+/// (at the operation's own span), then the caller at `call_span`, and so
+/// on outwards through `outer`.
+#[derive(Debug)]
+pub struct InlineSite {
+    /// The inlined function's name (as in tracebacks and dumps).
+    pub callee: Rc<str>,
+    /// The call, in the caller's code.
+    pub call_span: Span,
+    /// Where the caller's own code was inlined from, if it was.
+    pub outer: Option<Rc<InlineSite>>,
+}
+
+impl InlineSite {
+    /// The call in the function that holds the operation now.
+    pub fn outermost_call(&self) -> Span {
+        match &self.outer {
+            Some(o) => o.outermost_call(),
+            None => self.call_span,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -163,12 +163,12 @@ fn transform_graph(ll: &mut LlGraph, can_collect: &dyn Fn(&LlOp) -> bool) -> usi
                 if in_slot.insert(v) {
                     let current = *rename.get(&v).unwrap_or(&v);
                     let r = ll.new_var(crate::rtype::lltype::LlType::Void, op.span);
-                    out.push(Operation {
-                        op: LlOp::GcSaveRoot(slot),
-                        args: vec![Value::Var(current)],
-                        result: r,
-                        span: op.span,
-                    });
+                    out.push(Operation::new(
+                        LlOp::GcSaveRoot(slot),
+                        vec![Value::Var(current)],
+                        r,
+                        op.span,
+                    ));
                     saved_total += 1;
                 }
             }
@@ -178,12 +178,12 @@ fn transform_graph(ll: &mut LlGraph, can_collect: &dyn Fn(&LlOp) -> bool) -> usi
                 let ty = ll.types[v.index()];
                 let fresh = ll.new_var(ty, span);
                 ll.graph.vars[fresh.index()].name = ll.graph.vars[v.index()].name.clone();
-                out.push(Operation {
-                    op: LlOp::GcRestoreRoot(slots[&v]),
-                    args: vec![],
-                    result: fresh,
+                out.push(Operation::new(
+                    LlOp::GcRestoreRoot(slots[&v]),
+                    vec![],
+                    fresh,
                     span,
-                });
+                ));
                 rename.insert(v, fresh);
             }
         }

@@ -51,12 +51,7 @@ impl Lowerer<'_> {
     }
 
     pub(super) fn push(&mut self, op: LlOp, args: Vec<Value>, result: VarId, span: Span) {
-        self.ops.push(Operation {
-            op,
-            args,
-            result,
-            span,
-        });
+        self.ops.push(Operation::new(op, args, result, span));
     }
 
     /// Emits `op` into a fresh variable of type `ty`.

@@ -75,6 +75,9 @@ pub struct LlProgram {
     /// Their Python names, for NameError.
     pub global_names: Vec<String>,
     pub globals_tid: u32,
+    /// What `rpython.rlib` decorators say about each function that has
+    /// any (`@always_inline`, `@elidable`, ...), for the optimiser.
+    pub func_hints: IndexMap<FuncId, Vec<crate::rlib::FuncHint>>,
 }
 
 pub fn lltype_of(s: &SomeValue) -> LlType {
@@ -177,6 +180,11 @@ pub fn rtype_program(
         globals: ann.globals.iter().map(lltype_of).collect(),
         global_names: program.global_vars.iter().map(|v| v.name.clone()).collect(),
         globals_tid: layouts.new_tid(),
+        func_hints: graphs
+            .keys()
+            .map(|&f| (f, program.functions[f.index()].hints.clone()))
+            .filter(|(_, h)| !h.is_empty())
+            .collect(),
         graphs,
         classes: layouts,
     })

@@ -64,12 +64,7 @@ pub fn insert_stack_checks(program: &mut LlProgram) -> Recursion {
         let start = ll.graph.startblock;
         ll.graph.block_mut(start).operations.insert(
             0,
-            Operation {
-                op: LlOp::StackCheck,
-                args: vec![],
-                result,
-                span,
-            },
+            Operation::new(LlOp::StackCheck, vec![], result, span),
         );
     }
     Recursion { cycle_of }

@@ -276,12 +276,7 @@ impl Builder<'_> {
         self.graph
             .block_mut(block)
             .operations
-            .push(super::ir::Operation {
-                op,
-                args,
-                result,
-                span,
-            });
+            .push(super::ir::Operation::new(op, args, result, span));
         Value::Var(result)
     }
 

@@ -77,6 +77,7 @@ struct FunctionCx<'a, 'ctx> {
     landing: Option<Landing>,
     /// The operation being emitted (for traceback locations).
     cur_span: crate::diagnostics::Span,
+    cur_inlined_from: Option<std::rc::Rc<crate::flowgraph::ir::InlineSite>>,
 }
 
 /// The exception edge of the raising block being emitted. Its arguments
@@ -114,6 +115,7 @@ pub(super) fn emit_function(
         exc_exit: None,
         landing: None,
         cur_span: ll.graph.span,
+        cur_inlined_from: None,
     };
     fx.emit().map_err(|e| {
         vec![Diagnostic::global(format!(
@@ -184,8 +186,13 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                     .collect(),
             });
             for op in &block.operations {
-                self.set_location(op.span);
+                // The line table maps inlined code to its call.
+                self.set_location(match &op.inlined_from {
+                    Some(site) => site.outermost_call(),
+                    None => op.span,
+                });
                 self.cur_span = op.span;
+                self.cur_inlined_from = op.inlined_from.clone();
                 self.emit_op(op)?;
             }
             self.landing = None;
@@ -255,12 +262,20 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
 
     /// Continues where an exception has just been set: along the raising
     /// block's exception link, or out of the function (recording the
-    /// traceback entry).
+    /// traceback entries: one per Python frame, inlined ones included).
     fn propagate(&self) -> CgResult<()> {
         let Some(landing) = &self.landing else {
-            let loc = self.cg.location(self.cur_span, &self.ll.graph.name);
-            let loc = self.cg.cx.i32_type().const_int(loc as u64, false);
-            self.call_rt(RuntimeFn::TracebackAdd, &[loc.into()])?;
+            let mut span = self.cur_span;
+            let mut site = self.cur_inlined_from.as_deref();
+            loop {
+                let func = site.map_or(&*self.ll.graph.name, |s| &*s.callee);
+                let loc = self.cg.location(span, func);
+                let loc = self.cg.cx.i32_type().const_int(loc as u64, false);
+                self.call_rt(RuntimeFn::TracebackAdd, &[loc.into()])?;
+                let Some(s) = site else { break };
+                span = s.call_span;
+                site = s.outer.as_deref();
+            }
             self.b.build_unconditional_branch(self.exc_exit.unwrap())?;
             return Ok(());
         };
