@@ -236,19 +236,114 @@ fn programs_behave_as_under_cpython() {
                 String::from_utf8_lossy(&got.stderr)
             ));
         }
-        // A program that exits normally writes the same to stderr too (a
-        // traceback names the files, which differ).
-        if expected.status.success() && got.stderr != expected.stderr {
+        // A program that exits normally writes the same to stderr too; one
+        // that fails shows the same traceback, frame by frame.
+        let (want, have) = if expected.status.success() {
+            (
+                String::from_utf8_lossy(&expected.stderr).into_owned(),
+                String::from_utf8_lossy(&got.stderr).into_owned(),
+            )
+        } else {
+            (
+                traceback(&String::from_utf8_lossy(&expected.stderr)),
+                traceback(&String::from_utf8_lossy(&got.stderr)),
+            )
+        };
+        if want != have {
             return Err(format!(
-                "stderr differs\n--- python3\n{}\n--- translated\n{}",
-                String::from_utf8_lossy(&expected.stderr),
-                String::from_utf8_lossy(&got.stderr)
+                "stderr differs\n--- python3\n{want}\n--- translated\n{have}"
             ));
         }
         Ok(())
     });
     let _ = std::fs::remove_dir_all(&scratch);
     report("differential programs", total, &failures);
+}
+
+/// Each backendopt pass can be turned off, and the programs still behave
+/// as under CPython without it (stdout and exit code; one run each). To
+/// keep CI short, program number i runs with pass i mod 3 off;
+/// `DIFF_FLAGS=--no-inline` (etc.) runs the whole suite with one off.
+#[test]
+fn programs_behave_with_each_pass_off() {
+    const FLAGS: [&str; 3] = ["--no-inline", "--no-mallocremoval", "--no-constfold"];
+    let items = programs("tests/programs");
+    let all = items.clone();
+    let flag_for = |p: &Path| FLAGS[all.iter().position(|q| q == p).unwrap() % FLAGS.len()];
+    let scratch = scratch_dir().join("passes-off");
+    std::fs::create_dir_all(&scratch).unwrap();
+    let (total, failures) = run_parallel(items, |p| {
+        let args: Vec<String> = header(p, "args")
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(String::from)
+            .collect();
+        let env: Vec<(String, String)> = header(p, "env")
+            .unwrap_or_default()
+            .split_whitespace()
+            .filter_map(|kv| kv.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let expected = Command::new("python3")
+            .env("PYTHONPATH", repo_root())
+            .arg(p)
+            .args(&args)
+            .output()
+            .map_err(|e| format!("python3: {e}"))?;
+        let binary = scratch.join(format!("{}-c", p.file_stem().unwrap().to_string_lossy()));
+        for flag in [flag_for(p)] {
+            let t = translate(p, &binary, &[flag.to_string()]);
+            if !t.status.success() {
+                return Err(format!(
+                    "{flag}: translation failed:\n{}",
+                    String::from_utf8_lossy(&t.stderr)
+                ));
+            }
+            let got = run_with_timeout(Command::new(&binary).args(&args).envs(env.clone()), 60)?;
+            if got.stdout != expected.stdout || got.status.code() != expected.status.code() {
+                return Err(format!(
+                    "{flag}: output or exit code differs (exit {:?}, python3 {:?})\n--- python3\n{}\n--- translated\n{}",
+                    got.status.code(),
+                    expected.status.code(),
+                    String::from_utf8_lossy(&expected.stdout),
+                    String::from_utf8_lossy(&got.stdout)
+                ));
+            }
+        }
+        let _ = std::fs::remove_file(&binary);
+        Ok(())
+    });
+    report("programs with a pass off", total, &failures);
+}
+
+/// The part of a failing program's stderr that must match CPython's: its
+/// traceback without the `<module>` frame (the `__main__` guard that calls
+/// entry_point under CPython) and without Python 3.11's caret lines. A
+/// RecursionError keeps only its last line: the depth differs.
+fn traceback(stderr: &str) -> String {
+    let lines: Vec<&str> = stderr.lines().collect();
+    if lines
+        .last()
+        .is_some_and(|l| l.starts_with("RecursionError"))
+    {
+        return lines.last().unwrap().to_string();
+    }
+    let mut out = vec![];
+    let mut i = 0;
+    while i < lines.len() {
+        let l = lines[i];
+        if l.starts_with("  File ") && l.ends_with(", in <module>") {
+            i += 2;
+            continue;
+        }
+        if !l.trim().is_empty() && l.trim().chars().all(|c| c == '^' || c == '~') {
+            i += 1;
+            continue;
+        }
+        out.push(l);
+        i += 1;
+    }
+    out.join("\n")
 }
 
 #[test]

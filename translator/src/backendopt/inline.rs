@@ -102,7 +102,13 @@ fn inline_into(
     // Only the caller's own calls are candidates, never those inside a
     // copied body: that keeps mutual recursion through non-recursive
     // callees from inlining forever.
-    let mut todo: Vec<(BlockId, usize)> = ll.graph.reachable_blocks().into_iter().rev().map(|b| (b, 0)).collect();
+    let mut todo: Vec<(BlockId, usize)> = ll
+        .graph
+        .reachable_blocks()
+        .into_iter()
+        .rev()
+        .map(|b| (b, 0))
+        .collect();
     while let Some((b, start)) = todo.pop() {
         if ll.graph.block(b).raising {
             continue;

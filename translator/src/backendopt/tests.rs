@@ -138,7 +138,10 @@ fn inlining_copies_small_callees_into_callers() {
 fn temporaries_that_do_not_escape_are_removed() {
     let fr = front(VECTORS);
     let before = rtyped(&fr);
-    golden("backendopt_dist2_before", &dump(&before.graphs[&fr.func("dist2")]));
+    golden(
+        "backendopt_dist2_before",
+        &dump(&before.graphs[&fr.func("dist2")]),
+    );
     let (after, stats) = optimized(&fr);
     let dist2 = &after.graphs[&fr.func("dist2")];
     golden("backendopt_dist2_after", &dump(dist2));

@@ -62,10 +62,10 @@ pub fn insert_stack_checks(program: &mut LlProgram) -> Recursion {
         let span = ll.graph.span;
         let result = ll.new_var(LlType::Void, span);
         let start = ll.graph.startblock;
-        ll.graph.block_mut(start).operations.insert(
-            0,
-            Operation::new(LlOp::StackCheck, vec![], result, span),
-        );
+        ll.graph
+            .block_mut(start)
+            .operations
+            .insert(0, Operation::new(LlOp::StackCheck, vec![], result, span));
     }
     Recursion { cycle_of }
 }
