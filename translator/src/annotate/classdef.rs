@@ -13,9 +13,7 @@ use crate::flowgraph::ir::{BlockId, ClassId, FuncId};
 use indexmap::{IndexMap, IndexSet};
 use std::rc::Rc;
 
-/// The hidden attribute of `BaseException` holding `str(e)`; the `$`
-/// keeps it apart from Python names.
-pub const EXC_MESSAGE: &str = "$message";
+pub use crate::parse::program::EXC_MESSAGE;
 
 pub struct Attr {
     pub value: SomeValue,

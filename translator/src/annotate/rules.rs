@@ -71,7 +71,9 @@ pub fn annotate_op(
             });
             for ((repr, spec), a) in fields.zip(args) {
                 let ok = if spec.is_empty() || repr {
-                    matches!(a, Int | Bool | Float | Str { .. } | None) || showable(p, a)
+                    matches!(a, Int | Bool | Float | Str { .. } | None)
+                        || showable(p, a)
+                        || (!repr && exception_instance(p, a))
                 } else {
                     matches!(a, Int | Bool | Float | Str { can_be_none: false })
                 };
@@ -446,6 +448,12 @@ pub fn showable(p: &Types, s: &SomeValue) -> bool {
         && crate::abi::repr_desc(s, &p.lists.borrow()).is_some()
 }
 
+/// An exception instance (not None): str() of it is its message. (Its
+/// repr() would need the arguments it was made with, which are not kept.)
+pub fn exception_instance(p: &Types, s: &SomeValue) -> bool {
+    matches!(s, Instance { class, can_be_none: false } if p.is_exception_class(*class))
+}
+
 pub fn annotate_builtin_call(
     p: &Types,
     b: Builtin,
@@ -623,6 +631,9 @@ pub fn annotate_builtin_call(
                     Ok(Str { can_be_none: false })
                 }
                 a if showable(p, a) => Ok(Str { can_be_none: false }),
+                a if b == Builtin::Str && exception_instance(p, a) => {
+                    Ok(Str { can_be_none: false })
+                }
                 other => Err(Diagnostic::error(
                     span,
                     format!(

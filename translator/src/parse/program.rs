@@ -211,6 +211,10 @@ pub struct Program {
 /// `BaseException`: the built-in classes come first, in the order below.
 pub const BASE_EXCEPTION: ClassId = ClassId(0);
 
+/// The hidden attribute of `BaseException` holding `str(e)`; the `$`
+/// keeps it apart from Python names.
+pub const EXC_MESSAGE: &str = "$message";
+
 /// The built-in exception hierarchy the translator knows: (name, base).
 /// Bases come before their subclasses.
 pub const BUILTIN_EXCEPTIONS: &[(&str, Option<&str>)] = &[

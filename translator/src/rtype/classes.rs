@@ -26,7 +26,8 @@ pub const HEADER_BYTES: u32 = 8;
 pub struct ClassLayout {
     /// `module.Class`, for symbols and dumps.
     pub name: String,
-    /// As a traceback names it: `ValueError`, `__main__.MyError`.
+    /// As a traceback names it: `ValueError`, `MyError` (of the target
+    /// module, which runs as `__main__`), `mod.MyError`.
     pub display_name: String,
     pub tid: u32,
     /// The largest type id of the class and its subclasses.
@@ -132,7 +133,8 @@ impl ClassLayouts {
                     }
                 }
                 let name = format!("{}.{}", p.module(desc.module).name, desc.name);
-                let display_name = if p.is_builtin_class(c) {
+                // CPython names the module, except builtins and __main__.
+                let display_name = if p.is_builtin_class(c) || p.module(desc.module).name == "__main__" {
                     desc.name.clone()
                 } else {
                     name.clone()

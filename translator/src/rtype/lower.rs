@@ -938,14 +938,7 @@ impl Lowerer<'_> {
                 | SomeValue::Unsigned
                 | SomeValue::Bytes => self.str_of(a, false, span),
                 // An exception prints as str(e), its message.
-                SomeValue::Instance { class, .. } => {
-                    let name: Rc<str> = EXC_MESSAGE.into();
-                    let (field, _) = self
-                        .layouts
-                        .field(self.program, &self.ann.classes, *class, &name)
-                        .expect("exceptions have a message field");
-                    self.tmp(LlOp::GetField(field), vec![a.clone()], LlType::StrPtr, span)
-                }
+                SomeValue::Instance { class, .. } => self.exception_message(a, *class, span),
                 _ => a.clone(),
             };
             self.tmp(LlOp::Write(kind), vec![a], LlType::Void, span);
@@ -976,17 +969,7 @@ impl Lowerer<'_> {
                 pieces.push(p);
                 values.extend(v);
             }
-            let s = match self.s(a) {
-                SomeValue::Instance { class, .. } => {
-                    let name: Rc<str> = EXC_MESSAGE.into();
-                    let (field, _) = self
-                        .layouts
-                        .field(self.program, &self.ann.classes, class, &name)
-                        .expect("exceptions have a message field");
-                    self.tmp(LlOp::GetField(field), vec![a.clone()], LlType::StrPtr, span)
-                }
-                _ => self.str_of(a, false, span),
-            };
+            let s = self.str_of(a, false, span);
             pieces.push(FormatPiece::AddStr);
             values.push(s);
         }
@@ -1197,10 +1180,21 @@ impl Lowerer<'_> {
     ) -> LResult {
         self.push(LlOp::Malloc(class), vec![], result, span);
         if self.program.is_exception_class(class) {
-            // str(e) is the single str argument, as BaseException.args.
+            // str(e) is the single str argument, as BaseException.args
+            // (quoted for a KeyError, whose str() is the key's repr); an
+            // `__init__` of the class may set it again.
+            let key_error = self
+                .program
+                .builtin_classes
+                .get("KeyError")
+                .is_some_and(|&k| self.program.is_subclass(class, k));
             let message = match &args[1..] {
                 [m] if keywords.is_empty() && matches!(self.s(m), SomeValue::Str { .. }) => {
-                    m.clone()
+                    if key_error {
+                        self.str_of(m, true, span)
+                    } else {
+                        m.clone()
+                    }
                 }
                 _ => Value::Const(Constant::Str("".into())),
             };
@@ -1223,6 +1217,16 @@ impl Lowerer<'_> {
             self.tmp(LlOp::DirectCall(init), call_args, LlType::Void, span);
         }
         Ok(())
+    }
+
+    /// str(e) of an exception instance: the message it holds.
+    pub(super) fn exception_message(&mut self, e: &Value, class: ClassId, span: Span) -> Value {
+        let name: Rc<str> = EXC_MESSAGE.into();
+        let (field, _) = self
+            .layouts
+            .field(self.program, &self.ann.classes, class, &name)
+            .expect("exceptions have a message field");
+        self.tmp(LlOp::GetField(field), vec![e.clone()], LlType::StrPtr, span)
     }
 
     fn call_method(

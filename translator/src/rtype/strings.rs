@@ -60,6 +60,8 @@ impl Lowerer<'_> {
             // and so does the builder.
             SomeValue::Str { .. } => self.format(vec![FormatPiece::AddStr], vec![v.clone()], span),
             SomeValue::None => Value::Const(Constant::Str("None".into())),
+            // The annotator allows str() only of exceptions: their message.
+            SomeValue::Instance { class, .. } if !repr => self.exception_message(v, *class, span),
             SomeValue::Bytes => {
                 self.helper(Helper::BytesRepr, vec![v.clone()], LlType::StrPtr, span)
             }

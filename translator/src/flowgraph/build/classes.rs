@@ -2,6 +2,7 @@
 //! `isinstance` and the narrowing of a local after it.
 
 use super::*;
+use crate::parse::program::EXC_MESSAGE;
 
 impl Builder<'_> {
     /// `C.name`: a method (as a plain function, `Base.__init__(self)`) or
@@ -28,14 +29,14 @@ impl Builder<'_> {
     }
 
     /// `super().name`: the method `name` of the enclosing class's base,
-    /// known statically, as a function taking `self` first.
-    /// `None` for `BaseException.__init__`, which does nothing here.
+    /// known statically, as a function taking `self` first (with `self`).
+    /// `None` for `BaseException.__init__`, which `exception_init` does.
     pub(super) fn super_method(
         &mut self,
         call: &ast::ExprCall,
         name: &str,
         span: Span,
-    ) -> Result<Option<(Value, Value)>, Diagnostic> {
+    ) -> Result<(Option<Value>, Value), Diagnostic> {
         let Some(class) = self.enclosing_class() else {
             return Err(Diagnostic::error(
                 span,
@@ -47,16 +48,14 @@ impl Builder<'_> {
         }
         let desc = self.program.class(class);
         let found = desc.base.and_then(|b| self.program.lookup_method(b, name));
-        if found.is_none() && name == "__init__" && self.program.is_exception_class(class) {
-            // BaseException.__init__: the message is set at creation.
-            return Ok(None);
-        }
-        let Some(f) = found else {
+        let exception_init =
+            found.is_none() && name == "__init__" && self.program.is_exception_class(class);
+        if found.is_none() && !exception_init {
             return Err(Diagnostic::error(
                 span,
                 format!("no base class of `{}` has a method `{name}`", desc.name),
             ));
-        };
+        }
         let Some(self_name) = self
             .program
             .function(self.graph.func)
@@ -78,7 +77,77 @@ impl Builder<'_> {
                 ))
             }
         };
-        Ok(Some((Value::Const(Constant::Func(f)), this)))
+        Ok((found.map(|f| Value::Const(Constant::Func(f))), this))
+    }
+
+    /// A class named by `e` (`ValueError`, a user exception class) whose
+    /// `name` is BaseException's `__init__`: no class on its way up
+    /// defines one.
+    pub(super) fn exception_class_without_init(&self, e: &ast::Expr, name: &str) -> Option<ClassId> {
+        let ast::Expr::Name(n) = e else { return None };
+        if name != "__init__" || self.locals.contains(n.id.as_str()) {
+            return None;
+        }
+        let class = match self.program.module(self.module).globals.get(n.id.as_str()) {
+            Some(Global::Class(c)) => *c,
+            None => *self.program.builtin_classes.get(n.id.as_str())?,
+            _ => return None,
+        };
+        (self.program.is_exception_class(class)
+            && self.program.lookup_method(class, "__init__").is_none())
+        .then_some(class)
+    }
+
+    /// `BaseException.__init__(this, *args)` inside an exception class
+    /// `class`: sets what str(e) gives, as CPython does from `e.args`:
+    /// "" for no argument, str(arg) for one (repr(arg) for a KeyError),
+    /// str of the tuple for several.
+    pub(super) fn exception_init(
+        &mut self,
+        class: ClassId,
+        this: Value,
+        call: &ast::ExprCall,
+        span: Span,
+    ) -> ExprResult {
+        if let Some(k) = call.keywords.first() {
+            return Err(self.unsupported(k, "keyword arguments to an exception's `__init__`"));
+        }
+        let args: Vec<&ast::Expr> = call.args.iter().collect();
+        let mut values = self.eval_all(&args)?;
+        let key_error = self
+            .program
+            .builtin_classes
+            .get("KeyError")
+            .is_some_and(|&k| self.program.is_subclass(class, k));
+        let message = match values.len() {
+            0 => Value::Const(Constant::Str("".into())),
+            1 => {
+                let f = if key_error { Builtin::Repr } else { Builtin::Str };
+                let arg = values.pop().unwrap();
+                self.emit(
+                    HlOp::Call { keywords: Rc::from([]) },
+                    vec![Value::Const(Constant::Builtin(f)), arg],
+                    span,
+                    None,
+                )
+            }
+            _ => {
+                let tuple = self.emit(HlOp::NewTuple, values, span, None);
+                self.emit(
+                    HlOp::Call { keywords: Rc::from([]) },
+                    vec![Value::Const(Constant::Builtin(Builtin::Str)), tuple],
+                    span,
+                    None,
+                )
+            }
+        };
+        self.emit(
+            HlOp::SetAttr(EXC_MESSAGE.into()),
+            vec![this, message],
+            span,
+            None,
+        );
+        Ok(Value::Const(Constant::None))
     }
 
     /// A name bound to a module or class, whose attributes are resolved

@@ -1328,16 +1328,31 @@ impl Builder<'_> {
             if let ast::Expr::Call(inner) = &*a.value {
                 if matches!(&*inner.func, ast::Expr::Name(n) if n.id.as_str() == "super" && !self.locals.contains("super"))
                 {
-                    let Some((func, this)) = self.super_method(inner, a.attr.as_str(), span)?
-                    else {
-                        self.call_args(c, vec![])?;
-                        return Ok(Value::Const(Constant::None));
+                    let (func, this) = self.super_method(inner, a.attr.as_str(), span)?;
+                    let Some(func) = func else {
+                        let class = self.enclosing_class().expect("super() checked it");
+                        return self.exception_init(class, this, c, span);
                     };
                     let (args, keywords) = self.call_args(c, vec![])?;
                     let mut all = vec![func, this];
                     all.extend(args);
                     return Ok(self.emit(HlOp::Call { keywords }, all, span, None));
                 }
+            }
+            if let Some(class) = self.exception_class_without_init(&a.value, a.attr.as_str()) {
+                // `ValueError.__init__(self, msg)`: BaseException's.
+                let Some(first) = c.args.first() else {
+                    return Err(Diagnostic::error(
+                        span,
+                        "`__init__` of an exception class needs the instance as first argument",
+                    ));
+                };
+                let this = self.expr(first)?;
+                let rest = ast::ExprCall {
+                    args: c.args[1..].to_vec(),
+                    ..c.clone()
+                };
+                return self.exception_init(class, this, &rest, span);
             }
             if !self.is_namespace(&a.value) {
                 let (args, keywords) = self.call_args(c, vec![&a.value])?;
