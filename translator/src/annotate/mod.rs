@@ -322,7 +322,12 @@ impl<'a> Annotator<'a> {
             Conflict::Variable => match &g.vars[var.index()].name {
                 Some(name) => (
                     format!(
-                        "variable `{name}` is {} here and {} elsewhere",
+                        "variable `{}` is {} here and {} elsewhere",
+                        // A comprehension's own `x` is `x$comp1` inside.
+                        name.split('$')
+                            .next()
+                            .filter(|n| !n.is_empty())
+                            .unwrap_or(name),
                         with_article(new, &types!(self)),
                         with_article(old, &types!(self))
                     ),

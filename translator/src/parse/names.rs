@@ -66,3 +66,53 @@ pub fn collect_assigned_names(body: &[ast::Stmt], out: &mut HashSet<String>) {
         }
     }
 }
+
+/// Renames the names `map` lists wherever `e` reads or binds them,
+/// descending into nested comprehensions (which rename again what they
+/// bind). `None` when `e` holds a lambda: its body is a function of its
+/// own, lifted from the source, which a renamed copy would not reach.
+pub fn rename_names(
+    e: &ast::Expr,
+    map: &std::collections::HashMap<String, String>,
+) -> Option<ast::Expr> {
+    use rustpython_ast::fold::Foldable;
+    let mut r = Renamer {
+        map,
+        saw_lambda: false,
+    };
+    let Ok(out) = e.clone().fold(&mut r);
+    (!r.saw_lambda).then_some(out)
+}
+
+struct Renamer<'m> {
+    map: &'m std::collections::HashMap<String, String>,
+    saw_lambda: bool,
+}
+
+impl rustpython_ast::Fold<ast::text_size::TextRange> for Renamer<'_> {
+    type TargetU = ast::text_size::TextRange;
+    type Error = std::convert::Infallible;
+    type UserContext = ();
+
+    fn will_map_user(&mut self, _: &ast::text_size::TextRange) {}
+
+    fn map_user(
+        &mut self,
+        user: ast::text_size::TextRange,
+        _: (),
+    ) -> Result<ast::text_size::TextRange, Self::Error> {
+        Ok(user)
+    }
+
+    fn fold_expr_name(&mut self, mut n: ast::ExprName) -> Result<ast::ExprName, Self::Error> {
+        if let Some(new) = self.map.get(n.id.as_str()) {
+            n.id = ast::Identifier::new(new.as_str());
+        }
+        Ok(n)
+    }
+
+    fn fold_expr_lambda(&mut self, l: ast::ExprLambda) -> Result<ast::ExprLambda, Self::Error> {
+        self.saw_lambda = true;
+        Ok(l)
+    }
+}

@@ -134,11 +134,12 @@ impl ClassLayouts {
                 }
                 let name = format!("{}.{}", p.module(desc.module).name, desc.name);
                 // CPython names the module, except builtins and __main__.
-                let display_name = if p.is_builtin_class(c) || p.module(desc.module).name == "__main__" {
-                    desc.name.clone()
-                } else {
-                    name.clone()
-                };
+                let display_name =
+                    if p.is_builtin_class(c) || p.module(desc.module).name == "__main__" {
+                        desc.name.clone()
+                    } else {
+                        name.clone()
+                    };
                 classes.insert(
                     c,
                     ClassLayout {

@@ -83,7 +83,11 @@ impl Builder<'_> {
     /// A class named by `e` (`ValueError`, a user exception class) whose
     /// `name` is BaseException's `__init__`: no class on its way up
     /// defines one.
-    pub(super) fn exception_class_without_init(&self, e: &ast::Expr, name: &str) -> Option<ClassId> {
+    pub(super) fn exception_class_without_init(
+        &self,
+        e: &ast::Expr,
+        name: &str,
+    ) -> Option<ClassId> {
         let ast::Expr::Name(n) = e else { return None };
         if name != "__init__" || self.locals.contains(n.id.as_str()) {
             return None;
@@ -122,10 +126,16 @@ impl Builder<'_> {
         let message = match values.len() {
             0 => Value::Const(Constant::Str("".into())),
             1 => {
-                let f = if key_error { Builtin::Repr } else { Builtin::Str };
+                let f = if key_error {
+                    Builtin::Repr
+                } else {
+                    Builtin::Str
+                };
                 let arg = values.pop().unwrap();
                 self.emit(
-                    HlOp::Call { keywords: Rc::from([]) },
+                    HlOp::Call {
+                        keywords: Rc::from([]),
+                    },
                     vec![Value::Const(Constant::Builtin(f)), arg],
                     span,
                     None,
@@ -134,7 +144,9 @@ impl Builder<'_> {
             _ => {
                 let tuple = self.emit(HlOp::NewTuple, values, span, None);
                 self.emit(
-                    HlOp::Call { keywords: Rc::from([]) },
+                    HlOp::Call {
+                        keywords: Rc::from([]),
+                    },
                     vec![Value::Const(Constant::Builtin(Builtin::Str)), tuple],
                     span,
                     None,

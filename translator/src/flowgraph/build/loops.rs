@@ -5,9 +5,9 @@ use super::{conform, Builder, ExprResult, LoopCtx, Pending};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::flowgraph::hlop::{CmpOp, HlOp};
 use crate::flowgraph::ir::{Constant, Value};
-use crate::parse::names::{collect_assigned_names, collect_target_names};
+use crate::parse::names::{collect_assigned_names, collect_target_names, rename_names};
 use rustpython_parser::ast;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 impl Builder<'_> {
@@ -374,12 +374,12 @@ impl Builder<'_> {
         }
     }
 
-    /// `[elt for x in seq if cond ...]`: a new list filled by the loops the
-    /// generators describe. The loop variables are the comprehension's
-    /// own, as in Python 3: names bound outside are restored afterwards.
-    /// `[elt for ...]`, `{elt for ...}`, `{key: value for ...}`: a new
-    /// container filled by nested `for` and `if` statements; the loop
-    /// variables do not leak into the enclosing scope.
+    /// `[elt for x in seq if cond ...]`, `{elt for ...}`, `{key: value for
+    /// ...}`: a new container filled by nested `for` and `if` statements.
+    /// The loop variables are the comprehension's own, as in Python 3:
+    /// they get hidden names (`x` becomes `x$comp1`) in everything but the
+    /// first iterable, which runs in the enclosing scope, so an `x` of the
+    /// function is neither changed nor forced to the same type.
     pub(super) fn comprehension(
         &mut self,
         kind: Comprehension,
@@ -387,6 +387,59 @@ impl Builder<'_> {
         range: ast::text_size::TextRange,
     ) -> ExprResult {
         let span = Span::new(self.file, range.start().into(), range.end().into());
+        if let Some((kind, generators)) = self.own_scope(&kind, generators) {
+            return self.comprehension_body(kind.as_ref(), &generators, range, span);
+        }
+        self.comprehension_body(kind, generators, range, span)
+    }
+
+    /// The comprehension with its loop variables renamed, or None when it
+    /// holds a lambda (which reads the variables by their names).
+    fn own_scope(
+        &mut self,
+        kind: &Comprehension,
+        generators: &[ast::Comprehension],
+    ) -> Option<(OwnedComprehension, Vec<ast::Comprehension>)> {
+        let mut targets = HashSet::new();
+        for g in generators {
+            collect_target_names(&g.target, &mut targets);
+        }
+        let mut targets: Vec<String> = targets.into_iter().collect();
+        targets.sort();
+        let map: HashMap<String, String> = targets
+            .into_iter()
+            .map(|t| {
+                let hidden = self.hidden("comp");
+                let new = format!("{t}{hidden}");
+                (t, new)
+            })
+            .collect();
+        let r = |e: &ast::Expr| rename_names(e, &map);
+        let kind = match *kind {
+            Comprehension::List(e) => OwnedComprehension::List(r(e)?),
+            Comprehension::Set(e) => OwnedComprehension::Set(r(e)?),
+            Comprehension::Dict(k, v) => OwnedComprehension::Dict(r(k)?, r(v)?),
+            Comprehension::AnyAll(e, all) => OwnedComprehension::AnyAll(r(e)?, all),
+        };
+        let mut renamed = vec![];
+        for (i, g) in generators.iter().enumerate() {
+            renamed.push(ast::Comprehension {
+                target: r(&g.target)?,
+                iter: if i == 0 { g.iter.clone() } else { r(&g.iter)? },
+                ifs: g.ifs.iter().map(r).collect::<Option<_>>()?,
+                ..g.clone()
+            });
+        }
+        Some((kind, renamed))
+    }
+
+    fn comprehension_body(
+        &mut self,
+        kind: Comprehension,
+        generators: &[ast::Comprehension],
+        range: ast::text_size::TextRange,
+        span: Span,
+    ) -> ExprResult {
         let container = match kind {
             Comprehension::List(_) => self.emit(HlOp::NewList, vec![], span, None),
             Comprehension::Set(_) => {
@@ -540,6 +593,25 @@ pub(super) enum Comprehension<'e> {
     Dict(&'e ast::Expr, &'e ast::Expr),
     /// `any(elt for ...)` (false) or `all(...)` (true), over one `for`.
     AnyAll(&'e ast::Expr, bool),
+}
+
+/// A comprehension whose expressions were rewritten (renamed variables).
+enum OwnedComprehension {
+    List(ast::Expr),
+    Set(ast::Expr),
+    Dict(ast::Expr, ast::Expr),
+    AnyAll(ast::Expr, bool),
+}
+
+impl OwnedComprehension {
+    fn as_ref(&self) -> Comprehension<'_> {
+        match self {
+            OwnedComprehension::List(e) => Comprehension::List(e),
+            OwnedComprehension::Set(e) => Comprehension::Set(e),
+            OwnedComprehension::Dict(k, v) => Comprehension::Dict(k, v),
+            OwnedComprehension::AnyAll(e, all) => Comprehension::AnyAll(e, *all),
+        }
+    }
 }
 
 impl Builder<'_> {
