@@ -13,6 +13,7 @@
  * the GC heap (the builder's text is malloc'd), so the value need not be
  * rooted. */
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "rpy.h"
@@ -141,3 +142,25 @@ static const char *add_repr(rpy_builder *b, uint64_t v, const char *d) {
 }
 
 void rpy_builder_add_value_repr(rpy_builder *b, uint64_t value, const char *desc) { add_repr(b, value, desc); }
+
+__attribute__((noinline, cold)) void rpy_raise_not_in_list(uint64_t value, const char *desc) {
+    /* The builder's text is malloc'd: nothing moves until it is finished,
+     * and the message is copied to a C string before the raise allocates. */
+    rpy_builder_space space;
+    rpy_builder *b = (rpy_builder *)(void *)&space;
+    rpy_builder_init(b);
+    add_repr(b, value, desc);
+    add_text(b, " is not in list");
+    rpy_str *s = rpy_builder_finish(b);
+    if (s == NULL) /* MemoryError is set */
+        return;
+    char *msg = malloc((size_t)s->length + 1);
+    if (msg == NULL) {
+        rpy_raise(RPY_EXC_MEMORY, NULL);
+        return;
+    }
+    memcpy(msg, s->data, (size_t)s->length);
+    msg[s->length] = '\0';
+    rpy_raise(RPY_EXC_VALUE, msg);
+    free(msg);
+}

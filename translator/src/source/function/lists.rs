@@ -247,7 +247,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 match &op.op {
                     LlOp::ListContains(_) => Some(self.b.build_not(missing, name)?.into()),
                     LlOp::ListIndex(_) => {
-                        self.raise_if(missing, ExcKind::Value, "list.index(x): x not in list")?;
+                        self.raise_not_in_list(missing, &a[1], bits)?;
                         Some(found.into())
                     }
                     _ => {
@@ -380,6 +380,43 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
     }
 
     /// How a searched-for value travels: by its machine type.
+    /// list.index's ValueError: "<repr(x)> is not in list", as CPython.
+    fn raise_not_in_list(
+        &self,
+        missing: IntValue<'ctx>,
+        item: &Value,
+        bits: IntValue<'ctx>,
+    ) -> CgResult<()> {
+        let t = match item {
+            Value::Var(x) => self.ll.types[x.index()],
+            Value::Const(Constant::Int(_)) => LlType::Signed,
+            Value::Const(Constant::Float(_)) => LlType::Float,
+            Value::Const(Constant::Bool(_)) => LlType::Bool,
+            Value::Const(Constant::Str(_)) => LlType::StrPtr,
+            Value::Const(_) => LlType::Void,
+        };
+        let desc = match t {
+            LlType::Signed => "i",
+            LlType::Float => "f",
+            LlType::Bool => "b",
+            LlType::StrPtr => "s",
+            LlType::Void => "n",
+            // An instance shows its address under CPython: no text to match.
+            _ => return self.raise_if(missing, ExcKind::Value, "list.index(x): x not in list"),
+        };
+        let raise = self.cg.cx.append_basic_block(self.func, "raise");
+        let cont = self.cg.cx.append_basic_block(self.func, "cont");
+        self.b.build_conditional_branch(missing, raise, cont)?;
+        self.b.position_at_end(raise);
+        self.call_rt(
+            RuntimeFn::Helper(crate::abi::Helper::RaiseNotInList),
+            &[bits.into(), self.cg.cstring(desc).into()],
+        )?;
+        self.propagate()?;
+        self.b.position_at_end(cont);
+        Ok(())
+    }
+
     fn kind_of_value(&self, v: &Value, _eq: crate::rtype::llop::EqKind) -> ItemKind {
         let t = match v {
             Value::Var(x) => self.ll.types[x.index()],
