@@ -91,6 +91,8 @@ fn mutated_programs_never_panic_the_translator() {
                 llvm_link: "llvm-link-19".into(),
                 overflow_checks: false,
                 constfold: true,
+                inline: true,
+                mallocremoval: true,
                 dump_graphs: None,
                 debug_info: j % 2 == 0,
                 profopt: None,
