@@ -45,6 +45,37 @@ fn header(path: &Path, key: &str) -> Option<String> {
         .map(|s| s.trim().to_string())
 }
 
+/// `# args: ...` on the first line: the program's command-line arguments.
+fn program_args(path: &Path) -> Vec<String> {
+    header(path, "args")
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(String::from)
+        .collect()
+}
+
+/// `# env: NAME=value ...` on the first line: settings for every run of
+/// the translated binary (e.g. a heap limit).
+fn program_env(path: &Path) -> Vec<(String, String)> {
+    header(path, "env")
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// What the oracle does: the program under python3, with the repository
+/// root (which holds the rpython.rlib shim package) on PYTHONPATH.
+fn under_cpython(path: &Path, args: &[String]) -> Result<std::process::Output, String> {
+    Command::new("python3")
+        .env("PYTHONPATH", repo_root())
+        .arg(path)
+        .args(args)
+        .output()
+        .map_err(|e| format!("python3: {e}"))
+}
+
 fn scratch_dir() -> PathBuf {
     let d = std::env::temp_dir().join(format!("translate-difftest-{}", std::process::id()));
     std::fs::create_dir_all(&d).unwrap();
@@ -158,18 +189,8 @@ fn programs_behave_as_under_cpython() {
         .map(String::from)
         .collect();
     let (total, failures) = run_parallel(items, |p| {
-        let args: Vec<String> = header(p, "args")
-            .unwrap_or_default()
-            .split_whitespace()
-            .map(String::from)
-            .collect();
-        // The repository root holds the rpython.rlib shim package.
-        let expected = Command::new("python3")
-            .env("PYTHONPATH", repo_root())
-            .arg(p)
-            .args(&args)
-            .output()
-            .map_err(|e| format!("python3: {e}"))?;
+        let args = program_args(p);
+        let expected = under_cpython(p, &args)?;
         let binary = scratch.join(format!("{}-c", p.file_stem().unwrap().to_string_lossy()));
         let t = translate(p, &binary, &extra);
         if !t.status.success() {
@@ -178,14 +199,7 @@ fn programs_behave_as_under_cpython() {
                 String::from_utf8_lossy(&t.stderr)
             ));
         }
-        // `# env: NAME=value ...` on the first line: settings for every run
-        // of the translated binary (e.g. a heap limit).
-        let env: Vec<(String, String)> = header(p, "env")
-            .unwrap_or_default()
-            .split_whitespace()
-            .filter_map(|kv| kv.split_once('='))
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let env = program_env(p);
         let got = run_with_timeout(Command::new(&binary).args(&args).envs(env.clone()), 60)?;
         // Again with a small nursery and the collector's heap checks, so
         // a reference the gc transform failed to save shows up.
@@ -273,44 +287,28 @@ fn programs_behave_with_each_pass_off() {
     let scratch = scratch_dir().join("passes-off");
     std::fs::create_dir_all(&scratch).unwrap();
     let (total, failures) = run_parallel(items, |p| {
-        let args: Vec<String> = header(p, "args")
-            .unwrap_or_default()
-            .split_whitespace()
-            .map(String::from)
-            .collect();
-        let env: Vec<(String, String)> = header(p, "env")
-            .unwrap_or_default()
-            .split_whitespace()
-            .filter_map(|kv| kv.split_once('='))
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        let expected = Command::new("python3")
-            .env("PYTHONPATH", repo_root())
-            .arg(p)
-            .args(&args)
-            .output()
-            .map_err(|e| format!("python3: {e}"))?;
+        let args = program_args(p);
+        let expected = under_cpython(p, &args)?;
         let binary = scratch.join(format!("{}-c", p.file_stem().unwrap().to_string_lossy()));
-        for flag in [flag_for(p)] {
-            let t = translate(p, &binary, &[flag.to_string()]);
-            if !t.status.success() {
-                return Err(format!(
-                    "{flag}: translation failed:\n{}",
-                    String::from_utf8_lossy(&t.stderr)
-                ));
-            }
-            let got = run_with_timeout(Command::new(&binary).args(&args).envs(env.clone()), 60)?;
-            if got.stdout != expected.stdout || got.status.code() != expected.status.code() {
-                return Err(format!(
-                    "{flag}: output or exit code differs (exit {:?}, python3 {:?})\n--- python3\n{}\n--- translated\n{}",
-                    got.status.code(),
-                    expected.status.code(),
-                    String::from_utf8_lossy(&expected.stdout),
-                    String::from_utf8_lossy(&got.stdout)
-                ));
-            }
+        let flag = flag_for(p);
+        let t = translate(p, &binary, &[flag.to_string()]);
+        if !t.status.success() {
+            return Err(format!(
+                "{flag}: translation failed:\n{}",
+                String::from_utf8_lossy(&t.stderr)
+            ));
         }
+        let got = run_with_timeout(Command::new(&binary).args(&args).envs(program_env(p)), 60)?;
         let _ = std::fs::remove_file(&binary);
+        if got.stdout != expected.stdout || got.status.code() != expected.status.code() {
+            return Err(format!(
+                "{flag}: output or exit code differs (exit {:?}, python3 {:?})\n--- python3\n{}\n--- translated\n{}",
+                got.status.code(),
+                expected.status.code(),
+                String::from_utf8_lossy(&expected.stdout),
+                String::from_utf8_lossy(&got.stdout)
+            ));
+        }
         Ok(())
     });
     report("programs with a pass off", total, &failures);

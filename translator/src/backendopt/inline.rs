@@ -96,7 +96,11 @@ fn inline_into(
     stats: &mut Stats,
 ) {
     let mut verdicts: HashMap<FuncId, bool> = HashMap::new();
-    let mut ll = program.graphs[&caller].clone();
+    // A method table may name a function that never got a graph.
+    let Some(ll) = program.graphs.get(&caller) else {
+        return;
+    };
+    let mut ll = ll.clone();
     let mut grown = size(&ll);
     let mut inlined_any = false;
     // Only the caller's own calls are candidates, never those inside a

@@ -15,6 +15,8 @@
 //! into another object or a container, compared with `is`, or whose class
 //! is asked for (`isinstance`, a method table); an object that changes in
 //! a `try` block whose handler receives it; lifetimes that mix classes.
+//! A removed allocation can no longer fail with MemoryError (as in
+//! RPython).
 
 use super::Stats;
 use crate::flowgraph::ir::{BlockId, Constant, Operation, Value, VarId};
@@ -207,7 +209,11 @@ fn find_escapes(ll: &LlGraph, blocks: &[BlockId], roots: &[VarId]) -> HashMap<Va
                     mutated.insert(root);
                 } else {
                     let ty = ll.types[op.result.index()];
-                    lt.entry(root).or_default().fields.insert(key, ty);
+                    let l = lt.entry(root).or_default();
+                    // One variable per field needs one type for it.
+                    if l.fields.insert(key, ty).is_some_and(|old| old != ty) {
+                        l.escapes = true;
+                    }
                 }
             }
         }
