@@ -228,7 +228,9 @@ enum rpy_eq_kind {
     RPY_EQ_STR = 2,   /* rpy_str contents (NULL is None) */
 };
 /* The first index i >= start with l[i] == item, or -1. */
-int64_t rpy_list_find(rpy_list *l, uint64_t item, int32_t eq_kind, int64_t start);
+/* l.index(item, start, stop): the first position in [start, stop) (negative
+ * bounds count from the end, as list.index's) holding item, or -1. */
+int64_t rpy_list_find(rpy_list *l, uint64_t item, int32_t eq_kind, int64_t start, int64_t stop);
 int64_t rpy_list_count(rpy_list *l, uint64_t item, int32_t eq_kind);
 /* a == b, item by item. */
 bool rpy_list_eq(rpy_list *a, rpy_list *b, int32_t eq_kind);

@@ -445,10 +445,18 @@ static inline bool items_equal(uint64_t x, uint64_t y, int32_t eq_kind) {
     }
 }
 
-int64_t rpy_list_find(rpy_list *l, uint64_t item, int32_t eq_kind, int64_t start) {
+int64_t rpy_list_find(rpy_list *l, uint64_t item, int32_t eq_kind, int64_t start, int64_t stop) {
     const rpy_array *a = l->items;
     uint32_t size = item_size(a);
-    for (int64_t i = start < 0 ? 0 : start; i < l->length; i++)
+    int64_t n = l->length;
+    /* Bounds as list.index takes them: negative ones count from the end. */
+    if (start < 0 && (start += n) < 0)
+        start = 0;
+    if (stop < 0 && (stop += n) < 0)
+        stop = 0;
+    if (stop > n)
+        stop = n;
+    for (int64_t i = start; i < stop; i++)
         if (items_equal(get(a, size, i), item, eq_kind))
             return i;
     return -1;

@@ -468,17 +468,21 @@ static void test_random_ops(int k, int steps) {
             uint64_t item = encode(k, rnd(1000)); /* for nodes: found nowhere */
             if (n > 0 && rnd(2))
                 item = at(LIST(0), rnd(n));
-            int64_t x = decode(k, item), start = rnd(n + 5) - 2, want = op == OP_FIND ? -1 : 0;
+            int64_t x = decode(k, item), want = op == OP_FIND ? -1 : 0;
+            /* Bounds from before the start to past the end, both signs. */
+            int64_t start = rnd(2 * n + 5) - n - 2, stop = rnd(3) ? INT64_MAX : rnd(2 * n + 5) - n - 2;
+            int64_t lo = start < 0 ? (start + n < 0 ? 0 : start + n) : start;
+            int64_t hi = stop < 0 ? (stop + n < 0 ? 0 : stop + n) : (stop > n ? n : stop);
             for (int64_t j = 0; j < n; j++)
                 if (m.v[j] == x) {
                     if (op == OP_COUNT)
                         want++;
-                    else if (j >= start) {
+                    else if (j >= lo && j < hi) {
                         want = j;
                         break;
                     }
                 }
-            int64_t got = op == OP_FIND ? rpy_list_find(LIST(0), item, kinds[k].eq, start)
+            int64_t got = op == OP_FIND ? rpy_list_find(LIST(0), item, kinds[k].eq, start, stop)
                                         : rpy_list_count(LIST(0), item, kinds[k].eq);
             sub_ok = got == want;
             break;
@@ -1165,7 +1169,7 @@ static void test_sort_strs(void) {
 /* ---- comparisons ------------------------------------------------------- */
 
 /* l.index(x, start) as rpy_list_find gives it (-1: absent), and l.count(x). */
-#define FIND(l, x, eq, start) rpy_list_find(l, (uint64_t)(x), eq, start)
+#define FIND(l, x, eq, start) rpy_list_find(l, (uint64_t)(x), eq, start, INT64_MAX)
 #define COUNT(l, x, eq) rpy_list_count(l, (uint64_t)(x), eq)
 
 static void test_equality(void) {
@@ -1211,7 +1215,9 @@ static void test_equality(void) {
     static const int64_t ints[] = {INT64_MIN, -1, 0, INT64_MAX, -1};
     for (int i = 0; i < 5; i++)
         rpy_list_append(LIST(0), (uint64_t)ints[i]);
-    check(FIND(LIST(0), -1, B, -3) == 1 && FIND(LIST(0), -1, B, 2) == 4 && FIND(LIST(0), -1, B, 9) == -1 &&
+    /* A negative start counts from the end, as list.index's. */
+    check(FIND(LIST(0), -1, B, -3) == 4 && FIND(LIST(0), -1, B, -10) == 1 && FIND(LIST(0), -1, B, 2) == 4 &&
+              FIND(LIST(0), -1, B, 9) == -1 && rpy_list_find(LIST(0), (uint64_t)-1, B, 2, -1) == -1 &&
               COUNT(LIST(0), INT64_MIN, B) == 1,
           "int find/count");
     f[1] = rpy_list_slice(LIST(0), 0, 4, 1);
@@ -1266,7 +1272,7 @@ static void test_no_allocation(void) {
     uint64_t before = stats().bytes_allocated;
     rpy_list_delete(LIST(0), 10);
     rpy_list_reverse(LIST(0));
-    rpy_list_find(LIST(0), at(LIST(1), 3), RPY_EQ_BITS, 0);
+    rpy_list_find(LIST(0), at(LIST(1), 3), RPY_EQ_BITS, 0, INT64_MAX);
     rpy_list_count(LIST(0), at(LIST(1), 3), RPY_EQ_BITS);
     rpy_list_eq(LIST(0), LIST(1), RPY_EQ_BITS);
     rpy_list_sort(LIST(0), RPY_EQ_BITS, false);

@@ -373,7 +373,13 @@ impl RuntimeFn {
             RuntimeFn::ListConcat => ptr.fn_type(&p(&[ptr.into(), ptr.into()]), false),
             RuntimeFn::ListReverse | RuntimeFn::ListClear => void.fn_type(&p(&[ptr.into()]), false),
             RuntimeFn::ListFind => i64t.fn_type(
-                &p(&[ptr.into(), i64t.into(), i32t.into(), i64t.into()]),
+                &p(&[
+                    ptr.into(),
+                    i64t.into(),
+                    i32t.into(),
+                    i64t.into(),
+                    i64t.into(),
+                ]),
                 false,
             ),
             RuntimeFn::ListCount => {

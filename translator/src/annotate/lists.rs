@@ -21,7 +21,7 @@ pub const LIST_METHODS: &[(&str, usize, usize)] = &[
     ("reverse", 0, 0),
     ("clear", 0, 0),
     ("copy", 0, 0),
-    ("index", 1, 1),
+    ("index", 1, 3),
     ("count", 1, 1),
     ("remove", 1, 1),
     ("sort", 0, 0),
@@ -340,6 +340,18 @@ impl Annotator<'_> {
             "reverse" | "clear" => Ok(SomeValue::None),
             "copy" => Ok(SomeValue::List(id)),
             "index" | "count" | "remove" => {
+                if let Some(bound) = args[1..]
+                    .iter()
+                    .find(|a| !matches!(a, SomeValue::Int | SomeValue::Bool))
+                {
+                    return Err(Diagnostic::error(
+                        span,
+                        format!(
+                            "list.index() bounds must be ints, not {}",
+                            with_article(bound, &t)
+                        ),
+                    ));
+                }
                 if !comparable_item(&item) || item.union(&args[0], &t).is_none() {
                     return Err(Diagnostic::error(
                         span,

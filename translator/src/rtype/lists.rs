@@ -297,7 +297,19 @@ impl Lowerer<'_> {
                 ];
                 (LlOp::ListSlice, all)
             }
-            "index" => (LlOp::ListIndex(eq), vec![list, args[1].clone()]),
+            "index" => {
+                // list.index(x, start=0, stop=sys.maxsize)
+                let mut bound = |i: usize, default: i64| match args.get(i) {
+                    Some(v) => int(self, v),
+                    None => Value::Const(Constant::Int(default)),
+                };
+                let start = bound(2, 0);
+                let stop = bound(3, i64::MAX);
+                (
+                    LlOp::ListIndex(eq),
+                    vec![list, args[1].clone(), start, stop],
+                )
+            }
             "count" => (LlOp::ListCount(eq), vec![list, args[1].clone()]),
             "remove" => (LlOp::ListRemove(eq), vec![list, args[1].clone()]),
             "sort" => unreachable!("lowered by list_sort"),

@@ -229,6 +229,12 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 let kind = self.kind_of_value(&a[1], *eq);
                 let bits = self.item_bits(&a[1], kind)?;
                 let zero = cx.i64_type().const_zero();
+                // list.index(x, start, stop) has its bounds; the others
+                // look everywhere.
+                let (start, stop) = match a.get(2..4) {
+                    Some([start, stop]) => (self.int(start), self.int(stop)),
+                    _ => (zero, cx.i64_type().const_int(i64::MAX as u64, false)),
+                };
                 let found = self
                     .call_rt(
                         RuntimeFn::ListFind,
@@ -236,7 +242,8 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                             ptr_arg(&a[0]),
                             bits.into(),
                             i32(*eq as u64).into(),
-                            zero.into(),
+                            start.into(),
+                            stop.into(),
                         ],
                     )?
                     .unwrap()
