@@ -514,6 +514,10 @@ rpy_dict *rpy_set_copy(rpy_dict *s);
 void rpy_set_clear(rpy_dict *s);
 /* set(l): adds every item of the list l to the set s, in order. */
 void rpy_set_add_all(rpy_dict *s, rpy_list *l);
+/* set(d): d's keys in its order, after one resize up front as CPython's. */
+void rpy_set_add_dict_keys(rpy_dict *s, rpy_dict *d);
+/* set(text): each code point as a one-character string. */
+void rpy_set_add_chars(rpy_dict *s, rpy_str *text);
 /* a | b, a & b, a - b as new sets. */
 rpy_dict *rpy_set_union(rpy_dict *a, rpy_dict *b);
 rpy_dict *rpy_set_intersection(rpy_dict *a, rpy_dict *b);

@@ -366,6 +366,43 @@ void rpy_set_add_all(rpy_dict *s, rpy_list *l) {
     }
 }
 
+void rpy_set_add_dict_keys(rpy_dict *s, rpy_dict *d) {
+    RPY_PUSH_ROOT(d);
+    RPY_PUSH_ROOT(s);
+    /* One resize up front, as CPython's set_update_internal for a dict. */
+    if (is_table(s) && (uint64_t)(s->used + d->length) * 5 >= mask_of(s) * 3) {
+        bool ok = resize(&s, (s->length + d->length) * 2, NULL);
+        rpy_shadowstack_top[-1] = s;
+        d = rpy_shadowstack_top[-2];
+        if (!ok)
+            goto out;
+    }
+    for (int64_t i = rpy_dict_next(d, 0); i >= 0; i = rpy_dict_next(d, i + 1)) {
+        rpy_set_add(s, get(d->keys, item_size(d->keys), i));
+        s = rpy_shadowstack_top[-1];
+        d = rpy_shadowstack_top[-2];
+        if (rpy_exc_value != NULL)
+            break;
+    }
+out:
+    RPY_POP_ROOT(s);
+    RPY_POP_ROOT(d);
+}
+
+void rpy_set_add_chars(rpy_dict *s, rpy_str *str) {
+    for (int64_t i = 0; i < str->nchars; i++) {
+        RPY_PUSH_ROOT(s);
+        RPY_PUSH_ROOT(str);
+        rpy_str *c = rpy_str_getitem(str, i);
+        if (c != NULL)
+            rpy_set_add(rpy_shadowstack_top[-2], (uint64_t)(uintptr_t)c);
+        RPY_POP_ROOT(str);
+        RPY_POP_ROOT(s);
+        if (rpy_exc_value != NULL)
+            return;
+    }
+}
+
 rpy_dict *rpy_set_union(rpy_dict *a, rpy_dict *b) {
     bool same = a == b;
     RPY_PUSH_ROOT(b);

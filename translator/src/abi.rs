@@ -183,6 +183,8 @@ helpers! {
     SetIntersectionUpdate = "rpy_set_intersection_update" (Ptr, Ptr) -> Void, Raise;
     SetEq = "rpy_set_eq" (Ptr, Ptr) -> Bool, Pure;
     SetAddAll = "rpy_set_add_all" (Ptr, Ptr) -> Void, Raise;
+    SetAddDictKeys = "rpy_set_add_dict_keys" (Ptr, Ptr) -> Void, Raise;
+    SetAddChars = "rpy_set_add_chars" (Ptr, Ptr) -> Void, Raise;
     ListEq = "rpy_list_eq" (Ptr, Ptr, I32) -> Bool, Pure;
     SetOfConstants = "rpy_set_of_constants" (Ptr) -> Ptr, Raise;
     SetPop = "rpy_set_pop" (Ptr) -> I64, Raise;

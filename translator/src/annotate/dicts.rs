@@ -101,16 +101,20 @@ impl Annotator<'_> {
         let items = self.lists.borrow_mut().at_site(f, site);
         match args {
             [] => {}
-            [SomeValue::List(id)] => {
+            // set(s) copies, set(d) takes the keys.
+            [SomeValue::List(id) | SomeValue::Set(id) | SomeValue::Dict(id, _)] => {
                 let item = self.read_items(*id, f, b);
                 if item != SomeValue::Impossible {
                     self.store_key(items, &item, span)?;
                 }
             }
+            [SomeValue::Str { can_be_none: false }] => {
+                self.store_key(items, &SomeValue::Str { can_be_none: false }, span)?;
+            }
             _ => {
                 return Err(Diagnostic::error(
                     span,
-                    "set() takes nothing or a list (other iterables are not supported yet)",
+                    "set() takes nothing, a list, a set, a dict or a str (other iterables are not supported yet; write a set comprehension)",
                 ))
             }
         }

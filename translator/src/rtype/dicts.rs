@@ -110,10 +110,18 @@ impl Lowerer<'_> {
         };
         let item = self.ann.lists.item(id).clone();
         self.new_set_value(&item, result, span);
-        if let Some(list) = args.first() {
+        if let Some(from) = args.first() {
+            // As CPython's set_update_internal: a set merges (slot order,
+            // one resize), a dict presizes, other iterables add one by one.
+            let helper = match self.s(from) {
+                SomeValue::Set(_) => Helper::SetUpdate,
+                SomeValue::Dict(..) => Helper::SetAddDictKeys,
+                SomeValue::Str { .. } => Helper::SetAddChars,
+                _ => Helper::SetAddAll,
+            };
             self.tmp(
-                LlOp::CallHelper(Helper::SetAddAll),
-                vec![Value::Var(result), list.clone()],
+                LlOp::CallHelper(helper),
+                vec![Value::Var(result), from.clone()],
                 LlType::Void,
                 span,
             );
