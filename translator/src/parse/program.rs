@@ -269,6 +269,13 @@ impl Program {
             .is_some_and(|&b| self.is_subclass(c, b))
     }
 
+    /// KeyError or a subclass: str() of one is its argument's repr.
+    pub fn is_key_error_class(&self, c: ClassId) -> bool {
+        self.builtin_classes
+            .get("KeyError")
+            .is_some_and(|&k| self.is_subclass(c, k))
+    }
+
     pub fn is_builtin_class(&self, c: ClassId) -> bool {
         c.index() < self.builtin_classes.len()
     }

@@ -1183,11 +1183,7 @@ impl Lowerer<'_> {
             // str(e) is the single str argument, as BaseException.args
             // (quoted for a KeyError, whose str() is the key's repr); an
             // `__init__` of the class may set it again.
-            let key_error = self
-                .program
-                .builtin_classes
-                .get("KeyError")
-                .is_some_and(|&k| self.program.is_subclass(class, k));
+            let key_error = self.program.is_key_error_class(class);
             let message = match &args[1..] {
                 [m] if keywords.is_empty() && matches!(self.s(m), SomeValue::Str { .. }) => {
                     if key_error {

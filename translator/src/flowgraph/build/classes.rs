@@ -118,11 +118,7 @@ impl Builder<'_> {
         }
         let args: Vec<&ast::Expr> = call.args.iter().collect();
         let mut values = self.eval_all(&args)?;
-        let key_error = self
-            .program
-            .builtin_classes
-            .get("KeyError")
-            .is_some_and(|&k| self.program.is_subclass(class, k));
+        let key_error = self.program.is_key_error_class(class);
         let message = match values.len() {
             0 => Value::Const(Constant::Str("".into())),
             1 => {

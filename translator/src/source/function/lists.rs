@@ -411,17 +411,11 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             // An instance shows its address under CPython: no text to match.
             _ => return self.raise_if(missing, ExcKind::Value, "list.index(x): x not in list"),
         };
-        let raise = self.cg.cx.append_basic_block(self.func, "raise");
-        let cont = self.cg.cx.append_basic_block(self.func, "cont");
-        self.b.build_conditional_branch(missing, raise, cont)?;
-        self.b.position_at_end(raise);
-        self.call_rt(
+        self.raise_through_if(
+            missing,
             RuntimeFn::Helper(crate::abi::Helper::RaiseNotInList),
             &[bits.into(), self.cg.cstring(desc).into()],
-        )?;
-        self.propagate()?;
-        self.b.position_at_end(cont);
-        Ok(())
+        )
     }
 
     fn kind_of_value(&self, v: &Value, _eq: crate::rtype::llop::EqKind) -> ItemKind {

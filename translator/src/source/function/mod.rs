@@ -659,15 +659,27 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
     /// Continues in a new block when `cond` is false; when it is true,
     /// raises `kind` with `msg`.
     fn raise_if(&self, cond: IntValue<'ctx>, kind: ExcKind, msg: &str) -> CgResult<()> {
+        let kind = self.cg.cx.i32_type().const_int(kind as u64, false);
+        self.raise_through_if(
+            cond,
+            RuntimeFn::Raise,
+            &[kind.into(), self.cg.cstring(msg).into()],
+        )
+    }
+
+    /// When `cond` holds, calls runtime function `f` (which sets the
+    /// exception: a message it formats) and propagates; else goes on.
+    fn raise_through_if(
+        &self,
+        cond: IntValue<'ctx>,
+        f: RuntimeFn,
+        args: &[BasicMetadataValueEnum<'ctx>],
+    ) -> CgResult<()> {
         let raise = self.cg.cx.append_basic_block(self.func, "raise");
         let cont = self.cg.cx.append_basic_block(self.func, "cont");
         self.b.build_conditional_branch(cond, raise, cont)?;
         self.b.position_at_end(raise);
-        let kind = self.cg.cx.i32_type().const_int(kind as u64, false);
-        self.call_rt(
-            RuntimeFn::Raise,
-            &[kind.into(), self.cg.cstring(msg).into()],
-        )?;
+        self.call_rt(f, args)?;
         self.propagate()?;
         self.b.position_at_end(cont);
         Ok(())
@@ -1169,16 +1181,11 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 let len = self.list_len(&op.args[0])?;
                 let fewer = self.b.build_int_compare(IntPredicate::SLT, len, k, "")?;
                 // CPython says how many there were: a runtime-formatted message.
-                let raise = self.cg.cx.append_basic_block(self.func, "raise");
-                let cont = self.cg.cx.append_basic_block(self.func, "cont");
-                self.b.build_conditional_branch(fewer, raise, cont)?;
-                self.b.position_at_end(raise);
-                self.call_rt(
+                self.raise_through_if(
+                    fewer,
                     RuntimeFn::Helper(crate::abi::Helper::RaiseUnpackShort),
                     &[k.into(), len.into()],
                 )?;
-                self.propagate()?;
-                self.b.position_at_end(cont);
                 None
             }
             LlOp::GcSaveRoot(n) => {
