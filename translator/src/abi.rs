@@ -36,6 +36,7 @@ pub enum RuntimeFn {
     ListAppend,
     ListInsert,
     ListDelete,
+    ListDeleteFromFront,
     ListMul,
     ListSlice,
     ListExtend,
@@ -267,6 +268,7 @@ impl RuntimeFn {
             RuntimeFn::ListAppend => "rpy_list_append",
             RuntimeFn::ListInsert => "rpy_list_insert",
             RuntimeFn::ListDelete => "rpy_list_delete",
+            RuntimeFn::ListDeleteFromFront => "rpy_list_delete_from_front",
             RuntimeFn::ListMul => "rpy_list_mul",
             RuntimeFn::ListSlice => "rpy_list_slice",
             RuntimeFn::ListExtend => "rpy_list_extend",
@@ -360,7 +362,7 @@ impl RuntimeFn {
             RuntimeFn::ExcCatch => ptr.fn_type(&[], false),
             RuntimeFn::ReportUncaught => void.fn_type(&[], false),
             RuntimeFn::ListNew => ptr.fn_type(&p(&[i32t.into(), i64t.into(), i64t.into()]), false),
-            RuntimeFn::ListAppend | RuntimeFn::ListDelete => {
+            RuntimeFn::ListAppend | RuntimeFn::ListDelete | RuntimeFn::ListDeleteFromFront => {
                 void.fn_type(&p(&[ptr.into(), i64t.into()]), false)
             }
             RuntimeFn::ListInsert => {

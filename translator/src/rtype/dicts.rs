@@ -291,7 +291,13 @@ impl Lowerer<'_> {
     pub(super) fn delitem(&mut self, args: &[Value], result: VarId, span: Span) -> LResult {
         if let SomeValue::List(_) = self.s(&args[0]) {
             let i = self.convert(&args[1], LlType::Signed, span);
-            self.tmp(LlOp::ListDel, vec![args[0].clone(), i], LlType::Void, span);
+            let layout = self.list_layout(&args[0]);
+            self.tmp(
+                LlOp::ListDel(layout),
+                vec![args[0].clone(), i],
+                LlType::Void,
+                span,
+            );
             self.push(
                 LlOp::SameAs,
                 vec![Value::Const(Constant::None)],
@@ -486,8 +492,9 @@ impl Lowerer<'_> {
             ),
             _ => {
                 let kind = self.item_kind(seq);
+                let layout = self.list_layout(seq);
                 self.push(
-                    LlOp::ListGetItem(kind),
+                    LlOp::ListGetItem(kind, layout),
                     vec![seq.clone(), pos],
                     result,
                     span,

@@ -2,13 +2,18 @@
 //! operation that knows how items are stored (`ItemKind`) and, for
 //! searches, how they compare (`EqKind`).
 
-use super::llop::{EqKind, ItemKind, LlOp};
+use super::llop::{EqKind, ItemKind, ListLayout, LlOp};
 use super::lltype::LlType;
 use super::lower::{LResult, Lowerer};
+use crate::annotate::listdef::ListId;
 use crate::annotate::model::SomeValue;
+use crate::annotate::Annotations;
 use crate::diagnostics::Span;
 use crate::flowgraph::hlop::BinOp;
+use crate::flowgraph::hlop::HlOp;
 use crate::flowgraph::ir::{Constant, Value, VarId};
+use crate::flowgraph::FlowGraphs;
+use std::collections::HashSet;
 use std::rc::Rc;
 
 /// How a list with items annotated `item` stores them.
@@ -30,7 +35,52 @@ pub fn eq_kind_of(item: &SomeValue) -> EqKind {
     }
 }
 
+/// The list definitions (roots) that a `pop(i)` or `del l[i]` may shorten
+/// from the front: those with an index that is not a negative constant
+/// (`pop()` and `pop(-1)` take from the end and need no offset).
+pub(super) fn front_offset_lists(flow: &FlowGraphs, ann: &Annotations) -> HashSet<ListId> {
+    let mut out = HashSet::new();
+    for (&f, graph) in &flow.graphs {
+        let Some(bindings) = ann.bindings.get(&f) else {
+            continue;
+        };
+        for (i, block) in graph.blocks.iter().enumerate() {
+            let id = crate::flowgraph::ir::BlockId(i as u32);
+            if !ann.reached.contains(&(f, id)) {
+                continue;
+            }
+            for op in &block.operations {
+                let index = match &op.op {
+                    HlOp::CallMethod { name, .. } if &**name == "pop" => op.args.get(1),
+                    HlOp::DelItem => op.args.get(1),
+                    _ => None,
+                };
+                let Some(index) = index else { continue };
+                let Value::Var(list) = &op.args[0] else {
+                    continue;
+                };
+                let SomeValue::List(list) = bindings[list.index()] else {
+                    continue;
+                };
+                if !matches!(index, Value::Const(Constant::Int(n)) if *n < 0) {
+                    out.insert(ann.lists.find(list));
+                }
+            }
+        }
+    }
+    out
+}
+
 impl Lowerer<'_> {
+    pub(super) fn list_layout(&self, list: &Value) -> ListLayout {
+        match self.s(list) {
+            SomeValue::List(id) if self.front_offset.contains(&self.ann.lists.find(id)) => {
+                ListLayout::FrontOffset
+            }
+            _ => ListLayout::Packed,
+        }
+    }
+
     pub(super) fn list_item(&self, list: &Value) -> SomeValue {
         match self.s(list) {
             SomeValue::List(id) => self.ann.lists.item(id).clone(),
@@ -55,7 +105,8 @@ impl Lowerer<'_> {
         for (i, item) in items.iter().enumerate() {
             let index = Value::Const(Constant::Int(i as i64));
             self.tmp(
-                LlOp::ListSetItem(kind),
+                // A new list starts at slot 0, whatever its layout.
+                LlOp::ListSetItem(kind, ListLayout::Packed),
                 vec![Value::Var(result), index, item.clone()],
                 LlType::Void,
                 span,
@@ -279,7 +330,8 @@ impl Lowerer<'_> {
                     Some(i) => int(self, i),
                     None => Value::Const(Constant::Int(-1)),
                 };
-                (LlOp::ListPop(kind), vec![list, i])
+                let layout = self.list_layout(&list);
+                (LlOp::ListPop(kind, layout), vec![list, i])
             }
             "insert" => {
                 let i = int(self, &args[1]);
@@ -317,5 +369,79 @@ impl Lowerer<'_> {
         };
         self.push(op, call_args, result, span);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rtype::llop::LlOp;
+    use crate::testing::{front, rtyped};
+
+    /// The list operations of `name`, as the graph dump prints them.
+    fn list_ops(src: &str, name: &str) -> Vec<String> {
+        let f = front(src);
+        let ll = rtyped(&f);
+        let g = &ll.graphs[&f.func(name)].graph;
+        g.blocks
+            .iter()
+            .flat_map(|b| &b.operations)
+            .filter(|op| {
+                matches!(
+                    op.op,
+                    LlOp::ListGetItem(..)
+                        | LlOp::ListSetItem(..)
+                        | LlOp::ListPop(..)
+                        | LlOp::ListDel(_)
+                )
+            })
+            .map(|op| op.op.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn only_lists_shortened_from_the_front_get_an_offset() {
+        let src = "
+def queue(q):
+    x = q.pop(0)
+    q[0] = x
+    return q[1]
+
+def stack(s):
+    x = s.pop()
+    y = s.pop(-2)
+    del s[-1]
+    s[0] = x
+    return s[0] + y
+
+def at(q, i):
+    del q[i]
+
+def entry_point(argv):
+    a = [1, 2, 3]
+    b = [4, 5, 6]
+    c = [7.0, 8.0]
+    print(queue(a), stack(b))
+    at(c, 0)
+    return 0
+";
+        assert_eq!(
+            list_ops(src, "queue"),
+            [
+                "list_pop[i64, front_offset]",
+                "list_set_item[i64, front_offset]",
+                "list_get_item[i64, front_offset]"
+            ]
+        );
+        assert_eq!(
+            list_ops(src, "stack"),
+            [
+                "list_pop[i64]",
+                "list_pop[i64]",
+                "list_del",
+                "list_set_item[i64]",
+                "list_get_item[i64]"
+            ]
+        );
+        assert_eq!(list_ops(src, "at"), ["list_del[front_offset]"]);
     }
 }

@@ -44,6 +44,20 @@ impl ItemKind {
     }
 }
 
+/// Where item `i` of a list lives in its items array. A list that a
+/// `pop(i)` or `del l[i]` may shorten from the front keeps the offset
+/// `start` of its first item (`rpy_list.start`), so that deleting item 0
+/// is O(1) as in a deque; the runtime never moves the start of any other
+/// list, so code for them reads slot `i` without loading `start`. Chosen
+/// per list definition (all lists that meet in a variable share it).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ListLayout {
+    /// Item i is slot i.
+    Packed,
+    /// Item i is slot `start + i`.
+    FrontOffset,
+}
+
 /// How list items compare (`enum rpy_eq_kind` in rpy.h).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum EqKind {
@@ -195,19 +209,19 @@ pub enum LlOp {
     StrToInt,
     ListLen,
     /// IndexError when out of range; negative indices count from the end.
-    ListGetItem(ItemKind),
+    ListGetItem(ItemKind, ListLayout),
     /// args: list, index, value.
-    ListSetItem(ItemKind),
+    ListSetItem(ItemKind, ListLayout),
     /// args: length, capacity; zeroed items.
     NewList(ItemKind),
     /// args: list, item.
     ListAppend(ItemKind),
     /// args: list, index (-1 for the last); IndexError on an empty list
     /// or a bad index.
-    ListPop(ItemKind),
+    ListPop(ItemKind, ListLayout),
     /// `del list[i]`: args list, index; IndexError "list assignment index
     /// out of range".
-    ListDel,
+    ListDel(ListLayout),
     /// args: list, index (clamped as Python does), item.
     ListInsert(ItemKind),
     /// args: list, other list.
@@ -408,9 +422,9 @@ impl LlOp {
             | TupleGetItem(_) => pure,
             NewTuple(_) | ListCheckLen(_) => raising,
             ListReverse | ListClear | ListCount(_) | ListContains(_) => effect,
-            ListGetItem(_) | ListSetItem(_) | NewList(_) | ListAppend(_) | ListPop(_) | ListDel
-            | ListInsert(_) | ListExtend | ListMul | ListConcat | ListSlice | ListIndex(_)
-            | ListRemove(_) => raising,
+            ListGetItem(..) | ListSetItem(..) | NewList(_) | ListAppend(_) | ListPop(..)
+            | ListDel(_) | ListInsert(_) | ListExtend | ListMul | ListConcat | ListSlice
+            | ListIndex(_) | ListRemove(_) => raising,
             // Reads of mutable memory: removable if unused, never folded.
             GetField(_) | GetGlobal(_) | GcRestoreRoot(_) => effect,
             GetGlobalChecked(_) => raising,
@@ -456,6 +470,10 @@ impl LlOp {
 impl fmt::Display for LlOp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let lower = |x: &dyn fmt::Debug| format!("{x:?}").to_lowercase();
+        let layout = |l: &ListLayout| match l {
+            ListLayout::Packed => "",
+            ListLayout::FrontOffset => ", front_offset",
+        };
         match self {
             LlOp::Int(op) => write!(f, "int_{}", lower(op)),
             LlOp::IntOvf(op) => write!(f, "int_{}_ovf", lower(op)),
@@ -507,6 +525,11 @@ impl fmt::Display for LlOp {
             LlOp::InstanceOf { min, max } => write!(f, "instanceof[{min}..{max}]"),
             LlOp::MethodCall(t) => write!(f, "method_call[table{}]", t.0),
             LlOp::LoadClassAttr(t) => write!(f, "load_class_attr[table{}]", t.0),
+            LlOp::ListGetItem(k, l) => write!(f, "list_get_item[{}{}]", lower(k), layout(l)),
+            LlOp::ListSetItem(k, l) => write!(f, "list_set_item[{}{}]", lower(k), layout(l)),
+            LlOp::ListPop(k, l) => write!(f, "list_pop[{}{}]", lower(k), layout(l)),
+            LlOp::ListDel(ListLayout::Packed) => write!(f, "list_del"),
+            LlOp::ListDel(ListLayout::FrontOffset) => write!(f, "list_del[front_offset]"),
             LlOp::GcSaveRoot(n) => write!(f, "gc_save_root[{n}]"),
             LlOp::GcRestoreRoot(n) => write!(f, "gc_restore_root[{n}]"),
             other => {

@@ -23,6 +23,8 @@ pub(super) struct Lowerer<'a> {
     pub opts: RtypeOptions,
     pub ll: &'a mut LlGraph,
     pub layouts: &'a mut super::classes::ClassLayouts,
+    /// Lists laid out with a front offset (`lists::front_offset_lists`).
+    pub front_offset: &'a std::collections::HashSet<crate::annotate::listdef::ListId>,
     pub ops: Vec<Operation<LlOp>>,
 }
 
@@ -304,8 +306,9 @@ impl Lowerer<'_> {
             HlOp::GetItem => {
                 let i = self.convert(&args[1], LlType::Signed, span);
                 let kind = self.item_kind(&args[0]);
+                let layout = self.list_layout(&args[0]);
                 self.push(
-                    LlOp::ListGetItem(kind),
+                    LlOp::ListGetItem(kind, layout),
                     vec![args[0].clone(), i],
                     result,
                     span,
@@ -316,8 +319,9 @@ impl Lowerer<'_> {
                 let i = self.convert(&args[1], LlType::Signed, span);
                 let kind = self.item_kind(&args[0]);
                 let v = self.item_value(&args[0], &args[2], span);
+                let layout = self.list_layout(&args[0]);
                 self.push(
-                    LlOp::ListSetItem(kind),
+                    LlOp::ListSetItem(kind, layout),
                     vec![args[0].clone(), i, v],
                     result,
                     span,

@@ -107,6 +107,7 @@ pub fn rtype_program(
 ) -> Result<LlProgram> {
     let mut graphs = IndexMap::new();
     let mut layouts = classes::ClassLayouts::new(program, &ann.classes);
+    let front_offset = lists::front_offset_lists(flow, ann);
     for (&f, hl) in &flow.graphs {
         if !ann.reached.contains(&(f, hl.startblock)) {
             continue; // referenced but never called
@@ -137,6 +138,7 @@ pub fn rtype_program(
                     opts,
                     ll: &mut ll,
                     layouts: &mut layouts,
+                    front_offset: &front_offset,
                     ops: vec![],
                 };
                 let complete = lowerer.lower_block(block)?;

@@ -6,7 +6,7 @@ use super::{CgResult, FunctionCx};
 use crate::abi::{ExcKind, RuntimeFn};
 use crate::flowgraph::ir::{Constant, Operation, Value};
 use crate::rtype::classes::ClassLayout;
-use crate::rtype::llop::{ItemKind, LlOp};
+use crate::rtype::llop::{ItemKind, ListLayout, LlOp};
 use crate::rtype::lltype::LlType;
 use inkwell::types::BasicTypeEnum;
 use inkwell::values::{BasicValueEnum, IntValue, PointerValue};
@@ -15,6 +15,7 @@ use inkwell::{AddressSpace, IntPredicate};
 /// Offsets in `rpy_list` and `rpy_array` (rpy.h).
 const LIST_LENGTH: u32 = 8;
 const LIST_ITEMS: u32 = 16;
+const LIST_START: u32 = 24;
 const ARRAY_ITEMS: u32 = 16;
 
 impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
@@ -45,12 +46,27 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         }
     }
 
+    /// The slot of item `i` (already checked against the length).
     fn item_slot(
         &self,
+        list: &Value,
         array: PointerValue<'ctx>,
         i: IntValue<'ctx>,
         kind: ItemKind,
+        layout: ListLayout,
     ) -> CgResult<PointerValue<'ctx>> {
+        let i = match layout {
+            ListLayout::Packed => i,
+            ListLayout::FrontOffset => {
+                let p = self.value(list).into_pointer_value();
+                let start_ptr = self.field_ptr(p, LIST_START)?;
+                let start = self
+                    .b
+                    .build_load(self.cg.cx.i64_type(), start_ptr, "start")?
+                    .into_int_value();
+                self.b.build_int_nsw_add(start, i, "")?
+            }
+        };
         let base = self.field_ptr(array, ARRAY_ITEMS)?;
         // SAFETY (LLVM semantics): the caller checked i against the length.
         unsafe {
@@ -143,6 +159,14 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         })
     }
 
+    /// Only lists laid out with a front offset may have their start moved.
+    fn list_delete_fn(layout: ListLayout) -> RuntimeFn {
+        match layout {
+            ListLayout::Packed => RuntimeFn::ListDelete,
+            ListLayout::FrontOffset => RuntimeFn::ListDeleteFromFront,
+        }
+    }
+
     pub(super) fn list_op(
         &self,
         op: &Operation<LlOp>,
@@ -153,15 +177,15 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         let i32 = |v: u64| cx.i32_type().const_int(v, false);
         let ptr_arg = |v: &Value| self.value(v).into_pointer_value().into();
         Ok(match &op.op {
-            LlOp::ListGetItem(kind) => {
+            LlOp::ListGetItem(kind, layout) => {
                 let i = self.checked_index(&a[0], &a[1], "list index out of range")?;
-                let slot = self.item_slot(self.items_array(&a[0])?, i, *kind)?;
+                let slot = self.item_slot(&a[0], self.items_array(&a[0])?, i, *kind, *layout)?;
                 Some(self.load_item(slot, *kind, name)?)
             }
-            LlOp::ListSetItem(kind) => {
+            LlOp::ListSetItem(kind, layout) => {
                 let i = self.checked_index(&a[0], &a[1], "list assignment index out of range")?;
                 let array = self.items_array(&a[0])?;
-                let slot = self.item_slot(array, i, *kind)?;
+                let slot = self.item_slot(&a[0], array, i, *kind, *layout)?;
                 self.store_item(array, slot, &a[2], *kind)?;
                 None
             }
@@ -184,7 +208,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                     &[ptr_arg(&a[0]), self.int(&a[1]).into(), bits.into()],
                 )?
             }
-            LlOp::ListPop(kind) => {
+            LlOp::ListPop(kind, layout) => {
                 let len = self.list_len(&a[0])?;
                 let empty = self.b.build_int_compare(
                     IntPredicate::EQ,
@@ -194,14 +218,14 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 )?;
                 self.raise_if(empty, ExcKind::Index, "pop from empty list")?;
                 let i = self.checked_index(&a[0], &a[1], "pop index out of range")?;
-                let slot = self.item_slot(self.items_array(&a[0])?, i, *kind)?;
+                let slot = self.item_slot(&a[0], self.items_array(&a[0])?, i, *kind, *layout)?;
                 let item = self.load_item(slot, *kind, name)?;
-                self.call_rt(RuntimeFn::ListDelete, &[ptr_arg(&a[0]), i.into()])?;
+                self.call_rt(Self::list_delete_fn(*layout), &[ptr_arg(&a[0]), i.into()])?;
                 Some(item)
             }
-            LlOp::ListDel => {
+            LlOp::ListDel(layout) => {
                 let i = self.checked_index(&a[0], &a[1], "list assignment index out of range")?;
-                self.call_rt(RuntimeFn::ListDelete, &[ptr_arg(&a[0]), i.into()])?;
+                self.call_rt(Self::list_delete_fn(*layout), &[ptr_arg(&a[0]), i.into()])?;
                 None
             }
             LlOp::ListExtend => {

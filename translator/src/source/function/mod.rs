@@ -888,12 +888,12 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 self.call_rt(RuntimeFn::StrToInt, &[self.value(&op.args[0]).into()])?
             }
             LlOp::ListLen => Some(self.list_len(&op.args[0])?.into()),
-            LlOp::ListGetItem(_)
-            | LlOp::ListSetItem(_)
+            LlOp::ListGetItem(..)
+            | LlOp::ListSetItem(..)
             | LlOp::NewList(_)
             | LlOp::ListAppend(_)
-            | LlOp::ListPop(_)
-            | LlOp::ListDel
+            | LlOp::ListPop(..)
+            | LlOp::ListDel(_)
             | LlOp::ListInsert(_)
             | LlOp::ListExtend
             | LlOp::ListReverse
