@@ -15,7 +15,7 @@ pub struct FieldRef {
 }
 
 /// How a list stores its items (the `rpy_array` type behind it).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum ItemKind {
     /// GC pointers (str, instances, lists; None is null).
     Ptr,

@@ -9,6 +9,7 @@
 mod debuginfo;
 mod function;
 mod gctables;
+mod tbaa;
 
 use crate::abi::RuntimeFn;
 use crate::database::Database;
@@ -66,6 +67,8 @@ pub(crate) struct CodegenCx<'ctx> {
     /// source text of the line.
     locations: std::cell::RefCell<indexmap::IndexMap<(u32, u32, String), String>>,
     sources: &'ctx SourceMap,
+    /// Alias-analysis tags for generated loads and stores.
+    pub tbaa: tbaa::Tbaa<'ctx>,
 }
 
 impl<'ctx> CodegenCx<'ctx> {
@@ -335,6 +338,7 @@ pub fn generate_source(
         raising: raising_functions(program),
         locations: Default::default(),
         sources: opts.sources,
+        tbaa: tbaa::Tbaa::new(&context),
         str_head_type: context.struct_type(
             &[
                 i32t.into(),

@@ -8,6 +8,7 @@ use crate::flowgraph::ir::{Constant, Operation, Value};
 use crate::rtype::classes::ClassLayout;
 use crate::rtype::llop::{ItemKind, ListLayout, LlOp};
 use crate::rtype::lltype::LlType;
+use crate::source::tbaa::Access;
 use inkwell::types::BasicTypeEnum;
 use inkwell::values::{BasicValueEnum, IntValue, PointerValue};
 use inkwell::{AddressSpace, IntPredicate};
@@ -23,8 +24,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         let p = self.value(list).into_pointer_value();
         let len_ptr = self.field_ptr(p, LIST_LENGTH)?;
         Ok(self
-            .b
-            .build_load(self.cg.cx.i64_type(), len_ptr, "len")?
+            .load(self.cg.cx.i64_type(), len_ptr, "len", Access::ListLength)?
             .into_int_value())
     }
 
@@ -32,7 +32,9 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         let p = self.value(list).into_pointer_value();
         let ptr = self.cg.cx.ptr_type(AddressSpace::default());
         let slot = self.field_ptr(p, LIST_ITEMS)?;
-        Ok(self.b.build_load(ptr, slot, "items")?.into_pointer_value())
+        Ok(self
+            .load(ptr, slot, "items", Access::ListItems)?
+            .into_pointer_value())
     }
 
     /// The memory type of an item.
@@ -61,8 +63,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 let p = self.value(list).into_pointer_value();
                 let start_ptr = self.field_ptr(p, LIST_START)?;
                 let start = self
-                    .b
-                    .build_load(self.cg.cx.i64_type(), start_ptr, "start")?
+                    .load(self.cg.cx.i64_type(), start_ptr, "start", Access::ListStart)?
                     .into_int_value();
                 self.b.build_int_nsw_add(start, i, "")?
             }
@@ -97,7 +98,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         kind: ItemKind,
         name: &str,
     ) -> CgResult<BasicValueEnum<'ctx>> {
-        let v = self.b.build_load(self.item_type(kind), slot, name)?;
+        let v = self.load(self.item_type(kind), slot, name, Access::ArrayItem(kind))?;
         Ok(match kind {
             ItemKind::U8 => {
                 let byte = v.into_int_value();
@@ -133,8 +134,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 .into(),
             _ => self.value(v),
         };
-        self.b.build_store(slot, value)?;
-        Ok(())
+        self.store(slot, value, Access::ArrayItem(kind))
     }
 
     /// An item as the 64-bit pattern the runtime's list functions take.

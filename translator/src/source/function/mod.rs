@@ -5,6 +5,7 @@
 
 mod lists;
 
+use super::tbaa::Access;
 use super::{const_zero, CodegenCx};
 use crate::abi::{ExcKind, RuntimeFn};
 use crate::diagnostics::{Diagnostic, Result};
@@ -302,7 +303,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                         );
                     };
                     let p = self.slot(self.frame.expect("a frame"), slot)?;
-                    self.b.build_load(ptr, p, "")?
+                    self.load(ptr, p, "", Access::RootSlot)?
                 }
                 _ => self.value(arg),
             };
@@ -318,8 +319,12 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
     fn check_exception(&self) -> CgResult<()> {
         let ptr = self.cg.cx.ptr_type(AddressSpace::default());
         let exc = self
-            .b
-            .build_load(ptr, self.cg.exc_value.as_pointer_value(), "exc")?
+            .load(
+                ptr,
+                self.cg.exc_value.as_pointer_value(),
+                "exc",
+                Access::ExcValue,
+            )?
             .into_pointer_value();
         let raised = self.b.build_is_not_null(exc, "raised")?;
         self.branch_if_raised(raised)
@@ -345,21 +350,26 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         }
         let ptr = self.cg.cx.ptr_type(AddressSpace::default());
         let top = self.cg.shadowstack_top.as_pointer_value();
-        let base = self.b.build_load(ptr, top, "frame")?.into_pointer_value();
+        let base = self
+            .load(ptr, top, "frame", Access::ShadowStackTop)?
+            .into_pointer_value();
         for i in 0..n {
             let slot = self.slot(base, i)?;
-            self.b.build_store(slot, ptr.const_null())?;
+            self.store(slot, ptr.const_null(), Access::RootSlot)?;
         }
         let new_top = self.slot(base, n)?;
-        self.b.build_store(top, new_top)?;
+        self.store(top, new_top, Access::ShadowStackTop)?;
         self.frame = Some(base);
         Ok(())
     }
 
     fn leave_frame(&self) -> CgResult<()> {
         if let Some(base) = self.frame {
-            self.b
-                .build_store(self.cg.shadowstack_top.as_pointer_value(), base)?;
+            self.store(
+                self.cg.shadowstack_top.as_pointer_value(),
+                base,
+                Access::ShadowStackTop,
+            )?;
         }
         Ok(())
     }
@@ -387,11 +397,37 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         unsafe { self.b.build_in_bounds_gep(i8t, obj, &[off], "field") }
     }
 
+    /// A load tagged for alias analysis (see `tbaa`).
+    fn load(
+        &self,
+        ty: impl inkwell::types::BasicType<'ctx>,
+        ptr: inkwell::values::PointerValue<'ctx>,
+        name: &str,
+        access: Access,
+    ) -> CgResult<BasicValueEnum<'ctx>> {
+        let v = self.b.build_load(ty, ptr, name)?;
+        if let Some(inst) = inkwell::values::BasicValue::as_instruction_value(&v) {
+            self.cg.tbaa.mark(inst, access);
+        }
+        Ok(v)
+    }
+
+    /// A store tagged for alias analysis (see `tbaa`).
+    fn store(
+        &self,
+        ptr: inkwell::values::PointerValue<'ctx>,
+        value: impl inkwell::values::BasicValue<'ctx>,
+        access: Access,
+    ) -> CgResult<()> {
+        let inst = self.b.build_store(ptr, value)?;
+        self.cg.tbaa.mark(inst, access);
+        Ok(())
+    }
+
     /// The type id in the header of a non-null object.
     fn load_tid(&self, obj: inkwell::values::PointerValue<'ctx>) -> CgResult<IntValue<'ctx>> {
         Ok(self
-            .b
-            .build_load(self.cg.cx.i32_type(), obj, "tid")?
+            .load(self.cg.cx.i32_type(), obj, "tid", Access::HeaderTid)?
             .into_int_value())
     }
 
@@ -691,8 +727,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         let i32t = self.cg.cx.i32_type();
         let flags_ptr = self.field_ptr(obj, 4)?;
         let flags = self
-            .b
-            .build_load(i32t, flags_ptr, "gcflags")?
+            .load(i32t, flags_ptr, "gcflags", Access::HeaderGcFlags)?
             .into_int_value();
         let track = self
             .b
@@ -980,7 +1015,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             LlOp::StrLen => {
                 let s = self.value(&op.args[0]).into_pointer_value();
                 let p = self.field_ptr(s, STR_NCHARS_OFFSET)?;
-                Some(self.b.build_load(self.cg.cx.i64_type(), p, &name)?)
+                Some(self.load(self.cg.cx.i64_type(), p, &name, Access::StrNchars)?)
             }
             LlOp::Format(pieces) => Some(self.format(pieces, &op.args)?),
             LlOp::StackCheck => {
@@ -1004,7 +1039,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 let t = self.cg.basic_type(ty).expect("fields have storage");
                 let obj = self.value(&op.args[0]).into_pointer_value();
                 let p = self.field_ptr(obj, ClassLayout::field_offset(f.index))?;
-                Some(self.b.build_load(t, p, &name)?)
+                Some(self.load(t, p, &name, Access::Field(f.index))?)
             }
             LlOp::SetField(f) => {
                 let layout = &self.program.classes.classes[&f.class];
@@ -1015,7 +1050,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                     self.write_barrier(obj)?;
                 }
                 let p = self.field_ptr(obj, ClassLayout::field_offset(f.index))?;
-                self.b.build_store(p, value)?;
+                self.store(p, value, Access::Field(f.index))?;
                 None
             }
             LlOp::GetGlobal(g) => {
@@ -1025,7 +1060,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                     .expect("module variables have storage");
                 let obj = self.cg.globals_object.as_pointer_value();
                 let p = self.field_ptr(obj, ClassLayout::field_offset(g.0))?;
-                Some(self.b.build_load(t, p, &name)?)
+                Some(self.load(t, p, &name, Access::Field(g.0))?)
             }
             LlOp::GetGlobalChecked(g) => {
                 let var = &self.program.global_names[g.index()];
@@ -1034,7 +1069,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                     Some(t) => {
                         let obj = self.cg.globals_object.as_pointer_value();
                         let p = self.field_ptr(obj, ClassLayout::field_offset(g.0))?;
-                        let v = self.b.build_load(t, p, &name)?;
+                        let v = self.load(t, p, &name, Access::Field(g.0))?;
                         let unset = self.b.build_is_null(v.into_pointer_value(), "")?;
                         self.raise_if(unset, ExcKind::Name, &msg)?;
                         Some(v)
@@ -1056,7 +1091,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 }
                 let value = self.value(&op.args[0]);
                 let p = self.field_ptr(obj, ClassLayout::field_offset(g.0))?;
-                self.b.build_store(p, value)?;
+                self.store(p, value, Access::Field(g.0))?;
                 None
             }
             LlOp::CheckNotNone(attr) => {
@@ -1132,8 +1167,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             },
             LlOp::Raise => {
                 let exc = self.value(&op.args[0]);
-                self.b
-                    .build_store(self.cg.exc_value.as_pointer_value(), exc)?;
+                self.store(self.cg.exc_value.as_pointer_value(), exc, Access::ExcValue)?;
                 self.propagate()?;
                 // Nothing follows a raise; later code in this LLVM block
                 // is unreachable.
@@ -1160,7 +1194,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 }
                 if !is_void {
                     let p = self.field_ptr(obj, ClassLayout::field_offset(*i))?;
-                    self.b.build_store(p, self.value(arg))?;
+                    self.store(p, self.value(arg), Access::TupleItem(*i))?;
                 }
                 None
             }
@@ -1168,7 +1202,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 Some(t) => {
                     let obj = self.value(&op.args[0]).into_pointer_value();
                     let p = self.field_ptr(obj, ClassLayout::field_offset(*i))?;
-                    Some(self.b.build_load(t, p, &name)?)
+                    Some(self.load(t, p, &name, Access::TupleItem(*i))?)
                 }
                 None => None,
             },
@@ -1190,13 +1224,13 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             }
             LlOp::GcSaveRoot(n) => {
                 let slot = self.slot(self.frame.expect("a frame"), *n)?;
-                self.b.build_store(slot, self.value(&op.args[0]))?;
+                self.store(slot, self.value(&op.args[0]), Access::RootSlot)?;
                 None
             }
             LlOp::GcRestoreRoot(n) => {
                 let ptr = self.cg.cx.ptr_type(AddressSpace::default());
                 let slot = self.slot(self.frame.expect("a frame"), *n)?;
-                Some(self.b.build_load(ptr, slot, &name)?)
+                Some(self.load(ptr, slot, &name, Access::RootSlot)?)
             }
             LlOp::CheckBound(local) => {
                 let bound = self.int(&op.args[0]);
@@ -1431,8 +1465,13 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         let done = cx.append_basic_block(self.func, "streq_done");
         b.build_conditional_branch(b.build_is_null(p, "")?, done, len_bb)?;
         b.position_at_end(len_bb);
-        let len = b
-            .build_load(i64t, self.field_ptr(p, STR_LENGTH_OFFSET)?, "")?
+        let len = self
+            .load(
+                i64t,
+                self.field_ptr(p, STR_LENGTH_OFFSET)?,
+                "",
+                Access::StrLength,
+            )?
             .into_int_value();
         let n = i64t.const_int(c.len() as u64, false);
         let same_len = b.build_int_compare(IntPredicate::EQ, len, n, "")?;
@@ -1483,8 +1522,8 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         b.build_conditional_branch(null, done, load_bb)?;
         b.position_at_end(load_bb);
         let len_ptr = b.build_struct_gep(self.cg.str_head_type, p, 3, "")?;
-        let len = b
-            .build_load(self.cg.cx.i64_type(), len_ptr, "")?
+        let len = self
+            .load(self.cg.cx.i64_type(), len_ptr, "", Access::StrLength)?
             .into_int_value();
         let nonempty =
             b.build_int_compare(IntPredicate::NE, len, len.get_type().const_zero(), "")?;
