@@ -86,14 +86,18 @@ def strings_and_objects():
     print(fs, sum(fs))
 
 
+def last(row):
+    return row[-1]
+
+
 def nested_lists():
     # The inner lists are popped from the front: the outer list's repr,
     # equality and sort look inside them.
     rows = [[3, 1, 2], [6, 5, 4], [9, 8, 7]]
     for row in rows:
         row.pop(0)
-    print(rows, rows == [[1, 2], [5, 4], [8, 7]])
-    rows.sort()
+    print(rows, rows[0] == [1, 2], rows[1] != [5, 4])
+    rows.sort(key=last, reverse=True)
     print(rows, [sum(r) for r in rows], [r[0] for r in rows])
     rows.pop(0)
     print(rows, str(rows), repr(rows[0]))
@@ -147,7 +151,7 @@ def errors():
     print(q[-1], q[0])
 
 
-def main():
+def entry_point(argv):
     print(drain([4, 5, 6]), drain([]))
     print(queue_round_trip(10), queue_round_trip(1000))
     every_operation_after_pops()
@@ -156,6 +160,13 @@ def main():
     print(pop_at_variable_index(10), sum(pop_at_variable_index(500)))
     print(grow_while_popping())
     errors()
+    return 0
 
 
-main()
+def target(*args):
+    return entry_point, None
+
+
+if __name__ == '__main__':
+    import sys
+    sys.exit(entry_point(sys.argv))

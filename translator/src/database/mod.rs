@@ -47,10 +47,10 @@ fn runtime_types() -> Vec<TypeDesc> {
             extra_bytes: 1,
             ..fixed(TID_STR, "str", 32)
         },
-        // header, length, items (an rpy_array).
+        // header, length, items (an rpy_array), start (the slot of item 0).
         TypeDesc {
             gcptr_offsets: vec![16],
-            ..fixed(TID_LIST, "list", 24)
+            ..fixed(TID_LIST, "list", 32)
         },
         // header, length, used, kinds, key descriptor, then hashes, keys, values
         // and index, then a set's pop finger (rpy_dict).

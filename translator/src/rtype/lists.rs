@@ -324,7 +324,10 @@ impl Lowerer<'_> {
         let eq = eq_kind_of(&item);
         let int = |s: &mut Self, v: &Value| s.convert(v, LlType::Signed, span);
         let (op, call_args) = match &**name {
-            "append" => (LlOp::ListAppend(kind), vec![list, args[1].clone()]),
+            "append" => {
+                let layout = self.list_layout(&list);
+                (LlOp::ListAppend(kind, layout), vec![list, args[1].clone()])
+            }
             "pop" => {
                 let i = match args.get(1) {
                     Some(i) => int(self, i),

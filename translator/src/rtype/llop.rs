@@ -215,7 +215,7 @@ pub enum LlOp {
     /// args: length, capacity; zeroed items.
     NewList(ItemKind),
     /// args: list, item.
-    ListAppend(ItemKind),
+    ListAppend(ItemKind, ListLayout),
     /// args: list, index (-1 for the last); IndexError on an empty list
     /// or a bad index.
     ListPop(ItemKind, ListLayout),
@@ -375,7 +375,7 @@ impl LlOp {
                 | Malloc(_)
                 | NewTuple(_)
                 | NewList(_)
-                | ListAppend(_)
+                | ListAppend(..)
                 | ListInsert(_)
                 | ListExtend
                 | ListMul
@@ -422,7 +422,7 @@ impl LlOp {
             | TupleGetItem(_) => pure,
             NewTuple(_) | ListCheckLen(_) => raising,
             ListReverse | ListClear | ListCount(_) | ListContains(_) => effect,
-            ListGetItem(..) | ListSetItem(..) | NewList(_) | ListAppend(_) | ListPop(..)
+            ListGetItem(..) | ListSetItem(..) | NewList(_) | ListAppend(..) | ListPop(..)
             | ListDel(_) | ListInsert(_) | ListExtend | ListMul | ListConcat | ListSlice
             | ListIndex(_) | ListRemove(_) => raising,
             // Reads of mutable memory: removable if unused, never folded.

@@ -30,6 +30,8 @@ pub(crate) enum Access {
     ListLength,
     ListItems,
     ListStart,
+    /// The capacity of an `rpy_array`.
+    ArrayLength,
     /// An item of an `rpy_array` holding this kind.
     ArrayItem(ItemKind),
     StrLength,

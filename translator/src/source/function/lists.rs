@@ -17,6 +17,7 @@ use inkwell::{AddressSpace, IntPredicate};
 const LIST_LENGTH: u32 = 8;
 const LIST_ITEMS: u32 = 16;
 const LIST_START: u32 = 24;
+const ARRAY_LENGTH: u32 = 8;
 const ARRAY_ITEMS: u32 = 16;
 
 impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
@@ -159,6 +160,54 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         })
     }
 
+    /// `list.append(item)`: with room in the array, a store and a new
+    /// length inline (the item kind is known here, so no type-table
+    /// lookups as in the runtime's generic append); a full array goes to
+    /// the runtime, which grows it.
+    fn list_append(
+        &self,
+        list: &Value,
+        item: &Value,
+        kind: ItemKind,
+        layout: ListLayout,
+    ) -> CgResult<()> {
+        let cx = self.cg.cx;
+        let i64t = cx.i64_type();
+        let len = self.list_len(list)?;
+        let array = self.items_array(list)?;
+        let cap = self
+            .load(i64t, self.field_ptr(array, ARRAY_LENGTH)?, "cap", Access::ArrayLength)?
+            .into_int_value();
+        let end = match layout {
+            ListLayout::Packed => len,
+            ListLayout::FrontOffset => {
+                let p = self.value(list).into_pointer_value();
+                let start = self
+                    .load(i64t, self.field_ptr(p, LIST_START)?, "start", Access::ListStart)?
+                    .into_int_value();
+                self.b.build_int_nsw_add(start, len, "")?
+            }
+        };
+        let room = self.b.build_int_compare(IntPredicate::SLT, end, cap, "room")?;
+        let fast = cx.append_basic_block(self.func, "append_fast");
+        let slow = cx.append_basic_block(self.func, "append_slow");
+        let done = cx.append_basic_block(self.func, "append_done");
+        self.b.build_conditional_branch(room, fast, slow)?;
+        self.b.position_at_end(fast);
+        let slot = self.item_slot(list, array, len, kind, layout)?;
+        self.store_item(array, slot, item, kind)?;
+        let p = self.value(list).into_pointer_value();
+        let new_len = self.b.build_int_nsw_add(len, i64t.const_int(1, false), "")?;
+        self.store(self.field_ptr(p, LIST_LENGTH)?, new_len, Access::ListLength)?;
+        self.b.build_unconditional_branch(done)?;
+        self.b.position_at_end(slow);
+        let bits = self.item_bits(item, kind)?;
+        self.call_rt(RuntimeFn::ListAppend, &[p.into(), bits.into()])?;
+        self.b.build_unconditional_branch(done)?;
+        self.b.position_at_end(done);
+        Ok(())
+    }
+
     /// Only lists laid out with a front offset may have their start moved.
     fn list_delete_fn(layout: ListLayout) -> RuntimeFn {
         match layout {
@@ -197,9 +246,9 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                     self.int(&a[1]).into(),
                 ],
             )?,
-            LlOp::ListAppend(kind) => {
-                let bits = self.item_bits(&a[1], *kind)?;
-                self.call_rt(RuntimeFn::ListAppend, &[ptr_arg(&a[0]), bits.into()])?
+            LlOp::ListAppend(kind, layout) => {
+                self.list_append(&a[0], &a[1], *kind, *layout)?;
+                None
             }
             LlOp::ListInsert(kind) => {
                 let bits = self.item_bits(&a[2], *kind)?;

@@ -926,7 +926,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             LlOp::ListGetItem(..)
             | LlOp::ListSetItem(..)
             | LlOp::NewList(_)
-            | LlOp::ListAppend(_)
+            | LlOp::ListAppend(..)
             | LlOp::ListPop(..)
             | LlOp::ListDel(_)
             | LlOp::ListInsert(_)
