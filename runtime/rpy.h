@@ -57,7 +57,20 @@ typedef struct rpy_str {
 /* A resizable list (RPython's): `length` items in use out of the
  * `items->length` the array holds.  The array's type id says what an item
  * is (RPY_TID_ARRAY_*).  Never NULL items array: an empty list has an
- * array of capacity >= 0. */
+ * array of capacity >= 0.
+ *
+ * Item i of the list is slot `start + i` of its array, and every slot
+ * outside [start, start + length) is zero: the collector traces an array
+ * of pointers up to its capacity, so a dead slot before `start` must not
+ * keep an object alive any more than one past the end.  `start` lets
+ * l.pop(0) take the first item in O(1), but only rpy_list_delete_from_front
+ * ever makes it non-zero: the translator calls that only for the lists on
+ * which the program calls pop(0) (or pop(i) with an i not known to be
+ * negative), and generated code for every other list reads and writes
+ * items[i] without adding `start`.  So each other runtime function either leaves `start`
+ * as it is or resets it to 0 (moving the items to slot 0, e.g. when it
+ * copies them into a new array); a list it creates starts at 0, and so
+ * must a prebuilt list. */
 typedef struct rpy_array {
     rpy_hdr hdr;
     int64_t length; /* capacity, in items */
@@ -68,6 +81,7 @@ typedef struct rpy_list {
     rpy_hdr hdr;
     int64_t length;
     rpy_array *items;
+    int64_t start; /* the slot of item 0, see above */
 } rpy_list;
 
 /* Built-in exception kinds known to the runtime. The numbering is part of
@@ -196,8 +210,15 @@ void rpy_list_append(rpy_list *l, uint64_t item);
 /* l.insert(i, item), with Python's clamping of any i. */
 void rpy_list_insert(rpy_list *l, int64_t i, uint64_t item);
 /* Removes item i (0 <= i < length), shifting the rest down; the caller
- * read the item first (l.pop(i)). */
+ * read the item first (l.pop(i)).  Never makes `start` non-zero. */
 void rpy_list_delete(rpy_list *l, int64_t i);
+/* The same for a list whose items generated code reads with `start`
+ * added (pop(0), pop(i) with i maybe >= 0): moves whichever side of item
+ * i is shorter, so the items before i move up one slot and `start` grows
+ * by one when i < length / 2 (pop(0) then moves nothing), else the items
+ * after i move down as in rpy_list_delete.  An emptied list gets start 0.
+ * Never allocates. */
+void rpy_list_delete_from_front(rpy_list *l, int64_t i);
 /* l * n: a new list (n <= 0 gives an empty one). */
 rpy_list *rpy_list_mul(rpy_list *l, int64_t n);
 /* l[start:stop:step] with Python's rules for any start/stop; a missing

@@ -113,6 +113,25 @@ typedef struct rpy_gc_stats {
 } rpy_gc_stats;
 void rpy_gc_get_stats(rpy_gc_stats *out);
 
+/* --- lists (rpy_list.c) ---------------------------------------------- */
+
+/* Where item 0 of l is, its items being `size` bytes each: slot
+ * l->start of its array (rpy.h).  Item i follows at i * size. */
+static inline char *rpy_list_item0(const rpy_list *l, uint32_t size) {
+    return l->items->items + l->start * (int64_t)size;
+}
+
+/* Item i of l as a 64-bit pattern (a bool's is 0 or 1). */
+static inline uint64_t rpy_list_get(const rpy_list *l, int64_t i) {
+    uint32_t size = rpy_type_table[l->items->hdr.tid].item_size;
+    const char *p = rpy_list_item0(l, size) + i * (int64_t)size;
+    if (size == 1)
+        return (unsigned char)*p;
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
 /* --- strings (rpy_str.c, rpy_strops.c, rpy_format.c, rpy_unicode.c) --- */
 
 /* Character properties, as CPython 3.11's str methods see each code

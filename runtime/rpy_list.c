@@ -5,9 +5,21 @@
  * (bool), as rpy_type_table[array tid] says (item_size,
  * items_are_gcptrs); every function works on 64-bit patterns.
  *
+ * Item i is slot l->start + i of the array.  start exists for pop(0):
+ * rpy_list_delete_from_front removes a first item by zeroing its slot
+ * and moving start up, in O(1).  Generated code adds start to an index
+ * only for the lists on which the program calls that (the translator
+ * knows them); it reads every other list's items from slot 0.  So
+ * rpy_list_delete_from_front is the only function here that may make
+ * start non-zero.  Every other one keeps it, or resets it to 0 when it
+ * moves the items anyway (growth copies them to slot 0 of the new
+ * array; clear), and a new list starts at 0.
+ *
  * GC discipline, as for generated code:
- *   - Slots past `length` are always zero: the collector traces an array
- *     of pointers up to its capacity.
+ *   - Slots outside [start, start + length) are always zero: the
+ *     collector traces an array of pointers up to its capacity, and a
+ *     dead slot before start would keep an object alive as surely as one
+ *     past the end.
  *   - What allocates (new, append, insert, mul, slice, extend, concat,
  *     setslice) keeps its GC arguments in shadow-stack slots meanwhile; an item is
  *     rooted only if it is a GC pointer (an int in a root slot could look
@@ -15,20 +27,24 @@
  *   - Before GC pointers are stored into an array, one by one or by
  *     memcpy, an array with TRACK_YOUNG_PTRS goes through the write
  *     barrier; so does a list before it gets a new array.  Moving items
- *     within one array (insert, delete, reverse, sort) needs no barrier.
- *   - delete, delslice, clear, reverse, find, count, eq and sort never
- *     allocate from the collector, so they never move objects (sort malloc's a scratch
- *     buffer and raises MemoryError if it cannot).  sort_keyed allocates
- *     only its array of keys and whatever keyfn does, before it sorts.
+ *     within one array (insert, delete, reverse, sort, compaction) needs
+ *     no barrier.
+ *   - delete, delete_from_front, delslice, clear, reverse, find, count,
+ *     eq and sort never allocate from the collector, so they never move
+ *     objects (sort malloc's a scratch buffer and raises MemoryError if
+ *     it cannot).  sort_keyed allocates only its array of keys and
+ *     whatever keyfn does, before it sorts.
  *
  * Growth over-allocates like CPython's list_resize (1/8 extra), so append
- * is amortised O(1).  A large array (above the collector's small-object
- * size, malloc'ed) grows in place by realloc (rpy_gc_resize_large), which
- * for big arrays moves pages rather than bytes; that is safe because an
- * items array is only ever pointed to by its list (generated code reloads
- * l->items at each operation, and the runtime's functions do after any
- * growth).  Lists never shrink, except that clear() drops the array as
- * CPython does, for a static empty one (no allocation).
+ * is amortised O(1); a list whose dead slots before start would hold that
+ * much is compacted in place instead (see reserve).  A large array (above
+ * the collector's small-object size, malloc'ed) grows in place by realloc
+ * (rpy_gc_resize_large), which for big arrays moves pages rather than
+ * bytes; that is safe because an items array is only ever pointed to by
+ * its list (generated code reloads l->items at each operation, and the
+ * runtime's functions do after any growth).  Lists never shrink, except
+ * that clear() drops the array as CPython does, for a static empty one
+ * (no allocation).
  */
 #include "rpy.h"
 #include "rpy_internal.h"
@@ -42,23 +58,32 @@
 static inline uint32_t item_size(const rpy_array *a) { return rpy_type_table[a->hdr.tid].item_size; }
 static inline bool holds_gcptrs(const rpy_array *a) { return rpy_type_table[a->hdr.tid].items_are_gcptrs != 0; }
 
-static inline char *slot(const rpy_array *a, uint32_t size, int64_t i) { return (char *)a->items + i * size; }
-
-static inline uint64_t get(const rpy_array *a, uint32_t size, int64_t i) {
+static inline uint64_t load(const char *p, uint32_t size) {
     if (size == 1)
-        return (unsigned char)a->items[i];
+        return (unsigned char)*p;
     uint64_t v;
-    memcpy(&v, slot(a, 8, i), 8);
+    memcpy(&v, p, 8);
     return v;
 }
 
 /* A store that needs no barrier: a non-pointer, or one already done. */
-static inline void put(rpy_array *a, uint32_t size, int64_t i, uint64_t v) {
+static inline void save(char *p, uint32_t size, uint64_t v) {
     if (size == 1)
-        a->items[i] = (char)v;
+        *p = (char)v;
     else
-        memcpy(slot(a, 8, i), &v, 8);
+        memcpy(p, &v, 8);
 }
+
+/* Slot i of an array, whatever list it belongs to. */
+static inline char *slot(const rpy_array *a, uint32_t size, int64_t i) { return (char *)a->items + i * size; }
+static inline uint64_t get(const rpy_array *a, uint32_t size, int64_t i) { return load(slot(a, size, i), size); }
+static inline void put(rpy_array *a, uint32_t size, int64_t i, uint64_t v) { save(slot(a, size, i), size, v); }
+
+/* Item i of a list: slot start + i of its array.  Loops that allocate
+ * nothing take `items = rpy_list_item0(l, size)` once and index it. */
+static inline char *at(const rpy_list *l, uint32_t size, int64_t i) { return rpy_list_item0(l, size) + i * size; }
+static inline uint64_t read_item(const char *items, uint32_t size, int64_t i) { return load(items + i * size, size); }
+static inline void write_item(char *items, uint32_t size, int64_t i, uint64_t v) { save(items + i * size, size, v); }
 
 /* Before storing GC pointers into a: one call covers every store up to
  * the next allocation (the collector sets the flag again). */
@@ -78,13 +103,13 @@ static inline void set_items(rpy_list *l, rpy_array *a) {
     l->items = a;
 }
 
-/* n items from src[si..] to dst[di..] (the ranges may overlap). */
-static void copy_items(rpy_array *dst, int64_t di, const rpy_array *src, int64_t si, int64_t n) {
+/* n items from `from` (in any array of dst's kind) to `to` in dst; the
+ * ranges may overlap. */
+static void copy_items(rpy_array *dst, char *to, const char *from, int64_t n) {
     if (n <= 0)
         return;
-    uint32_t size = item_size(dst);
     before_stores(dst);
-    memmove(slot(dst, size, di), slot(src, size, si), (size_t)n * size);
+    memmove(to, from, (size_t)n * item_size(dst));
 }
 
 /* Zero-capacity arrays (rpy_array without items) for empty lists: never
@@ -125,8 +150,24 @@ static int64_t grown_capacity(int64_t needed, uint32_t size) {
     return cap;
 }
 
-/* Moves the list's items into a new array with room for `needed` and
- * some to spare.  Roots the list itself and updates *lp (it may have
+/* Moves the items down to slot 0 of their array (start 0).  Within one
+ * array: no barrier.  Only the slots the items leave need zeroing, those
+ * before the old start are zero already, so this is O(length) however
+ * far the items had moved up. */
+static void compact(rpy_list *l) {
+    int64_t s = l->start, n = l->length;
+    if (s == 0)
+        return;
+    rpy_array *a = l->items;
+    uint32_t size = item_size(a);
+    memmove(a->items, slot(a, size, s), (size_t)n * size);
+    int64_t dead = s > n ? s : n;
+    memset(slot(a, size, dead), 0, (size_t)(s + n - dead) * size);
+    l->start = 0;
+}
+
+/* Moves the list's items to slot 0 of a new array with room for `needed`
+ * and some to spare.  Roots the list itself and updates *lp (it may have
  * moved); the caller roots whatever else it holds.  Returns the new
  * array, or NULL with MemoryError raised. */
 static rpy_array *grow(rpy_list **lp, int64_t needed) {
@@ -139,6 +180,7 @@ static rpy_array *grow(rpy_list **lp, int64_t needed) {
     rpy_array *a = rpy_gc_resize_large(l->items, cap);
     if (a != NULL) {
         set_items(l, a);
+        compact(l);
         return a;
     }
     RPY_PUSH_ROOT(l);
@@ -147,17 +189,44 @@ static rpy_array *grow(rpy_list **lp, int64_t needed) {
     *lp = l;
     if (a == NULL)
         return NULL;
-    copy_items(a, 0, l->items, 0, l->length);
+    copy_items(a, a->items, rpy_list_item0(l, item_size(a)), l->length);
     set_items(l, a);
+    l->start = 0;
     return a;
 }
 
-/* grow() while holding an item, kept (and updated) if a GC pointer. */
-static rpy_array *grow_holding(rpy_list **lp, int64_t needed, uint64_t *item) {
+/* Makes room for `total` items from l's start on (l->start may become 0,
+ * the array may change; *lp is updated as by grow).
+ *
+ * When the end of the array is reached with dead slots before start (a
+ * queue: pop(0) and append), compacting in place costs the same one move
+ * of the items as growing does, so it is chosen whenever it leaves at
+ * least the room growth would (total / 8 free slots, CPython's rule):
+ * then the next compaction or growth is as far off as after a growth,
+ * and appends stay amortised O(1), without allocating or making garbage.
+ * A queue of steady length thus settles on one array (grown once at
+ * most), compacted every capacity - length appends.  With fewer dead
+ * slots than that, compacting could leave too little room and have to
+ * be repeated after a few appends: the list grows, which copies the
+ * items to slot 0 of the new array. */
+static rpy_array *reserve(rpy_list **lp, int64_t total) {
+    rpy_list *l = *lp;
+    rpy_array *a = l->items;
+    if (total <= a->length - l->start)
+        return a;
+    if (total <= a->length - (total >> 3)) {
+        compact(l);
+        return a;
+    }
+    return grow(lp, total);
+}
+
+/* reserve() while holding an item, kept (and updated) if a GC pointer. */
+static rpy_array *reserve_holding(rpy_list **lp, int64_t total, uint64_t *item) {
     bool is_ptr = holds_gcptrs((*lp)->items);
     if (is_ptr)
         RPY_PUSH_ROOT(*item);
-    rpy_array *a = grow(lp, needed);
+    rpy_array *a = reserve(lp, total);
     if (is_ptr)
         RPY_POP_ROOT(*item);
     return a;
@@ -179,15 +248,16 @@ rpy_list *rpy_list_new(uint32_t array_tid, int64_t length, int64_t capacity) {
     if (l == NULL)
         return NULL;
     l->length = length;
+    l->start = 0;
     set_items(l, a);
     return l;
 }
 
 __attribute__((noinline)) static void append_slow(rpy_list *l, uint64_t item) {
-    rpy_array *a = grow_holding(&l, l->length + 1, &item);
+    rpy_array *a = reserve_holding(&l, l->length + 1, &item);
     if (a == NULL)
         return;
-    store(a, l->length, item);
+    store(a, l->start + l->length, item);
     l->length++;
 }
 
@@ -196,9 +266,9 @@ __attribute__((noinline)) static void append_slow(rpy_list *l, uint64_t item) {
  * case a compare, a store and an increment in the caller. */
 __attribute__((always_inline)) void rpy_list_append(rpy_list *l, uint64_t item) {
     rpy_array *a = l->items;
-    int64_t n = l->length;
-    if (__builtin_expect(n < a->length, 1)) {
-        store(a, n, item);
+    int64_t n = l->length, end = l->start + n;
+    if (__builtin_expect(end < a->length, 1)) {
+        store(a, end, item);
         l->length = n + 1;
         return;
     }
@@ -212,30 +282,52 @@ void rpy_list_insert(rpy_list *l, int64_t i, uint64_t item) {
     else if (i > n)
         i = n;
     rpy_array *a = l->items;
-    if (n == a->length && (a = grow_holding(&l, n + 1, &item)) == NULL)
+    if (n == a->length - l->start && (a = reserve_holding(&l, n + 1, &item)) == NULL)
         return;
     uint32_t size = item_size(a);
-    memmove(slot(a, size, i + 1), slot(a, size, i), (size_t)(n - i) * size);
-    store(a, i, item);
+    char *p = at(l, size, i);
+    memmove(p + size, p, (size_t)(n - i) * size);
+    store(a, l->start + i, item);
     l->length = n + 1;
 }
 
 void rpy_list_delete(rpy_list *l, int64_t i) {
-    rpy_array *a = l->items;
-    uint32_t size = item_size(a);
+    uint32_t size = item_size(l->items);
     int64_t n = l->length - 1;
-    memmove(slot(a, size, i), slot(a, size, i + 1), (size_t)(n - i) * size);
-    memset(slot(a, size, n), 0, size);
+    char *p = at(l, size, i);
+    memmove(p, p + size, (size_t)(n - i) * size);
+    memset(at(l, size, n), 0, size);
     l->length = n;
+}
+
+void rpy_list_delete_from_front(rpy_list *l, int64_t i) {
+    uint32_t size = item_size(l->items);
+    int64_t n = l->length - 1;
+    if (i < l->length / 2) {
+        char *first = at(l, size, 0);
+        memmove(first + size, first, (size_t)i * size);
+        memset(first, 0, size);
+        l->start++;
+    } else {
+        char *p = at(l, size, i);
+        memmove(p, p + size, (size_t)(n - i) * size);
+        memset(at(l, size, n), 0, size);
+    }
+    l->length = n;
+    if (n == 0) /* the whole array is free again */
+        l->start = 0;
 }
 
 void rpy_list_clear(rpy_list *l) {
     rpy_array *e = empty_array(l->items->hdr.tid);
-    if (e != NULL)
+    if (e != NULL) {
         l->items = e; /* static, never young: no barrier */
-    else
-        memset(l->items->items, 0, (size_t)l->length * item_size(l->items));
+    } else {
+        uint32_t size = item_size(l->items);
+        memset(rpy_list_item0(l, size), 0, (size_t)l->length * size);
+    }
     l->length = 0;
+    l->start = 0;
 }
 
 void rpy_list_extend(rpy_list *l, rpy_list *other) {
@@ -247,15 +339,17 @@ void rpy_list_extend(rpy_list *l, rpy_list *other) {
         return;
     }
     rpy_array *a = l->items;
-    if (total > a->length) {
+    if (total > a->length - l->start) {
         RPY_PUSH_ROOT(other);
-        a = grow(&l, total);
+        a = reserve(&l, total);
         RPY_POP_ROOT(other);
         if (a == NULL)
             return;
     }
-    /* other == l is fine: its items are now a's first n. */
-    copy_items(a, n, other->items, 0, m);
+    /* other == l is fine: its items are still l's first n, wherever
+     * reserve put them. */
+    uint32_t size = item_size(a);
+    copy_items(a, at(l, size, n), rpy_list_item0(other, size), m);
     l->length = total;
 }
 
@@ -272,8 +366,10 @@ rpy_list *rpy_list_concat(rpy_list *a, rpy_list *b) {
     RPY_POP_ROOT(a);
     if (r == NULL)
         return NULL;
-    copy_items(r->items, 0, a->items, 0, a->length);
-    copy_items(r->items, a->length, b->items, 0, b->length);
+    rpy_array *d = r->items;
+    uint32_t size = item_size(d);
+    copy_items(d, d->items, rpy_list_item0(a, size), a->length);
+    copy_items(d, slot(d, size, a->length), rpy_list_item0(b, size), b->length);
     return r;
 }
 
@@ -289,10 +385,12 @@ rpy_list *rpy_list_mul(rpy_list *l, int64_t n) {
     if (r == NULL || total == 0)
         return r;
     /* One copy of l, then the result doubles itself. */
-    copy_items(r->items, 0, l->items, 0, len);
+    rpy_array *a = r->items;
+    uint32_t size = item_size(a);
+    copy_items(a, a->items, rpy_list_item0(l, size), len);
     for (int64_t done = len; done < total;) {
         int64_t k = done < total - done ? done : total - done;
-        copy_items(r->items, done, r->items, 0, k);
+        copy_items(a, slot(a, size, done), a->items, k);
         done += k;
     }
     return r;
@@ -307,43 +405,44 @@ rpy_list *rpy_list_slice(rpy_list *l, int64_t start, int64_t stop, int64_t step)
     RPY_POP_ROOT(l);
     if (r == NULL)
         return NULL;
+    rpy_array *dst = r->items;
+    uint32_t size = item_size(dst);
     if (step == 1) {
-        copy_items(r->items, 0, l->items, start, count);
+        copy_items(dst, dst->items, at(l, size, start), count);
     } else {
-        rpy_array *dst = r->items, *src = l->items;
-        uint32_t size = item_size(src);
+        const char *items = rpy_list_item0(l, size);
         if (count > 0)
             before_stores(dst);
         for (int64_t k = 0; k < count; k++) /* no overflow: inside the list */
-            put(dst, size, k, get(src, size, start + k * step));
+            put(dst, size, k, read_item(items, size, start + k * step));
     }
     return r;
 }
 
 /* ---- slice assignment and deletion ------------------------------------------ */
 
-/* l[start:start + count] = items (the bounds already adjusted): the tail
- * moves to make the range as long as items is. */
-static void replace_range(rpy_list *l, int64_t start, int64_t count, rpy_list *items) {
+/* l[lo:lo + count] = items (the bounds already adjusted): the tail moves
+ * to make the range as long as items is. */
+static void replace_range(rpy_list *l, int64_t lo, int64_t count, rpy_list *items) {
     int64_t n = l->length, m = items->length, total;
     if (__builtin_add_overflow(n - count, m, &total)) {
         memory_error();
         return;
     }
     rpy_array *a = l->items;
-    if (total > a->length) {
+    if (total > a->length - l->start) {
         RPY_PUSH_ROOT(items);
-        a = grow(&l, total);
+        a = reserve(&l, total);
         RPY_POP_ROOT(items);
         if (a == NULL)
             return;
     }
     uint32_t size = item_size(a);
-    int64_t tail = n - start - count;
-    memmove(slot(a, size, start + m), slot(a, size, start + count), (size_t)tail * size);
-    copy_items(a, start, items->items, 0, m);
+    char *p = at(l, size, lo);
+    memmove(p + m * size, p + count * size, (size_t)(n - lo - count) * size);
+    copy_items(a, p, rpy_list_item0(items, size), m);
     if (total < n) /* the slots given up must not keep objects alive */
-        memset(slot(a, size, total), 0, (size_t)(n - total) * size);
+        memset(at(l, size, total), 0, (size_t)(n - total) * size);
     l->length = total;
 }
 
@@ -383,26 +482,25 @@ void rpy_list_setslice(rpy_list *l, int64_t start, int64_t stop, int64_t step, r
         return;
     }
     /* Nothing allocates here, so one barrier covers every store. */
-    rpy_array *a = l->items;
-    const rpy_array *src = items->items;
-    uint32_t size = item_size(a);
-    before_stores(a);
+    uint32_t size = item_size(l->items);
+    char *dst = rpy_list_item0(l, size);
+    const char *src = rpy_list_item0(items, size);
+    before_stores(l->items);
     for (int64_t k = 0; k < count; k++) /* no overflow: inside the list */
-        put(a, size, start + k * step, get(src, size, k));
+        write_item(dst, size, start + k * step, read_item(src, size, k));
 }
 
 void rpy_list_delslice(rpy_list *l, int64_t start, int64_t stop, int64_t step) {
     int64_t n = l->length, count;
     if (!rpy_slice_adjust(n, &start, &stop, &step, &count) || count == 0)
         return;
-    rpy_array *a = l->items;
-    uint32_t size = item_size(a);
+    uint32_t size = item_size(l->items);
     if (step < 0) { /* the same items, taken from the lowest up */
         start += (count - 1) * step;
         step = -step;
     }
     if (step == 1) {
-        memmove(slot(a, size, start), slot(a, size, start + count), (size_t)(n - start - count) * size);
+        memmove(at(l, size, start), at(l, size, start + count), (size_t)(n - start - count) * size);
     } else {
         /* Close up the survivors left to right: step - 1 of them between
          * two deleted items, then the tail after the last. */
@@ -410,23 +508,23 @@ void rpy_list_delslice(rpy_list *l, int64_t start, int64_t stop, int64_t step) {
         for (int64_t k = 0; k < count; k++) {
             int64_t from = start + k * step + 1;
             int64_t to = k + 1 < count ? from + step - 1 : n;
-            memmove(slot(a, size, dst), slot(a, size, from), (size_t)(to - from) * size);
+            memmove(at(l, size, dst), at(l, size, from), (size_t)(to - from) * size);
             dst += to - from;
         }
     }
-    memset(slot(a, size, n - count), 0, (size_t)count * size);
+    memset(at(l, size, n - count), 0, (size_t)count * size);
     l->length = n - count;
 }
 
 /* ---- in place, without allocating --------------------------------------- */
 
 void rpy_list_reverse(rpy_list *l) {
-    rpy_array *a = l->items;
-    uint32_t size = item_size(a);
+    uint32_t size = item_size(l->items);
+    char *items = rpy_list_item0(l, size);
     for (int64_t i = 0, j = l->length - 1; i < j; i++, j--) {
-        uint64_t x = get(a, size, i);
-        put(a, size, i, get(a, size, j));
-        put(a, size, j, x);
+        uint64_t x = read_item(items, size, i);
+        write_item(items, size, i, read_item(items, size, j));
+        write_item(items, size, j, x);
     }
 }
 
@@ -446,8 +544,8 @@ static inline bool items_equal(uint64_t x, uint64_t y, int32_t eq_kind) {
 }
 
 int64_t rpy_list_find(rpy_list *l, uint64_t item, int32_t eq_kind, int64_t start, int64_t stop) {
-    const rpy_array *a = l->items;
-    uint32_t size = item_size(a);
+    uint32_t size = item_size(l->items);
+    const char *items = rpy_list_item0(l, size);
     int64_t n = l->length;
     /* Bounds as list.index takes them: negative ones count from the end. */
     if (start < 0 && (start += n) < 0)
@@ -457,17 +555,17 @@ int64_t rpy_list_find(rpy_list *l, uint64_t item, int32_t eq_kind, int64_t start
     if (stop > n)
         stop = n;
     for (int64_t i = start; i < stop; i++)
-        if (items_equal(get(a, size, i), item, eq_kind))
+        if (items_equal(read_item(items, size, i), item, eq_kind))
             return i;
     return -1;
 }
 
 int64_t rpy_list_count(rpy_list *l, uint64_t item, int32_t eq_kind) {
-    const rpy_array *a = l->items;
-    uint32_t size = item_size(a);
+    uint32_t size = item_size(l->items);
+    const char *items = rpy_list_item0(l, size);
     int64_t count = 0;
     for (int64_t i = 0; i < l->length; i++)
-        count += items_equal(get(a, size, i), item, eq_kind);
+        count += items_equal(read_item(items, size, i), item, eq_kind);
     return count;
 }
 
@@ -479,10 +577,11 @@ bool rpy_list_eq(rpy_list *a, rpy_list *b, int32_t eq_kind) {
     if (n != b->length)
         return false;
     uint32_t size = item_size(a->items);
+    const char *x = rpy_list_item0(a, size), *y = rpy_list_item0(b, size);
     if (eq_kind == RPY_EQ_BITS) /* bools are stored as 0 / 1 */
-        return memcmp(a->items->items, b->items->items, (size_t)n * size) == 0;
+        return memcmp(x, y, (size_t)n * size) == 0;
     for (int64_t i = 0; i < n; i++)
-        if (!items_equal(get(a->items, size, i), get(b->items, size, i), eq_kind))
+        if (!items_equal(read_item(x, size, i), read_item(y, size, i), eq_kind))
             return false;
     return true;
 }
@@ -589,16 +688,15 @@ static void sort_bytes(unsigned char *p, int64_t n, bool reverse) {
 }
 
 void rpy_list_sort(rpy_list *l, int32_t eq_kind, bool reverse) {
-    rpy_array *a = l->items;
     int64_t n = l->length;
     if (n < 2)
         return;
-    if (item_size(a) == 1) {
-        sort_bytes((unsigned char *)a->items, n, reverse);
+    if (item_size(l->items) == 1) {
+        sort_bytes((unsigned char *)rpy_list_item0(l, 1), n, reverse);
         return;
     }
     /* Items are 8-aligned (rpy.h), and the build has no strict aliasing. */
-    uint64_t *v = (uint64_t *)(void *)a->items, *tmp = NULL;
+    uint64_t *v = (uint64_t *)(void *)rpy_list_item0(l, 8), *tmp = NULL;
     if (n > RUN && (tmp = malloc((size_t)n * 8)) == NULL) {
         memory_error();
         return;
@@ -1122,6 +1220,7 @@ void rpy_list_sort_keyed_env(rpy_list *l, rpy_key_fn keyfn, rpy_key_env_fn keyfn
     }
 
     rpy_array *a = l->items;
+    int64_t first = l->start; /* the slot of item 0 in a */
     bool modified = false;
     if (keyed) {
         rpy_array *keys = NULL;
@@ -1139,8 +1238,9 @@ void rpy_list_sort_keyed_env(rpy_list *l, rpy_key_fn keyfn, rpy_key_env_fn keyfn
         rpy_array *empty = empty_array(a->hdr.tid);
         l->items = empty; /* static, never young: no barrier */
         l->length = 0;
+        l->start = 0;
         for (int64_t i = 0; i < n; i++) {
-            uint64_t item = get(a, item_size(a), i);
+            uint64_t item = get(a, item_size(a), first + i);
             RPY_PUSH_ROOT(l);
             RPY_PUSH_ROOT(a);
             RPY_PUSH_ROOT(keys);
@@ -1153,6 +1253,7 @@ void rpy_list_sort_keyed_env(rpy_list *l, rpy_key_fn keyfn, rpy_key_env_fn keyfn
             if (rpy_exc_value != NULL) {
                 l->length = n;
                 set_items(l, a);
+                l->start = first;
                 free(pairs);
                 return;
             }
@@ -1165,13 +1266,14 @@ void rpy_list_sort_keyed_env(rpy_list *l, rpy_key_fn keyfn, rpy_key_env_fn keyfn
         modified = l->length != 0 || l->items != empty;
         l->length = n;
         set_items(l, a);
+        l->start = first;
         if (gc_keys)
             for (int64_t i = 0; i < n; i++)
                 pairs[i].key = get(keys, 8, i);
     }
     uint32_t size = item_size(a);
     for (int64_t i = 0; i < n; i++) {
-        pairs[i].item = get(a, size, i);
+        pairs[i].item = get(a, size, first + i);
         if (!keyed)
             pairs[i].key = pairs[i].item;
         if (!tuple && kinds[0] == RPY_SORT_BOOL) /* one byte */
@@ -1191,7 +1293,7 @@ void rpy_list_sort_keyed_env(rpy_list *l, rpy_key_fn keyfn, rpy_key_env_fn keyfn
     if (size != 1)
         before_stores(a);
     for (int64_t i = 0; i < n; i++)
-        put(a, size, i, pairs[i].item);
+        put(a, size, first + i, pairs[i].item);
     free(pairs);
     if (modified) /* allocates: last */
         rpy_raise(RPY_EXC_VALUE, "list modified during sort");
@@ -1201,16 +1303,18 @@ void rpy_list_sort_keyed_env(rpy_list *l, rpy_key_fn keyfn, rpy_key_env_fn keyfn
 
 int64_t rpy_list_sum_int(rpy_list *l) {
     uint32_t size = item_size(l->items);
+    const char *items = rpy_list_item0(l, size);
     uint64_t total = 0; /* wraps around, as int arithmetic does */
     for (int64_t i = 0; i < l->length; i++)
-        total += get(l->items, size, i);
+        total += read_item(items, size, i);
     return (int64_t)total;
 }
 
 double rpy_list_sum_float(rpy_list *l) {
+    const char *items = rpy_list_item0(l, 8);
     double total = 0.0; /* in order, as CPython 3.11's sum() adds */
     for (int64_t i = 0; i < l->length; i++)
-        total += as_double(get(l->items, 8, i));
+        total += as_double(read_item(items, 8, i));
     return total;
 }
 
@@ -1229,10 +1333,11 @@ uint64_t rpy_list_minmax(rpy_list *l, int32_t kind, bool max) {
         return 0;
     }
     uint32_t size = item_size(l->items);
-    uint64_t best = get(l->items, size, 0);
+    const char *items = rpy_list_item0(l, size);
+    uint64_t best = read_item(items, size, 0);
     /* The first of equal items wins, as in CPython. */
     for (int64_t i = 1; i < l->length; i++) {
-        uint64_t x = get(l->items, size, i);
+        uint64_t x = read_item(items, size, i);
         if (max ? less(best, x, kind) : less(x, best, kind))
             best = x;
     }
@@ -1250,8 +1355,9 @@ static bool truth(uint64_t x, int32_t kind) {
 
 bool rpy_list_any(rpy_list *l, int32_t kind, bool all) {
     uint32_t size = item_size(l->items);
+    const char *items = rpy_list_item0(l, size);
     for (int64_t i = 0; i < l->length; i++)
-        if (truth(get(l->items, size, i), kind) != all)
+        if (truth(read_item(items, size, i), kind) != all)
             return !all;
     return all;
 }

@@ -107,6 +107,7 @@ int main(int argc, char **argv) {
     args->hdr.tid = RPY_TID_LIST;
     args->hdr.gcflags = ARGV_GCFLAGS;
     args->length = argc;
+    args->start = 0;
     rpy_array *items = xmalloc(sizeof(rpy_array) + sizeof(rpy_str *) * (size_t)argc);
     items->hdr.tid = RPY_TID_ARRAY_PTR;
     items->hdr.gcflags = ARGV_GCFLAGS;

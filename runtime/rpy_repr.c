@@ -40,16 +40,6 @@ const char *rpy_desc_skip(const char *d) {
     }
 }
 
-static uint64_t array_item(const rpy_array *a, int64_t i) {
-    const rpy_type_info *t = &rpy_type_table[a->hdr.tid];
-    const char *p = a->items + i * (int64_t)t->item_size;
-    if (t->item_size == 1)
-        return (uint8_t)*p;
-    uint64_t v;
-    memcpy(&v, p, 8);
-    return v;
-}
-
 static const char *add_repr(rpy_builder *b, uint64_t v, const char *d) {
     switch (*d++) {
     case 'i':
@@ -79,7 +69,7 @@ static const char *add_repr(rpy_builder *b, uint64_t v, const char *d) {
         for (int64_t i = 0; i < l->length; i++) {
             if (i > 0)
                 rpy_builder_add_bytes(b, ", ", 2);
-            add_repr(b, array_item(l->items, i), d);
+            add_repr(b, rpy_list_get(l, i), d);
         }
         rpy_builder_add_bytes(b, "]", 1);
         return rpy_desc_skip(d);

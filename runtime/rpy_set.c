@@ -354,8 +354,7 @@ void rpy_set_update(rpy_dict *s, rpy_dict *other) {
 
 void rpy_set_add_all(rpy_dict *s, rpy_list *l) {
     for (int64_t i = 0; i < l->length; i++) {
-        const rpy_array *items = l->items;
-        uint64_t item = get(items, item_size(items), i);
+        uint64_t item = rpy_list_get(l, i);
         RPY_PUSH_ROOT(s);
         RPY_PUSH_ROOT(l);
         rpy_set_add(s, item);

@@ -370,7 +370,7 @@ static void list_put(rpy_list *l, int64_t i, rpy_str *x) {
     rpy_array *a = l->items;
     if (a->hdr.gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS)
         rpy_gc_write_barrier(a);
-    memcpy(a->items + 8 * i, &x, sizeof x);
+    memcpy(rpy_list_item0(l, 8) + 8 * i, &x, sizeof x);
 }
 
 /* A piece of s (f[0]) into list f[1] at index i; false when out of
@@ -637,7 +637,7 @@ rpy_list *rpy_str_splitlines(rpy_str *s) {
 
 static inline rpy_str *item(const rpy_list *l, int64_t i) {
     rpy_str *x;
-    memcpy(&x, l->items->items + 8 * i, sizeof x);
+    memcpy(&x, rpy_list_item0(l, 8) + 8 * i, sizeof x);
     return x;
 }
 

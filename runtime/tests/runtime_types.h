@@ -15,7 +15,9 @@
 #include "../rpy.h"
 
 _Static_assert(sizeof(rpy_str) == 32 && offsetof(rpy_str, length) == 16, "rpy_str layout");
-_Static_assert(sizeof(rpy_list) == 24 && offsetof(rpy_list, items) == 16, "rpy_list layout");
+_Static_assert(sizeof(rpy_list) == 32 && offsetof(rpy_list, length) == 8 && offsetof(rpy_list, items) == 16 &&
+                   offsetof(rpy_list, start) == 24,
+               "rpy_list layout");
 _Static_assert(sizeof(rpy_array) == 16 && offsetof(rpy_array, length) == 8, "rpy_array layout");
 
 _Static_assert(sizeof(rpy_dict) == 80 && offsetof(rpy_dict, hashes) == 40 && offsetof(rpy_dict, index) == 64,
@@ -28,7 +30,7 @@ static const uint32_t rpy_test_dict_gcptrs[] = {40, 48, 56, 64}; /* hashes, keys
 
 #define RPY_RUNTIME_TYPE_ENTRIES                                                                                   \
     [RPY_TID_STR] = {.fixed_size = 32, .item_size = 1, .items_offset = 32, .length_offset = 16, .extra_bytes = 1}, \
-    [RPY_TID_LIST] = {.fixed_size = 24, .n_gcptrs = 1, .gcptr_offsets = rpy_test_list_gcptrs},                     \
+    [RPY_TID_LIST] = {.fixed_size = 32, .n_gcptrs = 1, .gcptr_offsets = rpy_test_list_gcptrs},                     \
     [RPY_TID_ARRAY_PTR] = {.fixed_size = 16, .item_size = 8, .items_offset = 16, .length_offset = 8,               \
                            .items_are_gcptrs = 1},                                                                 \
     [RPY_TID_ARRAY_I64] = {.fixed_size = 16, .item_size = 8, .items_offset = 16, .length_offset = 8},              \

@@ -11,7 +11,10 @@
  * shadow-stack slots (frame()) and are reloaded after anything that can
  * collect, and a store into an array goes through the write-barrier
  * check (set_at).  Every function is exercised for each item kind by a
- * random sequence of operations checked against a plain C model; the
+ * random sequence of operations checked against a plain C model, pop(0)
+ * (rpy_list_delete_from_front) among them, so that each also meets lists
+ * whose items start past slot 0; every step also checks that the slots
+ * outside the items are zero and that nothing else moved start.  The
  * tables of expected slices, slice assignments and deletions, inserts
  * and stable sort orders were computed with CPython 3.11 and pasted in.
  */
@@ -110,24 +113,42 @@ static uint64_t bits(double d) {
 
 static uint32_t item_size(const rpy_list *l) { return rpy_type_table[l->items->hdr.tid].item_size; }
 
-static uint64_t at(const rpy_list *l, int64_t i) {
+/* Slot j of l's array, whatever item it holds (if any). */
+static uint64_t slot_at(const rpy_list *l, int64_t j) {
     if (item_size(l) == 1)
-        return (unsigned char)l->items->items[i];
+        return (unsigned char)l->items->items[j];
     uint64_t v;
-    memcpy(&v, l->items->items + 8 * i, 8);
+    memcpy(&v, l->items->items + 8 * j, 8);
     return v;
 }
+
+/* l[i]: slot start + i, as generated code reads a list that pops from
+ * the front (every other list has start 0). */
+static uint64_t at(const rpy_list *l, int64_t i) { return slot_at(l, l->start + i); }
 
 /* l[i] = v, as generated code stores an item. */
 static void set_at(rpy_list *l, int64_t i, uint64_t v) {
     rpy_array *a = l->items;
+    int64_t j = l->start + i;
     if (item_size(l) == 1) {
-        a->items[i] = (char)v;
+        a->items[j] = (char)v;
         return;
     }
     if (rpy_type_table[a->hdr.tid].items_are_gcptrs && (a->hdr.gcflags & RPY_GCFLAG_TRACK_YOUNG_PTRS))
         rpy_gc_write_barrier(a);
-    memcpy(a->items + 8 * i, &v, 8);
+    memcpy(a->items + 8 * j, &v, 8);
+}
+
+/* The items fit in the array from start on, and every other slot is
+ * zero (the collector scans them all). */
+static bool dead_slots_clear(const rpy_list *l) {
+    int64_t cap = l->items->length, s = l->start, n = l->length;
+    if (s < 0 || n < 0 || s > cap - n)
+        return false;
+    for (int64_t j = 0; j < cap; j++)
+        if ((j < s || j >= s + n) && slot_at(l, j) != 0)
+            return false;
+    return true;
 }
 
 static int64_t node_value(uint64_t item) {
@@ -231,16 +252,13 @@ static int cmp_i64(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
-/* Same items, and zeros in every slot past the length. */
+/* Same items, and zeros in every other slot. */
 static bool agrees(const rpy_list *l, const model *m, int k) {
     if (l->hdr.tid != RPY_TID_LIST || l->items->hdr.tid != kinds[k].tid || l->length != m->n ||
-        l->items->length < l->length)
+        !dead_slots_clear(l))
         return false;
     for (int64_t i = 0; i < m->n; i++)
         if (decode(k, at(l, i)) != m->v[i])
-            return false;
-    for (int64_t i = m->n; i < l->items->length; i++)
-        if (at(l, i) != 0)
             return false;
     return true;
 }
@@ -254,16 +272,38 @@ static int64_t rnd(int64_t n) { /* 0 <= r < n */
     return (int64_t)(rng_state % (uint64_t)n);
 }
 
+/* f[1] = f[0][:], but with its items from slot p (1..3) on when it has
+ * two or more: p other items go first, then come off the front. */
+static void shifted_copy(void **f, int k) {
+    int64_t p = 1 + rnd(3);
+    f[1] = rpy_list_new(kinds[k].tid, 0, 0);
+    for (int64_t j = 0; j < p; j++) {
+        uint64_t item = encode(k, rnd(1000));
+        rpy_list_append(LIST(1), item);
+    }
+    rpy_list_extend(LIST(1), LIST(0));
+    for (int64_t j = 0; j < p; j++)
+        rpy_list_delete_from_front(LIST(1), 0);
+}
+
 /* len random items (len < 0: up to 11) appended to a new list in f[1],
- * recorded in *m. */
+ * recorded in *m; a third of the lists start past slot 0, as
+ * shifted_copy's do. */
 static void random_other_n(void **f, int k, model *m, int64_t len) {
     m->n = 0;
     f[1] = rpy_list_new(kinds[k].tid, 0, rnd(3) == 0 ? 5 : 0);
+    int64_t p = rnd(3) == 0 ? 1 + rnd(3) : 0;
+    for (int64_t j = 0; j < p; j++) {
+        uint64_t item = encode(k, rnd(1000));
+        rpy_list_append(LIST(1), item);
+    }
     for (int64_t j = len < 0 ? rnd(12) : len; j > 0; j--) {
         uint64_t item = encode(k, rnd(1000));
         m_insert(m, m->n, decode(k, item)); /* before append may move it */
         rpy_list_append(LIST(1), item);
     }
+    for (int64_t j = 0; j < p; j++)
+        rpy_list_delete_from_front(LIST(1), 0);
 }
 
 static void random_other(void **f, int k, model *m) { random_other_n(f, k, m, -1); }
@@ -278,11 +318,30 @@ static int64_t random_index(int64_t n, int64_t missing) {
     }
 }
 
-enum { OP_APPEND, OP_INSERT, OP_DELETE, OP_EXTEND, OP_CONCAT, OP_MUL, OP_SLICE, OP_REVERSE, OP_CLEAR,
-       OP_SORT, OP_FIND, OP_COUNT, OP_EQ, OP_SETSLICE, OP_DELSLICE, N_OPS };
-static const char *const op_names[N_OPS] = {"append", "insert", "delete", "extend",   "concat",
-                                            "mul",    "slice",  "reverse", "clear",   "sort",
-                                            "find",   "count",  "eq",      "setslice", "delslice"};
+enum { OP_APPEND, OP_INSERT, OP_DELETE, OP_POP_FRONT, OP_EXTEND, OP_CONCAT, OP_MUL, OP_SLICE, OP_REVERSE,
+       OP_CLEAR, OP_SORT, OP_SORT_KEYED, OP_FIND, OP_COUNT, OP_EQ, OP_SETSLICE, OP_DELSLICE, OP_AGGREGATE, N_OPS };
+static const char *const op_names[N_OPS] = {
+    "append", "insert", "delete", "delete_from_front", "extend", "concat",   "mul",      "slice",     "reverse",
+    "clear",  "sort",   "sort_keyed", "find",          "count",  "eq",       "setslice", "delslice", "sum/min/max/any"};
+
+/* How sort_keyed, min, max and any see each kind's items. */
+static const int32_t sort_kinds[N_KINDS] = {RPY_SORT_INT, RPY_SORT_INT, RPY_SORT_FLOAT, RPY_SORT_BOOL, RPY_SORT_STR};
+
+/* Key functions that may collect while the list is detached: the items
+ * are their own keys. */
+static uint64_t same_key(uint64_t item) {
+    garbage(1);
+    return item;
+}
+
+static uint64_t same_str_key(uint64_t item) {
+    void **f = frame(1);
+    f[0] = (void *)(uintptr_t)item;
+    garbage(1);
+    item = PTR(f[0]);
+    unframe(f);
+    return item;
+}
 
 /* The indices l[start:stop:step] takes from a list of n, as a list in
  * f[2] (a slice of 0..n-1, which test_slice_table checks against
@@ -305,24 +364,35 @@ static int64_t insertion_point(int64_t n, int64_t start) {
 static const int64_t random_steps[] = {1, 1, 1, 2, 3, -1, -1, -2, -3, 7, -7, INT64_MAX, INT64_MIN};
 #define RANDOM_STEP() random_steps[rnd(sizeof random_steps / sizeof random_steps[0])]
 
+/* Every operation on a list of each kind, checked against the model
+ * after each step, and so is where the items are: start moves up only by
+ * rpy_list_delete_from_front (one slot at a time); any other function
+ * keeps it or resets it to 0, and a list that never lost an item from
+ * the front has start 0.  pop(0) is frequent, so most operations also
+ * run on lists whose items start past slot 0 (counted in `shifted`). */
 static void test_random_ops(int k, int steps) {
     void **f = frame(3);
     model m = {0}, o = {0};
-    int64_t done[N_OPS] = {0};
+    int64_t done[N_OPS] = {0}, shifted[N_OPS] = {0};
     m_reserve(&m, 64); /* never NULL, even for qsort of nothing */
     m_reserve(&o, 64);
     rng_state = 0x9e3779b97f4a7c15u + (uint64_t)k;
     f[0] = rpy_list_new(kinds[k].tid, 0, 0);
     int step = 0, op = 0;
-    bool ok = true, sub_ok = true;
-    for (; step < steps && ok && sub_ok; step++) {
-        int64_t n = m.n;
-        op = (int)rnd(N_OPS + 4);
-        if (op >= N_OPS || (n > 150 && op <= OP_EXTEND)) /* appends are the common case, unless long */
-            op = n > 150 ? OP_DELETE : OP_APPEND;
-        if ((op == OP_DELETE && n == 0) || (op == OP_SORT && k == K_NODE) || (op == OP_CLEAR && rnd(4) != 0))
+    bool ok = true, sub_ok = true, start_ok = true;
+    bool front_ran = false; /* on f[0] since it was made */
+    for (; step < steps && ok && sub_ok && start_ok; step++) {
+        int64_t n = m.n, start_before = LIST(0)->start;
+        op = (int)rnd(N_OPS + 6);
+        if (op >= N_OPS) /* appends and pops from the front are the common case */
+            op = op < N_OPS + 3 ? OP_APPEND : OP_POP_FRONT;
+        if (n > 150 && op <= OP_EXTEND) /* unless long */
+            op = rnd(2) ? OP_DELETE : OP_POP_FRONT;
+        if (((op == OP_DELETE || op == OP_POP_FRONT) && n == 0) ||
+            ((op == OP_SORT || op == OP_SORT_KEYED) && k == K_NODE) || (op == OP_CLEAR && rnd(4) != 0))
             op = OP_APPEND;
         done[op]++;
+        shifted[op] += start_before > 0;
         switch (op) {
         case OP_APPEND: {
             uint64_t item = encode(k, rnd(1000));
@@ -343,6 +413,17 @@ static void test_random_ops(int k, int steps) {
             rpy_list_delete(LIST(0), i);
             memmove(m.v + i, m.v + i + 1, (size_t)(n - i - 1) * sizeof *m.v);
             m.n--;
+            break;
+        }
+        case OP_POP_FRONT: {
+            int64_t i = rnd(3) ? 0 : rnd(n);
+            rpy_list_delete_from_front(LIST(0), i);
+            memmove(m.v + i, m.v + i + 1, (size_t)(n - i - 1) * sizeof *m.v);
+            m.n--;
+            /* The shorter side moved: the items before i when i < n / 2. */
+            int64_t want = n == 1 ? 0 : i < n / 2 ? start_before + 1 : start_before;
+            sub_ok = LIST(0)->start == want;
+            front_ran = true;
             break;
         }
         case OP_EXTEND:
@@ -455,12 +536,46 @@ static void test_random_ops(int k, int steps) {
             rpy_list_clear(LIST(0));
             m.n = 0;
             break;
-        case OP_SORT: {
+        case OP_SORT:
+        case OP_SORT_KEYED: {
             bool reverse = rnd(2);
-            rpy_list_sort(LIST(0), kinds[k].eq, reverse);
+            if (op == OP_SORT) {
+                rpy_list_sort(LIST(0), kinds[k].eq, reverse);
+            } else {
+                rpy_key_fn key = rnd(2) ? NULL : k == K_STR ? same_str_key : same_key;
+                rpy_list_sort_keyed(LIST(0), key, &sort_kinds[k], 1, false, reverse);
+            }
             qsort(m.v, (size_t)n, sizeof *m.v, cmp_i64);
             if (reverse) /* equal items look alike in the model */
                 m_reverse(&m);
+            break;
+        }
+        case OP_AGGREGATE: {
+            bool all = rnd(2), want = all;
+            int64_t sum = 0, lo = INT64_MAX, hi = INT64_MIN;
+            for (int64_t j = 0; j < n; j++) {
+                bool truth = k == K_STR || m.v[j] != 0; /* no string is empty */
+                if (truth != all)
+                    want = !all;
+                sum += m.v[j];
+                lo = m.v[j] < lo ? m.v[j] : lo;
+                hi = m.v[j] > hi ? m.v[j] : hi;
+            }
+            sub_ok = rpy_list_any(LIST(0), sort_kinds[k], all) == want;
+            if (k == K_INT)
+                sub_ok &= rpy_list_sum_int(LIST(0)) == sum;
+            if (k == K_FLOAT) /* quarters: exact */
+                sub_ok &= rpy_list_sum_float(LIST(0)) * 4 == (double)sum;
+            if (k != K_NODE) {
+                for (int max = 0; max < 2; max++) {
+                    uint64_t got = rpy_list_minmax(LIST(0), sort_kinds[k], max);
+                    if (n == 0)
+                        sub_ok &= raised(RPY_EXC_VALUE, max ? "max() arg is an empty sequence"
+                                                            : "min() arg is an empty sequence");
+                    else
+                        sub_ok &= decode(k, got) == (max ? hi : lo);
+                }
+            }
             break;
         }
         case OP_FIND:
@@ -488,7 +603,10 @@ static void test_random_ops(int k, int steps) {
             break;
         }
         case OP_EQ: {
-            f[1] = rpy_list_slice(LIST(0), INT64_MIN, INT64_MAX, 1);
+            if (rnd(2))
+                f[1] = rpy_list_slice(LIST(0), INT64_MIN, INT64_MAX, 1);
+            else
+                shifted_copy(f, k);
             sub_ok = rpy_list_eq(LIST(0), LIST(1), kinds[k].eq) && rpy_list_eq(LIST(0), LIST(0), kinds[k].eq);
             if (n > 0) {
                 int64_t j = rnd(n);
@@ -506,19 +624,36 @@ static void test_random_ops(int k, int steps) {
         }
         f[1] = f[2] = NULL;
         ok = LIST(0) != NULL && rpy_exc_value == NULL && agrees(LIST(0), &m, k);
+        if (ok) {
+            int64_t st = LIST(0)->start;
+            if (op == OP_CONCAT || op == OP_MUL || op == OP_SLICE) {
+                front_ran = false; /* a new list */
+                start_ok = st == 0;
+            } else if (op != OP_POP_FRONT) {
+                start_ok = st == start_before || st == 0;
+            }
+            start_ok &= front_ran || st == 0;
+        }
         if (step % 97 == 0)
             rpy_gc_minor_collect(); /* old lists, so that barriers matter */
         else if (step % 1009 == 0)
             rpy_gc_collect();
     }
     check(ok && sub_ok, "%s lists: step %d (%s) disagrees with the model", kinds[k].name, step - 1, op_names[op]);
+    check(start_ok, "%s lists: step %d (%s) moved start", kinds[k].name, step - 1, op_names[op]);
     unframe(f);
     free(m.v);
     free(o.v);
     bool all = true;
-    for (int op = 0; op < N_OPS; op++)
-        all &= done[op] > 0 || (op == OP_SORT && k == K_NODE);
-    check(all, "%s lists: every operation ran", kinds[k].name);
+    for (int op = 0; op < N_OPS; op++) {
+        bool skipped = (op == OP_SORT || op == OP_SORT_KEYED) && k == K_NODE;
+        if (!skipped && (done[op] == 0 || shifted[op] == 0)) {
+            printf("%s lists: %s ran %lld times, %lld with start > 0\n", kinds[k].name, op_names[op],
+                   (long long)done[op], (long long)shifted[op]);
+            all = false;
+        }
+    }
+    check(all, "%s lists: every operation ran, also on a list starting past slot 0", kinds[k].name);
 }
 
 /* ---- rpy_list_new and growth --------------------------------------------- */
@@ -684,6 +819,7 @@ static void test_resize_large(void) {
 static void test_argv_append(rpy_list *argv) {
     int64_t argc = argv->length;
     check(argv->hdr.tid == RPY_TID_LIST && argv->items->hdr.tid == RPY_TID_ARRAY_PTR && argv->items->length == argc &&
+              argv->start == 0 &&
               argv->hdr.gcflags == (RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS) &&
               argv->items->hdr.gcflags == argv->hdr.gcflags,
           "argv's layout");
@@ -819,14 +955,6 @@ static void word(const char *row, size_t j, char *out, size_t size) {
     snprintf(out, size, "%.*s", (int)(n < size ? n : size - 1), row);
 }
 
-/* The slots past the length are zero (what a shrinking list gave up). */
-static bool tail_clear(const rpy_list *l) {
-    for (int64_t i = l->length; i < l->items->length; i++)
-        if (at(l, i) != 0)
-            return false;
-    return true;
-}
-
 /* The exception in flight is the ValueError CPython gave as "!m/c"
  * (sizes m and c); it is taken either way. */
 static bool size_error(const char *want) {
@@ -857,7 +985,7 @@ static bool slice_case(void **f, uint32_t tid, int64_t n, int64_t start, int64_t
         digit_text(LIST(1), before);
         return size_error(want) && strcmp(got, before) == 0;
     }
-    return rpy_exc_value == NULL && strcmp(got, want) == 0 && tail_clear(LIST(0));
+    return rpy_exc_value == NULL && strcmp(got, want) == 0 && dead_slots_clear(LIST(0));
 }
 
 static void test_setslice_table(void) {
@@ -1006,7 +1134,7 @@ static void test_setslice_big(int64_t rounds) {
             m.n = kept;
             rpy_list_delslice(LIST(0), a, b, st);
         }
-        ok = rpy_exc_value == NULL && LIST(0)->length == m.n && tail_clear(LIST(0));
+        ok = rpy_exc_value == NULL && LIST(0)->length == m.n && dead_slots_clear(LIST(0));
         for (int64_t i = 0; ok && i < m.n; i++)
             ok = node_value(at(LIST(0), i)) == m.v[i];
         garbage(20);
@@ -1257,7 +1385,7 @@ static void test_errors(void) {
     /* Lengths whose sum overflows: refused before the items are looked at. */
     static rpy_array no_items = {{RPY_TID_ARRAY_I64, RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS}, 0};
     static rpy_list huge = {{RPY_TID_LIST, RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS}, INT64_MAX / 2 + 1,
-                            &no_items};
+                            &no_items, 0};
     check(memory_error(rpy_list_concat(&huge, &huge)), "concat overflows");
     rpy_list_extend(&huge, &huge);
     check(memory_error(NULL) && huge.length == INT64_MAX / 2 + 1, "extend overflows");
@@ -1271,16 +1399,194 @@ static void test_no_allocation(void) {
     f[1] = node_list(50, 0);
     uint64_t before = stats().bytes_allocated;
     rpy_list_delete(LIST(0), 10);
+    rpy_list_delete_from_front(LIST(0), 0);
+    rpy_list_delete_from_front(LIST(0), 40);
     rpy_list_reverse(LIST(0));
     rpy_list_find(LIST(0), at(LIST(1), 3), RPY_EQ_BITS, 0, INT64_MAX);
     rpy_list_count(LIST(0), at(LIST(1), 3), RPY_EQ_BITS);
     rpy_list_eq(LIST(0), LIST(1), RPY_EQ_BITS);
     rpy_list_sort(LIST(0), RPY_EQ_BITS, false);
     rpy_list_clear(LIST(1));
-    check(stats().bytes_allocated == before, "delete, reverse, find, count, eq, sort and clear allocate nothing");
+    check(stats().bytes_allocated == before,
+          "delete, delete_from_front, reverse, find, count, eq, sort and clear allocate nothing");
     check(LIST(1)->length == 0 && LIST(1)->items->hdr.tid == RPY_TID_ARRAY_PTR, "a cleared list");
     rpy_list_append(LIST(1), PTR(NULL));
     check(LIST(1)->length == 1 && at(LIST(1), 0) == 0, "append after clear");
+    unframe(f);
+}
+
+/* ---- deleting from the front ---------------------------------------------- */
+
+/* The items as digits, as digit_text gives them, and start. */
+static bool digits_at(const rpy_list *l, const char *want, int64_t start) {
+    char got[64];
+    digit_text(l, got);
+    return strcmp(got, want) == 0 && l->start == start && dead_slots_clear(l);
+}
+
+/* Which side moves, for each kind of item. */
+static void test_delete_from_front(void) {
+    static const uint32_t tids[] = {RPY_TID_ARRAY_I64, RPY_TID_ARRAY_F64, RPY_TID_ARRAY_PTR, RPY_TID_ARRAY_U8};
+    void **f = frame(1);
+    for (size_t t = 0; t < 4; t++) {
+        f[0] = numbered(tids[t], 0, 10);
+        rpy_list_delete_from_front(LIST(0), 0); /* nothing moves */
+        bool ok = digits_at(LIST(0), "123456789", 1);
+        rpy_list_delete_from_front(LIST(0), 3); /* 3 < 9 / 2: 1 2 3 move up */
+        ok &= digits_at(LIST(0), "12356789", 2);
+        rpy_list_delete_from_front(LIST(0), 4); /* 4 >= 8 / 2: 7 8 9 move down */
+        ok &= digits_at(LIST(0), "1235789", 2);
+        rpy_list_delete_from_front(LIST(0), 6); /* the last */
+        ok &= digits_at(LIST(0), "123578", 2);
+        rpy_list_delete(LIST(0), 0); /* keeps start */
+        ok &= digits_at(LIST(0), "23578", 2);
+        rpy_list_insert(LIST(0), 1, tids[t] == RPY_TID_ARRAY_PTR ? PTR(new_node(9))
+                                    : tids[t] == RPY_TID_ARRAY_F64 ? bits(9.5)
+                                                                   : 9);
+        ok &= digits_at(LIST(0), "293578", 2);
+        while (LIST(0)->length > 1)
+            rpy_list_delete_from_front(LIST(0), 0);
+        ok &= digits_at(LIST(0), "8", 7);
+        rpy_list_delete_from_front(LIST(0), 0); /* empty: from slot 0 again */
+        ok &= digits_at(LIST(0), "-", 0) && LIST(0)->items->length == 10;
+        check(ok, "tid %u: delete_from_front moves the shorter side", tids[t]);
+    }
+    unframe(f);
+}
+
+/* Item v of a queue: a node, or the number (a byte of it for bools). */
+static uint64_t queue_item(uint32_t tid, int64_t v) {
+    return tid == RPY_TID_ARRAY_PTR ? PTR(new_node(v)) : tid == RPY_TID_ARRAY_U8 ? (uint64_t)(v & 0xff) : (uint64_t)v;
+}
+
+static bool is_queue_item(uint32_t tid, uint64_t item, int64_t v) {
+    return tid == RPY_TID_ARRAY_PTR ? node_value(item) == v
+           : tid == RPY_TID_ARRAY_U8 ? item == (uint64_t)(v & 0xff)
+                                     : item == (uint64_t)v;
+}
+
+/* A queue (pop(0), append) of steady length: O(1) amortised, in bounded
+ * space.  The array is replaced at most once (growth when the first
+ * append finds no room at the end), then compacted in place. */
+static void test_queue(int64_t n, int64_t rounds, uint32_t tid) {
+    void **f = frame(1);
+    f[0] = numbered(tid, 0, n);
+    int64_t changes = 0, max_cap = 0, next = n;
+    rpy_array *a = LIST(0)->items;
+    bool ok = true;
+    for (int64_t r = 0; r < rounds && ok; r++) {
+        ok = is_queue_item(tid, at(LIST(0), 0), r);
+        rpy_list_delete_from_front(LIST(0), 0);
+        uint64_t item = queue_item(tid, next);
+        rpy_list_append(LIST(0), item);
+        next++;
+        changes += LIST(0)->items != a;
+        a = LIST(0)->items;
+        max_cap = a->length > max_cap ? a->length : max_cap;
+        ok &= LIST(0)->length == n && LIST(0)->start < a->length;
+        if (r % 1000 == 0) {
+            ok &= dead_slots_clear(LIST(0));
+            if (tid == RPY_TID_ARRAY_PTR)
+                garbage(100);
+        }
+    }
+    check(ok && dead_slots_clear(LIST(0)), "tid %u: a queue of %lld, %lld times pop(0) and append", tid, (long long)n,
+          (long long)rounds);
+    check(max_cap < 4 * n && changes <= 1, "tid %u: the queue's capacity stays %lld (< 4 x %lld), %lld new arrays",
+          tid, (long long)max_cap, (long long)n, (long long)changes);
+    rpy_gc_collect();
+    ok = true;
+    for (int64_t i = 0; ok && i < n; i++)
+        ok = is_queue_item(tid, at(LIST(0), i), rounds + i);
+    check(ok, "tid %u: the queue after a collection", tid);
+    unframe(f);
+}
+
+/* A queue that grows (two appends per pop(0)) past the size of a large
+ * array, which grows in place (rpy_gc_resize_large) and then moves its
+ * items down to slot 0; across collections, with young nodes stored
+ * into the old array. */
+static void test_growing_queue(int64_t rounds) {
+    void **f = frame(1);
+    f[0] = numbered(RPY_TID_ARRAY_PTR, 0, 100);
+    int64_t next = 100, first = 0, moved_down = 0;
+    bool ok = true;
+    for (int64_t r = 0; r < rounds && ok; r++) {
+        ok = node_value(at(LIST(0), 0)) == first;
+        int64_t start = LIST(0)->start;
+        rpy_list_delete_from_front(LIST(0), 0);
+        first++;
+        for (int j = 0; j < 2; j++) {
+            node *x = new_node(next++);
+            rpy_list_append(LIST(0), PTR(x));
+        }
+        moved_down += start > 0 && LIST(0)->start == 0;
+        ok &= LIST(0)->length == next - first;
+        if (r % 4096 == 0) {
+            ok &= dead_slots_clear(LIST(0));
+            rpy_gc_minor_collect();
+        }
+    }
+    ok &= dead_slots_clear(LIST(0)) && !rpy_gc_is_young(LIST(0)->items);
+    rpy_gc_collect();
+    for (int64_t i = 0; ok && i < LIST(0)->length; i++)
+        ok = node_value(at(LIST(0), i)) == first + i;
+    check(ok && moved_down > 5, "a growing queue of %lld nodes (%lld times compacted or grown)",
+          (long long)LIST(0)->length, (long long)moved_down);
+    unframe(f);
+}
+
+/* The rest of the runtime reads lists from start too: join, repr, set(),
+ * sort with keys (which detaches the items while keyfn runs). */
+static void **watched; /* the root slot of the list being sorted */
+
+static uint64_t appending_key(uint64_t item) {
+    int64_t v = (int64_t)item;
+    rpy_list_append(*watched, 7);
+    rpy_list_append(*watched, 8);
+    rpy_list_delete_from_front(*watched, 0);
+    return (uint64_t)-v;
+}
+
+static void test_readers(void) {
+    void **f = frame(2);
+    f[0] = rpy_list_new(RPY_TID_ARRAY_PTR, 0, 0);
+    static const char *const words[] = {"x", "y", "ab", "c", "d"};
+    for (int i = 0; i < 5; i++) {
+        rpy_str *s = new_str(words[i]);
+        rpy_list_append(LIST(0), PTR(s));
+    }
+    rpy_list_delete_from_front(LIST(0), 0);
+    rpy_list_delete_from_front(LIST(0), 0);
+    f[1] = new_str("-");
+    rpy_str *r = rpy_str_join(f[1], LIST(0));
+    check(LIST(0)->start == 2 && r != NULL && strcmp(r->data, "ab-c-d") == 0, "join from start");
+
+    f[0] = numbered(RPY_TID_ARRAY_I64, 0, 6);
+    rpy_list_delete_from_front(LIST(0), 0);
+    rpy_list_delete_from_front(LIST(0), 1);
+    rpy_builder_space space;
+    rpy_builder *b = (rpy_builder *)(void *)&space;
+    rpy_builder_init(b);
+    rpy_builder_add_value_repr(b, PTR(f[0]), "Li");
+    r = rpy_builder_finish(b);
+    check(LIST(0)->start == 2 && r != NULL && strcmp(r->data, "[1, 3, 4, 5]") == 0, "repr from start");
+
+    f[1] = rpy_dict_new(RPY_KEY_INT, RPY_TID_ARRAY_I64, 0, NULL);
+    rpy_set_add_all(f[1], LIST(0));
+    rpy_dict *set = f[1];
+    check(set->length == 4 && !rpy_set_contains(set, 0) && !rpy_set_contains(set, 2) && rpy_set_contains(set, 1) &&
+              rpy_set_contains(set, 5),
+          "set() from start");
+
+    /* keyfn changes the list: ValueError, the items sorted and back
+     * where they were. */
+    watched = &f[0];
+    rpy_list_sort_keyed(LIST(0), appending_key, &sort_kinds[K_INT], 1, false, false);
+    check(raised(RPY_EXC_VALUE, "list modified during sort"), "sort_keyed: a keyfn popping from the front");
+    check(digits_at(LIST(0), "5431", 2), "sort_keyed: the items sorted from start");
+    rpy_list_sort_keyed(LIST(0), NULL, &sort_kinds[K_INT], 1, false, false);
+    check(rpy_exc_value == NULL && digits_at(LIST(0), "1345", 2), "sort_keyed without a key, from start");
     unframe(f);
 }
 
@@ -1396,7 +1702,8 @@ static void test_barriers(void) {
     rpy_list_delslice(LIST(0), INT64_MIN, INT64_MAX, 2); /* 1, 3, ..., then 1, 3, ... again */
     rpy_list_delslice(LIST(0), (big + 40) / 2, INT64_MAX, 1);
     rpy_gc_collect();
-    check(nodes_are(LIST(0), (big + 40) / 2, 1, 2) && tail_clear(LIST(0)), "del a[::2], del a[n:] on a large list");
+    check(nodes_are(LIST(0), (big + 40) / 2, 1, 2) && dead_slots_clear(LIST(0)),
+          "del a[::2], del a[n:] on a large list");
     unframe(f);
 
     /* A prebuilt list over a prebuilt array, as the translator emits
@@ -1407,7 +1714,7 @@ static void test_barriers(void) {
         void *items[4];
     } pre_items = {{RPY_TID_ARRAY_PTR, RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS}, 4, {NULL}};
     static rpy_list pre = {{RPY_TID_LIST, RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS}, 0,
-                           (rpy_array *)&pre_items};
+                           (rpy_array *)&pre_items, 0};
     for (int64_t i = 1; i < 4; i++) {
         x = new_node(i);
         rpy_list_append(&pre, PTR(x));
@@ -1451,6 +1758,12 @@ int64_t rpy_entry_point(rpy_list *argv) {
     test_equality();
     test_errors();
     test_no_allocation();
+    test_delete_from_front();
+    test_queue(1000, small ? 20000 : 100000, RPY_TID_ARRAY_I64);
+    test_queue(1000, small ? 5000 : 100000, RPY_TID_ARRAY_PTR);
+    test_queue(3, 1000, RPY_TID_ARRAY_U8);
+    test_growing_queue(small ? 20000 : 100000);
+    test_readers();
     test_barriers();
     for (int k = 0; k < N_KINDS; k++)
         test_random_ops(k, small ? 1500 : 6000);

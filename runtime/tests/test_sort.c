@@ -733,7 +733,7 @@ static void test_memory_and_barriers(void) {
     /* Too many items for the buffer: MemoryError, keyfn never called. */
     static rpy_array no_items = {{RPY_TID_ARRAY_I64, RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS}, 0};
     static rpy_list huge = {{RPY_TID_LIST, RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS}, INT64_MAX / 2 + 1,
-                            &no_items};
+                            &no_items, 0};
     kf_reset(1, 0);
     rpy_list_sort_keyed(&huge, case_key, shape_kinds[S_INT], 1, false, false);
     check(raised(RPY_EXC_MEMORY, NULL) && kf.calls == 0 && huge.length == INT64_MAX / 2 + 1 &&
@@ -747,7 +747,7 @@ static void test_memory_and_barriers(void) {
         int64_t items[6];
     } pre_ints = {{RPY_TID_ARRAY_I64, RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS}, 6, {3, -1, 4, 1, -5, 9}};
     static rpy_list pre = {{RPY_TID_LIST, RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS}, 6,
-                           (rpy_array *)&pre_ints};
+                           (rpy_array *)&pre_ints, 0};
     rpy_list_sort_keyed(&pre, negate, shape_kinds[S_INT], 1, false, false);
     static const int64_t sorted_ints[] = {9, 4, 3, 1, -1, -5};
     check(pre.items == (rpy_array *)&pre_ints && pre.length == 6 &&
@@ -761,7 +761,7 @@ static void test_memory_and_barriers(void) {
         void *items[8];
     } pre_nodes = {{RPY_TID_ARRAY_PTR, RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS}, 8, {NULL}};
     static rpy_list pre2 = {{RPY_TID_LIST, RPY_GCFLAG_PREBUILT | RPY_GCFLAG_TRACK_YOUNG_PTRS}, 0,
-                            (rpy_array *)&pre_nodes};
+                            (rpy_array *)&pre_nodes, 0};
     for (int i = 0; i < 8; i++) {
         node *x = new_node(i);
         rpy_list_append(&pre2, PTR(x));
