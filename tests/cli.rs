@@ -209,3 +209,43 @@ fn profopt_trains_and_rebuilds() {
     assert_eq!(String::from_utf8_lossy(&run.stdout), "fib( 20 ) = 6765\n");
     let _ = std::fs::remove_dir_all(&d);
 }
+
+#[test]
+fn dump_graphs_writes_text_and_dot_for_the_functions_asked_for() {
+    let d = scratch("dump");
+    let dumps = d.join("graphs");
+    let t = translate()
+        .args(["--batch", "--source", "--build-dir"])
+        .arg(d.join("build"))
+        .arg("--dump-graphs")
+        .arg(&dumps)
+        .args(["--only", "fib"])
+        .arg(fib())
+        .output()
+        .unwrap();
+    assert!(t.status.success(), "{}", String::from_utf8_lossy(&t.stderr));
+    for stage in [
+        "1-flow",
+        "2-annotated",
+        "3-rtyped",
+        "4-optimized",
+        "5-gctransformed",
+    ] {
+        let mut names: Vec<String> = std::fs::read_dir(dumps.join(stage))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["__main__.fib.dot", "__main__.fib.txt"], "{stage}");
+        let text = std::fs::read_to_string(dumps.join(stage).join("__main__.fib.txt")).unwrap();
+        let dot = std::fs::read_to_string(dumps.join(stage).join("__main__.fib.dot")).unwrap();
+        assert!(dot.starts_with("digraph \"__main__.fib\" {"), "{dot}");
+        // One node per block and one edge per link, as in the text.
+        let blocks = text.lines().filter(|l| l.starts_with("  block")).count();
+        let links = text.lines().filter(|l| l.contains("goto ")).count();
+        assert_eq!(dot.matches(" [label=").count(), blocks + links, "{dot}");
+        assert_eq!(dot.matches(" -> ").count(), links, "{dot}");
+        assert!(blocks > 1 && links > 1, "{text}");
+    }
+    let _ = std::fs::remove_dir_all(&d);
+}

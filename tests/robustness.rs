@@ -94,6 +94,7 @@ fn mutated_programs_never_panic_the_translator() {
                 inline: true,
                 mallocremoval: true,
                 dump_graphs: None,
+                dump_only: None,
                 debug_info: j % 2 == 0,
                 profopt: None,
             };

@@ -52,9 +52,12 @@ struct Cli {
     /// Turn off malloc removal (backendopt).
     #[arg(long)]
     no_mallocremoval: bool,
-    /// Write text dumps of every function's graph after each phase here.
+    /// Write a text dump and a Graphviz .dot file of every function's graph after each phase here.
     #[arg(long, value_name = "DIR")]
     dump_graphs: Option<PathBuf>,
+    /// With --dump-graphs: only functions whose qualified name contains NAME.
+    #[arg(long, value_name = "NAME", requires = "dump_graphs")]
+    only: Option<String>,
     /// Emit DWARF debug information (line tables mapping the binary to the
     /// .py sources); always on at -O0.
     #[arg(short = 'g')]
@@ -114,6 +117,7 @@ fn run(cli: Cli) -> ExitCode {
         inline: !cli.no_inline,
         mallocremoval: !cli.no_mallocremoval,
         dump_graphs: cli.dump_graphs.clone(),
+        dump_only: cli.only.clone(),
         debug_info: cli.debug || opt_level == 0,
         profopt: cli.profopt.then(|| cli.profoptargs.clone()),
     };

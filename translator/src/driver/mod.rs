@@ -31,6 +31,8 @@ pub struct Options {
     pub inline: bool,
     pub mallocremoval: bool,
     pub dump_graphs: Option<PathBuf>,
+    /// With `dump_graphs`: only functions whose name contains this.
+    pub dump_only: Option<String>,
     /// DWARF line tables mapping the binary to the .py sources.
     pub debug_info: bool,
     /// Profile-guided build: train with these arguments (None: the
@@ -132,13 +134,7 @@ fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> Phase
         _ => None,
     };
     let flow = t.time("flowgraph", || flowgraph::build_flow_graphs(&program))?;
-    dump(
-        opts,
-        "1-flow",
-        flow.graphs
-            .values()
-            .map(|g| (g.name.clone(), dump_graph(g, &|_| String::new()))),
-    )?;
+    dump(opts, "1-flow", flow.graphs.values(), |_, _| String::new())?;
     let mut sizes = vec![GraphSizes::of("flowgraph", flow.graphs.values())];
     let ann: Annotations = t.time("annotate", || annotate::annotate_program(&program, &flow))?;
     dump(
@@ -147,12 +143,8 @@ fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> Phase
         flow.graphs
             .iter()
             .filter(|(f, _)| ann.bindings.contains_key(*f))
-            .map(|(f, g)| {
-                (
-                    g.name.clone(),
-                    dump_graph(g, &|v| format!(": {}", ann.binding(*f, v))),
-                )
-            }),
+            .map(|(_, g)| g),
+        |g, v| format!(": {}", ann.binding(g.func, v)),
     )?;
     let rtype_opts = RtypeOptions {
         overflow_checks: opts.overflow_checks,
@@ -286,26 +278,26 @@ fn verify_all(ll: &LlProgram) -> PhaseResult<()> {
 }
 
 fn dump_ll(opts: &Options, stage: &str, ll: &LlProgram) -> PhaseResult<()> {
-    dump(
-        opts,
-        stage,
-        ll.graphs.values().map(|g| {
-            (
-                g.graph.name.clone(),
-                dump_graph(&g.graph, &|v| format!(": {}", g.types[v.index()])),
-            )
-        }),
-    )
+    dump(opts, stage, ll.graphs.values().map(|g| &g.graph), |g, v| {
+        format!(": {}", ll.graphs[&g.func].types[v.index()])
+    })
 }
 
-/// `--dump-graphs DIR`: one text file per function and stage.
-fn dump(
+/// `--dump-graphs DIR`: per function and stage, a text file and a
+/// Graphviz file; with `--only NAME`, only functions whose qualified name
+/// contains NAME. `note` gives the suffix of a variable (its type).
+fn dump<'g, Op: std::fmt::Display + 'g>(
     opts: &Options,
     stage: &str,
-    graphs: impl Iterator<Item = (String, String)>,
+    graphs: impl Iterator<Item = &'g crate::flowgraph::ir::Graph<Op>>,
+    note: impl Fn(&crate::flowgraph::ir::Graph<Op>, crate::flowgraph::ir::VarId) -> String,
 ) -> PhaseResult<()> {
     let Some(dir) = &opts.dump_graphs else {
         return Ok(());
+    };
+    let wanted = |name: &str| match &opts.dump_only {
+        Some(only) => name.contains(only.as_str()),
+        None => true,
     };
     let dir = dir.join(stage);
     let io = |e: std::io::Error| {
@@ -315,8 +307,11 @@ fn dump(
         ))]
     };
     std::fs::create_dir_all(&dir).map_err(io)?;
-    for (name, text) in graphs {
-        std::fs::write(dir.join(format!("{name}.txt")), text).map_err(io)?;
+    for g in graphs.filter(|g| wanted(&g.name)) {
+        let note = |v| note(g, v);
+        std::fs::write(dir.join(format!("{}.txt", g.name)), dump_graph(g, &note)).map_err(io)?;
+        let dot = crate::flowgraph::dump::dot_graph(g, &note);
+        std::fs::write(dir.join(format!("{}.dot", g.name)), dot).map_err(io)?;
     }
     Ok(())
 }

@@ -176,19 +176,31 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         let len = self.list_len(list)?;
         let array = self.items_array(list)?;
         let cap = self
-            .load(i64t, self.field_ptr(array, ARRAY_LENGTH)?, "cap", Access::ArrayLength)?
+            .load(
+                i64t,
+                self.field_ptr(array, ARRAY_LENGTH)?,
+                "cap",
+                Access::ArrayLength,
+            )?
             .into_int_value();
         let end = match layout {
             ListLayout::Packed => len,
             ListLayout::FrontOffset => {
                 let p = self.value(list).into_pointer_value();
                 let start = self
-                    .load(i64t, self.field_ptr(p, LIST_START)?, "start", Access::ListStart)?
+                    .load(
+                        i64t,
+                        self.field_ptr(p, LIST_START)?,
+                        "start",
+                        Access::ListStart,
+                    )?
                     .into_int_value();
                 self.b.build_int_nsw_add(start, len, "")?
             }
         };
-        let room = self.b.build_int_compare(IntPredicate::SLT, end, cap, "room")?;
+        let room = self
+            .b
+            .build_int_compare(IntPredicate::SLT, end, cap, "room")?;
         let fast = cx.append_basic_block(self.func, "append_fast");
         let slow = cx.append_basic_block(self.func, "append_slow");
         let done = cx.append_basic_block(self.func, "append_done");
@@ -197,7 +209,9 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         let slot = self.item_slot(list, array, len, kind, layout)?;
         self.store_item(array, slot, item, kind)?;
         let p = self.value(list).into_pointer_value();
-        let new_len = self.b.build_int_nsw_add(len, i64t.const_int(1, false), "")?;
+        let new_len = self
+            .b
+            .build_int_nsw_add(len, i64t.const_int(1, false), "")?;
         self.store(self.field_ptr(p, LIST_LENGTH)?, new_len, Access::ListLength)?;
         self.b.build_unconditional_branch(done)?;
         self.b.position_at_end(slow);
