@@ -41,8 +41,9 @@
  * the collector's small-object size, malloc'ed) grows in place by realloc
  * (rpy_gc_resize_large), which for big arrays moves pages rather than
  * bytes; that is safe because an items array is only ever pointed to by
- * its list (generated code reloads l->items at each operation, and the
- * runtime's functions do after any growth).  Lists never shrink, except
+ * its list (generated code may keep l->items in a register only between
+ * calls, and growth happens inside a call; the runtime's functions reload
+ * it after any growth).  Lists never shrink, except
  * that clear() drops the array as CPython does, for a static empty one
  * (no allocation).
  */

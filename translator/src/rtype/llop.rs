@@ -527,6 +527,7 @@ impl fmt::Display for LlOp {
             LlOp::LoadClassAttr(t) => write!(f, "load_class_attr[table{}]", t.0),
             LlOp::ListGetItem(k, l) => write!(f, "list_get_item[{}{}]", lower(k), layout(l)),
             LlOp::ListSetItem(k, l) => write!(f, "list_set_item[{}{}]", lower(k), layout(l)),
+            LlOp::ListAppend(k, l) => write!(f, "list_append[{}{}]", lower(k), layout(l)),
             LlOp::ListPop(k, l) => write!(f, "list_pop[{}{}]", lower(k), layout(l)),
             LlOp::ListDel(ListLayout::Packed) => write!(f, "list_del"),
             LlOp::ListDel(ListLayout::FrontOffset) => write!(f, "list_del[front_offset]"),

@@ -27,6 +27,8 @@ pub(crate) enum Access {
     HeaderTid,
     /// The GC flags in an object's header.
     HeaderGcFlags,
+    /// The length word of a list (also read, at the same offset, as the
+    /// length of a dict or set: `ListLen` serves all three).
     ListLength,
     ListItems,
     ListStart,

@@ -49,16 +49,15 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         }
     }
 
-    /// The slot of item `i` (already checked against the length).
-    fn item_slot(
+    /// Where item `i` is in the items array: `i`, or `start + i` for a
+    /// list laid out with a front offset.
+    fn slot_index(
         &self,
         list: &Value,
-        array: PointerValue<'ctx>,
         i: IntValue<'ctx>,
-        kind: ItemKind,
         layout: ListLayout,
-    ) -> CgResult<PointerValue<'ctx>> {
-        let i = match layout {
+    ) -> CgResult<IntValue<'ctx>> {
+        Ok(match layout {
             ListLayout::Packed => i,
             ListLayout::FrontOffset => {
                 let p = self.value(list).into_pointer_value();
@@ -68,7 +67,19 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                     .into_int_value();
                 self.b.build_int_nsw_add(start, i, "")?
             }
-        };
+        })
+    }
+
+    /// The slot of item `i` (already checked against the length).
+    fn item_slot(
+        &self,
+        list: &Value,
+        array: PointerValue<'ctx>,
+        i: IntValue<'ctx>,
+        kind: ItemKind,
+        layout: ListLayout,
+    ) -> CgResult<PointerValue<'ctx>> {
+        let i = self.slot_index(list, i, layout)?;
         let base = self.field_ptr(array, ARRAY_ITEMS)?;
         // SAFETY (LLVM semantics): the caller checked i against the length.
         unsafe {
@@ -183,21 +194,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 Access::ArrayLength,
             )?
             .into_int_value();
-        let end = match layout {
-            ListLayout::Packed => len,
-            ListLayout::FrontOffset => {
-                let p = self.value(list).into_pointer_value();
-                let start = self
-                    .load(
-                        i64t,
-                        self.field_ptr(p, LIST_START)?,
-                        "start",
-                        Access::ListStart,
-                    )?
-                    .into_int_value();
-                self.b.build_int_nsw_add(start, len, "")?
-            }
-        };
+        let end = self.slot_index(list, len, layout)?;
         let room = self
             .b
             .build_int_compare(IntPredicate::SLT, end, cap, "room")?;
