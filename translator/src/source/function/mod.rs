@@ -4,6 +4,7 @@
 //! `rpy_raise`.
 
 mod lists;
+mod memory;
 
 use super::tbaa::Access;
 use super::{const_zero, CodegenCx};
@@ -371,56 +372,6 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 Access::ShadowStackTop,
             )?;
         }
-        Ok(())
-    }
-
-    fn slot(
-        &self,
-        base: inkwell::values::PointerValue<'ctx>,
-        i: u32,
-    ) -> CgResult<inkwell::values::PointerValue<'ctx>> {
-        let ptr = self.cg.cx.ptr_type(AddressSpace::default());
-        let idx = self.cg.cx.i64_type().const_int(i as u64, false);
-        // SAFETY (LLVM semantics): in bounds of the frame reserved above.
-        unsafe { self.b.build_in_bounds_gep(ptr, base, &[idx], "slot") }
-    }
-
-    /// A pointer `offset` bytes into the object `obj`.
-    fn field_ptr(
-        &self,
-        obj: inkwell::values::PointerValue<'ctx>,
-        offset: u32,
-    ) -> CgResult<inkwell::values::PointerValue<'ctx>> {
-        let i8t = self.cg.cx.i8_type();
-        let off = self.cg.cx.i64_type().const_int(offset as u64, false);
-        // SAFETY (LLVM semantics): the layout puts the field there.
-        unsafe { self.b.build_in_bounds_gep(i8t, obj, &[off], "field") }
-    }
-
-    /// A load tagged for alias analysis (see `tbaa`).
-    fn load(
-        &self,
-        ty: impl inkwell::types::BasicType<'ctx>,
-        ptr: inkwell::values::PointerValue<'ctx>,
-        name: &str,
-        access: Access,
-    ) -> CgResult<BasicValueEnum<'ctx>> {
-        let v = self.b.build_load(ty, ptr, name)?;
-        if let Some(inst) = inkwell::values::BasicValue::as_instruction_value(&v) {
-            self.cg.tbaa.mark(inst, access);
-        }
-        Ok(v)
-    }
-
-    /// A store tagged for alias analysis (see `tbaa`).
-    fn store(
-        &self,
-        ptr: inkwell::values::PointerValue<'ctx>,
-        value: impl inkwell::values::BasicValue<'ctx>,
-        access: Access,
-    ) -> CgResult<()> {
-        let inst = self.b.build_store(ptr, value)?;
-        self.cg.tbaa.mark(inst, access);
         Ok(())
     }
 
