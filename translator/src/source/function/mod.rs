@@ -5,6 +5,7 @@
 
 mod lists;
 mod memory;
+mod phis;
 
 use super::tbaa::Access;
 use super::{const_zero, CodegenCx};
@@ -148,12 +149,13 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 param += 1;
             }
         }
+        let plan = phis::plan(g, |x, v| self.may_forward(x, v));
         for b in g.block_ids() {
             let mut phis = vec![];
             self.b.position_at_end(self.blocks[b.index()]);
             for &v in &g.block(b).inputargs {
                 let phi = match (
-                    b == g.startblock,
+                    b == g.startblock || plan.forwarded.contains_key(&v) || plan.dead.contains(&v),
                     self.cg.basic_type(self.ll.types[v.index()]),
                 ) {
                     (false, Some(t)) => {
@@ -170,9 +172,24 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         self.b.position_at_end(self.blocks[g.startblock.index()]);
         self.enter_frame()?;
         self.emit_exc_exit()?;
-        for b in g.block_ids() {
+        let mut reachable = vec![false; g.blocks.len()];
+        for &b in &plan.order {
+            reachable[b.index()] = true;
+        }
+        // Nothing branches to an unreachable block.
+        for b in g.block_ids().filter(|b| !reachable[b.index()]) {
+            self.b.position_at_end(self.blocks[b.index()]);
+            self.b.build_unreachable()?;
+        }
+        for &b in &plan.order {
             self.b.position_at_end(self.blocks[b.index()]);
             let block = g.block(b);
+            for v in block.inputargs.iter().filter(|v| !plan.dead.contains(v)) {
+                if let Some(value) = plan.forwarded.get(v) {
+                    let value = self.value(value);
+                    self.values.insert(*v, value);
+                }
+            }
             // Branches and returns keep the location of the block's last
             // operation; a block without operations gets the def line.
             self.set_location(g.span);
@@ -226,6 +243,11 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                     let cond = self.value(sw).into_int_value();
                     let mut targets = [None, None];
                     for link in links {
+                        if self.phis[link.target.index()].iter().all(Option::is_none) {
+                            targets[link.exitcase.unwrap() as usize] =
+                                Some(self.blocks[link.target.index()]);
+                            continue;
+                        }
                         let edge = self.cg.cx.append_basic_block(self.func, "edge");
                         let here = self.b.get_insert_block().unwrap();
                         self.b.position_at_end(edge);
@@ -408,6 +430,22 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         if let (Some(sp), Some((d, sources))) = (self.subprogram, &self.cg.debug) {
             self.b
                 .set_current_debug_location(d.location(self.cg.cx, sp, span, sources));
+        }
+    }
+
+    /// Whether block input `x` may be emitted as `v` (a value of the same
+    /// LLVM type; a None-typed variable is a null of the input's type).
+    fn may_forward(&self, x: VarId, v: &Value) -> bool {
+        // An input without an LLVM type (Void) has no phi to save.
+        let Some(want) = self.cg.basic_type(self.ll.types[x.index()]) else {
+            return false;
+        };
+        match v {
+            Value::Var(y) => {
+                let ty = self.ll.types[y.index()];
+                ty != LlType::Void && self.cg.basic_type(ty) == Some(want)
+            }
+            Value::Const(c) => c.is_value() && self.constant(c).get_type() == want,
         }
     }
 
@@ -662,6 +700,20 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         f: RuntimeFn,
         args: &[BasicMetadataValueEnum<'ctx>],
     ) -> CgResult<()> {
+        // Checks that the builder folded away (a constant condition).
+        match cond.get_zero_extended_constant() {
+            Some(0) => return Ok(()),
+            Some(_) => {
+                self.call_rt(f, args)?;
+                self.propagate()?;
+                // Code after an unconditional raise is dead; it still
+                // needs a block to go into.
+                let dead = self.cg.cx.append_basic_block(self.func, "dead");
+                self.b.position_at_end(dead);
+                return Ok(());
+            }
+            None => {}
+        }
         let raise = self.cg.cx.append_basic_block(self.func, "raise");
         let cont = self.cg.cx.append_basic_block(self.func, "cont");
         self.b.build_conditional_branch(cond, raise, cont)?;
