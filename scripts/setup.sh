@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing the translator needs, when missing:
-# LLVM 19 and clang-19 from Debian (see DEVELOPERS.md), make, python3, and a
+# LLVM 19, clang-19 and lld-19 from Debian (see DEVELOPERS.md), make, python3, and a
 # Rust toolchain check. Safe to run again: it only installs what is absent.
 set -euo pipefail
 
@@ -10,6 +10,8 @@ command -v llvm-link-19 >/dev/null 2>&1 || need+=(llvm-19)
 [ -e /usr/lib/llvm-19/lib/libLLVM-19.so ] && [ -e /usr/lib/llvm-19/include/llvm-c/Core.h ] || need+=(llvm-19-dev)
 [ -e /usr/lib/llvm-19/lib/libPolly.a ] || need+=(libpolly-19-dev)
 [ -e /usr/include/zstd.h ] || need+=(libzstd-dev)
+# lld links the ThinLTO build of several codegen units (translate --jobs).
+[ -e /usr/lib/llvm-19/bin/ld.lld ] || need+=(lld-19)
 command -v make >/dev/null 2>&1 || need+=(make)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 

@@ -132,6 +132,38 @@ fn the_same_input_gives_byte_identical_ir() {
     let _ = std::fs::remove_dir_all(&d);
 }
 
+/// `--jobs 2`: two codegen units in the build folder, joined by ThinLTO;
+/// the binary behaves the same and is byte-identical from one
+/// translation to the next.
+#[test]
+fn jobs_split_the_program_into_units_reproducibly() {
+    let d = scratch("jobs");
+    let mut binaries = vec![];
+    for k in 0..2 {
+        let build = d.join(format!("b{k}"));
+        let out = d.join(format!("fib{k}-c"));
+        let t = translate()
+            .args(["--batch", "--jobs", "2", "--build-dir"])
+            .arg(&build)
+            .arg("--output")
+            .arg(&out)
+            .arg(fib())
+            .output()
+            .unwrap();
+        assert!(t.status.success(), "{}", String::from_utf8_lossy(&t.stderr));
+        for f in ["program0.bc", "program1.bc", "program0.native.o"] {
+            assert!(build.join(f).exists(), "{f} missing from the build folder");
+        }
+        let makefile = std::fs::read_to_string(build.join("Makefile")).unwrap();
+        assert!(makefile.contains("\nLINK_MODE = thin\n"), "{makefile}");
+        let run = Command::new(&out).arg("20").output().unwrap();
+        assert_eq!(String::from_utf8_lossy(&run.stdout), "fib( 20 ) = 6765\n");
+        binaries.push(std::fs::read(&out).unwrap());
+    }
+    assert!(binaries[0] == binaries[1], "two translations differ");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
 #[test]
 fn a_missing_target_is_an_error_not_a_panic() {
     let t = translate().arg("/nonexistent/prog.py").output().unwrap();

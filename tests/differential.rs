@@ -314,6 +314,60 @@ fn programs_behave_with_each_pass_off() {
     report("programs with a pass off", total, &failures);
 }
 
+/// Split into several codegen units (`--jobs 3`: a program in three
+/// modules joined by ThinLTO), a program behaves as it does in one: same
+/// stdout, exit code and stderr (tracebacks frame by frame). Every fourth
+/// program, to keep CI short; `DIFF_FLAGS=--jobs 3` runs them all.
+#[test]
+fn programs_behave_split_into_codegen_units() {
+    let items: Vec<PathBuf> = programs("tests/programs")
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| i % 4 == 1)
+        .map(|(_, p)| p)
+        .collect();
+    let scratch = scratch_dir().join("units");
+    std::fs::create_dir_all(&scratch).unwrap();
+    let (total, failures) = run_parallel(items, |p| {
+        let args = program_args(p);
+        let expected = under_cpython(p, &args)?;
+        let binary = scratch.join(format!("{}-c", p.file_stem().unwrap().to_string_lossy()));
+        let t = translate(p, &binary, &["--jobs".to_string(), "3".to_string()]);
+        if !t.status.success() {
+            return Err(format!(
+                "--jobs 3: translation failed:\n{}",
+                String::from_utf8_lossy(&t.stderr)
+            ));
+        }
+        let got = run_with_timeout(Command::new(&binary).args(&args).envs(program_env(p)), 60)?;
+        let _ = std::fs::remove_file(&binary);
+        let stderr = |out: &std::process::Output| {
+            let text = String::from_utf8_lossy(&out.stderr);
+            if out.status.success() {
+                text.into_owned()
+            } else {
+                traceback(&text)
+            }
+        };
+        if got.stdout != expected.stdout
+            || got.status.code() != expected.status.code()
+            || stderr(&got) != stderr(&expected)
+        {
+            return Err(format!(
+                "--jobs 3: output differs (exit {:?}, python3 {:?})\n--- python3\n{}{}\n--- translated\n{}{}",
+                got.status.code(),
+                expected.status.code(),
+                String::from_utf8_lossy(&expected.stdout),
+                stderr(&expected),
+                String::from_utf8_lossy(&got.stdout),
+                stderr(&got)
+            ));
+        }
+        Ok(())
+    });
+    report("programs split into codegen units", total, &failures);
+}
+
 /// The part of a failing program's stderr that must match CPython's: its
 /// traceback without the `<module>` frame (the `__main__` guard that calls
 /// entry_point under CPython) and without Python 3.11's caret lines. A

@@ -73,6 +73,10 @@ struct Cli {
     /// `profopt_args` string, else none).
     #[arg(long, value_name = "ARGS", requires = "profopt")]
     profoptargs: Option<String>,
+    /// Split code generation into N units that make compiles in parallel
+    /// and ThinLTO joins (default: one per core for large programs).
+    #[arg(short = 'j', long, value_name = "N")]
+    jobs: Option<usize>,
 }
 
 /// The phases recurse over the AST (the parser too), so a deeply nested
@@ -120,6 +124,7 @@ fn run(cli: Cli) -> ExitCode {
         dump_only: cli.only.clone(),
         debug_info: cli.debug || opt_level == 0,
         profopt: cli.profopt.then(|| cli.profoptargs.clone()),
+        jobs: cli.jobs,
     };
     match driver::translate(&opts) {
         Ok(outcome) => {

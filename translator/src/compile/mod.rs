@@ -61,6 +61,16 @@ pub struct MakefileVars<'a> {
     pub output: &'a Path,
     /// The training run's arguments for `make profopt`.
     pub profopt_args: &'a [String],
+    /// The program's codegen units: bitcode file stems in the build folder.
+    pub units: &'a [String],
+}
+
+impl MakefileVars<'_> {
+    /// Several units are joined with ThinLTO; one is linked and optimised
+    /// with the runtime as a single module.
+    fn thin(&self) -> bool {
+        self.units.len() > 1
+    }
 }
 
 /// `args` as one line of a Makefile recipe: each argument single-quoted
@@ -92,6 +102,8 @@ pub fn render_makefile(vars: &MakefileVars) -> String {
         .replace("@OPT@", vars.opt)
         .replace("@DEBUG@", vars.debug)
         .replace("@RUNTIME_SRCS@", &srcs.join(" "))
+        .replace("@UNITS@", &vars.units.join(" "))
+        .replace("@LINK_MODE@", if vars.thin() { "thin" } else { "whole" })
         .replace("@OUTPUT@", &vars.output.display().to_string())
 }
 
@@ -131,30 +143,33 @@ fn runtime_cache(vars: &MakefileVars) -> Option<PathBuf> {
     )
 }
 
-fn runtime_bitcode_names() -> impl Iterator<Item = String> {
+/// What make builds from the runtime sources: bitcode to link with the
+/// program (`whole`), or ThinLTO objects (`thin`).
+fn runtime_bitcode_names(thin: bool) -> impl Iterator<Item = String> {
+    let ext = if thin { "thin.o" } else { "bc" };
     RUNTIME_FILES
         .iter()
         .filter_map(|(n, _)| n.strip_suffix(".c"))
-        .map(|stem| format!("{stem}.bc"))
+        .map(move |stem| format!("{stem}.{ext}"))
 }
 
 /// Copies the cached runtime bitcode into the build folder (after the
 /// sources, so make sees it up to date); false if it is not all there.
-fn use_cached_runtime(cache: &Path, build_dir: &Path) -> bool {
-    let all_there = runtime_bitcode_names().all(|n| cache.join(&n).is_file());
+fn use_cached_runtime(cache: &Path, build_dir: &Path, thin: bool) -> bool {
+    let all_there = runtime_bitcode_names(thin).all(|n| cache.join(&n).is_file());
     all_there
-        && runtime_bitcode_names()
+        && runtime_bitcode_names(thin)
             .all(|n| std::fs::copy(cache.join(&n), build_dir.join(&n)).is_ok())
 }
 
 /// Keeps the runtime bitcode make just built; best effort (a cache that
 /// cannot be written only costs time). Each file lands whole: written to
 /// a temporary name, then renamed.
-fn fill_runtime_cache(cache: &Path, build_dir: &Path) {
+fn fill_runtime_cache(cache: &Path, build_dir: &Path, thin: bool) {
     if std::fs::create_dir_all(cache).is_err() {
         return;
     }
-    for n in runtime_bitcode_names() {
+    for n in runtime_bitcode_names(thin) {
         let tmp = cache.join(format!("{n}.{}.tmp", std::process::id()));
         if std::fs::copy(build_dir.join(&n), &tmp).is_ok() {
             let _ = std::fs::rename(&tmp, cache.join(&n));
@@ -165,28 +180,46 @@ fn fill_runtime_cache(cache: &Path, build_dir: &Path) {
 
 pub fn run_make(build_dir: &Path, vars: &MakefileVars) -> Result<()> {
     let cache = runtime_cache(vars);
+    let thin = vars.thin();
     let cached = cache
         .as_deref()
-        .is_some_and(|c| use_cached_runtime(c, build_dir));
-    run_make_only(build_dir)?;
+        .is_some_and(|c| use_cached_runtime(c, build_dir, thin));
+    make(build_dir, None, vars.units.len())?;
     if let (Some(c), false) = (&cache, cached) {
-        fill_runtime_cache(c, build_dir);
+        fill_runtime_cache(c, build_dir, thin);
     }
     Ok(())
+}
+
+/// Whether the C compiler `cc` (a command line such as `ccache clang-19`:
+/// its last word) finds lld, which the ThinLTO build of several codegen
+/// units links with.
+pub fn has_lld(cc: &str) -> bool {
+    let Some(compiler) = cc.split_whitespace().last() else {
+        return false;
+    };
+    // clang prints the bare name back when it finds no such program.
+    Command::new(compiler)
+        .arg("-print-prog-name=ld.lld")
+        .output()
+        .is_ok_and(|out| {
+            let path = String::from_utf8_lossy(&out.stdout);
+            let path = path.trim();
+            out.status.success() && path != "ld.lld" && Path::new(path).exists()
+        })
 }
 
 /// `make profopt` in the build folder (after `run_make`): the
 /// profile-guided rebuild of the binary.
 pub fn run_profopt(build_dir: &Path) -> Result<()> {
-    make(build_dir, Some("profopt"))
+    make(build_dir, Some("profopt"), 1)
 }
 
-fn run_make_only(build_dir: &Path) -> Result<()> {
-    make(build_dir, None)
-}
-
-fn make(build_dir: &Path, target: Option<&str>) -> Result<()> {
-    let jobs = std::thread::available_parallelism().map_or(1, |n| n.get());
+fn make(build_dir: &Path, target: Option<&str>, units: usize) -> Result<()> {
+    // One job per unit even beyond the cores: a --cc wrapper such as
+    // distcc may run them elsewhere.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let jobs = cores.max(units);
     let out = Command::new("make")
         .arg("-s")
         .arg(format!("-j{jobs}"))
@@ -219,6 +252,7 @@ mod tests {
             debug: "-g",
             output: Path::new("/tmp/prog-c"),
             profopt_args: &["it's".to_string(), "$HOME".to_string()],
+            units: &["program".to_string()],
         });
         let unfilled = text
             .split('@')

@@ -38,6 +38,9 @@ pub struct Options {
     /// Profile-guided build: train with these arguments (None: the
     /// target's `profopt_args`, else none).
     pub profopt: Option<Option<String>>,
+    /// Codegen units compiled in parallel (`--jobs`); None: one per core
+    /// for programs large enough to gain from it.
+    pub jobs: Option<usize>,
 }
 
 pub struct Outcome {
@@ -194,8 +197,9 @@ fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> Phase
         sources: &*sources,
         debug_info: opts.debug_info.then_some(&*sources),
         optimized: opts.opt_level > 0,
+        jobs: codegen_units(opts, &ll)?,
     };
-    t.time("source", || {
+    let files = t.time("source", || {
         source::generate_source(&ll, &db, &build_dir, &source_opts)
     })?;
     let output = opts
@@ -213,6 +217,7 @@ fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> Phase
         opt: &opt,
         output: &output,
         profopt_args: &profopt_args,
+        units: &files.units,
     };
     compile::write_build_files(&build_dir, &vars)?;
     if !opts.source_only {
@@ -235,6 +240,40 @@ fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> Phase
         classes: ll.classes.classes.len(),
         gc: gc_stats,
     })
+}
+
+/// A program this small (operations over all functions) stays one unit:
+/// ThinLTO's extra steps cost more than the parallel compile saves.
+const MIN_OPERATIONS_PER_UNIT: usize = 20_000;
+
+/// How many codegen units to compile in parallel: `--jobs`, or one per
+/// core (at most one per `MIN_OPERATIONS_PER_UNIT` operations).
+fn codegen_units(opts: &Options, ll: &rtype::LlProgram) -> PhaseResult<usize> {
+    let n = match opts.jobs {
+        Some(n) => n.max(1),
+        None => {
+            let operations: usize = ll
+                .graphs
+                .values()
+                .flat_map(|g| &g.graph.blocks)
+                .map(|b| b.operations.len())
+                .sum();
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let n = cores.min(operations / MIN_OPERATIONS_PER_UNIT).max(1);
+            // Without lld there is no ThinLTO here: one unit, quietly.
+            if n > 1 && !compile::has_lld(&opts.cc) {
+                return Ok(1);
+            }
+            n
+        }
+    };
+    if n > 1 && opts.jobs.is_some() && !compile::has_lld(&opts.cc) {
+        return Err(vec![Diagnostic::global(format!(
+            "--jobs {n} joins its units with ThinLTO, which needs lld (`ld.lld`) beside {}; install lld-19 or use --jobs 1",
+            opts.cc
+        ))]);
+    }
+    Ok(n)
 }
 
 /// The training arguments: `--profoptargs`, else the target's module-level

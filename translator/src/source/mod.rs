@@ -10,6 +10,7 @@ mod debuginfo;
 mod function;
 mod gctables;
 mod tbaa;
+mod units;
 
 use crate::abi::RuntimeFn;
 use crate::database::Database;
@@ -33,9 +34,13 @@ const TID_STR: u64 = 1;
 const GCFLAG_PREBUILT: u64 = 1;
 const GCFLAG_TRACK_YOUNG_PTRS: u64 = 2;
 
+/// What the source phase wrote to the build folder.
 pub struct SourceFiles {
+    /// The whole module as text, for people.
     pub ll: PathBuf,
-    pub bc: PathBuf,
+    /// The codegen units' bitcode file stems (`program`, or `program0`
+    /// ... with several units).
+    pub units: Vec<String>,
 }
 
 /// The module-level codegen context: types, globals and functions.
@@ -284,6 +289,9 @@ pub struct SourceOptions<'a> {
     /// Emit DWARF line tables and subprograms for these sources.
     pub debug_info: Option<&'a SourceMap>,
     pub optimized: bool,
+    /// Codegen units: with more than one, the module is split (see
+    /// `units`) and joined again by ThinLTO.
+    pub jobs: usize,
 }
 
 pub fn generate_source(
@@ -403,24 +411,37 @@ pub fn generate_source(
             build_dir.display()
         ))]
     })?;
-    let files = SourceFiles {
-        ll: build_dir.join("program.ll"),
-        bc: build_dir.join("program.bc"),
-    };
-    cg.module.print_to_file(&files.ll).map_err(|e| {
+    let ll = build_dir.join("program.ll");
+    cg.module.print_to_file(&ll).map_err(|e| {
         vec![Diagnostic::global(format!(
             "cannot write {}: {}",
-            files.ll.display(),
+            ll.display(),
             e.to_string()
         ))]
     })?;
-    if !cg.module.write_bitcode_to_path(&files.bc) {
-        return Err(vec![Diagnostic::global(format!(
-            "cannot write {}",
-            files.bc.display()
-        ))]);
-    }
-    Ok(files)
+    let write = |module: &Module, stem: &str| {
+        let bc = build_dir.join(format!("{stem}.bc"));
+        match module.write_bitcode_to_path(&bc) {
+            true => Ok(stem.to_string()),
+            false => Err(vec![Diagnostic::global(format!(
+                "cannot write {}",
+                bc.display()
+            ))]),
+        }
+    };
+    let units = if opts.jobs <= 1 {
+        vec![write(&cg.module, "program")?]
+    } else {
+        let assigned = units::assign_units(program, db, opts.jobs);
+        (0..opts.jobs)
+            .map(|k| {
+                let unit = units::unit_module(&cg.module, &assigned, k);
+                debug_assert!(unit.verify().is_ok(), "unit {k}: {:?}", unit.verify());
+                write(&unit, &format!("program{k}"))
+            })
+            .collect::<Result<_>>()?
+    };
+    Ok(SourceFiles { ll, units })
 }
 
 /// The module variables live in one prebuilt object (header, then one
