@@ -197,6 +197,7 @@ fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> Phase
         sources: &*sources,
         debug_info: opts.debug_info.then_some(&*sources),
         optimized: opts.opt_level > 0,
+        write_text: opts.build_dir.is_some() || opts.source_only,
         jobs: codegen_units(opts, &ll)?,
     };
     let files = t.time("source", || {

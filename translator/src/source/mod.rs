@@ -1,5 +1,6 @@
 //! Phase 8, source: the LLVM IR module, built with inkwell, written to the
-//! build folder as `program.ll` and `program.bc`.
+//! build folder as `program.bc` (or one bitcode file per codegen unit) and,
+//! when the folder is kept, as text in `program.ll`.
 //!
 //! Every type, global and function prototype is declared first, then the
 //! bodies are emitted (one `FunctionCx` per function, see `function`).
@@ -26,7 +27,7 @@ use inkwell::types::{BasicMetadataTypeEnum, BasicTypeEnum, StructType};
 use inkwell::values::{FunctionValue, GlobalValue, PointerValue};
 use inkwell::AddressSpace;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::rc::Rc;
 
 /// Type ids and flags of the object header, as in rpy.h.
@@ -36,8 +37,6 @@ const GCFLAG_TRACK_YOUNG_PTRS: u64 = 2;
 
 /// What the source phase wrote to the build folder.
 pub struct SourceFiles {
-    /// The whole module as text, for people.
-    pub ll: PathBuf,
     /// The codegen units' bitcode file stems (`program`, or `program0`
     /// ... with several units).
     pub units: Vec<String>,
@@ -289,6 +288,9 @@ pub struct SourceOptions<'a> {
     /// Emit DWARF line tables and subprograms for these sources.
     pub debug_info: Option<&'a SourceMap>,
     pub optimized: bool,
+    /// Also write the module as text (`program.ll`), for people: only
+    /// worth its time in a build folder that is kept.
+    pub write_text: bool,
     /// Codegen units: with more than one, the module is split (see
     /// `units`) and joined again by ThinLTO.
     pub jobs: usize,
@@ -411,14 +413,16 @@ pub fn generate_source(
             build_dir.display()
         ))]
     })?;
-    let ll = build_dir.join("program.ll");
-    cg.module.print_to_file(&ll).map_err(|e| {
-        vec![Diagnostic::global(format!(
-            "cannot write {}: {}",
-            ll.display(),
-            e.to_string()
-        ))]
-    })?;
+    if opts.write_text {
+        let ll = build_dir.join("program.ll");
+        cg.module.print_to_file(&ll).map_err(|e| {
+            vec![Diagnostic::global(format!(
+                "cannot write {}: {}",
+                ll.display(),
+                e.to_string()
+            ))]
+        })?;
+    }
     let write = |module: &Module, stem: &str| {
         let bc = build_dir.join(format!("{stem}.bc"));
         match module.write_bitcode_to_path(&bc) {
@@ -433,15 +437,19 @@ pub fn generate_source(
         vec![write(&cg.module, "program")?]
     } else {
         let assigned = units::assign_units(program, db, opts.jobs);
-        (0..opts.jobs)
-            .map(|k| {
-                let unit = units::unit_module(&cg.module, &assigned, k);
-                debug_assert!(unit.verify().is_ok(), "unit {k}: {:?}", unit.verify());
-                write(&unit, &format!("program{k}"))
-            })
-            .collect::<Result<_>>()?
+        let last = opts.jobs - 1;
+        let mut stems = vec![];
+        for k in 0..=last {
+            // The last unit is the module itself, the others copies.
+            let copy = (k < last).then(|| cg.module.clone());
+            let unit = copy.as_ref().unwrap_or(&cg.module);
+            units::keep_unit(unit, &assigned, k);
+            debug_assert!(unit.verify().is_ok(), "unit {k}: {:?}", unit.verify());
+            stems.push(write(unit, &format!("program{k}"))?);
+        }
+        stems
     };
-    Ok(SourceFiles { ll, units })
+    Ok(SourceFiles { units })
 }
 
 /// The module variables live in one prebuilt object (header, then one

@@ -39,15 +39,11 @@ pub(super) fn assign_units(program: &LlProgram, db: &Database, n: usize) -> Hash
         .collect()
 }
 
-/// Unit `k` of `module`: a copy keeping the bodies of the functions
-/// assigned to `k` (every function outside the program, such as `main`,
-/// belongs to unit 0).
-pub(super) fn unit_module<'ctx>(
-    module: &Module<'ctx>,
-    units: &HashMap<String, usize>,
-    k: usize,
-) -> Module<'ctx> {
-    let unit = module.clone();
+/// Turns `unit` (a copy of the whole module, or the module itself for the
+/// last unit: cloning a large module costs a second) into unit `k`: only
+/// the bodies of the functions assigned to `k` stay (every function
+/// outside the program, such as `main`, belongs to unit 0).
+pub(super) fn keep_unit<'ctx>(unit: &Module<'ctx>, units: &HashMap<String, usize>, k: usize) {
     let functions: Vec<FunctionValue> = unit.get_functions().collect();
     for f in functions {
         if f.count_basic_blocks() == 0 {
@@ -60,7 +56,7 @@ pub(super) fn unit_module<'ctx>(
                 f.as_global_value().set_visibility(GlobalVisibility::Hidden);
             }
         } else {
-            to_declaration(&unit, f, &name);
+            to_declaration(unit, f, &name);
         }
     }
     let globals: Vec<GlobalValue> = unit.get_globals().collect();
@@ -78,7 +74,6 @@ pub(super) fn unit_module<'ctx>(
         g.set_linkage(Linkage::External);
         g.set_visibility(GlobalVisibility::Hidden);
     }
-    unit
 }
 
 /// Replaces the definition `f` by a declaration of the same name and type
