@@ -245,7 +245,7 @@ fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> Phase
 
 /// A program this small (operations over all functions) stays one unit:
 /// ThinLTO's extra steps cost more than the parallel compile saves.
-const MIN_OPERATIONS_PER_UNIT: usize = 20_000;
+const MIN_OPERATIONS_PER_UNIT: usize = 6_000;
 
 /// How many codegen units to compile in parallel: `--jobs`, or one per
 /// core (at most one per `MIN_OPERATIONS_PER_UNIT` operations).
