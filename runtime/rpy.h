@@ -207,6 +207,10 @@ extern void **rpy_shadowstack_base;
 rpy_list *rpy_list_new(uint32_t array_tid, int64_t length, int64_t capacity);
 /* l.append(item) */
 void rpy_list_append(rpy_list *l, uint64_t item);
+/* l.append(item) for any l, never inlined: generated code has the common
+ * case (room after the last item) inline and calls this when the array
+ * is full, so each append site does not carry a second copy of it. */
+void rpy_list_append_grow(rpy_list *l, uint64_t item);
 /* l.insert(i, item), with Python's clamping of any i. */
 void rpy_list_insert(rpy_list *l, int64_t i, uint64_t item);
 /* Removes item i (0 <= i < length), shifting the rest down; the caller

@@ -254,7 +254,7 @@ rpy_list *rpy_list_new(uint32_t array_tid, int64_t length, int64_t capacity) {
     return l;
 }
 
-__attribute__((noinline)) static void append_slow(rpy_list *l, uint64_t item) {
+__attribute__((noinline)) void rpy_list_append_grow(rpy_list *l, uint64_t item) {
     rpy_array *a = reserve_holding(&l, l->length + 1, &item);
     if (a == NULL)
         return;
@@ -273,7 +273,7 @@ __attribute__((always_inline)) void rpy_list_append(rpy_list *l, uint64_t item) 
         l->length = n + 1;
         return;
     }
-    append_slow(l, item);
+    rpy_list_append_grow(l, item);
 }
 
 void rpy_list_insert(rpy_list *l, int64_t i, uint64_t item) {

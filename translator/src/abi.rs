@@ -33,7 +33,8 @@ pub enum RuntimeFn {
     ExcCatch,
     ReportUncaught,
     ListNew,
-    ListAppend,
+    /// `l.append(x)` when the array is full (the common case is inline).
+    ListAppendGrow,
     ListInsert,
     ListDelete,
     ListDeleteFromFront,
@@ -265,7 +266,7 @@ impl RuntimeFn {
             RuntimeFn::ExcCatch => "rpy_exc_catch",
             RuntimeFn::ReportUncaught => "rpy_report_uncaught",
             RuntimeFn::ListNew => "rpy_list_new",
-            RuntimeFn::ListAppend => "rpy_list_append",
+            RuntimeFn::ListAppendGrow => "rpy_list_append_grow",
             RuntimeFn::ListInsert => "rpy_list_insert",
             RuntimeFn::ListDelete => "rpy_list_delete",
             RuntimeFn::ListDeleteFromFront => "rpy_list_delete_from_front",
@@ -362,7 +363,7 @@ impl RuntimeFn {
             RuntimeFn::ExcCatch => ptr.fn_type(&[], false),
             RuntimeFn::ReportUncaught => void.fn_type(&[], false),
             RuntimeFn::ListNew => ptr.fn_type(&p(&[i32t.into(), i64t.into(), i64t.into()]), false),
-            RuntimeFn::ListAppend | RuntimeFn::ListDelete | RuntimeFn::ListDeleteFromFront => {
+            RuntimeFn::ListAppendGrow | RuntimeFn::ListDelete | RuntimeFn::ListDeleteFromFront => {
                 void.fn_type(&p(&[ptr.into(), i64t.into()]), false)
             }
             RuntimeFn::ListInsert => {
@@ -423,7 +424,7 @@ impl RuntimeFn {
                 | RuntimeFn::StrToInt
                 | RuntimeFn::GcMalloc
                 | RuntimeFn::ListNew
-                | RuntimeFn::ListAppend
+                | RuntimeFn::ListAppendGrow
                 | RuntimeFn::ListInsert
                 | RuntimeFn::ListMul
                 | RuntimeFn::ListSlice

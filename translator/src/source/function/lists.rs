@@ -213,7 +213,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         self.b.build_unconditional_branch(done)?;
         self.b.position_at_end(slow);
         let bits = self.item_bits(item, kind)?;
-        self.call_rt(RuntimeFn::ListAppend, &[p.into(), bits.into()])?;
+        self.call_rt(RuntimeFn::ListAppendGrow, &[p.into(), bits.into()])?;
         self.b.build_unconditional_branch(done)?;
         self.b.position_at_end(done);
         Ok(())

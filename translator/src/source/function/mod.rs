@@ -76,6 +76,11 @@ struct FunctionCx<'a, 'ctx> {
     /// Where an exception leaves the function: frame released, a zero
     /// result returned; callers check `rpy_exc_value`.
     exc_exit: Option<BasicBlock<'ctx>>,
+    /// Shared by every site without inlined frames where an exception
+    /// leaves the function: one call recording the traceback entry, its
+    /// location a phi (a block and a call per site made up a tenth of
+    /// the instructions of large programs).
+    traceback_exit: std::cell::Cell<Option<(BasicBlock<'ctx>, PhiValue<'ctx>)>>,
     /// While emitting a raising block: its exception link.
     landing: Option<Landing>,
     /// The operation being emitted (for traceback locations).
@@ -116,6 +121,7 @@ pub(super) fn emit_function(
         phis: vec![],
         frame: None,
         exc_exit: None,
+        traceback_exit: Default::default(),
         landing: None,
         cur_span: ll.graph.span,
         cur_inlined_from: None,
@@ -289,6 +295,12 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
     /// traceback entries: one per Python frame, inlined ones included).
     fn propagate(&self) -> CgResult<()> {
         let Some(landing) = &self.landing else {
+            if self.cur_inlined_from.is_none() {
+                let here = self.b.get_insert_block().unwrap();
+                let target = self.traceback_exit_from(here)?;
+                self.b.build_unconditional_branch(target)?;
+                return Ok(());
+            }
             let mut span = self.cur_span;
             let mut site = self.cur_inlined_from.as_deref();
             loop {
@@ -353,10 +365,45 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
         self.branch_if_raised(raised)
     }
 
+    /// The shared traceback block, entered from `from` for the current
+    /// operation's location.
+    fn traceback_exit_from(&self, from: BasicBlock<'ctx>) -> CgResult<BasicBlock<'ctx>> {
+        let (bb, phi) = match self.traceback_exit.get() {
+            Some(t) => t,
+            None => {
+                let here = self.b.get_insert_block().unwrap();
+                let location = self.b.get_current_debug_location();
+                let bb = self.cg.cx.append_basic_block(self.func, "traceback");
+                self.b.position_at_end(bb);
+                self.set_location(self.ll.graph.span);
+                let phi = self.b.build_phi(self.cg.cx.i32_type(), "location")?;
+                self.call_rt(RuntimeFn::TracebackAdd, &[phi.as_basic_value().into()])?;
+                self.b.build_unconditional_branch(self.exc_exit.unwrap())?;
+                self.b.position_at_end(here);
+                if let Some(l) = location {
+                    self.b.set_current_debug_location(l);
+                }
+                self.traceback_exit.set(Some((bb, phi)));
+                (bb, phi)
+            }
+        };
+        let loc = self.cg.location(self.cur_span, &self.ll.graph.name);
+        let loc = self.cg.cx.i32_type().const_int(loc as u64, false);
+        phi.add_incoming(&[(&loc, from)]);
+        Ok(bb)
+    }
+
     /// Continues in a new block unless `raised`, which propagates.
     fn branch_if_raised(&self, raised: IntValue<'ctx>) -> CgResult<()> {
-        let bb = self.cg.cx.append_basic_block(self.func, "exc");
         let cont = self.cg.cx.append_basic_block(self.func, "no_exc");
+        if self.landing.is_none() && self.cur_inlined_from.is_none() {
+            let here = self.b.get_insert_block().unwrap();
+            let target = self.traceback_exit_from(here)?;
+            self.b.build_conditional_branch(raised, target, cont)?;
+            self.b.position_at_end(cont);
+            return Ok(());
+        }
+        let bb = self.cg.cx.append_basic_block(self.func, "exc");
         self.b.build_conditional_branch(raised, bb, cont)?;
         self.b.position_at_end(bb);
         self.propagate()?;
