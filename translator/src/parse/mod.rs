@@ -4,6 +4,7 @@
 //!
 //! Entry point: [`parse_program`].
 
+mod builtin_keys;
 pub mod consteval;
 pub mod generators;
 pub mod names;
@@ -182,9 +183,10 @@ impl Loader<'_> {
                     )]
                 },
             )?;
-        let ast::Mod::Module(m) = module_ast else {
+        let ast::Mod::Module(mut m) = module_ast else {
             unreachable!("parsed in module mode")
         };
+        m.body = builtin_keys::desugar_builtin_keys(m.body);
         self.loading.push(name.clone());
         let id = ModuleId(self.modules.len() as u32);
         self.modules.push(Module {
