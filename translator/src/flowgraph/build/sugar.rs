@@ -45,6 +45,13 @@ impl Builder<'_> {
                 return self.expr(&display).map(Some);
             }
         }
+        if let (ast::Expr::Name(n), [], 0..=1) = (&*c.func, c.keywords.as_slice(), c.args.len()) {
+            if n.id.as_str() == "dict" && self.is_builtin("dict") {
+                if let Some(display) = dict_call_as_display(c) {
+                    return self.expr(&display).map(Some);
+                }
+            }
+        }
         if let (ast::Expr::Name(n), [ast::Expr::GeneratorExp(g)], []) =
             (&*c.func, c.args.as_slice(), c.keywords.as_slice())
         {
@@ -317,4 +324,56 @@ fn each_item(iterable: &ast::Expr) -> (Box<ast::Expr>, Vec<ast::Comprehension>) 
         is_async: false,
     }];
     (item(ast::ExprContext::Load), generators)
+}
+
+/// `dict()` is `{}`; `dict(zip(a, b))` and `dict([(k, v), ...])` (a list
+/// display or comprehension of pairs) are `{k: v for k, v in ...}`. Other
+/// arguments are not rewritten: without types, `dict(x)` could be a copy
+/// of a dict as well as pairs, so it stays refused (with a message).
+fn dict_call_as_display(c: &ast::ExprCall) -> Option<ast::Expr> {
+    let range = c.range;
+    let Some(arg) = c.args.first() else {
+        return Some(ast::Expr::Dict(ast::ExprDict {
+            range,
+            keys: vec![],
+            values: vec![],
+        }));
+    };
+    let pairs = match arg {
+        ast::Expr::Call(z) => {
+            matches!(&*z.func, ast::Expr::Name(n) if n.id.as_str() == "zip") && z.args.len() == 2
+        }
+        ast::Expr::List(_) | ast::Expr::ListComp(_) => true,
+        _ => false,
+    };
+    if !pairs {
+        return None;
+    }
+    let name = |id: &str, ctx| {
+        ast::Expr::Name(ast::ExprName {
+            range,
+            id: ast::Identifier::new(id),
+            ctx,
+        })
+    };
+    let (k, v) = ("dict_key", "dict_value");
+    Some(ast::Expr::DictComp(ast::ExprDictComp {
+        range,
+        key: Box::new(name(k, ast::ExprContext::Load)),
+        value: Box::new(name(v, ast::ExprContext::Load)),
+        generators: vec![ast::Comprehension {
+            range: Default::default(),
+            target: ast::Expr::Tuple(ast::ExprTuple {
+                range,
+                elts: vec![
+                    name(k, ast::ExprContext::Store),
+                    name(v, ast::ExprContext::Store),
+                ],
+                ctx: ast::ExprContext::Store,
+            }),
+            iter: arg.clone(),
+            ifs: vec![],
+            is_async: false,
+        }],
+    }))
 }
