@@ -97,6 +97,7 @@ fn mutated_programs_never_panic_the_translator() {
                 dump_only: None,
                 debug_info: j % 2 == 0,
                 profopt: None,
+                progress: false,
             };
             runs += 1;
             if std::panic::catch_unwind(|| translate(&opts).is_ok()).is_err() {

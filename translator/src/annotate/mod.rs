@@ -69,7 +69,13 @@ impl Annotations {
     }
 }
 
-pub fn annotate_program(program: &Program, flow: &FlowGraphs) -> Result<Annotations> {
+/// `progress` is told how many functions have been reached so far, each
+/// time that number grows.
+pub fn annotate_program(
+    program: &Program,
+    flow: &FlowGraphs,
+    progress: &mut dyn FnMut(usize),
+) -> Result<Annotations> {
     let mut a = Annotator {
         program,
         flow,
@@ -118,10 +124,15 @@ pub fn annotate_program(program: &Program, flow: &FlowGraphs) -> Result<Annotati
         a.ensure_function(init);
         a.schedule(init, flow.graphs[&init].startblock);
     }
+    let mut reported = 0;
     while let Some((f, b)) = a.queue.pop_front() {
         a.queued.remove(&(f, b));
         a.flow_block(f, b)
             .map_err(|d| vec![with_call_chain(d, flow, f)])?;
+        if a.bindings.len() != reported {
+            reported = a.bindings.len();
+            progress(reported);
+        }
         let dirty = a.lists.borrow_mut().take_dirty();
         for (f, b) in dirty {
             a.schedule(f, b);

@@ -99,11 +99,13 @@ pub fn lltype_of(s: &SomeValue) -> LlType {
     }
 }
 
+/// `progress` is told how many functions are done after each one.
 pub fn rtype_program(
     program: &Program,
     flow: &FlowGraphs,
     ann: &Annotations,
     opts: RtypeOptions,
+    progress: &mut dyn FnMut(usize),
 ) -> Result<LlProgram> {
     let mut graphs = IndexMap::new();
     let mut layouts = classes::ClassLayouts::new(program, &ann.classes);
@@ -170,6 +172,7 @@ pub fn rtype_program(
         }
         crate::flowgraph::simplify::remove_unreachable_blocks(&mut ll.graph);
         graphs.insert(f, ll);
+        progress(graphs.len());
     }
     Ok(LlProgram {
         entry: program.entry,
