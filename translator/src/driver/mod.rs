@@ -1,7 +1,8 @@
 //! The driver: runs the phases in order, each timed, and owns all file
 //! system work (reading the target, dumps, the build folder).
 //!
-//! Entry point: [`translate`].
+//! Entry points: [`translate`], and [`check`] for the phases that can
+//! reject a program.
 
 pub mod progress;
 pub mod timer;
@@ -125,6 +126,26 @@ pub fn translate(opts: &Options) -> Result<Outcome, Box<Failure>> {
             classes: b.classes,
             gc: b.gc,
         }),
+        Err(errors) => Err(Box::new(Failure {
+            errors,
+            sources,
+            timings: t,
+        })),
+    }
+}
+
+/// Every phase up to the database: all that can reject a program (and
+/// the transforms after them), without generating code or writing files
+/// (except `--dump-graphs`). For tests that feed the translator many
+/// programs; `build_dir`, `output`, `cc` and the like are not used.
+pub fn check(opts: &Options) -> Result<Timings, Box<Failure>> {
+    let mut sources = SourceMap::default();
+    let mut t = Timings::default();
+    let mut progress = Progress::new(opts.progress.then(std::io::stderr));
+    let result = check_phases(opts, &mut sources, &mut t, &mut progress);
+    progress.clear();
+    match result {
+        Ok(_) => Ok(t),
         Err(errors) => Err(Box::new(Failure {
             errors,
             sources,
