@@ -68,7 +68,7 @@ const FLOATS: &[&str] = &["1.5", "0.0", "-0.0", "2.5e-3", "1e308", "float('nan')
 #[rustfmt::skip]
 const STRS: &[&str] = &[
     "\"s\"", "''", "'abc'", "\"a\\nb\"", "\"12\"", "\"%d %s\"", "\"{}\"", "\"\"\"doc\"\"\"",
-    "r'\\d'", "'é'", "f\"{x}\"", "f\"{s}-{n:04d}\"",
+    "r'\\d'", "'é'", "f\"{x}\"",
 ];
 
 /// Literals at the edges: too big, of unsupported kinds, odd escapes.
@@ -120,6 +120,7 @@ enum Ty {
     List,
     Dict,
     Tuple,
+    Set,
     Inst,
 }
 
@@ -131,6 +132,7 @@ const TYPES: &[Ty] = &[
     Ty::List,
     Ty::Dict,
     Ty::Tuple,
+    Ty::Set,
     Ty::Inst,
 ];
 
@@ -203,6 +205,7 @@ impl Gen<'_> {
             Ty::List => r.pick(&["[1, 2, 3]", "[]", "[0]"]).to_string(),
             Ty::Dict => r.pick(&["{1: 2}", "{}", "{0: 0, 5: 7}"]).to_string(),
             Ty::Tuple => r.pick(&["(1, 2)", "(0, -1)"]).to_string(),
+            Ty::Set => r.pick(&["{1, 2}", "set()", "{0}"]).to_string(),
             Ty::Inst if self.class => r.pick(&["A(1)", "B(2)"]).to_string(),
             Ty::Inst => "None".to_string(),
         }
@@ -256,7 +259,7 @@ impl Gen<'_> {
                     2 => format!("int({}, 16)", e!(Str)),
                     3 => format!("ord({})", e!(Str)),
                     4 => format!("sum(i * 2 for i in {})", e!(List)),
-                    5 => format!("len(set({}))", e!(List)),
+                    5 => format!("len({})", e!(Set)),
                     6 if self.rlib => {
                         let op = self.rng.pick(&["*", "+", "//", ">>", "-"]);
                         format!("intmask(r_uint({}) {op} r_uint({}))", e!(Int), e!(Int))
@@ -279,7 +282,7 @@ impl Gen<'_> {
                 }
                 _ => format!("round({}, {})", e!(Float), self.rng.below(4)),
             },
-            Str => match self.rng.below(13) {
+            Str => match self.rng.below(14) {
                 0 | 1 => format!("({} + {})", e!(Str), e!(Str)),
                 2 => format!("({} * {})", e!(Str), e!(Int)),
                 3 => {
@@ -299,6 +302,29 @@ impl Gen<'_> {
                 9 => format!("chr({})", e!(Int)),
                 11 => format!("\"-\".join({}.split(\",\"))", e!(Str)),
                 10 => format!("\"%d-%s\" % ({}, {})", e!(Int), e!(Str)),
+                12 => match self.rng.below(4) {
+                    0 => match (
+                        self.target_of(Float),
+                        self.target_of(Int),
+                        self.target_of(Str),
+                    ) {
+                        (Some(a), Some(b), Some(c)) => {
+                            format!("f\"{{{a}:.3f}}|{{{b}:>5}}|{{{c}!r}}\"")
+                        }
+                        _ => "\"no f-string\"".to_string(),
+                    },
+                    1 => format!("\"%5.2f %x\" % ({}, {})", e!(Float), e!(Int)),
+                    2 => format!("\"{{:>6}}{{:08.2f}}\".format({}, {})", e!(Int), e!(Float)),
+                    _ => {
+                        let m = self.rng.pick(&[
+                            "zfill(6)",
+                            "center(9, '*')",
+                            "partition(',')[2]",
+                            "ljust(4)",
+                        ]);
+                        format!("{}.{m}", e!(Str))
+                    }
+                },
                 _ => {
                     let (a, b) = (self.scalar(), self.rng.pick(&[Int, Str]));
                     format!("\"{{}} {{:>4}}\".format({}, {})", e!(a), e!(b))
@@ -320,7 +346,7 @@ impl Gen<'_> {
                 7 if self.class => format!("isinstance({}, B)", e!(Inst)),
                 8 => format!("{}.startswith({})", e!(Str), e!(Str)),
                 9 => format!("any(i > {} for i in {})", e!(Int), e!(List)),
-                10 => format!("({} in {{1, 2, 3}})", e!(Int)),
+                10 => format!("({} in {})", e!(Int), e!(Set)),
                 11 if self.class => format!("({} is None)", e!(Inst)),
                 _ => format!("({} in {})", e!(Int), e!(Dict)),
             },
@@ -335,7 +361,7 @@ impl Gen<'_> {
                 7 => format!("[i * 2 for i in {} if i > {}]", e!(List), e!(Int)),
                 8 if self.generator => format!("list(gen({}))", e!(Int)),
                 9 => format!("sorted({}, key=lambda i: -i)", e!(List)),
-                10 => format!("sorted(set({}))", e!(List)),
+                10 => format!("sorted({})", e!(Set)),
                 11 => format!("[len(w) for w in {}.split()]", e!(Str)),
                 _ => format!("list({}.keys())", e!(Dict)),
             },
@@ -343,6 +369,16 @@ impl Gen<'_> {
                 0 => format!("{{{}: {}}}", e!(Int), e!(Int)),
                 1 => format!("{{i: {} for i in range({})}}", e!(Int), e!(Int)),
                 _ => format!("{}.copy()", e!(Dict)),
+            },
+            Set => match self.rng.below(5) {
+                0 => format!("set({})", e!(List)),
+                1 => {
+                    let op = self.rng.pick(&["|", "&", "-"]);
+                    format!("({} {op} {})", e!(Set), e!(Set))
+                }
+                2 => format!("{{i % 4 for i in {}}}", e!(List)),
+                3 => format!("{}.copy()", e!(Set)),
+                _ => format!("{{{}, {}}}", e!(Int), e!(Int)),
             },
             Tuple => match self.rng.below(2) {
                 0 => format!("({}, {})", e!(Int), e!(Int)),
@@ -392,7 +428,7 @@ impl Gen<'_> {
     fn statement(&mut self, indent: usize, depth: usize, out: &mut String) {
         use Ty::*;
         let pad = "    ".repeat(indent);
-        let line = match self.rng.below(if depth == 0 { 9 } else { 21 }) {
+        let line = match self.rng.below(if depth == 0 { 9 } else { 25 }) {
             0..=2 => {
                 let ty = self.any_type();
                 match self.target_of(ty) {
@@ -491,6 +527,10 @@ impl Gen<'_> {
                 self.loops += 1;
                 self.nested(indent, depth, &[], out);
                 self.loops -= 1;
+                if self.rng.chance(20) {
+                    out.push_str(&format!("{pad}else:\n"));
+                    self.nested(indent, depth, &[], out);
+                }
                 return;
             }
             12 => {
@@ -591,6 +631,40 @@ impl Gen<'_> {
                 self.loops -= 1;
                 "    break".to_string()
             }
+            21 => match self.target_of(Set) {
+                Some(st) => {
+                    let m = self.rng.pick(&["add", "discard", "remove"]);
+                    format!("{st}.{m}({})", self.expr(Int, 1))
+                }
+                None => "pass".to_string(),
+            },
+            22 => {
+                // Only its parameter, as for `h` below.
+                let outer = std::mem::replace(&mut self.vars, vec![("i", Int)]);
+                out.push_str(&format!("{pad}fn = lambda i: i * {}\n", self.expr(Int, 1)));
+                self.vars = outer;
+                format!("x = fn({})", self.expr(Int, 1))
+            }
+            23 => {
+                let (head, names): (&str, &[(&'static str, Ty)]) = match self.rng.below(2) {
+                    0 => ("p, q in [(1, 2), (3, 4)]", &[("p", Int), ("q", Int)]),
+                    _ => ("e in st", &[("e", Int)]),
+                };
+                out.push_str(&format!("{pad}for {head}:\n"));
+                self.loops += 1;
+                self.nested(indent, depth, names, out);
+                self.loops -= 1;
+                return;
+            }
+            24 => {
+                out.push_str(&format!("{pad}try:\n"));
+                self.nested(indent, depth, &[], out);
+                out.push_str(&format!("{pad}except IndexError:\n"));
+                self.nested(indent, depth, &[], out);
+                out.push_str(&format!("{pad}else:\n"));
+                self.nested(indent, depth, &[], out);
+                return;
+            }
             20 if self.rlib => {
                 out.push_str(&format!("{pad}try:\n"));
                 let op = self.rng.pick(&["+", "-", "*", "<<"]);
@@ -626,6 +700,7 @@ const LOCALS: &[(&str, Ty, &str)] = &[
     ("lst", Ty::List, "[1, 2, 3]"),
     ("d", Ty::Dict, "{1: 2}"),
     ("t", Ty::Tuple, "(1, 2)"),
+    ("st", Ty::Set, "{1, 2}"),
 ];
 
 /// A random program shaped like a target.
@@ -656,6 +731,9 @@ pub fn random_program(rng: &mut Rng) -> String {
     }
     if g.rng.chance(15) {
         out.push_str(&format!("TABLE = {}\n", g.expr(Ty::List, 1)));
+        if g.rng.chance(50) {
+            out.push_str("for i in range(3):\n    TABLE.append(i * i)\n");
+        }
         g.vars.push(("TABLE", Ty::List));
     }
     if g.exc {

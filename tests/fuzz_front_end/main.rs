@@ -32,7 +32,10 @@
 //! `FUZZ_SHOW=1` prints the first error of each rejected input, to see
 //! what the generator runs into. A failing input is kept in the scratch
 //! folder named in the report; `translate --batch --source FILE`
-//! reproduces it.
+//! reproduces it. An input that kills the process (a stack overflow)
+//! cannot be reported: it is the newest file left in the newest
+//! `translate-fuzz-PID` folder of the temporary directory, as each input
+//! is removed once it has passed.
 
 mod generate;
 
