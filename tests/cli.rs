@@ -281,3 +281,57 @@ fn dump_graphs_writes_text_and_dot_for_the_functions_asked_for() {
     }
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// Not a terminal (a pipe, as under make, CI or a redirection): no
+/// progress line, so no carriage returns or escape sequences, as with
+/// cargo and rustc.
+#[test]
+fn stderr_that_is_not_a_terminal_gets_no_progress_line() {
+    let d = scratch("plain");
+    let t = translate()
+        .args(["--source", "--build-dir"])
+        .arg(d.join("build"))
+        .arg(fib())
+        .output()
+        .unwrap();
+    assert!(t.status.success(), "{}", String::from_utf8_lossy(&t.stderr));
+    let err = String::from_utf8_lossy(&t.stderr);
+    assert!(err.starts_with("[Timer] Timings:\n"), "{err:?}");
+    assert!(!err.contains('\r') && !err.contains('\x1b'), "{err:?}");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+/// On a terminal (a pseudo-terminal made by util-linux's `script`), each
+/// phase is shown on one self-overwriting line, cleared before the timer
+/// table; `--batch` turns it off.
+#[test]
+fn a_terminal_gets_a_progress_line_cleared_before_the_table() {
+    let d = scratch("tty");
+    let run = |batch: &str| {
+        let command = format!(
+            "'{}' {batch} --source --build-dir '{}' '{}'",
+            env!("CARGO_BIN_EXE_translate"),
+            d.join("build").display(),
+            fib().display()
+        );
+        let t = Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .output()
+            .expect("script (util-linux) runs");
+        assert!(t.status.success(), "{}", String::from_utf8_lossy(&t.stdout));
+        String::from_utf8_lossy(&t.stdout).into_owned()
+    };
+    let shown = run("");
+    for phase in ["parse", "annotate", "rtype", "database", "source"] {
+        assert!(
+            shown.contains(&format!("\r\x1b[K[translate] {phase}")),
+            "{shown:?}"
+        );
+    }
+    assert!(shown.contains("\r\x1b[K[Timer] Timings:"), "{shown:?}");
+    assert_eq!(shown.matches("[Timer] Timings:").count(), 1, "{shown:?}");
+    let batch = run("--batch");
+    assert!(!batch.contains('\x1b'), "{batch:?}");
+    assert!(batch.starts_with("[Timer] Timings:"), "{batch:?}");
+    let _ = std::fs::remove_dir_all(&d);
+}

@@ -182,7 +182,10 @@ fn programs_behave_as_under_cpython() {
         !items.is_empty() || std::env::var("DIFF_FILTER").is_ok(),
         "no test programs found"
     );
-    let scratch = scratch_dir();
+    // Its own folder: the other tests of this file use siblings of it
+    // at the same time, and this one removes its folder when it is done.
+    let scratch = scratch_dir().join("programs");
+    std::fs::create_dir_all(&scratch).unwrap();
     let extra: Vec<String> = std::env::var("DIFF_FLAGS")
         .unwrap_or_default()
         .split_whitespace()

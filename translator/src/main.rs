@@ -1,6 +1,7 @@
 //! `translate`: the command-line front end of the translator.
 
 use clap::Parser;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use translator::driver::{self, Options};
@@ -33,7 +34,9 @@ struct Cli {
     /// LLVM bitcode linker.
     #[arg(long, default_value = "llvm-link-19")]
     llvm_link: String,
-    /// No interactive output (progress); the timing table is still printed.
+    /// No interactive output: no progress line, no `wrote` line; the
+    /// timing table is still printed. (The progress line is only ever
+    /// shown when stderr is a terminal.)
     #[arg(long)]
     batch: bool,
     /// Write per-phase timings as JSON to this file.
@@ -125,7 +128,16 @@ fn run(cli: Cli) -> ExitCode {
         debug_info: cli.debug || opt_level == 0,
         profopt: cli.profopt.then(|| cli.profoptargs.clone()),
         jobs: cli.jobs,
+        progress: !cli.batch && std::io::stderr().is_terminal(),
     };
+    if opts.progress {
+        // A panic's message must not be appended to the progress line.
+        let report = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            eprint!("\r\x1b[K");
+            report(info)
+        }));
+    }
     match driver::translate(&opts) {
         Ok(outcome) => {
             eprint!("{}", outcome.timings.table());

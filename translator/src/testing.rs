@@ -48,7 +48,8 @@ impl Front {
 
 pub fn front(src: &str) -> Front {
     let (program, sources) = parse(src).unwrap_or_else(|(e, s)| panic!("{}", render(&e, &s)));
-    let flow = build_flow_graphs(&program).unwrap_or_else(|e| panic!("{}", render(&e, &sources)));
+    let flow = build_flow_graphs(&program, &mut |_| {})
+        .unwrap_or_else(|e| panic!("{}", render(&e, &sources)));
     Front {
         program,
         sources,
@@ -61,13 +62,19 @@ pub fn render(errors: &[Diagnostic], sources: &SourceMap) -> String {
 }
 
 pub fn annotate(f: &Front) -> Result<Annotations, String> {
-    annotate_program(&f.program, &f.flow).map_err(|e| render(&e, &f.sources))
+    annotate_program(&f.program, &f.flow, &mut |_| {}).map_err(|e| render(&e, &f.sources))
 }
 
 pub fn rtyped(f: &Front) -> LlProgram {
     let ann = annotate(f).unwrap_or_else(|e| panic!("{e}"));
-    rtype_program(&f.program, &f.flow, &ann, RtypeOptions::default())
-        .unwrap_or_else(|e| panic!("{}", render(&e, &f.sources)))
+    rtype_program(
+        &f.program,
+        &f.flow,
+        &ann,
+        RtypeOptions::default(),
+        &mut |_| {},
+    )
+    .unwrap_or_else(|e| panic!("{}", render(&e, &f.sources)))
 }
 
 /// Every backendopt pass on, as at -O2.

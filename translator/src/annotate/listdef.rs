@@ -110,6 +110,36 @@ impl ListDefs {
         root
     }
 
+    /// Whether `s` is or holds (at any depth) the list `id`: storing such
+    /// a value into `id` would give it an infinite item type.
+    pub fn mentions(&self, s: &SomeValue, id: ListId) -> bool {
+        let target = self.find(id);
+        let mut seen = vec![];
+        let mut todo = vec![s.clone()];
+        while let Some(s) = todo.pop() {
+            let ids = match s {
+                SomeValue::List(l) | SomeValue::Set(l) => vec![l],
+                SomeValue::Dict(k, v) => vec![k, v],
+                SomeValue::Tuple(items) => {
+                    todo.extend(items);
+                    continue;
+                }
+                _ => continue,
+            };
+            for l in ids {
+                let root = self.find(l);
+                if root == target {
+                    return true;
+                }
+                if !seen.contains(&root) {
+                    seen.push(root);
+                    todo.push(self.item(root).clone());
+                }
+            }
+        }
+        false
+    }
+
     pub fn take_dirty(&mut self) -> Vec<(FuncId, BlockId)> {
         std::mem::take(&mut self.dirty)
     }

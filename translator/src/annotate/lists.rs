@@ -111,6 +111,15 @@ impl Annotator<'_> {
             }
             return Err(d);
         };
+        if self.lists.borrow().mentions(&joined, id) {
+            return Err(Diagnostic::error(
+                span,
+                format!(
+                    "storing {} here puts a list, dict or set inside itself, which is not supported (its type would be infinite)",
+                    with_article(value, &self.types())
+                ),
+            ));
+        }
         self.lists.borrow_mut().set_item(id, joined, span);
         Ok(())
     }

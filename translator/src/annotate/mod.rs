@@ -69,7 +69,13 @@ impl Annotations {
     }
 }
 
-pub fn annotate_program(program: &Program, flow: &FlowGraphs) -> Result<Annotations> {
+/// `progress` is told how many functions have been reached so far, each
+/// time that number grows.
+pub fn annotate_program(
+    program: &Program,
+    flow: &FlowGraphs,
+    progress: &mut dyn FnMut(usize),
+) -> Result<Annotations> {
     let mut a = Annotator {
         program,
         flow,
@@ -118,10 +124,15 @@ pub fn annotate_program(program: &Program, flow: &FlowGraphs) -> Result<Annotati
         a.ensure_function(init);
         a.schedule(init, flow.graphs[&init].startblock);
     }
+    let mut reported = 0;
     while let Some((f, b)) = a.queue.pop_front() {
         a.queued.remove(&(f, b));
         a.flow_block(f, b)
             .map_err(|d| vec![with_call_chain(d, flow, f)])?;
+        if a.bindings.len() != reported {
+            reported = a.bindings.len();
+            progress(reported);
+        }
         let dirty = a.lists.borrow_mut().take_dirty();
         for (f, b) in dirty {
             a.schedule(f, b);
@@ -391,6 +402,36 @@ impl<'a> Annotator<'a> {
         Ok(())
     }
 
+    /// Makes the block a reader of every list, dict and set in `s`, at
+    /// any depth: a rule may look at their items without reading one
+    /// (printing a list checks that its items can be printed), and must
+    /// see them again when their type grows (an empty list printed first
+    /// and given instances later). `seen` stops at a list that holds
+    /// itself.
+    fn watch_items(&self, s: &SomeValue, f: FuncId, b: BlockId, seen: &mut Vec<listdef::ListId>) {
+        let ids = match s {
+            SomeValue::List(id) | SomeValue::Set(id) => vec![*id],
+            SomeValue::Dict(k, v) => vec![*k, *v],
+            SomeValue::Tuple(items) => {
+                for item in items {
+                    self.watch_items(item, f, b, seen);
+                }
+                return;
+            }
+            _ => return,
+        };
+        for id in ids {
+            let root = self.lists.borrow().find(id);
+            if seen.contains(&root) {
+                continue;
+            }
+            seen.push(root);
+            self.lists.borrow_mut().add_reader(root, f, b);
+            let item = self.lists.borrow().item(root).clone();
+            self.watch_items(&item, f, b, seen);
+        }
+    }
+
     /// Annotates the operations of a block; false if one of them stops
     /// it (no value known yet, or a call that never returns).
     fn flow_operations(&mut self, f: FuncId, b: BlockId) -> std::result::Result<bool, Diagnostic> {
@@ -407,6 +448,9 @@ impl<'a> Annotator<'a> {
                 // back edge is annotated): this block is flowed again when
                 // its inputs change.
                 return Ok(false);
+            }
+            for a in &args {
+                self.watch_items(a, f, b, &mut vec![]);
             }
             let result = match &op.op {
                 HlOp::Call { keywords } => self.call(f, b, op, &args, keywords)?,

@@ -207,6 +207,12 @@ impl SomeValue {
                     (l.item(ra).clone(), l.item(rb).clone())
                 };
                 let item = ia.union(&ib, program)?;
+                // A list and a list of it: one definition would hold itself.
+                let lists = program.lists.borrow();
+                if lists.mentions(&item, ra) || lists.mentions(&item, rb) {
+                    return Option::None;
+                }
+                drop(lists);
                 List(program.lists.borrow_mut().link(ra, rb, item))
             }
             (Set(a), Set(b)) => match List(*a).union(&List(*b), program)? {

@@ -1,8 +1,10 @@
 //! The driver: runs the phases in order, each timed, and owns all file
 //! system work (reading the target, dumps, the build folder).
 //!
-//! Entry point: [`translate`].
+//! Entry points: [`translate`], and [`check`] for the phases that can
+//! reject a program.
 
+pub mod progress;
 pub mod timer;
 
 use crate::annotate::Annotations;
@@ -12,6 +14,7 @@ use crate::flowgraph::dump::dump_graph;
 use crate::flowgraph::ir::Graph;
 use crate::rtype::{self, LlProgram, RtypeOptions};
 use crate::{annotate, compile, database, flowgraph, gctransform, parse, source, stackcheck};
+use progress::Progress;
 use std::path::{Path, PathBuf};
 use timer::Timings;
 
@@ -41,6 +44,9 @@ pub struct Options {
     /// Codegen units compiled in parallel (`--jobs`); None: one per core
     /// for programs large enough to gain from it.
     pub jobs: Option<usize>,
+    /// Show the progress line on stderr (the caller decides: only when
+    /// stderr is a terminal and not `--batch`).
+    pub progress: bool,
 }
 
 pub struct Outcome {
@@ -107,7 +113,12 @@ pub struct Failure {
 pub fn translate(opts: &Options) -> Result<Outcome, Box<Failure>> {
     let mut sources = SourceMap::default();
     let mut t = Timings::default();
-    match run_phases(opts, &mut sources, &mut t) {
+    let mut progress = Progress::new(opts.progress.then(std::io::stderr));
+    let result = check_phases(opts, &mut sources, &mut t, &mut progress)
+        .and_then(|c| build_phases(opts, c, &sources, &mut t, &mut progress));
+    // Whatever the caller prints next starts on a clean line.
+    progress.clear();
+    match result {
         Ok(b) => Ok(Outcome {
             timings: t,
             output: b.output,
@@ -126,20 +137,76 @@ pub fn translate(opts: &Options) -> Result<Outcome, Box<Failure>> {
     }
 }
 
+/// Every phase up to the database: all that can reject a program (and
+/// the transforms after them), without generating code or writing files
+/// (except `--dump-graphs`). For tests that feed the translator many
+/// programs; `build_dir`, `output`, `cc` and the like are not used.
+pub fn check(opts: &Options) -> Result<Timings, Box<Failure>> {
+    let mut sources = SourceMap::default();
+    let mut t = Timings::default();
+    let mut progress = Progress::new(opts.progress.then(std::io::stderr));
+    let result = check_phases(opts, &mut sources, &mut t, &mut progress);
+    progress.clear();
+    match result {
+        Ok(_) => Ok(t),
+        Err(errors) => Err(Box::new(Failure {
+            errors,
+            sources,
+            timings: t,
+        })),
+    }
+}
+
 type PhaseResult<T> = Result<T, Vec<Diagnostic>>;
 
-fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> PhaseResult<Built> {
-    let program = t.time("parse", || parse::parse_program(&opts.target, sources))?;
+type Reporter = Progress<std::io::Stderr>;
+
+/// Runs one phase, timed and named on the progress line. `f` is given the
+/// callback through which a phase that counts reports how many functions
+/// it has done.
+fn phase<T>(
+    t: &mut Timings,
+    progress: &mut Reporter,
+    name: &'static str,
+    f: impl FnOnce(&mut dyn FnMut(usize)) -> T,
+) -> T {
+    progress.start(name);
+    t.time(name, || f(&mut |n| progress.count(n)))
+}
+
+/// What the checking phases hand to the building ones.
+struct Checked {
+    program_profopt_args: Option<String>,
+    ll: LlProgram,
+    db: database::Database,
+    stats: backendopt::Stats,
+    sizes: Vec<GraphSizes>,
+    gc: gctransform::GcStats,
+}
+
+fn check_phases(
+    opts: &Options,
+    sources: &mut SourceMap,
+    t: &mut Timings,
+    p: &mut Reporter,
+) -> PhaseResult<Checked> {
+    let program = phase(t, p, "parse", |_| {
+        parse::parse_program(&opts.target, sources)
+    })?;
     let program_profopt_args = match program.modules[0].globals.get("profopt_args") {
         Some(crate::parse::program::Global::Const(crate::flowgraph::ir::Constant::Str(s))) => {
             Some(s.to_string())
         }
         _ => None,
     };
-    let flow = t.time("flowgraph", || flowgraph::build_flow_graphs(&program))?;
+    let flow = phase(t, p, "flowgraph", |count| {
+        flowgraph::build_flow_graphs(&program, count)
+    })?;
     dump(opts, "1-flow", flow.graphs.values(), |_, _| String::new())?;
     let mut sizes = vec![GraphSizes::of("flowgraph", flow.graphs.values())];
-    let ann: Annotations = t.time("annotate", || annotate::annotate_program(&program, &flow))?;
+    let ann: Annotations = phase(t, p, "annotate", |count| {
+        annotate::annotate_program(&program, &flow, count)
+    })?;
     dump(
         opts,
         "2-annotated",
@@ -152,8 +219,8 @@ fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> Phase
     let rtype_opts = RtypeOptions {
         overflow_checks: opts.overflow_checks,
     };
-    let mut ll = t.time("rtype", || {
-        rtype::rtype_program(&program, &flow, &ann, rtype_opts)
+    let mut ll = phase(t, p, "rtype", |count| {
+        rtype::rtype_program(&program, &flow, &ann, rtype_opts, count)
     })?;
     verify_all(&ll)?;
     sizes.push(GraphSizes::of(
@@ -167,7 +234,7 @@ fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> Phase
         mallocremoval: opts.mallocremoval && opts.opt_level > 0,
         overflow_checks: opts.overflow_checks,
     };
-    let stats = t.time("backendopt", || {
+    let stats = phase(t, p, "backendopt", |_| {
         backendopt::optimize_program(&mut ll, bopts)
     });
     verify_all(&ll)?;
@@ -176,13 +243,34 @@ fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> Phase
         ll.graphs.values().map(|g| &g.graph),
     ));
     dump_ll(opts, "4-optimized", &ll)?;
-    let recursion = t.time("stackcheckinsertion", || {
+    let recursion = phase(t, p, "stackcheckinsertion", |_| {
         stackcheck::insert_stack_checks(&mut ll)
     });
-    let gc_stats = t.time("gctransform", || gctransform::transform_program(&mut ll));
+    let gc = phase(t, p, "gctransform", |count| {
+        gctransform::transform_program(&mut ll, count)
+    });
     verify_all(&ll)?;
     dump_ll(opts, "5-gctransformed", &ll)?;
-    let db = t.time("database", || database::build_database(&ll, recursion));
+    let db = phase(t, p, "database", |_| {
+        database::build_database(&ll, recursion)
+    });
+    Ok(Checked {
+        program_profopt_args,
+        ll,
+        db,
+        stats,
+        sizes,
+        gc,
+    })
+}
+
+fn build_phases(
+    opts: &Options,
+    c: Checked,
+    sources: &SourceMap,
+    t: &mut Timings,
+    p: &mut Reporter,
+) -> PhaseResult<Built> {
     let stem = opts
         .target
         .file_stem()
@@ -194,14 +282,14 @@ fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> Phase
         None => std::env::temp_dir().join(format!("translate-{stem}-{}", std::process::id())),
     };
     let source_opts = source::SourceOptions {
-        sources: &*sources,
-        debug_info: opts.debug_info.then_some(&*sources),
+        sources,
+        debug_info: opts.debug_info.then_some(sources),
         optimized: opts.opt_level > 0,
         write_text: opts.build_dir.is_some() || opts.source_only,
-        jobs: codegen_units(opts, &ll)?,
+        jobs: codegen_units(opts, &c.ll)?,
     };
-    let files = t.time("source", || {
-        source::generate_source(&ll, &db, &build_dir, &source_opts)
+    let files = phase(t, p, "source", |count| {
+        source::generate_source(&c.ll, &c.db, &build_dir, &source_opts, count)
     })?;
     let output = opts
         .output
@@ -210,7 +298,7 @@ fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> Phase
     let output = absolute(&output);
     let opt = format!("-O{}", opts.opt_level);
     let debug_flag = if opts.debug_info { "-g" } else { "" };
-    let profopt_args = profopt_args(opts, &program_profopt_args);
+    let profopt_args = profopt_args(opts, &c.program_profopt_args);
     let vars = compile::MakefileVars {
         debug: debug_flag,
         cc: &opts.cc,
@@ -222,24 +310,23 @@ fn run_phases(opts: &Options, sources: &mut SourceMap, t: &mut Timings) -> Phase
     };
     compile::write_build_files(&build_dir, &vars)?;
     if !opts.source_only {
-        t.time("compile", || compile::run_make(&build_dir, &vars))?;
+        phase(t, p, "compile", |_| compile::run_make(&build_dir, &vars))?;
         if opts.profopt.is_some() {
-            t.time("profopt", || compile::run_profopt(&build_dir))?;
+            phase(t, p, "profopt", |_| compile::run_profopt(&build_dir))?;
         }
         if opts.build_dir.is_none() {
             // A temporary folder: nothing in it is needed any more.
             let _ = std::fs::remove_dir_all(&build_dir);
         }
     }
-    let prebuilt_constants = db.strings.len();
     Ok(Built {
         output,
         build_dir,
-        stats,
-        sizes,
-        prebuilt_constants,
-        classes: ll.classes.classes.len(),
-        gc: gc_stats,
+        stats: c.stats,
+        sizes: c.sizes,
+        prebuilt_constants: c.db.strings.len(),
+        classes: c.ll.classes.classes.len(),
+        gc: c.gc,
     })
 }
 

@@ -49,7 +49,8 @@ impl FlowGraphs {
     }
 }
 
-pub fn build_flow_graphs(program: &Program) -> Result<FlowGraphs> {
+/// `progress` is told how many graphs are built after each one.
+pub fn build_flow_graphs(program: &Program, progress: &mut dyn FnMut(usize)) -> Result<FlowGraphs> {
     let mut graphs = IndexMap::new();
     // Module-level code runs before the entry point, so it is reachable.
     let roots: Vec<FuncId> = program
@@ -126,6 +127,7 @@ pub fn build_flow_graphs(program: &Program) -> Result<FlowGraphs> {
                     }
                 }
                 graphs.insert(f, g);
+                progress(graphs.len());
             }
             Err(e) if lazy.contains(&f) => {
                 deferred_errors.insert(f, e);

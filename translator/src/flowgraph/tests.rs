@@ -53,7 +53,9 @@ fn reading_a_never_assigned_local_is_an_error() {
     let (p, sources) = parse("def entry_point(argv):\n    print(y)\n    y = 2\n    return 0\n")
         .ok()
         .unwrap();
-    let errors = super::build_flow_graphs(&p).err().expect("an error");
+    let errors = super::build_flow_graphs(&p, &mut |_| {})
+        .err()
+        .expect("an error");
     let text = render(&errors, &sources);
     assert!(
         text.contains(":2:11: error: local variable `y` is used before it is assigned"),
@@ -67,7 +69,10 @@ fn unsupported_statements_are_errors_with_a_location() {
         parse("def entry_point(argv):\n    async for x in argv:\n        pass\n    return 0\n")
             .ok()
             .unwrap();
-    let text = render(&super::build_flow_graphs(&p).err().unwrap(), &sources);
+    let text = render(
+        &super::build_flow_graphs(&p, &mut |_| {}).err().unwrap(),
+        &sources,
+    );
     assert!(
         text.contains(":2:5: error: this statement is not supported"),
         "{text}"

@@ -28,7 +28,8 @@ pub struct GcStats {
     pub functions_with_frames: usize,
 }
 
-pub fn transform_program(program: &mut LlProgram) -> GcStats {
+/// `progress` is told how many functions are done after each one.
+pub fn transform_program(program: &mut LlProgram, progress: &mut dyn FnMut(usize)) -> GcStats {
     let collects = collecting_functions(program);
     let mut stats = GcStats {
         collecting_functions: collects.values().filter(|c| **c).count(),
@@ -56,6 +57,7 @@ pub fn transform_program(program: &mut LlProgram) -> GcStats {
             stats.functions_with_frames += 1;
         }
         results.push((f, ll));
+        progress(results.len());
     }
     for (f, ll) in results {
         program.graphs[&f] = ll;

@@ -26,7 +26,7 @@ def entry_point(argv):
 fn references_live_across_collections_are_saved_and_reloaded() {
     let fr = front(TREE);
     let (mut ll, _) = optimized(&fr);
-    let stats = super::transform_program(&mut ll);
+    let stats = super::transform_program(&mut ll, &mut |_| {});
     let make = &ll.graphs[&fr.func("make")];
     // The first subtree is live across the second call and the malloc;
     // the second across the malloc: two slots.
@@ -49,7 +49,7 @@ fn no_save_without_a_later_use() {
         "class A(object):\n    def __init__(self, x):\n        self.x = x\n\ndef entry_point(argv):\n    a = A(1)\n    b = A(2)\n    print(b.x)\n    return 0\n",
     );
     let (mut ll, _) = optimized(&fr);
-    super::transform_program(&mut ll);
+    super::transform_program(&mut ll, &mut |_| {});
     let g = &ll.graphs[&fr.func("entry_point")];
     let saves: Vec<_> = g
         .graph

@@ -1259,7 +1259,11 @@ impl Lowerer<'_> {
             )]);
         }
         match targets.as_slice() {
-            [] => unreachable!("annotator: a method call with no target has no result"),
+            // No instance of the receiver's class or of a subclass is
+            // ever made (a narrowing `isinstance` that is never true):
+            // the call cannot happen, its result is Impossible and the
+            // block ends here.
+            [] => {}
             [single] => self.push(LlOp::DirectCall(*single), arranged[0].clone(), result, span),
             _ => {
                 let (program, ann) = (self.program, self.ann);

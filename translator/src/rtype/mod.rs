@@ -99,11 +99,13 @@ pub fn lltype_of(s: &SomeValue) -> LlType {
     }
 }
 
+/// `progress` is told how many functions are done after each one.
 pub fn rtype_program(
     program: &Program,
     flow: &FlowGraphs,
     ann: &Annotations,
     opts: RtypeOptions,
+    progress: &mut dyn FnMut(usize),
 ) -> Result<LlProgram> {
     let mut graphs = IndexMap::new();
     let mut layouts = classes::ClassLayouts::new(program, &ann.classes);
@@ -149,11 +151,22 @@ pub fn rtype_program(
                     // A value without storage (the None result of
                     // `obj.x = v` carried out of a try block) may have
                     // no defining operation: pass the constant instead.
+                    // A variable that never holds a value (a local not
+                    // yet bound on any path here, carried to a `finally`
+                    // whose other paths bind it to an int) is passed as
+                    // unbound, which becomes a zero of the target's type,
+                    // not a null pointer.
                     for link in &mut out.exits {
                         for arg in &mut link.args {
                             if let Value::Var(v) = arg {
                                 if ll.types[v.index()] == LlType::Void {
-                                    *arg = Value::Const(Constant::None);
+                                    *arg = Value::Const(
+                                        if *ann.binding(f, *v) == SomeValue::Impossible {
+                                            Constant::Undefined
+                                        } else {
+                                            Constant::None
+                                        },
+                                    );
                                 }
                             }
                         }
@@ -170,6 +183,7 @@ pub fn rtype_program(
         }
         crate::flowgraph::simplify::remove_unreachable_blocks(&mut ll.graph);
         graphs.insert(f, ll);
+        progress(graphs.len());
     }
     Ok(LlProgram {
         entry: program.entry,

@@ -296,11 +296,13 @@ pub struct SourceOptions<'a> {
     pub jobs: usize,
 }
 
+/// `progress` is told how many function bodies are emitted after each one.
 pub fn generate_source(
     program: &LlProgram,
     db: &Database,
     build_dir: &Path,
     opts: &SourceOptions,
+    progress: &mut dyn FnMut(usize),
 ) -> Result<SourceFiles> {
     let context = Context::create();
     let module = context.create_module("program");
@@ -393,8 +395,9 @@ pub fn generate_source(
             sources,
         ));
     }
-    for (&f, symbol) in &db.functions {
+    for (i, (&f, symbol)) in db.functions.iter().enumerate() {
         function::emit_function(&cg, &program.graphs[&f], program, &db.recursion, symbol)?;
+        progress(i + 1);
     }
     if let Some((d, _)) = &cg.debug {
         d.finalize();

@@ -526,21 +526,25 @@ impl Builder<'_> {
                 let span = self.span(s);
                 let obj = self.expr(&t.value)?;
                 let name: Rc<str> = t.attr.as_str().into();
+                // Held from before the first operation that can raise: in
+                // a `try`, each such operation ends its block, and the
+                // object must be carried into the next.
+                let held_obj = self.hold(obj);
+                let obj = self.state()[&held_obj].clone();
                 let old = self.emit(
                     HlOp::GetAttr(name.clone()),
-                    vec![obj.clone()],
+                    vec![obj],
                     self.span(&*a.target),
                     None,
                 );
-                let held_obj = self.hold(obj);
                 let held = self.hold(old);
                 let rhs = self.expr(&a.value)?;
                 let old = self.take(&held);
-                let obj = self.take(&held_obj);
                 let Some(op) = binop(a.op) else {
                     return Err(self.unsupported(s, "the `@` operator"));
                 };
                 let v = self.emit(HlOp::InplaceBinary(op), vec![old, rhs], span, None);
+                let obj = self.take(&held_obj);
                 self.emit(HlOp::SetAttr(name), vec![obj, v], span, None);
             }
             // `seq[i] op= v`: seq and i are evaluated once.
