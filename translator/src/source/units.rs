@@ -2,8 +2,9 @@
 //! that the build folder's Makefile compiles in parallel and joins with
 //! ThinLTO, which still inlines across them.
 //!
-//! Every unit is a copy of the whole module in which only its own
-//! functions keep their bodies. Unit 0 also owns every global: the other
+//! Every unit starts as the whole module (a copy; the last one is the
+//! module itself) in which only its own functions keep their bodies; the
+//! others become declarations. Unit 0 also owns every global: the other
 //! units declare them, so there is one type table, one set of exception
 //! tables, one module-variables object and one copy of each prebuilt
 //! string. Definitions become external with hidden visibility, so units
