@@ -88,19 +88,7 @@ struct KeyRewriter<'a> {
 }
 
 impl rustpython_ast::Fold<ast::text_size::TextRange> for KeyRewriter<'_> {
-    type TargetU = ast::text_size::TextRange;
-    type Error = std::convert::Infallible;
-    type UserContext = ();
-
-    fn will_map_user(&mut self, _: &ast::text_size::TextRange) {}
-
-    fn map_user(
-        &mut self,
-        user: ast::text_size::TextRange,
-        _: (),
-    ) -> Result<ast::text_size::TextRange, Self::Error> {
-        Ok(user)
-    }
+    super::names::fold_keeping_ranges!();
 
     fn fold_keyword(&mut self, k: ast::Keyword) -> Result<ast::Keyword, Self::Error> {
         let is_key = k.arg.as_ref().is_some_and(|a| a.as_str() == "key");

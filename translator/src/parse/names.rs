@@ -89,20 +89,29 @@ struct Renamer<'m> {
     saw_lambda: bool,
 }
 
+/// The part of a `rustpython_ast::Fold` impl that every rewrite of ours
+/// shares: source ranges are kept as they are, and nothing fails.
+macro_rules! fold_keeping_ranges {
+    () => {
+        type TargetU = rustpython_parser::ast::text_size::TextRange;
+        type Error = std::convert::Infallible;
+        type UserContext = ();
+
+        fn will_map_user(&mut self, _: &rustpython_parser::ast::text_size::TextRange) {}
+
+        fn map_user(
+            &mut self,
+            user: rustpython_parser::ast::text_size::TextRange,
+            _: (),
+        ) -> Result<rustpython_parser::ast::text_size::TextRange, Self::Error> {
+            Ok(user)
+        }
+    };
+}
+pub(crate) use fold_keeping_ranges;
+
 impl rustpython_ast::Fold<ast::text_size::TextRange> for Renamer<'_> {
-    type TargetU = ast::text_size::TextRange;
-    type Error = std::convert::Infallible;
-    type UserContext = ();
-
-    fn will_map_user(&mut self, _: &ast::text_size::TextRange) {}
-
-    fn map_user(
-        &mut self,
-        user: ast::text_size::TextRange,
-        _: (),
-    ) -> Result<ast::text_size::TextRange, Self::Error> {
-        Ok(user)
-    }
+    fold_keeping_ranges!();
 
     fn fold_expr_name(&mut self, mut n: ast::ExprName) -> Result<ast::ExprName, Self::Error> {
         if let Some(new) = self.map.get(n.id.as_str()) {
