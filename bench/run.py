@@ -781,9 +781,12 @@ def scaling_markdown(rows):
     lines.append("")
     lines.append("Front half: parse, flowgraph, annotate, rtype, backendopt, "
                  "stackcheckinsertion, gctransform and database; source: building and "
-                 "writing the program's LLVM module (program.bc); compile: `make` in the "
-                 "build folder (clang on the runtime, llvm-link, opt internalize/globaldce, "
-                 "clang -O2 on the whole module and the link). Growth: this "
+                 "writing the program's LLVM module (program.bc, or one bitcode file per "
+                 "codegen unit); compile: `make` in the build folder (one module: llvm-link "
+                 "with the runtime, opt internalize/globaldce, clang -O2 on the whole module "
+                 "and the link; several units, as `translate` chooses for large programs on "
+                 "a machine with several cores: ThinLTO, each unit's code generation a "
+                 "job of its own). Growth: this "
                  "size's total / the previous size's, divided by the ratio of their "
                  "line counts (1.00: time grows linearly with lines; below 1: more slowly, "
                  "e.g. while fixed costs dominate; above 1: faster than linearly).")
