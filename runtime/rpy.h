@@ -251,7 +251,13 @@ enum rpy_eq_kind {
     RPY_EQ_BITS = 0,  /* ints, bools, instances (identity) */
     RPY_EQ_FLOAT = 1, /* doubles: ==, so 0.0 == -0.0 and NaN != NaN */
     RPY_EQ_STR = 2,   /* rpy_str contents (NULL is None) */
+    /* rpy_lists compared with rpy_list_eq, their items with the kind in
+     * the bits above the low eight (a list of lists of floats is
+     * RPY_EQ_LIST | (RPY_EQ_LIST | RPY_EQ_FLOAT << 8) << 8). */
+    RPY_EQ_LIST = 3,
 };
+/* x == y for two items of the given rpy_eq_kind. */
+bool rpy_items_equal(uint64_t x, uint64_t y, int32_t eq_kind);
 /* The first index i >= start with l[i] == item, or -1. */
 /* l.index(item, start, stop): the first position in [start, stop) (negative
  * bounds count from the end, as list.index's) holding item, or -1. */

@@ -1081,13 +1081,7 @@ bool rpy_dict_eq(rpy_dict *a, rpy_dict *b, int32_t value_eq_kind) {
         if (!values)
             continue;
         uint64_t x = get(a->values, vsize, e), y = get(b->values, vsize, f);
-        bool same;
-        switch (value_eq_kind) {
-        case RPY_EQ_FLOAT: same = as_double(x) == as_double(y); break;
-        case RPY_EQ_STR: same = rpy_str_eq(as_str(x), as_str(y)); break;
-        default: same = x == y; break;
-        }
-        if (!same)
+        if (!rpy_items_equal(x, y, value_eq_kind))
             return false;
     }
     return true;

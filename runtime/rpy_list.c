@@ -537,11 +537,16 @@ static inline double as_double(uint64_t bits) {
 static inline rpy_str *as_str(uint64_t bits) { return (rpy_str *)(uintptr_t)bits; }
 
 static inline bool items_equal(uint64_t x, uint64_t y, int32_t eq_kind) {
-    switch (eq_kind) {
+    switch (eq_kind & 0xff) {
     case RPY_EQ_FLOAT: return as_double(x) == as_double(y);
     case RPY_EQ_STR: return rpy_str_eq(as_str(x), as_str(y));
+    case RPY_EQ_LIST: return rpy_list_eq((rpy_list *)(uintptr_t)x, (rpy_list *)(uintptr_t)y, eq_kind >> 8);
     default: return x == y;
     }
+}
+
+bool rpy_items_equal(uint64_t x, uint64_t y, int32_t eq_kind) {
+    return items_equal(x, y, eq_kind);
 }
 
 int64_t rpy_list_find(rpy_list *l, uint64_t item, int32_t eq_kind, int64_t start, int64_t stop) {

@@ -1359,6 +1359,26 @@ static void test_equality(void) {
     check(FIND(LIST(2), 1, B, 0) == 1 && COUNT(LIST(2), 0, B) == 2, "bool find/count");
     check(rpy_list_eq(NULL, NULL, B) && !rpy_list_eq(LIST(2), NULL, B) && !rpy_list_eq(NULL, LIST(2), B),
           "None lists");
+
+    /* Lists of lists: [[0.0], None] against [[-0.0], None], then [[1.0], None]. */
+    const int32_t LF = RPY_EQ_LIST | F << 8, LLF = RPY_EQ_LIST | LF << 8;
+    for (int k = 0; k < 2; k++) {
+        f[k] = rpy_list_new(RPY_TID_ARRAY_PTR, 0, 0);
+        f[2] = rpy_list_new(RPY_TID_ARRAY_F64, 1, 1);
+        set_at(LIST(2), 0, bits(k ? -0.0 : 0.0));
+        rpy_list_append(LIST(k), PTR(f[2]));
+        rpy_list_append(LIST(k), 0);
+    }
+    check(rpy_list_eq(LIST(0), LIST(1), LF) && !rpy_list_eq(LIST(0), LIST(1), RPY_EQ_LIST | B << 8),
+          "lists of float lists compare their items as floats");
+    check(FIND(LIST(0), 0, LF, 0) == 1 && COUNT(LIST(1), at(LIST(0), 0), LF) == 1, "find/count a list in a list of lists");
+    set_at((rpy_list *)(uintptr_t)at(LIST(1), 0), 0, bits(1.0));
+    check(!rpy_list_eq(LIST(0), LIST(1), LF) && !rpy_items_equal(at(LIST(0), 0), at(LIST(1), 0), LF),
+          "an inner item differs");
+    f[2] = rpy_list_new(RPY_TID_ARRAY_PTR, 0, 0);
+    rpy_list_append(LIST(2), PTR(f[0]));
+    check(rpy_items_equal(PTR(f[2]), PTR(f[2]), LLF) && !rpy_items_equal(PTR(f[2]), 0, LLF),
+          "three levels: a list equals itself, not None");
     unframe(f);
 }
 

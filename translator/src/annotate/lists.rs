@@ -2,7 +2,7 @@
 //! and the list methods. Stores generalize the list definition's item
 //! type; reads register the block so it is flowed again when it grows.
 
-use super::listdef::ListId;
+use super::listdef::{ListDefs, ListId};
 use super::model::{with_article, SomeValue, Types};
 use super::Annotator;
 use crate::diagnostics::{Diagnostic, Span};
@@ -51,18 +51,43 @@ pub fn sortable(s: &SomeValue) -> bool {
     }
 }
 
-/// Items that `in`, `index`, `count`, `remove` and `sort` can compare.
-pub fn comparable_item(s: &SomeValue) -> bool {
-    matches!(
-        s,
-        SomeValue::Int
-            | SomeValue::Bool
-            | SomeValue::Float
-            | SomeValue::Str { .. }
-            | SomeValue::Instance { .. }
-            | SomeValue::None
-            | SomeValue::Impossible
-    )
+/// Items that `in`, `index`, `count`, `remove` and `==` can compare:
+/// numbers, strings, None, instances (by identity), and lists of those,
+/// nested up to three deep (the runtime's `rpy_eq_kind` code holds no
+/// more).
+pub fn comparable_item(s: &SomeValue, lists: &ListDefs) -> bool {
+    let mut s = s;
+    for _ in 0..=3 {
+        match s {
+            SomeValue::List(id) => s = lists.item(*id),
+            _ => {
+                return matches!(
+                    s,
+                    SomeValue::Int
+                        | SomeValue::Bool
+                        | SomeValue::Float
+                        | SomeValue::Str { .. }
+                        | SomeValue::Instance { .. }
+                        | SomeValue::None
+                        | SomeValue::Impossible
+                )
+            }
+        }
+    }
+    false
+}
+
+/// What a list of lists (of lists...) holds at the bottom; `s` itself
+/// when it is not a list.
+pub fn innermost_item(s: &SomeValue, lists: &ListDefs) -> SomeValue {
+    let mut s = s;
+    for _ in 0..=3 {
+        match s {
+            SomeValue::List(id) => s = lists.item(*id),
+            _ => break,
+        }
+    }
+    s.clone()
 }
 
 impl Annotator<'_> {
@@ -361,7 +386,9 @@ impl Annotator<'_> {
                         ),
                     ));
                 }
-                if !comparable_item(&item) || item.union(&args[0], &t).is_none() {
+                if !comparable_item(&item, &self.lists.borrow())
+                    || item.union(&args[0], &t).is_none()
+                {
                     return Err(Diagnostic::error(
                         span,
                         format!(

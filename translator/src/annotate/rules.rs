@@ -250,7 +250,9 @@ fn compare(p: &Types, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> Ru
         return match r {
             List(id) => {
                 let item = p.lists.borrow().item(*id).clone();
-                if crate::annotate::lists::comparable_item(&item) && item.union(l, p).is_some() {
+                if crate::annotate::lists::comparable_item(&item, &p.lists.borrow())
+                    && item.union(l, p).is_some()
+                {
                     Ok(Bool)
                 } else {
                     Err(Diagnostic::error(
@@ -333,7 +335,10 @@ fn compare(p: &Types, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> Ru
         (Dict(_, v), Dict(..))
             if matches!(op, CmpOp::Eq | CmpOp::Ne)
                 && l.union(r, p).is_some()
-                && crate::annotate::lists::comparable_item(p.lists.borrow().item(*v)) =>
+                && crate::annotate::lists::comparable_item(
+                    p.lists.borrow().item(*v),
+                    &p.lists.borrow(),
+                ) =>
         {
             Ok(Bool)
         }
@@ -343,17 +348,18 @@ fn compare(p: &Types, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> Ru
             // Item by item with ==: instances by identity, unless their
             // class defines __eq__ (which the runtime would not call).
             let item = p.lists.borrow().item(*items).clone();
-            match item {
+            let innermost = crate::annotate::lists::innermost_item(&item, &p.lists.borrow());
+            match innermost {
                 Instance { class, .. } if defines_any(p, class, &["__eq__", "__ne__"]) => {
                     Err(Diagnostic::error(
                         span,
                         format!(
                             "comparing lists of {} that define __eq__ is not supported",
-                            with_article(&item, p)
+                            with_article(&innermost, p)
                         ),
                     ))
                 }
-                _ if crate::annotate::lists::comparable_item(&item) => Ok(Bool),
+                _ if crate::annotate::lists::comparable_item(&item, &p.lists.borrow()) => Ok(Bool),
                 _ => Err(Diagnostic::error(
                     span,
                     format!(

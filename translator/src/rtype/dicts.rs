@@ -209,7 +209,7 @@ impl Lowerer<'_> {
             (Helper::SetEq, vec![args[0].clone(), args[1].clone()])
         } else {
             let (_, value) = self.dict_types(args[0]);
-            let eq = super::lists::eq_kind_of(&value) as i64;
+            let eq = super::lists::eq_kind_of(&value, &self.ann.lists).code() as i64;
             (
                 Helper::DictEq,
                 vec![args[0].clone(), args[1].clone(), int(eq)],

@@ -5,7 +5,7 @@
 use super::llop::{EqKind, ItemKind, ListLayout, LlOp};
 use super::lltype::LlType;
 use super::lower::{LResult, Lowerer};
-use crate::annotate::listdef::ListId;
+use crate::annotate::listdef::{ListDefs, ListId};
 use crate::annotate::model::SomeValue;
 use crate::annotate::Annotations;
 use crate::diagnostics::Span;
@@ -26,10 +26,11 @@ pub fn item_kind_of(item: &SomeValue) -> ItemKind {
     }
 }
 
-pub fn eq_kind_of(item: &SomeValue) -> EqKind {
+pub fn eq_kind_of(item: &SomeValue, lists: &ListDefs) -> EqKind {
     match item {
         SomeValue::Float => EqKind::Float,
         SomeValue::Str { .. } => EqKind::Str,
+        SomeValue::List(id) => EqKind::List(eq_kind_of(lists.item(*id), lists).code()),
         _ => EqKind::Bits,
     }
 }
@@ -154,7 +155,7 @@ impl Lowerer<'_> {
 
     /// `a == b` / `a != b` of lists, item by item.
     pub(super) fn list_eq(&mut self, args: [&Value; 2], negate: bool, result: VarId, span: Span) {
-        let eq = eq_kind_of(&self.list_item(args[0])) as i64;
+        let eq = eq_kind_of(&self.list_item(args[0]), &self.ann.lists).code() as i64;
         let call = vec![
             args[0].clone(),
             args[1].clone(),
@@ -325,7 +326,7 @@ impl Lowerer<'_> {
         let list = args[0].clone();
         let item = self.list_item(&list);
         let kind = item_kind_of(&item);
-        let eq = eq_kind_of(&item);
+        let eq = eq_kind_of(&item, &self.ann.lists);
         let int = |s: &mut Self, v: &Value| s.convert(v, LlType::Signed, span);
         let (op, call_args) = match &**name {
             "append" => {

@@ -61,9 +61,24 @@ pub enum ListLayout {
 /// How list items compare (`enum rpy_eq_kind` in rpy.h).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum EqKind {
-    Bits = 0,
-    Float = 1,
-    Str = 2,
+    Bits,
+    Float,
+    Str,
+    /// Lists whose items compare with the kind of this runtime code.
+    List(u32),
+}
+
+impl EqKind {
+    /// The runtime's code: a list of lists passes its items' code in the
+    /// bits above the low eight (so three levels of nesting fit).
+    pub fn code(self) -> u32 {
+        match self {
+            EqKind::Bits => 0,
+            EqKind::Float => 1,
+            EqKind::Str => 2,
+            EqKind::List(inner) => 3 | inner << 8,
+        }
+    }
 }
 
 /// A per-class table indexed by type id (methods or class attributes);

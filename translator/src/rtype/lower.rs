@@ -772,7 +772,7 @@ impl Lowerer<'_> {
             let SomeValue::List(id) = sr else {
                 unreachable!("annotator: `in` {sr}")
             };
-            let eq = super::lists::eq_kind_of(self.ann.lists.item(id));
+            let eq = super::lists::eq_kind_of(self.ann.lists.item(id), &self.ann.lists);
             // The searched value in the list's representation (an int
             // searched in a list of floats would need a conversion, but
             // the annotator keeps them apart).

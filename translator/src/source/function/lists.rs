@@ -325,7 +325,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                         &[
                             ptr_arg(&a[0]),
                             bits.into(),
-                            i32(*eq as u64).into(),
+                            i32(eq.code() as u64).into(),
                             start.into(),
                             stop.into(),
                         ],
@@ -353,7 +353,7 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 let bits = self.item_bits(&a[1], kind)?;
                 self.call_rt(
                     RuntimeFn::ListCount,
-                    &[ptr_arg(&a[0]), bits.into(), i32(*eq as u64).into()],
+                    &[ptr_arg(&a[0]), bits.into(), i32(eq.code() as u64).into()],
                 )?
             }
             LlOp::ListSortKeyed(spec) => {
