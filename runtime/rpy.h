@@ -258,6 +258,13 @@ enum rpy_eq_kind {
 };
 /* x == y for two items of the given rpy_eq_kind. */
 bool rpy_items_equal(uint64_t x, uint64_t y, int32_t eq_kind);
+/* Orderings for rpy_list_compare, as Python's rich comparisons. */
+enum rpy_cmp_op { RPY_CMP_LT = 0, RPY_CMP_LE = 1, RPY_CMP_GT = 2, RPY_CMP_GE = 3 };
+/* `a op b` for lists (not None) of ints, bools, floats, strings (not
+ * None) or lists of those, as CPython: the first items that differ (by
+ * ==) decide with `op` (so a NaN there makes every ordering false), else
+ * the lengths do. */
+bool rpy_list_compare(rpy_list *a, rpy_list *b, int32_t eq_kind, int32_t op);
 /* The first index i >= start with l[i] == item, or -1. */
 /* l.index(item, start, stop): the first position in [start, stop) (negative
  * bounds count from the end, as list.index's) holding item, or -1. */

@@ -592,6 +592,44 @@ bool rpy_list_eq(rpy_list *a, rpy_list *b, int32_t eq_kind) {
     return true;
 }
 
+/* `x op y` for two items known to differ (by ==) or of any kind. */
+static bool items_ordered(uint64_t x, uint64_t y, int32_t eq_kind, int32_t op) {
+    int c;
+    switch (eq_kind & 0xff) {
+    case RPY_EQ_FLOAT: {
+        double a = as_double(x), b = as_double(y);
+        switch (op) {
+        case RPY_CMP_LT: return a < b;
+        case RPY_CMP_LE: return a <= b;
+        case RPY_CMP_GT: return a > b;
+        default: return a >= b;
+        }
+    }
+    case RPY_EQ_STR: c = rpy_str_cmp(as_str(x), as_str(y)); break;
+    case RPY_EQ_LIST:
+        return rpy_list_compare((rpy_list *)(uintptr_t)x, (rpy_list *)(uintptr_t)y, eq_kind >> 8, op);
+    default: c = (int64_t)x < (int64_t)y ? -1 : (int64_t)x > (int64_t)y; break;
+    }
+    switch (op) {
+    case RPY_CMP_LT: return c < 0;
+    case RPY_CMP_LE: return c <= 0;
+    case RPY_CMP_GT: return c > 0;
+    default: return c >= 0;
+    }
+}
+
+bool rpy_list_compare(rpy_list *a, rpy_list *b, int32_t eq_kind, int32_t op) {
+    int64_t n = a->length, m = b->length;
+    uint32_t size = item_size(a->items);
+    const char *x = rpy_list_item0(a, size), *y = rpy_list_item0(b, size);
+    for (int64_t i = 0; i < n && i < m; i++) {
+        uint64_t u = read_item(x, size, i), v = read_item(y, size, i);
+        if (!items_equal(u, v, eq_kind))
+            return items_ordered(u, v, eq_kind, op);
+    }
+    return items_ordered((uint64_t)n, (uint64_t)m, RPY_EQ_BITS, op);
+}
+
 /* ---- sorting ------------------------------------------------------------
  *
  * A bottom-up merge sort of the 8-byte items in place, with a malloc'ed

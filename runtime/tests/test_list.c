@@ -1379,6 +1379,23 @@ static void test_equality(void) {
     rpy_list_append(LIST(2), PTR(f[0]));
     check(rpy_items_equal(PTR(f[2]), PTR(f[2]), LLF) && !rpy_items_equal(PTR(f[2]), 0, LLF),
           "three levels: a list equals itself, not None");
+
+    /* Orderings: [[0.0]] against [[1.0]] (LIST(0) and LIST(1) without their None). */
+    rpy_list_delete(LIST(0), 1);
+    rpy_list_delete(LIST(1), 1);
+    check(rpy_list_compare(LIST(0), LIST(1), LF, RPY_CMP_LT) && rpy_list_compare(LIST(0), LIST(1), LF, RPY_CMP_LE) &&
+              !rpy_list_compare(LIST(0), LIST(1), LF, RPY_CMP_GT) && rpy_list_compare(LIST(1), LIST(0), LF, RPY_CMP_GE),
+          "nested lists order by their first differing item");
+    f[2] = rpy_list_slice(LIST(0), 0, 0, 1);
+    check(rpy_list_compare(LIST(2), LIST(0), LF, RPY_CMP_LT) && !rpy_list_compare(LIST(0), LIST(0), LF, RPY_CMP_LT) &&
+              rpy_list_compare(LIST(0), LIST(0), LF, RPY_CMP_GE),
+          "a prefix is smaller; equal lists are <= and >=, not <");
+    f[2] = rpy_list_new(RPY_TID_ARRAY_I64, 2, 2);
+    f[1] = rpy_list_new(RPY_TID_ARRAY_I64, 1, 1);
+    set_at(LIST(2), 0, (uint64_t)-5);
+    set_at(LIST(1), 0, 3);
+    check(rpy_list_compare(LIST(2), LIST(1), B, RPY_CMP_LT) && !rpy_list_compare(LIST(1), LIST(2), B, RPY_CMP_LE),
+          "ints compare signed");
     unframe(f);
 }
 

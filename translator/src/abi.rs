@@ -188,6 +188,7 @@ helpers! {
     SetAddDictKeys = "rpy_set_add_dict_keys" (Ptr, Ptr) -> Void, Raise;
     SetAddChars = "rpy_set_add_chars" (Ptr, Ptr) -> Void, Raise;
     ListEq = "rpy_list_eq" (Ptr, Ptr, I32) -> Bool, Pure;
+    ListCompare = "rpy_list_compare" (Ptr, Ptr, I32, I32) -> Bool, Pure;
     SetOfConstants = "rpy_set_of_constants" (Ptr) -> Ptr, Raise;
     SetPop = "rpy_set_pop" (Ptr) -> I64, Raise;
     SetList = "rpy_set_list" (Ptr) -> Ptr, Raise;

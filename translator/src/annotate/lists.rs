@@ -77,6 +77,20 @@ pub fn comparable_item(s: &SomeValue, lists: &ListDefs) -> bool {
     false
 }
 
+/// Items that `< <= > >=` between lists can order: ints, bools, floats,
+/// strings that are never None, and lists of those (nested as for ==).
+pub fn orderable_item(s: &SomeValue, lists: &ListDefs) -> bool {
+    comparable_item(s, lists)
+        && matches!(
+            innermost_item(s, lists),
+            SomeValue::Int
+                | SomeValue::Bool
+                | SomeValue::Float
+                | SomeValue::Str { can_be_none: false }
+                | SomeValue::Impossible
+        )
+}
+
 /// What a list of lists (of lists...) holds at the bottom; `s` itself
 /// when it is not a list.
 pub fn innermost_item(s: &SomeValue, lists: &ListDefs) -> SomeValue {

@@ -371,6 +371,23 @@ fn compare(p: &Types, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> Ru
                 .with_help("lists of numbers, strings and instances compare with == and !=")),
             }
         }
+        (List(items), List(_)) if l.union(r, p).is_some() => {
+            // `< <= > >=`, lexicographic as CPython's.
+            let item = p.lists.borrow().item(*items).clone();
+            if crate::annotate::lists::orderable_item(&item, &p.lists.borrow()) {
+                Ok(Bool)
+            } else {
+                Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "`{}` between lists of {} is not supported",
+                        op.symbol(),
+                        with_article(&item, p)
+                    ),
+                )
+                .with_help("lists of ints, floats and strings (or lists of those) can be ordered"))
+            }
+        }
         (Str { can_be_none: false }, Str { can_be_none: false }) | (Bytes, Bytes) => Ok(Bool),
         (Str { .. }, Str { .. }) => Err(Diagnostic::error(
             span,

@@ -9,7 +9,7 @@ use crate::annotate::listdef::{ListDefs, ListId};
 use crate::annotate::model::SomeValue;
 use crate::annotate::Annotations;
 use crate::diagnostics::Span;
-use crate::flowgraph::hlop::{BinOp, HlOp};
+use crate::flowgraph::hlop::{BinOp, CmpOp, HlOp};
 use crate::flowgraph::ir::{Constant, Value, VarId};
 use crate::flowgraph::FlowGraphs;
 use std::collections::HashSet;
@@ -177,6 +177,32 @@ impl Lowerer<'_> {
                 span,
             );
         }
+    }
+
+    /// `a < b` (and `<=`, `>`, `>=`) of lists, as CPython's: the first
+    /// items that differ decide, else the lengths.
+    pub(super) fn list_compare(&mut self, args: [&Value; 2], op: CmpOp, result: VarId, span: Span) {
+        let eq = eq_kind_of(&self.list_item(args[0]), &self.ann.lists).code() as i64;
+        // `enum rpy_cmp_op` in rpy.h.
+        let op = match op {
+            CmpOp::Lt => 0,
+            CmpOp::Le => 1,
+            CmpOp::Gt => 2,
+            CmpOp::Ge => 3,
+            other => unreachable!("annotator: list ordering with {other:?}"),
+        };
+        let call = vec![
+            args[0].clone(),
+            args[1].clone(),
+            Value::Const(Constant::Int(eq)),
+            Value::Const(Constant::Int(op)),
+        ];
+        self.push(
+            LlOp::CallHelper(crate::abi::Helper::ListCompare),
+            call,
+            result,
+            span,
+        );
     }
 
     pub(super) fn list_binary(

@@ -742,6 +742,10 @@ impl Lowerer<'_> {
             self.list_eq([l, r], c == CmpOp::Ne, result, span);
             return Ok(());
         }
+        if let (CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge, SomeValue::List(_)) = (c, &sl) {
+            self.list_compare([l, r], c, result, span);
+            return Ok(());
+        }
         if matches!(c, CmpOp::In | CmpOp::NotIn)
             && matches!(sr, SomeValue::Dict(..) | SomeValue::Set(_))
         {
