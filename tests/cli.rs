@@ -117,18 +117,27 @@ fn jit_level_is_refused_with_a_reason() {
 fn the_same_input_gives_byte_identical_ir() {
     let d = scratch("repro");
     let mut texts = vec![];
+    let mut binaries = vec![];
     for k in 0..2 {
         let build = d.join(format!("b{k}"));
+        let out = d.join(format!("fib{k}-c"));
         let t = translate()
-            .args(["--batch", "--source", "--build-dir"])
+            .args(["--batch", "--build-dir"])
             .arg(&build)
+            .arg("--output")
+            .arg(&out)
             .arg(fib())
             .output()
             .unwrap();
         assert!(t.status.success());
         texts.push(std::fs::read(build.join("program.ll")).unwrap());
+        binaries.push(std::fs::read(&out).unwrap());
     }
     assert_eq!(texts[0], texts[1]);
+    assert!(
+        binaries[0] == binaries[1],
+        "two translations give different binaries"
+    );
     let _ = std::fs::remove_dir_all(&d);
 }
 
@@ -161,6 +170,38 @@ fn jobs_split_the_program_into_units_reproducibly() {
         binaries.push(std::fs::read(&out).unwrap());
     }
     assert!(binaries[0] == binaries[1], "two translations differ");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+/// Errors in independent places (here three branches of one loop) are
+/// reported in one run, in source order; code after an error is not
+/// followed, so it adds no errors of its own.
+#[test]
+fn independent_errors_are_reported_together() {
+    let d = scratch("errors");
+    let prog = d.join("three.py");
+    std::fs::write(
+        &prog,
+        "def run(code):\n    acc = 0\n    for op in code:\n        if op == 1:\n            acc = acc + \"x\"\n        elif op == 2:\n            acc = acc - 1\n        elif op == 3:\n            acc.append(1)\n        else:\n            print(len(acc))\n    return acc\n\n\ndef entry_point(argv):\n    print(run([1, 2, 3]))\n    return 0\n\n\ndef target(*args):\n    return entry_point, None\n",
+    )
+    .unwrap();
+    let t = translate().arg("--batch").arg(&prog).output().unwrap();
+    assert_eq!(t.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&t.stderr);
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .map(|l| l.split(": error: ").next().unwrap())
+        .collect();
+    let want: Vec<String> = [5, 9, 11]
+        .iter()
+        .map(|n| format!("{}:{n}:", prog.display()))
+        .collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    for (got, want) in lines.iter().zip(&want) {
+        assert!(got.starts_with(want.as_str()), "{err}");
+    }
+    assert!(err.contains("translation failed: 3 errors"), "{err}");
     let _ = std::fs::remove_dir_all(&d);
 }
 

@@ -71,6 +71,9 @@ impl Annotations {
 
 /// `progress` is told how many functions have been reached so far, each
 /// time that number grows.
+/// The most errors one run reports (the annotation stops there).
+const MAX_ERRORS: usize = 20;
+
 pub fn annotate_program(
     program: &Program,
     flow: &FlowGraphs,
@@ -125,10 +128,24 @@ pub fn annotate_program(
         a.schedule(init, flow.graphs[&init].startblock);
     }
     let mut reported = 0;
+    // A block that fails is not followed further, and the annotation goes
+    // on, so independent errors are reported together. An error stands
+    // only if the block's last annotation failed: a later, more general
+    // one may succeed.
+    let mut failed: IndexMap<(FuncId, BlockId), Diagnostic> = IndexMap::new();
     while let Some((f, b)) = a.queue.pop_front() {
         a.queued.remove(&(f, b));
-        a.flow_block(f, b)
-            .map_err(|d| vec![with_call_chain(d, flow, f)])?;
+        match a.flow_block(f, b) {
+            Ok(_) => {
+                failed.shift_remove(&(f, b));
+            }
+            Err(d) => {
+                failed.insert((f, b), with_call_chain(d, flow, f));
+                if failed.len() >= MAX_ERRORS {
+                    break;
+                }
+            }
+        }
         if a.bindings.len() != reported {
             reported = a.bindings.len();
             progress(reported);
@@ -137,6 +154,20 @@ pub fn annotate_program(
         for (f, b) in dirty {
             a.schedule(f, b);
         }
+    }
+    if !failed.is_empty() {
+        let mut errors: Vec<Diagnostic> = vec![];
+        // One report per place (several blocks can fail on one line).
+        for d in failed.into_values() {
+            if !errors
+                .iter()
+                .any(|e| e.span == d.span && e.message == d.message)
+            {
+                errors.push(d);
+            }
+        }
+        errors.sort_by_key(|d| d.span.map(|s| (s.file, s.start)));
+        return Err(errors);
     }
     let unassigned = a.classes.check_unassigned(&types!(a));
     if !unassigned.is_empty() {
