@@ -202,6 +202,22 @@ fn independent_errors_are_reported_together() {
         assert!(got.starts_with(want.as_str()), "{err}");
     }
     assert!(err.contains("translation failed: 3 errors"), "{err}");
+    // A function whose graph cannot be built: the functions it names are
+    // still checked.
+    std::fs::write(
+        &prog,
+        "def g(y):\n    return foo + y\n\n\ndef entry_point(argv):\n    v = eval(\"1\")\n    print(g(2))\n    return 0\n\n\ndef target(*args):\n    return entry_point, None\n",
+    )
+    .unwrap();
+    let t = translate().arg("--batch").arg(&prog).output().unwrap();
+    let err = String::from_utf8_lossy(&t.stderr);
+    let errors: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    assert!(
+        errors.len() == 2
+            && errors[0].contains(":2:12: error: name `foo`")
+            && errors[1].contains(":6:9: error: `eval`"),
+        "{err}"
+    );
     let _ = std::fs::remove_dir_all(&d);
 }
 

@@ -92,6 +92,9 @@ pub struct Note {
     pub message: String,
 }
 
+/// The most errors one run reports.
+pub const MAX_ERRORS: usize = 20;
+
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
     pub span: Option<Span>,

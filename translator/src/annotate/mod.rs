@@ -71,9 +71,6 @@ impl Annotations {
 
 /// `progress` is told how many functions have been reached so far, each
 /// time that number grows.
-/// The most errors one run reports (the annotation stops there).
-const MAX_ERRORS: usize = 20;
-
 pub fn annotate_program(
     program: &Program,
     flow: &FlowGraphs,
@@ -141,7 +138,7 @@ pub fn annotate_program(
             }
             Err(d) => {
                 failed.insert((f, b), with_call_chain(d, flow, f));
-                if failed.len() >= MAX_ERRORS {
+                if failed.len() >= crate::diagnostics::MAX_ERRORS {
                     break;
                 }
             }

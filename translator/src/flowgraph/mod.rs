@@ -132,7 +132,24 @@ pub fn build_flow_graphs(program: &Program, progress: &mut dyn FnMut(usize)) -> 
             Err(e) if lazy.contains(&f) => {
                 deferred_errors.insert(f, e);
             }
-            Err(e) => errors.extend(e),
+            Err(e) => {
+                errors.extend(e);
+                // No graph to follow: the module functions its source
+                // names are reached anyway, so their own errors are
+                // reported in the same run.
+                let func = program.function(f);
+                let span = crate::diagnostics::Span::new(
+                    func.file,
+                    func.def.range.start().into(),
+                    func.def.range.end().into(),
+                );
+                for callee in functions_named_in(program, f) {
+                    if seen.insert(callee) {
+                        queue.push_back(callee);
+                        reached_from.insert(callee, (f, span));
+                    }
+                }
+            }
         }
     }
     if errors.is_empty() {
@@ -142,6 +159,37 @@ pub fn build_flow_graphs(program: &Program, progress: &mut dyn FnMut(usize)) -> 
             deferred_errors,
         })
     } else {
+        errors.sort_by_key(|d| d.span.map(|s| (s.file, s.start)));
+        errors.truncate(crate::diagnostics::MAX_ERRORS);
         Err(errors)
     }
+}
+
+/// The module-level functions whose names the source of `f` reads (what
+/// its graph would have called, had it been built).
+fn functions_named_in(program: &Program, f: FuncId) -> Vec<FuncId> {
+    use rustpython_ast::Visitor;
+    #[derive(Default)]
+    struct Names(Vec<String>);
+    impl Visitor for Names {
+        fn visit_expr_name(&mut self, node: rustpython_parser::ast::ExprName) {
+            if matches!(node.ctx, rustpython_parser::ast::ExprContext::Load) {
+                self.0.push(node.id.to_string());
+            }
+        }
+    }
+    let func = program.function(f);
+    let mut names = Names::default();
+    for s in func.def.body.clone() {
+        names.visit_stmt(s);
+    }
+    let globals = &program.module(func.module).globals;
+    names
+        .0
+        .iter()
+        .filter_map(|n| match globals.get(n.as_str()) {
+            Some(crate::parse::program::Global::Func(g)) => Some(*g),
+            _ => None,
+        })
+        .collect()
 }
