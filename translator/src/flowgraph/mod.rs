@@ -133,17 +133,32 @@ pub fn build_flow_graphs(program: &Program, progress: &mut dyn FnMut(usize)) -> 
                 deferred_errors.insert(f, e);
             }
             Err(e) => {
-                errors.extend(e);
+                // How the entry point gets here, as the annotator says it.
+                let mut notes = vec![];
+                let mut cur = f;
+                while let Some(&(caller, span)) = reached_from.get(&cur) {
+                    if notes.len() > reached_from.len() {
+                        break;
+                    }
+                    let short = |g: FuncId| {
+                        let q = program.qualname(g);
+                        q.rsplit('.').next().unwrap_or(&q).to_string()
+                    };
+                    notes.push((
+                        span,
+                        format!("`{}` is reached from `{}` here", short(cur), short(caller)),
+                    ));
+                    cur = caller;
+                }
+                errors.extend(e.into_iter().map(|d| {
+                    notes
+                        .iter()
+                        .fold(d, |d, (span, msg)| d.with_note(Some(*span), msg.clone()))
+                }));
                 // No graph to follow: the module functions its source
                 // names are reached anyway, so their own errors are
                 // reported in the same run.
-                let func = program.function(f);
-                let span = crate::diagnostics::Span::new(
-                    func.file,
-                    func.def.range.start().into(),
-                    func.def.range.end().into(),
-                );
-                for callee in functions_named_in(program, f) {
+                for (callee, span) in functions_named_in(program, f) {
                     if seen.insert(callee) {
                         queue.push_back(callee);
                         reached_from.insert(callee, (f, span));
@@ -166,15 +181,16 @@ pub fn build_flow_graphs(program: &Program, progress: &mut dyn FnMut(usize)) -> 
 }
 
 /// The module-level functions whose names the source of `f` reads (what
-/// its graph would have called, had it been built).
-fn functions_named_in(program: &Program, f: FuncId) -> Vec<FuncId> {
+/// its graph would have called, had it been built), with where.
+fn functions_named_in(program: &Program, f: FuncId) -> Vec<(FuncId, crate::diagnostics::Span)> {
     use rustpython_ast::Visitor;
+    use rustpython_parser::ast;
     #[derive(Default)]
-    struct Names(Vec<String>);
+    struct Names(Vec<(String, ast::text_size::TextRange)>);
     impl Visitor for Names {
-        fn visit_expr_name(&mut self, node: rustpython_parser::ast::ExprName) {
-            if matches!(node.ctx, rustpython_parser::ast::ExprContext::Load) {
-                self.0.push(node.id.to_string());
+        fn visit_expr_name(&mut self, node: ast::ExprName) {
+            if matches!(node.ctx, ast::ExprContext::Load) {
+                self.0.push((node.id.to_string(), node.range));
             }
         }
     }
@@ -187,8 +203,11 @@ fn functions_named_in(program: &Program, f: FuncId) -> Vec<FuncId> {
     names
         .0
         .iter()
-        .filter_map(|n| match globals.get(n.as_str()) {
-            Some(crate::parse::program::Global::Func(g)) => Some(*g),
+        .filter_map(|(n, range)| match globals.get(n.as_str()) {
+            Some(crate::parse::program::Global::Func(g)) => Some((
+                *g,
+                crate::diagnostics::Span::new(func.file, range.start().into(), range.end().into()),
+            )),
             _ => None,
         })
         .collect()
