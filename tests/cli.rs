@@ -339,11 +339,11 @@ fn dump_graphs_writes_text_and_dot_for_the_functions_asked_for() {
     let _ = std::fs::remove_dir_all(&d);
 }
 
-/// Not a terminal (a pipe, as under make, CI or a redirection): no
-/// progress line, so no carriage returns or escape sequences, as with
-/// cargo and rustc.
+/// Not a terminal (a pipe, as under make, CI or a redirection): a plain
+/// line as each phase starts, never a carriage return or an escape
+/// sequence.
 #[test]
-fn stderr_that_is_not_a_terminal_gets_no_progress_line() {
+fn stderr_that_is_not_a_terminal_gets_plain_lines() {
     let d = scratch("plain");
     let t = translate()
         .args(["--source", "--build-dir"])
@@ -353,14 +353,21 @@ fn stderr_that_is_not_a_terminal_gets_no_progress_line() {
         .unwrap();
     assert!(t.status.success(), "{}", String::from_utf8_lossy(&t.stderr));
     let err = String::from_utf8_lossy(&t.stderr);
-    assert!(err.starts_with("[Timer] Timings:\n"), "{err:?}");
+    assert!(
+        err.starts_with("[translate] parse\n[translate] flowgraph\n"),
+        "{err:?}"
+    );
+    assert!(
+        err.contains("\n[translate] source\n[Timer] Timings:\n"),
+        "{err:?}"
+    );
     assert!(!err.contains('\r') && !err.contains('\x1b'), "{err:?}");
     let _ = std::fs::remove_dir_all(&d);
 }
 
 /// On a terminal (a pseudo-terminal made by util-linux's `script`), each
 /// phase is shown on one self-overwriting line, cleared before the timer
-/// table; `--batch` turns it off.
+/// table; `--batch` asks for plain lines instead.
 #[test]
 fn a_terminal_gets_a_progress_line_cleared_before_the_table() {
     let d = scratch("tty");
@@ -389,6 +396,6 @@ fn a_terminal_gets_a_progress_line_cleared_before_the_table() {
     assert_eq!(shown.matches("[Timer] Timings:").count(), 1, "{shown:?}");
     let batch = run("--batch");
     assert!(!batch.contains('\x1b'), "{batch:?}");
-    assert!(batch.starts_with("[Timer] Timings:"), "{batch:?}");
+    assert!(batch.starts_with("[translate] parse\r\n"), "{batch:?}");
     let _ = std::fs::remove_dir_all(&d);
 }

@@ -98,7 +98,7 @@ fn mutated_programs_never_panic_the_translator() {
                 debug_info: j % 2 == 0,
                 profopt: None,
                 jobs: None,
-                progress: false,
+                progress: translator::driver::ProgressMode::Off,
             };
             runs += 1;
             if std::panic::catch_unwind(|| translate(&opts).is_ok()).is_err() {

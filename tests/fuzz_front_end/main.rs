@@ -85,7 +85,7 @@ fn options(target: PathBuf) -> Options {
         dump_only: None,
         debug_info: false,
         profopt: None,
-        progress: false,
+        progress: translator::driver::ProgressMode::Off,
         jobs: None,
     }
 }

@@ -4,7 +4,7 @@ use clap::Parser;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use translator::driver::{self, Options};
+use translator::driver::{self, Options, ProgressMode};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -34,9 +34,10 @@ struct Cli {
     /// LLVM bitcode linker.
     #[arg(long, default_value = "llvm-link-19")]
     llvm_link: String,
-    /// No interactive output: no progress line, no `wrote` line; the
-    /// timing table is still printed. (The progress line is only ever
-    /// shown when stderr is a terminal.)
+    /// No interactive output: plain `[translate] PHASE` lines instead of
+    /// the self-overwriting progress line, no `wrote` line; the timing
+    /// table is still printed. (When stderr is not a terminal, progress
+    /// is always plain lines.)
     #[arg(long)]
     batch: bool,
     /// Write per-phase timings as JSON to this file.
@@ -128,9 +129,13 @@ fn run(cli: Cli) -> ExitCode {
         debug_info: cli.debug || opt_level == 0,
         profopt: cli.profopt.then(|| cli.profoptargs.clone()),
         jobs: cli.jobs,
-        progress: !cli.batch && std::io::stderr().is_terminal(),
+        progress: if !cli.batch && std::io::stderr().is_terminal() {
+            ProgressMode::Line
+        } else {
+            ProgressMode::Plain
+        },
     };
-    if opts.progress {
+    if opts.progress == ProgressMode::Line {
         // A panic's message must not be appended to the progress line.
         let report = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {

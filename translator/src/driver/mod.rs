@@ -15,6 +15,7 @@ use crate::flowgraph::ir::Graph;
 use crate::rtype::{self, LlProgram, RtypeOptions};
 use crate::{annotate, compile, database, flowgraph, gctransform, parse, source, stackcheck};
 use progress::Progress;
+pub use progress::ProgressMode;
 use std::path::{Path, PathBuf};
 use timer::Timings;
 
@@ -44,9 +45,9 @@ pub struct Options {
     /// Codegen units compiled in parallel (`--jobs`); None: one per core
     /// for programs large enough to gain from it.
     pub jobs: Option<usize>,
-    /// Show the progress line on stderr (the caller decides: only when
-    /// stderr is a terminal and not `--batch`).
-    pub progress: bool,
+    /// How progress shows on stderr (the caller decides: a line only when
+    /// stderr is a terminal and not `--batch`, plain lines otherwise).
+    pub progress: ProgressMode,
 }
 
 pub struct Outcome {
@@ -113,7 +114,7 @@ pub struct Failure {
 pub fn translate(opts: &Options) -> Result<Outcome, Box<Failure>> {
     let mut sources = SourceMap::default();
     let mut t = Timings::default();
-    let mut progress = Progress::new(opts.progress.then(std::io::stderr));
+    let mut progress = reporter(opts.progress);
     let result = check_phases(opts, &mut sources, &mut t, &mut progress)
         .and_then(|c| build_phases(opts, c, &sources, &mut t, &mut progress));
     // Whatever the caller prints next starts on a clean line.
@@ -144,7 +145,7 @@ pub fn translate(opts: &Options) -> Result<Outcome, Box<Failure>> {
 pub fn check(opts: &Options) -> Result<Timings, Box<Failure>> {
     let mut sources = SourceMap::default();
     let mut t = Timings::default();
-    let mut progress = Progress::new(opts.progress.then(std::io::stderr));
+    let mut progress = reporter(opts.progress);
     let result = check_phases(opts, &mut sources, &mut t, &mut progress);
     progress.clear();
     match result {
@@ -160,6 +161,14 @@ pub fn check(opts: &Options) -> Result<Timings, Box<Failure>> {
 type PhaseResult<T> = Result<T, Vec<Diagnostic>>;
 
 type Reporter = Progress<std::io::Stderr>;
+
+fn reporter(mode: ProgressMode) -> Reporter {
+    match mode {
+        ProgressMode::Line => Progress::new(Some(std::io::stderr())),
+        ProgressMode::Plain => Progress::plain(std::io::stderr()),
+        ProgressMode::Off => Progress::new(None),
+    }
+}
 
 /// Runs one phase, timed and named on the progress line. `f` is given the
 /// callback through which a phase that counts reports how many functions

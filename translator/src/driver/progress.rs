@@ -19,9 +19,23 @@ pub const REFRESH: Duration = Duration::from_millis(100);
 /// Moves to the start of the line and clears it.
 const CLEAR_LINE: &str = "\r\x1b[K";
 
+/// How the translation shows its progress on stderr.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProgressMode {
+    /// One self-overwriting line (stderr is a terminal, no `--batch`).
+    Line,
+    /// A plain line as each phase starts, for logs (`--batch`, or stderr
+    /// is not a terminal).
+    Plain,
+    /// Nothing (the library's own callers: tests, the fuzzer).
+    Off,
+}
+
 pub struct Progress<W: Write> {
     /// Where the line goes; None: switched off.
     out: Option<W>,
+    /// Plain lines, one per phase, instead of the self-overwriting one.
+    plain: bool,
     phase: &'static str,
     count: Option<usize>,
     last_draw: Option<Instant>,
@@ -33,6 +47,7 @@ impl<W: Write> Progress<W> {
     pub fn new(out: Option<W>) -> Progress<W> {
         Progress {
             out,
+            plain: false,
             phase: "",
             count: None,
             last_draw: None,
@@ -40,8 +55,22 @@ impl<W: Write> Progress<W> {
         }
     }
 
+    /// Plain lines on `out`: one per phase as it starts.
+    pub fn plain(out: W) -> Progress<W> {
+        Progress {
+            plain: true,
+            ..Progress::new(Some(out))
+        }
+    }
+
     /// A phase begins: shown at once (there are a dozen per translation).
     pub fn start(&mut self, phase: &'static str) {
+        if self.plain {
+            if let Some(out) = &mut self.out {
+                let _ = writeln!(out, "[translate] {phase}");
+            }
+            return;
+        }
         if self.out.is_some() {
             self.start_at(phase, Instant::now());
         }
@@ -51,7 +80,7 @@ impl<W: Write> Progress<W> {
     /// last drawn at least `REFRESH` ago. Switched off, the clock is not
     /// even read.
     pub fn count(&mut self, n: usize) {
-        if self.out.is_some() {
+        if self.out.is_some() && !self.plain {
             self.count_at(n, Instant::now());
         }
     }
@@ -151,6 +180,17 @@ mod tests {
         p.clear();
         p.clear();
         assert_eq!(written(&p), "\r\x1b[K[translate] parse\r\x1b[K");
+    }
+
+    #[test]
+    fn plain_lines_name_each_phase_and_nothing_else() {
+        let mut p = Progress::plain(vec![]);
+        p.start("parse");
+        p.count(3);
+        p.start("annotate");
+        p.count(812);
+        p.clear();
+        assert_eq!(written(&p), "[translate] parse\n[translate] annotate\n");
     }
 
     #[test]
