@@ -125,22 +125,23 @@ pub fn annotate_program(
         a.schedule(init, flow.graphs[&init].startblock);
     }
     let mut reported = 0;
-    // A block that fails is not followed further, and the annotation goes
-    // on, so independent errors are reported together. An error stands
-    // only if the block's last annotation failed: a later, more general
-    // one may succeed.
+    // A block that fails is not annotated again nor followed further, and
+    // the annotation goes on, so independent errors are reported
+    // together. (Some errors are reported once only, such as a reached
+    // function whose graph could not be built: a second annotation of the
+    // block would get past them.)
     let mut failed: IndexMap<(FuncId, BlockId), Diagnostic> = IndexMap::new();
     while let Some((f, b)) = a.queue.pop_front() {
         a.queued.remove(&(f, b));
-        match a.flow_block(f, b) {
-            Ok(_) => {
-                failed.shift_remove(&(f, b));
-            }
-            Err(d) => {
-                failed.insert((f, b), with_call_chain(d, flow, f));
-                if failed.len() >= crate::diagnostics::MAX_ERRORS {
-                    break;
-                }
+        if failed.contains_key(&(f, b)) {
+            continue;
+        }
+        if let Err(d) = a.flow_block(f, b) {
+            failed
+                .entry((f, b))
+                .or_insert_with(|| with_call_chain(d, flow, f));
+            if failed.len() >= crate::diagnostics::MAX_ERRORS {
+                break;
             }
         }
         if a.bindings.len() != reported {
