@@ -1252,7 +1252,7 @@ impl Builder<'_> {
                 Some(b) => Ok(Value::Const(Constant::Builtin(b))),
                 None => match self.program.builtin_classes.get(name) {
                     Some(c) => Ok(Value::Const(Constant::Class(*c))),
-                    None => Err(match unsupported_builtin(name) {
+                    None => Err(match sugar::unsupported_builtin(name) {
                         Some((why, help)) => {
                             let d = Diagnostic::error(span, format!("`{name}` {why}"));
                             match help {
@@ -1467,35 +1467,4 @@ fn folds_to_constant(e: &ast::Expr) -> bool {
         ast::Expr::Tuple(t) => t.elts.iter().all(folds_to_constant),
         _ => false,
     }
-}
-
-/// Python builtins the translator does not provide: why, and what to
-/// write instead (so `tuple(x)` is not reported as an undefined name).
-fn unsupported_builtin(name: &str) -> Option<(&'static str, Option<&'static str>)> {
-    const DYNAMIC: &str =
-        "is not supported by the translator: the whole program is typed when translating, so code cannot be created or inspected at run time";
-    Some(match name {
-        "tuple" => (
-            "is not supported: a tuple's length and item types must be known when translating",
-            Some("write the tuple out, e.g. `(items[0], items[1])`, or keep a list"),
-        ),
-        "dict" => (
-            "is supported only as `dict()`, `dict(zip(keys, values))` or `dict` of a list of pairs written out",
-            Some("for a copy of a dict use `d.copy()`; a dict comprehension builds one from anything iterable"),
-        ),
-        "range" => (
-            "is supported only as what a `for` loop or comprehension iterates over (directly, or in `reversed(...)` or `list(...)`)",
-            Some("for `zip` or `enumerate` over numbers, loop over `range` and index: `for i in range(n): ... items[i]`"),
-        ),
-        "map" | "filter" => (
-            "is not supported by the translator",
-            Some("use a list comprehension: `[f(x) for x in items]` or `[x for x in items if f(x)]`"),
-        ),
-        "eval" | "exec" | "compile" | "globals" | "locals" | "vars" | "getattr" | "setattr"
-        | "hasattr" | "delattr" | "type" | "id" | "callable" | "__import__" => (DYNAMIC, None),
-        "input" | "format" | "frozenset" | "bytearray" | "memoryview" | "complex" | "slice"
-        | "ascii" | "breakpoint" | "help" | "dir" | "object" | "property" | "staticmethod"
-        | "classmethod" | "aiter" | "anext" => ("is not supported by the translator", None),
-        _ => return None,
-    })
 }

@@ -1,6 +1,8 @@
 //! Calls of builtins that the builder rewrites before building them:
-//! `pow(a, b)` is `a ** b`, `min`/`max` with `key=` become a loop, and a
-//! generator expression consumed whole becomes a list comprehension.
+//! `pow(a, b)` is `a ** b`, `min`/`max` with `key=` become a loop, a
+//! generator expression consumed whole becomes a list comprehension, and
+//! `dict(zip(k, v))` a dict comprehension. Also what to say of the
+//! builtins the translator does not provide.
 
 use super::{Builder, ExprResult};
 use crate::diagnostics::Diagnostic;
@@ -376,4 +378,35 @@ fn dict_call_as_display(c: &ast::ExprCall) -> Option<ast::Expr> {
             is_async: false,
         }],
     }))
+}
+
+/// Python builtins the translator does not provide: why, and what to
+/// write instead (so `tuple(x)` is not reported as an undefined name).
+pub(super) fn unsupported_builtin(name: &str) -> Option<(&'static str, Option<&'static str>)> {
+    const DYNAMIC: &str =
+        "is not supported by the translator: the whole program is typed when translating, so code cannot be created or inspected at run time";
+    Some(match name {
+        "tuple" => (
+            "is not supported: a tuple's length and item types must be known when translating",
+            Some("write the tuple out, e.g. `(items[0], items[1])`, or keep a list"),
+        ),
+        "dict" => (
+            "is supported only as `dict()`, `dict(zip(keys, values))` or `dict` of a list of pairs written out",
+            Some("for a copy of a dict use `d.copy()`; a dict comprehension builds one from anything iterable"),
+        ),
+        "range" => (
+            "is supported only as what a `for` loop or comprehension iterates over (directly, or in `reversed(...)` or `list(...)`)",
+            Some("for `zip` or `enumerate` over numbers, loop over `range` and index: `for i in range(n): ... items[i]`"),
+        ),
+        "map" | "filter" => (
+            "is not supported by the translator",
+            Some("use a list comprehension: `[f(x) for x in items]` or `[x for x in items if f(x)]`"),
+        ),
+        "eval" | "exec" | "compile" | "globals" | "locals" | "vars" | "getattr" | "setattr"
+        | "hasattr" | "delattr" | "type" | "id" | "callable" | "__import__" => (DYNAMIC, None),
+        "input" | "format" | "frozenset" | "bytearray" | "memoryview" | "complex" | "slice"
+        | "ascii" | "breakpoint" | "help" | "dir" | "object" | "property" | "staticmethod"
+        | "classmethod" | "aiter" | "anext" => ("is not supported by the translator", None),
+        _ => return None,
+    })
 }
