@@ -109,19 +109,33 @@ impl Builder<'_> {
     /// that consumes all of it at once behaves as the list comprehension,
     /// so it is built as one. (For `any`/`all`, which stop early, or any
     /// other callee, that would change behaviour: those stay unsupported.)
+    fn is_range_call(&self, c: &ast::ExprCall) -> bool {
+        matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "range")
+            && self.is_builtin("range")
+    }
+
     fn generator_argument_as_list(&self, c: &ast::ExprCall) -> Option<ast::ExprCall> {
         let (elt, generators, range) = match c.args.as_slice() {
             [ast::Expr::GeneratorExp(g)] => (g.elt.clone(), g.generators.clone(), g.range),
             // `sum(gen(n))` of a generator function: as `sum([v for v in gen(n)])`.
-            [ast::Expr::Call(inner)] if self.makes_generator(&inner.func) => {
+            // `sum(range(n))`, `l.extend(range(n))`: as of the list
+            // comprehension over the range (a range is only ever iterated).
+            [ast::Expr::Call(inner)]
+                if self.makes_generator(&inner.func) || self.is_range_call(inner) =>
+            {
                 let (elt, generators) = each_item(&c.args[0]);
                 (elt, generators, inner.range)
             }
             _ => return None,
         };
+        // `any`/`all` stop early: only a range, which has no side effects,
+        // may be built whole for them.
+        let of_range =
+            matches!(c.args.as_slice(), [ast::Expr::Call(inner)] if self.is_range_call(inner));
         let eager = match &*c.func {
             ast::Expr::Name(n) => {
-                matches!(n.id.as_str(), "sum" | "min" | "max" | "sorted" | "set")
+                (matches!(n.id.as_str(), "sum" | "min" | "max" | "sorted" | "set")
+                    || (of_range && matches!(n.id.as_str(), "any" | "all")))
                     && self.is_builtin(n.id.as_str())
             }
             ast::Expr::Attribute(a) => matches!(a.attr.as_str(), "join" | "extend"),
@@ -395,7 +409,7 @@ pub(super) fn unsupported_builtin(name: &str) -> Option<(&'static str, Option<&'
             Some("for a copy of a dict use `d.copy()`; a dict comprehension builds one from anything iterable"),
         ),
         "range" => (
-            "is supported only as what a `for` loop or comprehension iterates over (directly, or in `reversed(...)` or `list(...)`)",
+            "is supported only as what a `for` loop or comprehension iterates over, or given whole to `list`, `reversed`, `sum`, `min`, `max`, `sorted`, `set`, `any`, `all` or `extend`",
             Some("for `zip` or `enumerate` over numbers, loop over `range` and index: `for i in range(n): ... items[i]`"),
         ),
         "map" | "filter" => (
