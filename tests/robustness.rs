@@ -82,23 +82,11 @@ fn mutated_programs_never_panic_the_translator() {
             let file = scratch.join(format!("m{i}_{j}.py"));
             std::fs::write(&file, &variant).unwrap();
             let opts = Options {
-                target: file.clone(),
-                opt_level: 2,
                 output: Some(scratch.join("never-built")),
                 build_dir: Some(scratch.join("build")),
                 source_only: true,
-                cc: "clang-19".into(),
-                llvm_link: "llvm-link-19".into(),
-                overflow_checks: false,
-                constfold: true,
-                inline: true,
-                mallocremoval: true,
-                dump_graphs: None,
-                dump_only: None,
                 debug_info: j % 2 == 0,
-                profopt: None,
-                jobs: None,
-                progress: translator::driver::ProgressMode::Off,
+                ..Options::new(file.clone())
             };
             runs += 1;
             if std::panic::catch_unwind(|| translate(&opts).is_ok()).is_err() {

@@ -70,23 +70,8 @@ fn corpus() -> Vec<String> {
 
 fn options(target: PathBuf) -> Options {
     Options {
-        target,
-        opt_level: 2,
-        output: None,
-        build_dir: None,
         source_only: true,
-        cc: "clang-19".into(),
-        llvm_link: "llvm-link-19".into(),
-        overflow_checks: false,
-        constfold: true,
-        inline: true,
-        mallocremoval: true,
-        dump_graphs: None,
-        dump_only: None,
-        debug_info: false,
-        profopt: None,
-        progress: translator::driver::ProgressMode::Off,
-        jobs: None,
+        ..Options::new(target)
     }
 }
 

@@ -53,55 +53,49 @@ pub fn sortable(s: &SomeValue) -> bool {
 
 /// Items that `in`, `index`, `count`, `remove` and `==` can compare:
 /// numbers, strings, None, instances (by identity), and lists of those,
-/// nested up to three deep (the runtime's `rpy_eq_kind` code holds no
-/// more).
+/// nested up to three deep.
 pub fn comparable_item(s: &SomeValue, lists: &ListDefs) -> bool {
-    let mut s = s;
-    for _ in 0..=3 {
-        match s {
-            SomeValue::List(id) => s = lists.item(*id),
-            _ => {
-                return matches!(
-                    s,
-                    SomeValue::Int
-                        | SomeValue::Bool
-                        | SomeValue::Float
-                        | SomeValue::Str { .. }
-                        | SomeValue::Instance { .. }
-                        | SomeValue::None
-                        | SomeValue::Impossible
-                )
-            }
-        }
-    }
-    false
+    matches!(
+        innermost_item(s, lists),
+        Some(
+            SomeValue::Int
+                | SomeValue::Bool
+                | SomeValue::Float
+                | SomeValue::Str { .. }
+                | SomeValue::Instance { .. }
+                | SomeValue::None
+                | SomeValue::Impossible
+        )
+    )
 }
 
 /// Items that `< <= > >=` between lists can order: ints, bools, floats,
 /// strings that are never None, and lists of those (nested as for ==).
 pub fn orderable_item(s: &SomeValue, lists: &ListDefs) -> bool {
-    comparable_item(s, lists)
-        && matches!(
-            innermost_item(s, lists),
+    matches!(
+        innermost_item(s, lists),
+        Some(
             SomeValue::Int
                 | SomeValue::Bool
                 | SomeValue::Float
                 | SomeValue::Str { can_be_none: false }
                 | SomeValue::Impossible
         )
+    )
 }
 
-/// What a list of lists (of lists...) holds at the bottom; `s` itself
-/// when it is not a list.
-pub fn innermost_item(s: &SomeValue, lists: &ListDefs) -> SomeValue {
+/// What an item that is a list of lists (of lists...) holds at the
+/// bottom; `s` itself when it is not a list. None when the lists nest
+/// deeper than the runtime's `rpy_eq_kind` code holds (three levels).
+pub fn innermost_item(s: &SomeValue, lists: &ListDefs) -> Option<SomeValue> {
     let mut s = s;
     for _ in 0..=3 {
         match s {
             SomeValue::List(id) => s = lists.item(*id),
-            _ => break,
+            other => return Some(other.clone()),
         }
     }
-    s.clone()
+    None
 }
 
 impl Annotator<'_> {

@@ -350,12 +350,14 @@ fn compare(p: &Types, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> Ru
             let item = p.lists.borrow().item(*items).clone();
             let innermost = crate::annotate::lists::innermost_item(&item, &p.lists.borrow());
             match innermost {
-                Instance { class, .. } if defines_any(p, class, &["__eq__", "__ne__"]) => {
+                Some(ref inst @ Instance { class, .. })
+                    if defines_any(p, class, &["__eq__", "__ne__"]) =>
+                {
                     Err(Diagnostic::error(
                         span,
                         format!(
                             "comparing lists of {} that define __eq__ is not supported",
-                            with_article(&innermost, p)
+                            with_article(inst, p)
                         ),
                     ))
                 }

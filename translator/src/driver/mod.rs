@@ -50,6 +50,33 @@ pub struct Options {
     pub progress: ProgressMode,
 }
 
+impl Options {
+    /// The command line's defaults for `target` (-O2, clang-19, every pass
+    /// on, a temporary build folder), with no progress output: what the
+    /// library's own callers start from.
+    pub fn new(target: PathBuf) -> Options {
+        Options {
+            target,
+            opt_level: 2,
+            output: None,
+            build_dir: None,
+            source_only: false,
+            cc: "clang-19".into(),
+            llvm_link: "llvm-link-19".into(),
+            overflow_checks: false,
+            constfold: true,
+            inline: true,
+            mallocremoval: true,
+            dump_graphs: None,
+            dump_only: None,
+            debug_info: false,
+            profopt: None,
+            jobs: None,
+            progress: ProgressMode::Off,
+        }
+    }
+}
+
 pub struct Outcome {
     pub timings: Timings,
     pub output: PathBuf,

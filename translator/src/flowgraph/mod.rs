@@ -134,16 +134,16 @@ pub fn build_flow_graphs(program: &Program, progress: &mut dyn FnMut(usize)) -> 
             }
             Err(e) => {
                 // How the entry point gets here, as the annotator says it.
+                let short = |g: FuncId| {
+                    let q = program.qualname(g);
+                    q.rsplit('.').next().unwrap_or(&q).to_string()
+                };
                 let mut notes = vec![];
                 let mut cur = f;
                 while let Some(&(caller, span)) = reached_from.get(&cur) {
                     if notes.len() > reached_from.len() {
                         break;
                     }
-                    let short = |g: FuncId| {
-                        let q = program.qualname(g);
-                        q.rsplit('.').next().unwrap_or(&q).to_string()
-                    };
                     notes.push((
                         span,
                         format!("`{}` is reached from `{}` here", short(cur), short(caller)),
