@@ -307,7 +307,7 @@ void rpy_list_sort_keyed_env(rpy_list *l, rpy_key_fn keyfn, rpy_key_env_fn keyfn
  * sequence"; the first of equal items wins); any(l) / all(l) (all: true)
  * with kind RPY_SORT_INT also for pointers (None is false). */
 int64_t rpy_list_sum_int(rpy_list *l);
-double rpy_list_sum_float(rpy_list *l);
+double rpy_list_sum_float(rpy_list *l, double start);
 uint64_t rpy_list_minmax(rpy_list *l, int32_t kind, bool max);
 bool rpy_list_any(rpy_list *l, int32_t kind, bool all);
 

@@ -1354,9 +1354,9 @@ int64_t rpy_list_sum_int(rpy_list *l) {
     return (int64_t)total;
 }
 
-double rpy_list_sum_float(rpy_list *l) {
+double rpy_list_sum_float(rpy_list *l, double start) {
     const char *items = rpy_list_item0(l, 8);
-    double total = 0.0; /* in order, as CPython 3.11's sum() adds */
+    double total = start; /* in order, as CPython 3.11's sum() adds */
     for (int64_t i = 0; i < l->length; i++)
         total += as_double(read_item(items, 8, i));
     return total;

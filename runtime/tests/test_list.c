@@ -569,7 +569,8 @@ static void test_random_ops(int k, int steps) {
             if (k == K_INT)
                 sub_ok &= rpy_list_sum_int(LIST(0)) == sum;
             if (k == K_FLOAT) /* quarters: exact */
-                sub_ok &= rpy_list_sum_float(LIST(0)) * 4 == (double)sum;
+                sub_ok &= rpy_list_sum_float(LIST(0), 0.0) * 4 == (double)sum &&
+                          rpy_list_sum_float(LIST(0), 0.25) * 4 == (double)sum + 1;
             if (k != K_NODE) {
                 for (int max = 0; max < 2; max++) {
                     uint64_t got = rpy_list_minmax(LIST(0), sort_kinds[k], max);

@@ -197,7 +197,7 @@ helpers! {
     SetDifference = "rpy_set_difference" (Ptr, Ptr) -> Ptr, Raise;
     ListSortKeyed = "rpy_list_sort_keyed_env" (Ptr, Ptr, Ptr, Ptr, Ptr, I32, Bool, Bool) -> Void, Raise;
     ListSumInt = "rpy_list_sum_int" (Ptr) -> I64, Pure;
-    ListSumFloat = "rpy_list_sum_float" (Ptr) -> F64, Pure;
+    ListSumFloat = "rpy_list_sum_float" (Ptr, F64) -> F64, Pure;
     ListMinMax = "rpy_list_minmax" (Ptr, I32, Bool) -> I64, Raise;
     ListAny = "rpy_list_any" (Ptr, I32, Bool) -> Bool, Pure;
     BytesGetItem = "rpy_bytes_getitem" (Ptr, I64) -> I64, Raise;

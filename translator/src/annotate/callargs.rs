@@ -8,7 +8,7 @@ use crate::parse::program::Function;
 use std::rc::Rc;
 
 /// Where the value for one parameter comes from.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ArgSource {
     /// Index into the call's argument list (callee excluded).
     Given(usize),

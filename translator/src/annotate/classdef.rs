@@ -22,6 +22,9 @@ pub struct Attr {
     /// True once some assignment reached it.
     pub assigned: bool,
     pub first_read: Option<Span>,
+    /// Read as `obj.name(...)`: a method call, or a call of the function
+    /// value the attribute holds.
+    pub called: bool,
 }
 
 #[derive(Default)]
@@ -86,6 +89,7 @@ impl ClassDefs {
                         span: m.span,
                         assigned: m.assigned || a.assigned,
                         first_read: m.first_read.or(a.first_read),
+                        called: m.called || a.called,
                     }
                 }
             });
@@ -96,6 +100,7 @@ impl ClassDefs {
             span,
             assigned: false,
             first_read: None,
+            called: false,
         });
         self.attrs.entry(c).or_default().insert(name.clone(), attr);
         Ok((c, Changed(moved)))
@@ -153,12 +158,30 @@ impl ClassDefs {
         Ok((attr.value.clone(), moved))
     }
 
+    /// Notes that `obj.name` of an instance of `c` is called, for the
+    /// message if nothing assigns it.
+    pub(super) fn note_call(&mut self, p: &Types, c: ClassId, name: &str) {
+        if let Some(k) = p.mro(c).find(|k| self.attr(*k, name).is_some()) {
+            self.attrs[&k].get_mut(name).unwrap().called = true;
+        }
+    }
+
     /// Attributes read but never assigned anywhere: an error at the read.
     pub(super) fn check_unassigned(&self, p: &Types) -> Vec<Diagnostic> {
         let mut out = vec![];
         for (&c, attrs) in &self.attrs {
             for (name, a) in attrs {
-                if !a.assigned {
+                if !a.assigned && a.called {
+                    out.push(
+                        Diagnostic::error(
+                            a.first_read.unwrap_or(a.span),
+                            format!(
+                                "`{}` objects have no method `{name}`, and no attribute `{name}` holding a function is assigned",
+                                p.class(c).name
+                            ),
+                        ),
+                    );
+                } else if !a.assigned {
                     out.push(
                         Diagnostic::error(
                             a.first_read.unwrap_or(a.span),

@@ -10,6 +10,7 @@ pub mod callargs;
 pub mod classdef;
 pub(crate) mod dicts;
 mod files;
+mod functions;
 mod hints;
 mod io;
 pub mod listdef;
@@ -88,6 +89,7 @@ pub fn annotate_program(
         resume: HashMap::new(),
         current_op: 0,
         classes: classdef::ClassDefs::default(),
+        families: Default::default(),
         method_sites: HashMap::new(),
         lists: Default::default(),
         globals: vec![ModuleVar::default(); program.global_vars.len()],
@@ -236,6 +238,9 @@ struct Annotator<'a> {
     /// The index of the operation being annotated.
     current_op: usize,
     classes: classdef::ClassDefs,
+    /// Functions called through one function value, which share a
+    /// machine signature.
+    families: functions::Families,
     lists: std::cell::RefCell<listdef::ListDefs>,
     /// Blocks with method calls: re-flowed when a class is first
     /// instantiated (a call may then dispatch to one more method).
@@ -343,8 +348,8 @@ impl<'a> Annotator<'a> {
                         with_article(new, &types!(self)),
                         with_article(old, &types!(self))
                     ),
-                    if matches!(old, SomeValue::Func(_) | SomeValue::Closure(..)) {
-                        "a variable or parameter holding one of several functions is not supported yet; call each function directly"
+                    if let Some(help) = functions::conflict_help(old, new) {
+                        help
                     } else {
                         "a parameter has one type for all calls; convert the argument (e.g. with float()) or use two functions"
                     },
@@ -373,6 +378,8 @@ impl<'a> Annotator<'a> {
                     ),
                     if old.is_numeric() && new.is_numeric() {
                         "ints and floats are kept apart: write a float literal (e.g. 0.0) or convert with float()"
+                    } else if let Some(help) = functions::conflict_help(old, new) {
+                        help
                     } else {
                         "use a separate variable for each type"
                     },
@@ -613,6 +620,19 @@ impl<'a> Annotator<'a> {
             SomeValue::Func(callee) => {
                 self.call_function(f, b, *callee, &args[1..], n_pos, keywords, op.span)
             }
+            SomeValue::BoundMethod { class, name } => {
+                let mut method_args = vec![SomeValue::Instance {
+                    class: *class,
+                    can_be_none: false,
+                }];
+                method_args.extend_from_slice(&args[1..]);
+                let name = name.clone();
+                self.call_method(f, b, op, &name, &method_args, keywords)
+            }
+            SomeValue::Funcs(callees) => {
+                let callees = callees.clone();
+                self.call_functions(f, b, &callees, &args[1..], n_pos, keywords, op.span)
+            }
             SomeValue::Closure(callee, env) => {
                 let mut all = env.clone();
                 all.extend_from_slice(&args[1..]);
@@ -741,6 +761,7 @@ impl<'a> Annotator<'a> {
         }
         if changed {
             self.schedule(callee, cg.startblock);
+            self.unify_function_family(callee, span)?;
         }
         self.callers
             .entry(callee)
@@ -798,10 +819,10 @@ impl<'a> Annotator<'a> {
             return Ok(v);
         }
         if self.program.lookup_method(class, name).is_some() {
-            return Err(Diagnostic::error(
-                span,
-                format!("method `{name}` used as a value: bound methods are not supported yet; call it directly"),
-            ));
+            return Ok(SomeValue::BoundMethod {
+                class,
+                name: name.clone(),
+            });
         }
         let (value, changed) = self.classes.read(&types!(self), class, name, span)?;
         if changed.0 {
@@ -957,6 +978,16 @@ impl<'a> Annotator<'a> {
             return self.str_method(f, op.result, name, &args[1..], keywords, op.span);
         }
         let class = self.receiver_class(&args[0], &format!("calling method `{name}`"), op.span)?;
+        if is_field_call(self.program, class, name) {
+            let callee = self.getattr(f, b, name, &args[0], op.span)?;
+            self.classes.note_call(&types!(self), class, name);
+            if callee == SomeValue::Impossible {
+                return Ok(SomeValue::Impossible); // not assigned yet
+            }
+            let mut call_args = vec![callee];
+            call_args.extend_from_slice(&args[1..]);
+            return self.call(f, b, op, &call_args, keywords);
+        }
         self.method_sites
             .entry(class)
             .or_default()
@@ -990,19 +1021,22 @@ impl<'a> Annotator<'a> {
         }
         self.unify_family(
             &targets_of(self.program, &self.classes, class, name),
+            1,
             &result,
             op.span,
         )?;
         Ok(result)
     }
 
-    /// The methods one call site may dispatch to are called through one
+    /// The functions one call site may dispatch to are called through one
     /// function pointer, so they must agree on their machine signature:
-    /// every parameter but `self`, and the result, get the union of the
-    /// family's annotations (RPython's call families).
-    fn unify_family(
+    /// every parameter from `first` on (methods keep their own `self`),
+    /// and the result, get the union of the family's annotations
+    /// (RPython's call families).
+    pub(super) fn unify_family(
         &mut self,
         targets: &[FuncId],
+        first: usize,
         result: &SomeValue,
         span: Span,
     ) -> std::result::Result<(), Diagnostic> {
@@ -1019,7 +1053,7 @@ impl<'a> Annotator<'a> {
             })
             .max()
             .unwrap_or(0);
-        for i in 1..nparams {
+        for i in first..nparams {
             let mut joined = SomeValue::Impossible;
             for &t in targets {
                 let g = self.graph(t);
@@ -1047,6 +1081,18 @@ impl<'a> Annotator<'a> {
         }
         Ok(())
     }
+}
+
+/// Whether `obj.name(...)` on an instance of `class` calls the function
+/// value held in an instance attribute: no class of the hierarchy defines
+/// `name` in its body (a method, or a class attribute whose function
+/// CPython would bind to the instance).
+pub fn is_field_call(p: &Program, class: ClassId, name: &str) -> bool {
+    let root = p.mro(class).last().unwrap_or(class);
+    !p.subtree(root).into_iter().any(|k| {
+        let desc = p.class(k);
+        desc.methods.contains_key(name) || desc.attrs.contains_key(name)
+    })
 }
 
 /// The methods a call `obj.name(...)` on an instance of `class` may run:

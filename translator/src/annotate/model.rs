@@ -44,6 +44,18 @@ pub enum SomeValue {
     /// `bytes`: a str object holding raw bytes.
     Bytes,
     Func(FuncId),
+    /// One of several functions (sorted, at least two), held as a number
+    /// and called through a table: RPython's PBC of functions. Every
+    /// function of a set called at one site shares one machine signature
+    /// (`Annotator::unify_family`).
+    Funcs(std::rc::Rc<[FuncId]>),
+    /// `obj.name` for a method `name`: the method bound to an instance of
+    /// `class` or a subclass, held as the instance and called like
+    /// `obj.name(...)` (RPython's bound-method PBC).
+    BoundMethod {
+        class: ClassId,
+        name: std::rc::Rc<str>,
+    },
     /// A lifted function with the values it captured (see
     /// `Function::captures`), one type per captured variable.
     Closure(FuncId, Vec<SomeValue>),
@@ -128,6 +140,16 @@ impl SomeValue {
         }
     }
 
+    /// The functions a function value may be (none for other values).
+    pub fn functions(&self) -> impl Iterator<Item = FuncId> + '_ {
+        let all: &[FuncId] = match self {
+            SomeValue::Func(f) => std::slice::from_ref(f),
+            SomeValue::Funcs(fs) => fs,
+            _ => &[],
+        };
+        all.iter().copied()
+    }
+
     /// Int-like values: Python's bool is a subclass of int.
     pub fn is_intlike(&self) -> bool {
         matches!(self, SomeValue::Int | SomeValue::Bool)
@@ -184,6 +206,21 @@ impl SomeValue {
                     .map(|(x, y)| x.union(y, program))
                     .collect::<Option<Vec<_>>>()?,
             ),
+            (BoundMethod { class: a, name: x }, BoundMethod { class: b, name: y }) if x == y => {
+                BoundMethod {
+                    class: program.mro(*a).find(|&k| program.is_subclass(*b, k))?,
+                    name: x.clone(),
+                }
+            }
+            (Func(_) | Funcs(_), Func(_) | Funcs(_)) => {
+                let mut all: Vec<FuncId> = self.functions().chain(other.functions()).collect();
+                all.sort();
+                all.dedup();
+                match all[..] {
+                    [one] => Func(one),
+                    _ => Funcs(all.into()),
+                }
+            }
             (None, Instance { class, .. }) | (Instance { class, .. }, None) => Instance {
                 class: *class,
                 can_be_none: true,
@@ -273,6 +310,16 @@ impl SomeValue {
             SomeValue::Func(f) | SomeValue::Closure(f, _) => {
                 format!("function `{}`", p.function(*f).name)
             }
+            SomeValue::BoundMethod { class, name } => {
+                format!("bound method `{}.{name}`", p.class(*class).name)
+            }
+            SomeValue::Funcs(fs) => {
+                let names: Vec<String> = fs
+                    .iter()
+                    .map(|f| format!("`{}`", p.function(*f).name))
+                    .collect();
+                format!("function ({})", names.join(" or "))
+            }
             other => other.to_string(),
         }
     }
@@ -303,6 +350,11 @@ impl fmt::Display for SomeValue {
             SomeValue::File { binary: false } => write!(f, "text file"),
             SomeValue::File { binary: true } => write!(f, "binary file"),
             SomeValue::Func(_) | SomeValue::Closure(..) => write!(f, "function"),
+            SomeValue::BoundMethod { class, name } => write!(f, "Method({class}.{name})"),
+            SomeValue::Funcs(fs) => {
+                let ids: Vec<String> = fs.iter().map(|f| f.to_string()).collect();
+                write!(f, "functions({})", ids.join(", "))
+            }
             SomeValue::Builtin(b) => write!(f, "builtin `{}`", b.name()),
             SomeValue::List(id) => write!(f, "{id}"),
             SomeValue::Dict(k, v) => write!(f, "dict({k}, {v})"),

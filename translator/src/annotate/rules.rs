@@ -299,6 +299,13 @@ fn compare(p: &Types, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> Ru
             return Ok(Bool);
         }
     }
+    // Functions are compared by identity, `==` as `is`.
+    if matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::Eq | CmpOp::Ne)
+        && matches!(l, Func(_) | Funcs(_))
+        && matches!(r, Func(_) | Funcs(_))
+    {
+        return Ok(Bool);
+    }
     if matches!(op, CmpOp::Is | CmpOp::IsNot) {
         return match (l, r) {
             (None, _) | (_, None) => Ok(Bool),
@@ -764,6 +771,32 @@ pub fn annotate_builtin_call(
                 ),
             )),
         },
+        Builtin::Sum if args.len() == 2 => {
+            // sum(items, start): CPython adds in order from `start`.
+            let List(id) = &args[0] else {
+                return Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "sum() of {} is not supported yet",
+                        with_article(&args[0], p)
+                    ),
+                ));
+            };
+            let item = p.lists.borrow().item(*id).clone();
+            match (&item, &args[1]) {
+                (Int | Bool | Impossible, s) if s.is_intlike() => Ok(Int),
+                (Float | Impossible, s) if s.is_numeric() => Ok(Float),
+                (_, start) => Err(Diagnostic::error(
+                    span,
+                    format!(
+                        "sum() of a list of {} with a start of {} is not supported",
+                        item.describe(p),
+                        start.describe(p)
+                    ),
+                )
+                .with_help("sum ints from an int and floats from a float or an int")),
+            }
+        }
         Builtin::Sum | Builtin::Any | Builtin::All => {
             arity(1)?;
             let item = match &args[0] {

@@ -94,6 +94,10 @@ pub struct Database {
     pub strings: IndexSet<Rc<str>>,
     /// Distinct bytes constants in order of first use.
     pub bytes: IndexSet<Rc<[u8]>>,
+    /// Functions used as values, in order of first use: at run time a
+    /// function value is its position here, an index into the table of
+    /// function pointers that `IndirectCall` loads from.
+    pub function_values: IndexSet<FuncId>,
     pub recursion: Recursion,
 }
 
@@ -101,6 +105,7 @@ pub fn build_database(program: &LlProgram, recursion: Recursion) -> Database {
     let mut functions = IndexMap::new();
     let mut strings = IndexSet::new();
     let mut bytes = IndexSet::new();
+    let mut function_values = IndexSet::new();
     let mut used_symbols = std::collections::HashSet::new();
     let roots: Vec<FuncId> = std::iter::once(program.entry)
         .chain(program.module_inits.iter().copied())
@@ -132,20 +137,10 @@ pub fn build_database(program: &LlProgram, recursion: Recursion) -> Database {
                     Value::Const(Constant::Bytes(b)) => {
                         bytes.insert(b.clone());
                     }
-                    _ => {}
-                }
-            }
-            for op in &block.operations {
-                if let crate::rtype::llop::LlOp::LoadClassAttr(t) = &op.op {
-                    for e in program.classes.tables[t.0 as usize]
-                        .entries
-                        .iter()
-                        .flatten()
-                    {
-                        if let Constant::Str(s) = e {
-                            strings.insert(s.clone());
-                        }
+                    Value::Const(Constant::Func(f)) => {
+                        function_values.insert(*f);
                     }
+                    _ => {}
                 }
             }
             for op in &block.operations {
@@ -154,6 +149,23 @@ pub fn build_database(program: &LlProgram, recursion: Recursion) -> Database {
                         queue.push_back(callee);
                     }
                 }
+            }
+        }
+    }
+    // Every table is emitted, also one whose reads the optimiser removed.
+    for table in &program.classes.tables {
+        for e in table.entries.iter().flatten() {
+            match e {
+                Constant::Str(s) => {
+                    strings.insert(s.clone());
+                }
+                Constant::Bytes(b) => {
+                    bytes.insert(b.clone());
+                }
+                Constant::Func(f) => {
+                    function_values.insert(*f);
+                }
+                _ => {}
             }
         }
     }
@@ -220,6 +232,7 @@ pub fn build_database(program: &LlProgram, recursion: Recursion) -> Database {
         functions,
         strings,
         bytes,
+        function_values,
         recursion,
     }
 }

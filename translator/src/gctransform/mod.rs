@@ -44,7 +44,7 @@ pub fn transform_program(program: &mut LlProgram, progress: &mut dyn FnMut(usize
             // can raise can collect; see transform_graph.
             op if op.allocates() => true,
             LlOp::DirectCall(g) => collects.get(g).copied().unwrap_or(true),
-            LlOp::MethodCall(_) => tables
+            LlOp::MethodCall(_) | LlOp::IndirectCall(_) => tables
                 .callees(op)
                 .iter()
                 .any(|g| collects.get(g).copied().unwrap_or(true)),
@@ -86,7 +86,7 @@ fn collecting_functions(program: &LlProgram) -> IndexMap<FuncId, bool> {
                 .any(|(raising_block, op)| match &op.op {
                     op if op.allocates() => true,
                     op if raising_block && op.effects().can_raise => true,
-                    LlOp::DirectCall(_) | LlOp::MethodCall(_) => program
+                    LlOp::DirectCall(_) | LlOp::MethodCall(_) | LlOp::IndirectCall(_) => program
                         .classes
                         .callees(&op.op)
                         .iter()

@@ -8,7 +8,7 @@
 //! indexed by the receiver's type id (one table per method name and base
 //! class), which costs the same two loads and saves a word per object.
 
-use super::llop::{FieldRef, TableId};
+use super::llop::{FieldRef, FuncSetId, TableId};
 use super::lltype::LlType;
 use super::lltype_of;
 use crate::annotate::classdef::ClassDefs;
@@ -104,6 +104,8 @@ pub struct ClassLayouts {
     /// The type id of each tuple layout (item types), numbered after the
     /// classes.
     pub tuples: IndexMap<Vec<LlType>, u32>,
+    /// The sets of functions behind `IndirectCall`s, by `FuncSetId`.
+    pub func_sets: indexmap::IndexSet<Rc<[crate::flowgraph::ir::FuncId]>>,
     next_tid: u32,
 }
 
@@ -174,6 +176,7 @@ impl ClassLayouts {
             tables: vec![],
             table_ids: IndexMap::new(),
             tuples: IndexMap::new(),
+            func_sets: Default::default(),
             next_tid,
         }
     }
@@ -195,11 +198,17 @@ impl ClassLayouts {
         t
     }
 
+    /// The id of a set of functions called through a function value.
+    pub fn func_set(&mut self, functions: &Rc<[crate::flowgraph::ir::FuncId]>) -> FuncSetId {
+        FuncSetId(self.func_sets.insert_full(functions.clone()).0 as u32)
+    }
+
     /// The functions a call operation can run.
     pub fn callees(&self, op: &super::llop::LlOp) -> Vec<crate::flowgraph::ir::FuncId> {
         match op {
             super::llop::LlOp::DirectCall(f) => vec![*f],
             super::llop::LlOp::ListSortKeyed(s) => s.key.iter().map(|k| k.0).collect(),
+            super::llop::LlOp::IndirectCall(s) => self.func_sets[s.0 as usize].to_vec(),
             super::llop::LlOp::MethodCall(t) => self.tables[t.0 as usize]
                 .entries
                 .iter()

@@ -17,10 +17,11 @@ use std::rc::Rc;
 
 /// How a list with items annotated `item` stores them.
 pub fn item_kind_of(item: &SomeValue) -> ItemKind {
-    match item {
-        SomeValue::Int => ItemKind::I64,
-        SomeValue::Float => ItemKind::F64,
-        SomeValue::Bool => ItemKind::U8,
+    match super::lltype_of(item) {
+        // Ints, r_uints, files and function values are words.
+        LlType::Signed => ItemKind::I64,
+        LlType::Float => ItemKind::F64,
+        LlType::Bool => ItemKind::U8,
         // Pointers, and lists that only ever hold None (or nothing).
         _ => ItemKind::Ptr,
     }

@@ -86,6 +86,11 @@ impl EqKind {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct TableId(pub u32);
 
+/// A set of functions one call site may run through a function value
+/// (`ClassLayouts::func_sets`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct FuncSetId(pub u32);
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum IntOp {
     Add,
@@ -303,6 +308,9 @@ pub enum LlOp {
     /// Calls the function that the table holds for the type of args[0]
     /// (the receiver), with all the args.
     MethodCall(TableId),
+    /// Calls the function whose number (`Database::function_values`) is
+    /// args[0], one of the set, with the other args.
+    IndirectCall(FuncSetId),
     /// The value the table holds for the type of args[0].
     LoadClassAttr(TableId),
     /// Raises the exception instance args[0].
@@ -444,9 +452,8 @@ impl LlOp {
             GetField(_) | GetGlobal(_) | GcRestoreRoot(_) => effect,
             GetGlobalChecked(_) => raising,
             SetField(_) | SetGlobal(_) | GcSaveRoot(_) | TupleInit(_) | JitHint(_) => effect,
-            Malloc(_) | CheckNotNone(_) | MethodCall(_) | Raise | Format(_) | ListSortKeyed(_) => {
-                raising
-            }
+            Malloc(_) | CheckNotNone(_) | MethodCall(_) | IndirectCall(_) | Raise | Format(_)
+            | ListSortKeyed(_) => raising,
             StrLen | StrCmp(_) => pure,
             CallHelper(h) => match h.effect() {
                 crate::abi::HelperEffect::Pure => pure,
@@ -539,6 +546,7 @@ impl fmt::Display for LlOp {
             LlOp::CheckNotNone(name) => write!(f, "check_not_none[{name}]"),
             LlOp::InstanceOf { min, max } => write!(f, "instanceof[{min}..{max}]"),
             LlOp::MethodCall(t) => write!(f, "method_call[table{}]", t.0),
+            LlOp::IndirectCall(s) => write!(f, "indirect_call[set{}]", s.0),
             LlOp::LoadClassAttr(t) => write!(f, "load_class_attr[table{}]", t.0),
             LlOp::ListGetItem(k, l) => write!(f, "list_get_item[{}{}]", lower(k), layout(l)),
             LlOp::ListSetItem(k, l) => write!(f, "list_set_item[{}{}]", lower(k), layout(l)),

@@ -365,55 +365,7 @@ impl Lowerer<'_> {
                 self.new_tuple(&env, args, result, span);
                 Ok(())
             }
-            HlOp::Call { keywords } => match self.s(&args[0]) {
-                SomeValue::Closure(callee, env) => {
-                    // The captured values, then the arguments given.
-                    let mut all = vec![args[0].clone()];
-                    for (i, s) in env.iter().enumerate() {
-                        let v = self.tmp(
-                            LlOp::TupleGetItem(i as u32),
-                            vec![args[0].clone()],
-                            lltype_of(s),
-                            span,
-                        );
-                        all.push(v);
-                    }
-                    all.extend_from_slice(&args[1..]);
-                    self.direct_call(callee, &all, keywords, result, span)
-                }
-                SomeValue::Func(callee) => self.direct_call(callee, args, keywords, result, span),
-                SomeValue::Builtin(Builtin::Sorted) => {
-                    // A copy, sorted in place.
-                    let n_pos = args.len() - keywords.len();
-                    if let SomeValue::Set(_) = self.s(&args[1]) {
-                        let set = vec![args[1].clone()];
-                        self.push(
-                            LlOp::CallHelper(crate::abi::Helper::SetList),
-                            set,
-                            result,
-                            span,
-                        );
-                        // The new list is the call's result, annotated as a list.
-                        let list = Value::Var(result);
-                        return self.list_sort_copy(&list, result, &args[n_pos..], keywords, span);
-                    }
-                    let all = vec![
-                        args[1].clone(),
-                        Value::Const(Constant::Int(i64::MIN)),
-                        Value::Const(Constant::Int(i64::MAX)),
-                        Value::Const(Constant::Int(1)),
-                    ];
-                    self.push(LlOp::ListSlice, all, result, span);
-                    self.list_sort_copy(&args[1], result, &args[n_pos..], keywords, span)
-                }
-                SomeValue::Builtin(Builtin::Set) => self.set_builtin(&args[1..], result, span),
-                SomeValue::Builtin(Builtin::Print) if !keywords.is_empty() => {
-                    self.print(&args[1..], keywords, result, span)
-                }
-                SomeValue::Builtin(b) => self.builtin(b, &args[1..], result, span),
-                SomeValue::Class(c) => self.instantiate(c, args, keywords, result, span),
-                other => unreachable!("annotator accepted a call of {other}"),
-            },
+            HlOp::Call { keywords } => self.call(self.s(&args[0]), args, keywords, result, span),
             HlOp::CallMethod { name, .. } | HlOp::GetAttr(name) | HlOp::SetAttr(name)
                 if self.s(&args[0]) == SomeValue::None =>
             {
@@ -425,6 +377,16 @@ impl Lowerer<'_> {
                     span,
                 );
                 Ok(())
+            }
+            HlOp::CallMethod { name, keywords }
+                if matches!(self.s(&args[0]), SomeValue::Instance { .. })
+                    && crate::annotate::is_field_call(
+                        self.program,
+                        self.receiver_class(&args[0]),
+                        name,
+                    ) =>
+            {
+                self.call_field(name, args, keywords, result, span)
             }
             HlOp::CallMethod { name, .. }
                 if self.s(&args[0]) == SomeValue::Bytes
@@ -560,6 +522,114 @@ impl Lowerer<'_> {
             })
             .collect();
         self.push(LlOp::DirectCall(callee), call_args, result, span);
+        Ok(())
+    }
+
+    /// A call of `callee` (the annotation of args[0], the called value)
+    /// with args[1..], keywords last.
+    fn call(
+        &mut self,
+        callee: SomeValue,
+        args: &[Value],
+        keywords: &[Rc<str>],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        match callee {
+            SomeValue::Closure(callee, env) => {
+                // The captured values, then the arguments given.
+                let mut all = vec![args[0].clone()];
+                for (i, s) in env.iter().enumerate() {
+                    let v = self.tmp(
+                        LlOp::TupleGetItem(i as u32),
+                        vec![args[0].clone()],
+                        lltype_of(s),
+                        span,
+                    );
+                    all.push(v);
+                }
+                all.extend_from_slice(&args[1..]);
+                self.direct_call(callee, &all, keywords, result, span)
+            }
+            SomeValue::Func(callee) => self.direct_call(callee, args, keywords, result, span),
+            SomeValue::Funcs(callees) => self.indirect_call(&callees, args, keywords, result, span),
+            SomeValue::BoundMethod { class, name } => {
+                self.method_call(class, &name, args, keywords, result, span)
+            }
+            SomeValue::Builtin(Builtin::Sorted) => {
+                // A copy, sorted in place.
+                let n_pos = args.len() - keywords.len();
+                if let SomeValue::Set(_) = self.s(&args[1]) {
+                    let set = vec![args[1].clone()];
+                    self.push(
+                        LlOp::CallHelper(crate::abi::Helper::SetList),
+                        set,
+                        result,
+                        span,
+                    );
+                    // The new list is the call's result, annotated as a list.
+                    let list = Value::Var(result);
+                    return self.list_sort_copy(&list, result, &args[n_pos..], keywords, span);
+                }
+                let all = vec![
+                    args[1].clone(),
+                    Value::Const(Constant::Int(i64::MIN)),
+                    Value::Const(Constant::Int(i64::MAX)),
+                    Value::Const(Constant::Int(1)),
+                ];
+                self.push(LlOp::ListSlice, all, result, span);
+                self.list_sort_copy(&args[1], result, &args[n_pos..], keywords, span)
+            }
+            SomeValue::Builtin(Builtin::Set) => self.set_builtin(&args[1..], result, span),
+            SomeValue::Builtin(Builtin::Print) if !keywords.is_empty() => {
+                self.print(&args[1..], keywords, result, span)
+            }
+            SomeValue::Builtin(b) => self.builtin(b, &args[1..], result, span),
+            SomeValue::Class(c) => self.instantiate(c, args, keywords, result, span),
+            other => unreachable!("annotator accepted a call of {other}"),
+        }
+    }
+
+    /// `obj.name(...)` where `name` is an instance attribute holding a
+    /// function value: the field is read, then called.
+    fn call_field(
+        &mut self,
+        name: &Rc<str>,
+        args: &[Value],
+        keywords: &[Rc<str>],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        let class = self.receiver_class(&args[0]);
+        self.check_not_none(&args[0], name, span);
+        let owner = (self.program.mro(class))
+            .find(|k| self.ann.classes.attr(*k, name).is_some())
+            .expect("the annotator read the attribute");
+        let callee = self.ann.classes.attr(owner, name).unwrap().value.clone();
+        let (field, ty) = (self.layouts)
+            .field(self.program, &self.ann.classes, class, name)
+            .expect("a function value has storage");
+        let value = self.tmp(LlOp::GetField(field), vec![args[0].clone()], ty, span);
+        let mut call_args = vec![value];
+        call_args.extend_from_slice(&args[1..]);
+        self.call(callee, &call_args, keywords, result, span)
+    }
+
+    /// A call of a function value that may be any of `callees` (which the
+    /// annotator checked take the arguments alike): through the table of
+    /// functions, by the value's number.
+    fn indirect_call(
+        &mut self,
+        callees: &Rc<[FuncId]>,
+        args: &[Value],
+        keywords: &[Rc<str>],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        let mut call_args = vec![args[0].clone()];
+        call_args.extend(self.arrange_args(callees[0], &args[1..], keywords, span)?);
+        let set = self.layouts.func_set(callees);
+        self.push(LlOp::IndirectCall(set), call_args, result, span);
         Ok(())
     }
 
@@ -791,6 +861,17 @@ impl Lowerer<'_> {
             } else {
                 self.push(LlOp::BoolNot, vec![found], result, span);
             }
+            return Ok(());
+        }
+        if sl.functions().next().is_some() && sr.functions().next().is_some() {
+            // Two function values are the same function when their
+            // numbers are.
+            let cmp = if matches!(c, CmpOp::Is | CmpOp::Eq) {
+                Cmp::Eq
+            } else {
+                Cmp::Ne
+            };
+            self.push(LlOp::IntCmp(cmp), vec![l.clone(), r.clone()], result, span);
             return Ok(());
         }
         if matches!(sl, SomeValue::Instance { .. }) && matches!(sr, SomeValue::Instance { .. }) {
@@ -1091,11 +1172,38 @@ impl Lowerer<'_> {
                 );
             }
             Builtin::Sum => {
-                let h = match self.list_item(&args[0]) {
-                    SomeValue::Float => crate::abi::Helper::ListSumFloat,
-                    _ => crate::abi::Helper::ListSumInt,
-                };
-                self.push(LlOp::CallHelper(h), vec![args[0].clone()], result, span);
+                let start = args.get(1);
+                if lltype_of(self.ann.binding(self.func, result)) == LlType::Float {
+                    // In order from the start, as CPython 3.11 adds floats.
+                    let start = match start {
+                        Some(s) => self.convert(s, LlType::Float, span),
+                        None => Value::Const(Constant::Float(0.0)),
+                    };
+                    let h = crate::abi::Helper::ListSumFloat;
+                    self.push(
+                        LlOp::CallHelper(h),
+                        vec![args[0].clone(), start],
+                        result,
+                        span,
+                    );
+                } else {
+                    // Ints wrap as int arithmetic does, so the start may
+                    // be added last.
+                    let h = crate::abi::Helper::ListSumInt;
+                    let Some(start) = start else {
+                        self.push(LlOp::CallHelper(h), vec![args[0].clone()], result, span);
+                        return Ok(());
+                    };
+                    let start = self.convert(start, LlType::Signed, span);
+                    let sum = self.tmp(
+                        LlOp::CallHelper(h),
+                        vec![args[0].clone()],
+                        LlType::Signed,
+                        span,
+                    );
+                    let add = self.int_op(IntOp::Add);
+                    self.push(add, vec![start, sum], result, span);
+                }
             }
             Builtin::Any | Builtin::All => {
                 let item = self.list_item(&args[0]);
@@ -1250,6 +1358,21 @@ impl Lowerer<'_> {
         }
         let class = self.receiver_class(&args[0]);
         self.check_not_none(&args[0], name, span);
+        self.method_call(class, name, args, keywords, result, span)
+    }
+
+    /// Calls method `name` of args[0], an instance of `class` (or of a
+    /// subclass) that is not None: directly when one method can run,
+    /// else through the table of the type ids.
+    fn method_call(
+        &mut self,
+        class: ClassId,
+        name: &Rc<str>,
+        args: &[Value],
+        keywords: &[Rc<str>],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
         let targets = crate::annotate::method_targets(self.program, &self.ann.classes, class, name)
             .expect("annotator checked the method exists");
         let arranged: Vec<Vec<Value>> = targets
@@ -1300,6 +1423,11 @@ impl Lowerer<'_> {
     ) -> LResult {
         let class = self.receiver_class(obj);
         self.check_not_none(obj, name, span);
+        if let SomeValue::BoundMethod { .. } = self.ann.binding(self.func, result) {
+            // The method bound to the instance: the instance itself.
+            self.push(LlOp::SameAs, vec![obj.clone()], result, span);
+            return Ok(());
+        }
         let program = self.program;
         let subtree = program.subtree(class);
         let class_values: Vec<Option<Constant>> = subtree

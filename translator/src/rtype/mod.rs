@@ -83,19 +83,24 @@ pub struct LlProgram {
 pub fn lltype_of(s: &SomeValue) -> LlType {
     match s {
         SomeValue::Bool => LlType::Bool,
-        SomeValue::Int | SomeValue::Unsigned | SomeValue::File { .. } => LlType::Signed,
+        // A function value is its number in the table of functions (see
+        // `Database::function_values`): an int, nothing for the collector.
+        SomeValue::Int
+        | SomeValue::Unsigned
+        | SomeValue::File { .. }
+        | SomeValue::Func(_)
+        | SomeValue::Funcs(_) => LlType::Signed,
         SomeValue::Float => LlType::Float,
         SomeValue::Str { .. } | SomeValue::Bytes => LlType::StrPtr,
         SomeValue::List(_) => LlType::ListPtr,
         SomeValue::Dict(..) | SomeValue::Set(_) => LlType::DictPtr,
-        SomeValue::Instance { .. } => LlType::InstPtr,
+        // A bound method is the instance it is bound to.
+        SomeValue::Instance { .. } | SomeValue::BoundMethod { .. } => LlType::InstPtr,
         // A closure is the tuple of its captured values.
         SomeValue::Tuple(_) | SomeValue::Closure(..) => LlType::TuplePtr,
-        SomeValue::None
-        | SomeValue::Impossible
-        | SomeValue::Func(_)
-        | SomeValue::Builtin(_)
-        | SomeValue::Class(_) => LlType::Void,
+        SomeValue::None | SomeValue::Impossible | SomeValue::Builtin(_) | SomeValue::Class(_) => {
+            LlType::Void
+        }
     }
 }
 
@@ -185,6 +190,7 @@ pub fn rtype_program(
         graphs.insert(f, ll);
         progress(graphs.len());
     }
+    check_func_sets(&graphs, &layouts)?;
     Ok(LlProgram {
         entry: program.entry,
         module_inits: program
@@ -204,4 +210,30 @@ pub fn rtype_program(
         graphs,
         classes: layouts,
     })
+}
+
+/// The functions one indirect call may run must have one machine
+/// signature (the annotator unified their families); a difference would
+/// pass arguments a callee does not expect.
+fn check_func_sets(
+    graphs: &IndexMap<FuncId, LlGraph>,
+    layouts: &classes::ClassLayouts,
+) -> Result<()> {
+    let signature = |f: &FuncId| {
+        let ll = graphs.get(f)?;
+        let params = &ll.graph.block(ll.graph.startblock).inputargs;
+        let types: Vec<LlType> = params.iter().map(|v| ll.types[v.index()]).collect();
+        Some((types, ll.return_type()))
+    };
+    for set in &layouts.func_sets {
+        let mut signatures = set.iter().filter_map(signature);
+        let first = signatures.next();
+        if signatures.any(|s| Some(s) != first) {
+            return Err(vec![crate::diagnostics::Diagnostic::error(
+                graphs[&set[0]].graph.span,
+                "internal error: functions called through one function value have different signatures",
+            )]);
+        }
+    }
+    Ok(())
 }

@@ -164,6 +164,31 @@ pub(super) fn emit_dispatch_tables(cg: &mut CodegenCx, program: &LlProgram) {
     }
 }
 
+/// The pointers of the functions used as values, indexed by their
+/// numbers; null for one never called (nothing reaches a call of it).
+pub(super) fn emit_function_table(
+    cg: &mut CodegenCx,
+    functions: &indexmap::IndexSet<crate::flowgraph::ir::FuncId>,
+) {
+    if functions.is_empty() {
+        return;
+    }
+    let ptr = cg.cx.ptr_type(AddressSpace::default());
+    let values: Vec<BasicValueEnum> = functions
+        .iter()
+        .map(|f| match cg.functions.get(f) {
+            Some(func) => func.as_global_value().as_pointer_value().into(),
+            None => ptr.const_null().into(),
+        })
+        .collect();
+    let arr = const_array_of(ptr.into(), &values);
+    let g = cg.module.add_global(arr.get_type(), None, "rpy.functions");
+    g.set_initializer(&arr);
+    g.set_constant(true);
+    g.set_linkage(Linkage::Private);
+    cg.function_table = Some(g);
+}
+
 fn const_array_of<'ctx>(
     elem: inkwell::types::BasicTypeEnum<'ctx>,
     values: &[BasicValueEnum<'ctx>],

@@ -57,6 +57,11 @@ pub(crate) struct CodegenCx<'ctx> {
     pub debug: Option<(debuginfo::DebugInfo<'ctx>, &'ctx SourceMap)>,
     /// The per-type-id tables of `LlProgram::classes`, by `TableId`.
     pub tables: Vec<GlobalValue<'ctx>>,
+    /// The number of each function used as a value
+    /// (`Database::function_values`) ...
+    pub function_numbers: HashMap<FuncId, u64>,
+    /// ... and the table of their pointers that the numbers index.
+    pub function_table: Option<GlobalValue<'ctx>>,
     /// `rpy_shadowstack_top`, defined by the runtime.
     pub shadowstack_top: GlobalValue<'ctx>,
     /// `rpy_exc_value`: the exception being raised, or null.
@@ -227,8 +232,11 @@ pub(crate) fn constant_value<'ctx>(
         Constant::Bytes(b) => cg.bytes[b].as_pointer_value().into(),
         // None in a pointer-typed place is the null pointer.
         Constant::None => cx.ptr_type(AddressSpace::default()).const_null().into(),
-        Constant::Func(_)
-        | Constant::Builtin(_)
+        Constant::Func(f) => match cg.function_numbers.get(f) {
+            Some(&n) => cx.i64_type().const_int(n, false).into(),
+            None => unreachable!("the database numbers every function used as a value"),
+        },
+        Constant::Builtin(_)
         | Constant::Class(_)
         | Constant::Undefined
         | Constant::CaughtException => {
@@ -264,7 +272,7 @@ fn raising_functions(program: &LlProgram) -> std::collections::HashSet<FuncId> {
                 .iter()
                 .flat_map(|b| &b.operations)
                 .any(|op| match &op.op {
-                    LlOp::DirectCall(_) | LlOp::MethodCall(_) => program
+                    LlOp::DirectCall(_) | LlOp::MethodCall(_) | LlOp::IndirectCall(_) => program
                         .classes
                         .callees(&op.op)
                         .iter()
@@ -343,6 +351,10 @@ pub fn generate_source(
         cstrings: Default::default(),
         debug: None,
         tables: vec![],
+        function_numbers: (db.function_values.iter().enumerate())
+            .map(|(i, f)| (*f, i as u64))
+            .collect(),
+        function_table: None,
         shadowstack_top,
         exc_value,
         globals_object,
@@ -389,6 +401,7 @@ pub fn generate_source(
     }
     gctables::emit_type_table(&cg, &db.types);
     gctables::emit_dispatch_tables(&mut cg, program);
+    gctables::emit_function_table(&mut cg, &db.function_values);
     if let Some(sources) = opts.debug_info {
         cg.debug = Some((
             debuginfo::DebugInfo::new(&context, &cg.module, sources, opts.optimized),

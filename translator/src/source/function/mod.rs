@@ -317,6 +317,32 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
     }
 
     /// The entry of table `t` for the type of `obj`.
+    /// Calls `fptr`, one of `callees`, with `args`. Every callee has the
+    /// same machine signature (the annotator unified the family): the
+    /// first one's is taken.
+    fn call_through(
+        &self,
+        fptr: inkwell::values::PointerValue<'ctx>,
+        callees: &[crate::flowgraph::ir::FuncId],
+        args: &[Value],
+    ) -> CgResult<Option<BasicValueEnum<'ctx>>> {
+        let first = callees[0];
+        let target = &self.program.graphs[&first];
+        let params = &target.graph.block(target.graph.startblock).inputargs;
+        let args: Vec<BasicMetadataValueEnum> = params
+            .iter()
+            .zip(args)
+            .filter(|(p, _)| target.types[p.index()] != LlType::Void)
+            .map(|(_, a)| self.value(a).into())
+            .collect();
+        let fn_type = self.cg.functions[&first].get_type();
+        let call = self.b.build_indirect_call(fn_type, fptr, &args, "")?;
+        if callees.iter().any(|f| self.cg.raising.contains(f)) {
+            self.check_exception()?;
+        }
+        Ok(call.try_as_basic_value().basic())
+    }
+
     fn table_entry(
         &self,
         t: crate::rtype::llop::TableId,
@@ -1014,24 +1040,23 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 let fptr = self
                     .table_entry(*t, &op.args[0], ptr.into())?
                     .into_pointer_value();
-                // Every target has the same machine signature (the
-                // annotator unified the family); take the first's.
-                let first = self.program.classes.callees(&op.op)[0];
-                let target = &self.program.graphs[&first];
-                let params = &target.graph.block(target.graph.startblock).inputargs;
-                let args: Vec<BasicMetadataValueEnum> = params
-                    .iter()
-                    .zip(&op.args)
-                    .filter(|(p, _)| target.types[p.index()] != LlType::Void)
-                    .map(|(_, a)| self.value(a).into())
-                    .collect();
-                let fn_type = self.cg.functions[&first].get_type();
-                let call = self.b.build_indirect_call(fn_type, fptr, &args, "")?;
                 let callees = self.program.classes.callees(&op.op);
-                if callees.iter().any(|f| self.cg.raising.contains(f)) {
-                    self.check_exception()?;
-                }
-                call.try_as_basic_value().basic()
+                self.call_through(fptr, &callees, &op.args)?
+            }
+            LlOp::IndirectCall(_) => {
+                let callees = self.program.classes.callees(&op.op);
+                let ptr = self.cg.cx.ptr_type(AddressSpace::default());
+                let table = self
+                    .cg
+                    .function_table
+                    .expect("a function value was made")
+                    .as_pointer_value();
+                let number = self.int(&op.args[0]);
+                // SAFETY (LLVM semantics): a function value is always the
+                // number of a function in the table.
+                let slot = unsafe { self.b.build_in_bounds_gep(ptr, table, &[number], "")? };
+                let fptr = self.b.build_load(ptr, slot, "")?.into_pointer_value();
+                self.call_through(fptr, &callees, &op.args[1..])?
             }
             LlOp::LoadClassAttr(t) => match self.cg.basic_type(self.ll.types[op.result.index()]) {
                 Some(elem) => Some(self.table_entry(*t, &op.args[0], elem)?),
