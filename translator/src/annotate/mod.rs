@@ -348,11 +348,9 @@ impl<'a> Annotator<'a> {
                         with_article(new, &types!(self)),
                         with_article(old, &types!(self))
                     ),
-                    if let Some(help) = functions::conflict_help(old, new) {
-                        help
-                    } else {
-                        "a parameter has one type for all calls; convert the argument (e.g. with float()) or use two functions"
-                    },
+                    functions::conflict_help(old, new).unwrap_or(
+                        "a parameter has one type for all calls; convert the argument (e.g. with float()) or use two functions",
+                    ),
                 )
             }
             Conflict::Variable if var == g.return_var() => (
@@ -378,10 +376,9 @@ impl<'a> Annotator<'a> {
                     ),
                     if old.is_numeric() && new.is_numeric() {
                         "ints and floats are kept apart: write a float literal (e.g. 0.0) or convert with float()"
-                    } else if let Some(help) = functions::conflict_help(old, new) {
-                        help
                     } else {
-                        "use a separate variable for each type"
+                        functions::conflict_help(old, new)
+                            .unwrap_or("use a separate variable for each type")
                     },
                 ),
                 None => (

@@ -4,7 +4,6 @@
 use super::llop::{Cmp, FloatOp, FormatPiece, IntOp, LlOp, WriteKind};
 use super::lltype::LlType;
 use super::{lltype_of, LlGraph, RtypeOptions};
-use crate::annotate::callargs::{match_call_args, ArgSource};
 use crate::annotate::classdef::EXC_MESSAGE;
 use crate::annotate::model::SomeValue;
 use crate::annotate::Annotations;
@@ -501,138 +500,6 @@ impl Lowerer<'_> {
         }
     }
 
-    /// `args[0](args[1..])` where args[0] is the function `callee`, with
-    /// defaults filled in.
-    fn direct_call(
-        &mut self,
-        callee: FuncId,
-        args: &[Value],
-        keywords: &[Rc<str>],
-        result: VarId,
-        span: Span,
-    ) -> LResult {
-        let desc = self.program.function(callee);
-        let n_pos = args.len() - 1 - keywords.len();
-        let sources = match_call_args(desc, n_pos, keywords, span).map_err(|d| vec![d])?;
-        let call_args = sources
-            .iter()
-            .map(|s| match s {
-                ArgSource::Given(i) => args[1 + i].clone(),
-                ArgSource::Default(c) => Value::Const(c.clone()),
-            })
-            .collect();
-        self.push(LlOp::DirectCall(callee), call_args, result, span);
-        Ok(())
-    }
-
-    /// A call of `callee` (the annotation of args[0], the called value)
-    /// with args[1..], keywords last.
-    fn call(
-        &mut self,
-        callee: SomeValue,
-        args: &[Value],
-        keywords: &[Rc<str>],
-        result: VarId,
-        span: Span,
-    ) -> LResult {
-        match callee {
-            SomeValue::Closure(callee, env) => {
-                // The captured values, then the arguments given.
-                let mut all = vec![args[0].clone()];
-                for (i, s) in env.iter().enumerate() {
-                    let v = self.tmp(
-                        LlOp::TupleGetItem(i as u32),
-                        vec![args[0].clone()],
-                        lltype_of(s),
-                        span,
-                    );
-                    all.push(v);
-                }
-                all.extend_from_slice(&args[1..]);
-                self.direct_call(callee, &all, keywords, result, span)
-            }
-            SomeValue::Func(callee) => self.direct_call(callee, args, keywords, result, span),
-            SomeValue::Funcs(callees) => self.indirect_call(&callees, args, keywords, result, span),
-            SomeValue::BoundMethod { class, name } => {
-                self.method_call(class, &name, args, keywords, result, span)
-            }
-            SomeValue::Builtin(Builtin::Sorted) => {
-                // A copy, sorted in place.
-                let n_pos = args.len() - keywords.len();
-                if let SomeValue::Set(_) = self.s(&args[1]) {
-                    let set = vec![args[1].clone()];
-                    self.push(
-                        LlOp::CallHelper(crate::abi::Helper::SetList),
-                        set,
-                        result,
-                        span,
-                    );
-                    // The new list is the call's result, annotated as a list.
-                    let list = Value::Var(result);
-                    return self.list_sort_copy(&list, result, &args[n_pos..], keywords, span);
-                }
-                let all = vec![
-                    args[1].clone(),
-                    Value::Const(Constant::Int(i64::MIN)),
-                    Value::Const(Constant::Int(i64::MAX)),
-                    Value::Const(Constant::Int(1)),
-                ];
-                self.push(LlOp::ListSlice, all, result, span);
-                self.list_sort_copy(&args[1], result, &args[n_pos..], keywords, span)
-            }
-            SomeValue::Builtin(Builtin::Set) => self.set_builtin(&args[1..], result, span),
-            SomeValue::Builtin(Builtin::Print) if !keywords.is_empty() => {
-                self.print(&args[1..], keywords, result, span)
-            }
-            SomeValue::Builtin(b) => self.builtin(b, &args[1..], result, span),
-            SomeValue::Class(c) => self.instantiate(c, args, keywords, result, span),
-            other => unreachable!("annotator accepted a call of {other}"),
-        }
-    }
-
-    /// `obj.name(...)` where `name` is an instance attribute holding a
-    /// function value: the field is read, then called.
-    fn call_field(
-        &mut self,
-        name: &Rc<str>,
-        args: &[Value],
-        keywords: &[Rc<str>],
-        result: VarId,
-        span: Span,
-    ) -> LResult {
-        let class = self.receiver_class(&args[0]);
-        self.check_not_none(&args[0], name, span);
-        let owner = (self.program.mro(class))
-            .find(|k| self.ann.classes.attr(*k, name).is_some())
-            .expect("the annotator read the attribute");
-        let callee = self.ann.classes.attr(owner, name).unwrap().value.clone();
-        let (field, ty) = (self.layouts)
-            .field(self.program, &self.ann.classes, class, name)
-            .expect("a function value has storage");
-        let value = self.tmp(LlOp::GetField(field), vec![args[0].clone()], ty, span);
-        let mut call_args = vec![value];
-        call_args.extend_from_slice(&args[1..]);
-        self.call(callee, &call_args, keywords, result, span)
-    }
-
-    /// A call of a function value that may be any of `callees` (which the
-    /// annotator checked take the arguments alike): through the table of
-    /// functions, by the value's number.
-    fn indirect_call(
-        &mut self,
-        callees: &Rc<[FuncId]>,
-        args: &[Value],
-        keywords: &[Rc<str>],
-        result: VarId,
-        span: Span,
-    ) -> LResult {
-        let mut call_args = vec![args[0].clone()];
-        call_args.extend(self.arrange_args(callees[0], &args[1..], keywords, span)?);
-        let set = self.layouts.func_set(callees);
-        self.push(LlOp::IndirectCall(set), call_args, result, span);
-        Ok(())
-    }
-
     pub(super) fn truth(&mut self, a: &Value, span: Span) -> Value {
         if let Value::Const(c) = a {
             let b = match c {
@@ -970,7 +837,7 @@ impl Lowerer<'_> {
 
     /// `print(args..., sep=s, end=e)`: each argument written as str()
     /// shows it, separated by sep (default " "), then end (default "\n").
-    fn print(
+    pub(super) fn print(
         &mut self,
         all_args: &[Value],
         keywords: &[Rc<str>],
@@ -1081,7 +948,13 @@ impl Lowerer<'_> {
         Ok(())
     }
 
-    fn builtin(&mut self, b: Builtin, args: &[Value], result: VarId, span: Span) -> LResult {
+    pub(super) fn builtin(
+        &mut self,
+        b: Builtin,
+        args: &[Value],
+        result: VarId,
+        span: Span,
+    ) -> LResult {
         let sa: Vec<SomeValue> = args.iter().map(|a| self.s(a)).collect();
         match b {
             Builtin::Print => return self.print(args, &[], result, span),
@@ -1246,7 +1119,7 @@ impl Lowerer<'_> {
 }
 
 impl Lowerer<'_> {
-    fn receiver_class(&self, v: &Value) -> ClassId {
+    pub(super) fn receiver_class(&self, v: &Value) -> ClassId {
         match self.s(v) {
             SomeValue::Instance { class, .. } => class,
             other => unreachable!("annotator accepted an attribute of {other}"),
@@ -1254,7 +1127,7 @@ impl Lowerer<'_> {
     }
 
     /// AttributeError on None, as CPython, when the receiver may be None.
-    fn check_not_none(&mut self, obj: &Value, name: &Rc<str>, span: Span) {
+    pub(super) fn check_not_none(&mut self, obj: &Value, name: &Rc<str>, span: Span) {
         if self.s(obj).can_be_none() {
             self.tmp(
                 LlOp::CheckNotNone(name.clone()),
@@ -1265,72 +1138,6 @@ impl Lowerer<'_> {
         }
     }
 
-    /// The arguments of a call to `callee` in parameter order; `args`
-    /// excludes the callee and passes keywords last.
-    fn arrange_args(
-        &self,
-        callee: FuncId,
-        args: &[Value],
-        keywords: &[Rc<str>],
-        span: Span,
-    ) -> Result<Vec<Value>, Vec<Diagnostic>> {
-        let desc = self.program.function(callee);
-        let n_pos = args.len() - keywords.len();
-        let sources = match_call_args(desc, n_pos, keywords, span).map_err(|d| vec![d])?;
-        Ok(sources
-            .iter()
-            .map(|s| match s {
-                ArgSource::Given(i) => args[*i].clone(),
-                ArgSource::Default(c) => Value::Const(c.clone()),
-            })
-            .collect())
-    }
-
-    fn instantiate(
-        &mut self,
-        class: ClassId,
-        args: &[Value],
-        keywords: &[Rc<str>],
-        result: VarId,
-        span: Span,
-    ) -> LResult {
-        self.push(LlOp::Malloc(class), vec![], result, span);
-        if self.program.is_exception_class(class) {
-            // str(e) is the single str argument, as BaseException.args
-            // (quoted for a KeyError, whose str() is the key's repr); an
-            // `__init__` of the class may set it again.
-            let key_error = self.program.is_key_error_class(class);
-            let message = match &args[1..] {
-                [m] if keywords.is_empty() && matches!(self.s(m), SomeValue::Str { .. }) => {
-                    if key_error {
-                        self.str_of(m, true, span)
-                    } else {
-                        m.clone()
-                    }
-                }
-                _ => Value::Const(Constant::Str("".into())),
-            };
-            let name: Rc<str> = EXC_MESSAGE.into();
-            let (field, _) = self
-                .layouts
-                .field(self.program, &self.ann.classes, class, &name)
-                .expect("BaseException has a message field");
-            self.tmp(
-                LlOp::SetField(field),
-                vec![Value::Var(result), message],
-                LlType::Void,
-                span,
-            );
-        }
-        if let Some(init) = self.program.lookup_method(class, "__init__") {
-            let mut given = vec![Value::Var(result)];
-            given.extend_from_slice(&args[1..]);
-            let call_args = self.arrange_args(init, &given, keywords, span)?;
-            self.tmp(LlOp::DirectCall(init), call_args, LlType::Void, span);
-        }
-        Ok(())
-    }
-
     /// str(e) of an exception instance: the message it holds.
     pub(super) fn exception_message(&mut self, e: &Value, class: ClassId, span: Span) -> Value {
         let name: Rc<str> = EXC_MESSAGE.into();
@@ -1339,79 +1146,6 @@ impl Lowerer<'_> {
             .field(self.program, &self.ann.classes, class, &name)
             .expect("exceptions have a message field");
         self.tmp(LlOp::GetField(field), vec![e.clone()], LlType::StrPtr, span)
-    }
-
-    fn call_method(
-        &mut self,
-        name: &Rc<str>,
-        args: &[Value],
-        keywords: &[Rc<str>],
-        result: VarId,
-        span: Span,
-    ) -> LResult {
-        if matches!(self.s(&args[0]), SomeValue::List(_)) && &**name == "sort" {
-            let n_pos = args.len() - keywords.len();
-            return self.list_sort(&args[0], &args[n_pos..], keywords, result, span);
-        }
-        if matches!(self.s(&args[0]), SomeValue::List(_)) {
-            return self.list_method(name, args, result, span);
-        }
-        let class = self.receiver_class(&args[0]);
-        self.check_not_none(&args[0], name, span);
-        self.method_call(class, name, args, keywords, result, span)
-    }
-
-    /// Calls method `name` of args[0], an instance of `class` (or of a
-    /// subclass) that is not None: directly when one method can run,
-    /// else through the table of the type ids.
-    fn method_call(
-        &mut self,
-        class: ClassId,
-        name: &Rc<str>,
-        args: &[Value],
-        keywords: &[Rc<str>],
-        result: VarId,
-        span: Span,
-    ) -> LResult {
-        let targets = crate::annotate::method_targets(self.program, &self.ann.classes, class, name)
-            .expect("annotator checked the method exists");
-        let arranged: Vec<Vec<Value>> = targets
-            .iter()
-            .map(|t| self.arrange_args(*t, args, keywords, span))
-            .collect::<Result<_, _>>()?;
-        if arranged.windows(2).any(|w| w[0] != w[1]) {
-            return Err(vec![Diagnostic::error(
-                span,
-                format!("the overrides of method `{name}` take different parameters or defaults, which is not supported for a call that can reach several of them"),
-            )]);
-        }
-        match targets.as_slice() {
-            // No instance of the receiver's class or of a subclass is
-            // ever made (a narrowing `isinstance` that is never true):
-            // the call cannot happen, its result is Impossible and the
-            // block ends here.
-            [] => {}
-            [single] => self.push(LlOp::DirectCall(*single), arranged[0].clone(), result, span),
-            _ => {
-                let (program, ann) = (self.program, self.ann);
-                let table = self.layouts.table(
-                    program,
-                    class,
-                    name,
-                    super::classes::TableKind::Method,
-                    |k| {
-                        // Only instantiated classes have annotated methods.
-                        ann.classes
-                            .instantiated
-                            .contains(&k)
-                            .then(|| program.lookup_method(k, name).map(Constant::Func))
-                            .flatten()
-                    },
-                );
-                self.push(LlOp::MethodCall(table), arranged[0].clone(), result, span);
-            }
-        }
-        Ok(())
     }
 
     pub(super) fn getattr(

@@ -6,6 +6,7 @@
 //! `lower`.
 
 mod bytes;
+mod calls;
 pub mod classes;
 mod dicts;
 mod files;
