@@ -259,13 +259,54 @@ impl Builder<'_> {
         enumerate: Option<Option<&ast::Expr>>,
         span: Span,
     ) -> Result<(), Diagnostic> {
-        let mut exprs: Vec<&ast::Expr> = seqs.iter().collect();
+        // A `range(...)` among them is a counter of its own; the others
+        // are iterated by position. Arguments are evaluated in order.
+        let ranges: Vec<Option<(&[ast::Expr], i64)>> =
+            seqs.iter().map(|e| self.range_lane(e)).collect::<Result<_, _>>()?;
+        let mut exprs: Vec<&ast::Expr> = vec![];
+        for (e, range) in seqs.iter().zip(&ranges) {
+            match range {
+                Some((args, _)) => exprs.extend(args.iter()),
+                None => exprs.push(e),
+            }
+        }
         if let Some(Some(start)) = enumerate {
             exprs.push(start);
         }
-        let mut values = self.eval_all(&exprs)?;
+        let mut values = self.eval_all(&exprs)?.into_iter();
+        let mut names = vec![];
+        for range in &ranges {
+            let (i, s, start) = (self.hidden("i"), self.hidden("seq"), self.hidden("start"));
+            let Some((args, step)) = range else {
+                let v = values.next().unwrap();
+                let started = self.emit(HlOp::IterStart, vec![v.clone()], span, None);
+                self.state().insert(start.clone(), started);
+                self.state()
+                    .insert(i.clone(), Value::Const(Constant::Int(0)));
+                self.state().insert(s.clone(), v);
+                names.push((i, s, start, None));
+                continue;
+            };
+            let mut bounds = vec![];
+            for a in args.iter() {
+                bounds.push(match values.next().unwrap() {
+                    Value::Const(Constant::Bool(b)) => Value::Const(Constant::Int(b as i64)),
+                    v @ Value::Const(Constant::Int(_)) => v,
+                    v => self.emit(HlOp::Index, vec![v], self.span(a), None),
+                });
+            }
+            let (first, stop) = match &bounds[..] {
+                [stop] => (Value::Const(Constant::Int(0)), stop.clone()),
+                [first, stop, ..] => (first.clone(), stop.clone()),
+                [] => unreachable!("range_lane checked 1 to 3 arguments"),
+            };
+            // The counter, and the stop under `seq`.
+            self.state().insert(i.clone(), first);
+            self.state().insert(s.clone(), stop);
+            names.push((i, s, start, Some(*step)));
+        }
         let count = match enumerate {
-            Some(Some(_)) => Some(values.pop().unwrap()),
+            Some(Some(_)) => Some(values.next().unwrap()),
             Some(None) => Some(Value::Const(Constant::Int(0))),
             None => None,
         };
@@ -273,36 +314,41 @@ impl Builder<'_> {
         if let Some(c) = count.clone() {
             self.state().insert(count_name.clone(), c);
         }
-        let mut names = vec![];
-        for v in values {
-            let (i, s, start) = (self.hidden("i"), self.hidden("seq"), self.hidden("start"));
-            let started = self.emit(HlOp::IterStart, vec![v.clone()], span, None);
-            self.state().insert(start.clone(), started);
-            self.state()
-                .insert(i.clone(), Value::Const(Constant::Int(0)));
-            self.state().insert(s.clone(), v);
-            names.push((i, s, start));
-        }
         let mut assigned = HashSet::new();
         collect_assigned_names(&f.body, &mut assigned);
         collect_target_names(&f.target, &mut assigned);
         self.open_loop(assigned, span);
         let mut exits = vec![];
         let mut positions = vec![];
-        for (i, s, start) in &names {
+        for (i, s, start, range_step) in &names {
             let (iv, sv) = (self.state()[i].clone(), self.state()[s].clone());
-            let started = self.state()[start].clone();
-            let pos = self.emit(HlOp::IterPos, vec![sv, iv, started], span, None);
-            let held = self.hold(pos);
-            let (pv, sv) = (self.state()[&held].clone(), self.state()[s].clone());
-            let cond = self.emit(HlOp::IterMore, vec![sv, pv], span, None);
+            let cond = if let Some(step) = range_step {
+                let up = HlOp::Compare(if *step > 0 { CmpOp::Lt } else { CmpOp::Gt });
+                let more = self.emit(up, vec![iv.clone(), sv], span, None);
+                positions.push(self.hold(iv));
+                more
+            } else {
+                let started = self.state()[start].clone();
+                let pos = self.emit(HlOp::IterPos, vec![sv, iv, started], span, None);
+                let held = self.hold(pos);
+                let (pv, sv) = (self.state()[&held].clone(), self.state()[s].clone());
+                positions.push(held);
+                self.emit(HlOp::IterMore, vec![sv, pv], span, None)
+            };
             let (t, exit) = self.branch(cond);
             exits.extend(exit);
             self.join(t, span);
-            positions.push(held);
         }
         let mut items = vec![];
-        for ((i, s, _), held) in names.iter().zip(positions) {
+        for ((i, s, _, range_step), held) in names.iter().zip(positions) {
+            if let Some(step) = range_step {
+                let n = self.state()[&held].clone();
+                let step = Value::Const(Constant::Int(*step));
+                let next = self.emit(HlOp::RangeNext, vec![n, step], span, None);
+                self.state().insert(i.clone(), next);
+                items.push(held);
+                continue;
+            }
             // Reading a file's line can raise: inside a `try` the block
             // ends there, and values come back under new variables.
             let (sv, pos) = (self.state()[s].clone(), self.state()[&held].clone());
@@ -330,13 +376,44 @@ impl Builder<'_> {
         self.close_loop(exits, &f.orelse, span);
         if let Some((_, state)) = &mut self.current {
             state.shift_remove(&count_name);
-            for (i, s, start) in &names {
+            for (i, s, start, _) in &names {
                 state.shift_remove(i);
                 state.shift_remove(s);
                 state.shift_remove(start);
             }
         }
         Ok(())
+    }
+
+    /// For `range(...)` given to `zip` or `enumerate`: its arguments and
+    /// step (a constant; a step known only at run time is refused, since
+    /// its check would come after later arguments are evaluated).
+    fn range_lane<'e>(&self, e: &'e ast::Expr) -> Result<Option<(&'e [ast::Expr], i64)>, Diagnostic> {
+        let ast::Expr::Call(c) = e else {
+            return Ok(None);
+        };
+        if !matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "range")
+            || !self.is_builtin("range")
+        {
+            return Ok(None);
+        }
+        if !c.keywords.is_empty() || c.args.is_empty() || c.args.len() > 3 {
+            return Err(self.unsupported(e, "range() with keywords, or without 1 to 3 arguments,"));
+        }
+        let step = match c.args.get(2) {
+            None => 1,
+            Some(a) => match int_literal(a) {
+                Some(s) if s != 0 => s,
+                _ => {
+                    return Err(Diagnostic::error(
+                        self.span(a),
+                        "range() in `zip` or `enumerate` needs a constant step other than 0",
+                    )
+                    .with_help("loop over the range itself, or compute the step's sign first"))
+                }
+            },
+        };
+        Ok(Some((&c.args[..], step)))
     }
 
     /// Binds the held `items` to `target`: one item as it is, several as
@@ -883,5 +960,19 @@ impl Builder<'_> {
             keywords: vec![],
         }));
         self.for_loop(&down)
+    }
+}
+
+/// The value of an int literal, negative ones included.
+fn int_literal(e: &ast::Expr) -> Option<i64> {
+    match e {
+        ast::Expr::Constant(c) => match &c.value {
+            ast::Constant::Int(i) => i64::try_from(i).ok(),
+            _ => None,
+        },
+        ast::Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::USub) => {
+            int_literal(&u.operand)?.checked_neg()
+        }
+        _ => None,
     }
 }

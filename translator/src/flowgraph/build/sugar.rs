@@ -409,8 +409,8 @@ pub(super) fn unsupported_builtin(name: &str) -> Option<(&'static str, Option<&'
             Some("for a copy of a dict use `d.copy()`; a dict comprehension builds one from anything iterable"),
         ),
         "range" => (
-            "is supported only as what a `for` loop or comprehension iterates over, or given whole to `list`, `reversed`, `sum`, `min`, `max`, `sorted`, `set`, `any`, `all` or `extend`",
-            Some("for `zip` or `enumerate` over numbers, loop over `range` and index: `for i in range(n): ... items[i]`"),
+            "is supported only as what a `for` loop or comprehension iterates over (also inside `zip` or `enumerate`), or given whole to `list`, `reversed`, `sum`, `min`, `max`, `sorted`, `set`, `any`, `all` or `extend`",
+            Some("to keep numbers, build a list: `list(range(n))`"),
         ),
         "map" | "filter" => (
             "is not supported by the translator",
