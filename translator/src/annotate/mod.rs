@@ -118,6 +118,19 @@ pub fn annotate_program(
             g.span,
         )
         .map_err(|d| vec![d])?;
+    // Instances built at translation time: made, and their attributes
+    // assigned, before anything runs.
+    for p in &program.prebuilt {
+        a.classes.instantiated.insert(p.class);
+        let instance = SomeValue::Instance {
+            class: p.class,
+            can_be_none: false,
+        };
+        for (name, c, span) in &p.fields {
+            a.setattr(name, &instance, &SomeValue::of_constant(c), *span)
+                .map_err(|d| vec![d])?;
+        }
+    }
     a.ensure_function(entry);
     a.generalize(entry, start.inputargs[0], argv, g.span, None)
         .map_err(|d| vec![d])?;

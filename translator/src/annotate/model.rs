@@ -132,6 +132,10 @@ impl SomeValue {
             Constant::Func(f) => SomeValue::Func(*f),
             Constant::Builtin(b) => SomeValue::Builtin(*b),
             Constant::Class(c) => SomeValue::Class(*c),
+            Constant::Prebuilt(_, class) => SomeValue::Instance {
+                class: *class,
+                can_be_none: false,
+            },
             Constant::CaughtException => SomeValue::Instance {
                 class: crate::parse::program::BASE_EXCEPTION,
                 can_be_none: false,
@@ -402,6 +406,7 @@ mod tests {
             module_inits: vec![],
             jit_drivers: vec![],
             nested: Default::default(),
+            prebuilt: vec![],
         };
         let lists = Default::default();
         let p = super::Types {

@@ -4,7 +4,7 @@
 //!
 //! Entry point: [`build_database`].
 
-use crate::flowgraph::ir::{Constant, FuncId, Value};
+use crate::flowgraph::ir::{Constant, FuncId, PrebuiltId, Value};
 use crate::rtype::classes::ClassLayout;
 use crate::rtype::LlProgram;
 use crate::stackcheck::Recursion;
@@ -98,14 +98,50 @@ pub struct Database {
     /// function value is its position here, an index into the table of
     /// function pointers that `IndirectCall` loads from.
     pub function_values: IndexSet<FuncId>,
+    /// The prebuilt instances the program reads, directly or through
+    /// another's fields, in order of first use.
+    pub prebuilt: IndexSet<PrebuiltId>,
     pub recursion: Recursion,
+}
+
+/// The constants the program uses at run time, each once, in order of
+/// first use.
+#[derive(Default)]
+struct Constants {
+    strings: IndexSet<Rc<str>>,
+    bytes: IndexSet<Rc<[u8]>>,
+    function_values: IndexSet<FuncId>,
+    prebuilt: IndexSet<PrebuiltId>,
+}
+
+impl Constants {
+    fn note(&mut self, c: &Constant, program: &LlProgram) {
+        match c {
+            Constant::Str(s) => {
+                self.strings.insert(s.clone());
+            }
+            Constant::Bytes(b) => {
+                self.bytes.insert(b.clone());
+            }
+            Constant::Func(f) => {
+                self.function_values.insert(*f);
+            }
+            Constant::Prebuilt(p, _) => {
+                // With what its fields hold.
+                if self.prebuilt.insert(*p) {
+                    for field in program.prebuilt[p.index()].fields.iter().flatten() {
+                        self.note(field, program);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 pub fn build_database(program: &LlProgram, recursion: Recursion) -> Database {
     let mut functions = IndexMap::new();
-    let mut strings = IndexSet::new();
-    let mut bytes = IndexSet::new();
-    let mut function_values = IndexSet::new();
+    let mut constants = Constants::default();
     let mut used_symbols = std::collections::HashSet::new();
     let roots: Vec<FuncId> = std::iter::once(program.entry)
         .chain(program.module_inits.iter().copied())
@@ -130,17 +166,8 @@ pub fn build_database(program: &LlProgram, recursion: Recursion) -> Database {
                 .flat_map(|op| op.args.iter())
                 .chain(block.exits.iter().flat_map(|l| l.args.iter()));
             for v in values {
-                match v {
-                    Value::Const(Constant::Str(s)) => {
-                        strings.insert(s.clone());
-                    }
-                    Value::Const(Constant::Bytes(b)) => {
-                        bytes.insert(b.clone());
-                    }
-                    Value::Const(Constant::Func(f)) => {
-                        function_values.insert(*f);
-                    }
-                    _ => {}
+                if let Value::Const(c) = v {
+                    constants.note(c, program);
                 }
             }
             for op in &block.operations {
@@ -155,18 +182,7 @@ pub fn build_database(program: &LlProgram, recursion: Recursion) -> Database {
     // Every table is emitted, also one whose reads the optimiser removed.
     for table in &program.classes.tables {
         for e in table.entries.iter().flatten() {
-            match e {
-                Constant::Str(s) => {
-                    strings.insert(s.clone());
-                }
-                Constant::Bytes(b) => {
-                    bytes.insert(b.clone());
-                }
-                Constant::Func(f) => {
-                    function_values.insert(*f);
-                }
-                _ => {}
-            }
+            constants.note(e, program);
         }
     }
     let mut types = runtime_types();
@@ -230,9 +246,10 @@ pub fn build_database(program: &LlProgram, recursion: Recursion) -> Database {
     Database {
         types,
         functions,
-        strings,
-        bytes,
-        function_values,
+        strings: constants.strings,
+        bytes: constants.bytes,
+        function_values: constants.function_values,
+        prebuilt: constants.prebuilt,
         recursion,
     }
 }

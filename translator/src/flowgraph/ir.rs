@@ -34,6 +34,7 @@ id_type!(BlockId, "block");
 id_type!(FuncId, "func");
 id_type!(ClassId, "class");
 id_type!(GlobalId, "global");
+id_type!(PrebuiltId, "prebuilt");
 
 /// Functions and values the translator knows by name: Python builtins and
 /// members of built-in modules.
@@ -273,6 +274,9 @@ pub enum Constant {
     Builtin(Builtin),
     /// A user class (called to instantiate, or given to isinstance).
     Class(ClassId),
+    /// An instance of the class built at translation time
+    /// (`Program::prebuilt`), emitted as static data.
+    Prebuilt(PrebuiltId, ClassId),
     /// The value of a local on a path where it is unbound; never read
     /// (a bound flag guards every read).
     Undefined,
@@ -304,6 +308,7 @@ impl PartialEq for Constant {
             (Func(a), Func(b)) => a == b,
             (Builtin(a), Builtin(b)) => a == b,
             (Class(a), Class(b)) => a == b,
+            (Prebuilt(a, _), Prebuilt(b, _)) => a == b,
             (Undefined, Undefined) => true,
             (CaughtException, CaughtException) => true,
             _ => false,
@@ -324,6 +329,7 @@ impl fmt::Display for Constant {
             Constant::Func(id) => write!(f, "{id}"),
             Constant::Builtin(b) => write!(f, "<builtin {}>", b.name()),
             Constant::Class(c) => write!(f, "{c}"),
+            Constant::Prebuilt(p, _) => write!(f, "{p}"),
             Constant::Undefined => write!(f, "<undefined>"),
             Constant::CaughtException => write!(f, "<caught exception>"),
         }

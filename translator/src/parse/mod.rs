@@ -9,6 +9,7 @@ pub mod consteval;
 pub mod generators;
 pub mod names;
 mod nested;
+mod prebuilt;
 pub mod program;
 mod rlib;
 
@@ -41,6 +42,7 @@ pub fn parse_program(target: &Path, sources: &mut SourceMap) -> Result<Program> 
         nested: HashMap::new(),
         loading: vec![],
         errors: vec![],
+        prebuilt: vec![],
     };
     loader.add_builtin_classes();
     let main = loader.load_file(target, "__main__".to_string(), None)?;
@@ -84,6 +86,7 @@ pub fn parse_program(target: &Path, sources: &mut SourceMap) -> Result<Program> 
         module_inits: loader.module_inits,
         jit_drivers: loader.jit_drivers,
         nested: loader.nested,
+        prebuilt: loader.prebuilt,
     })
 }
 
@@ -130,6 +133,7 @@ struct Loader<'s> {
     /// Names of modules being loaded, to report import cycles.
     loading: Vec<String>,
     errors: Vec<Diagnostic>,
+    prebuilt: Vec<program::PrebuiltInstance>,
 }
 
 impl Loader<'_> {
@@ -485,8 +489,12 @@ impl Loader<'_> {
             modules: &self.modules,
             file,
         };
-        let Ok(c) = env.eval(value) else {
-            return false;
+        let c = match env.eval(value) {
+            Ok(c) => c,
+            Err(_) => match self.try_prebuilt(module, file, value) {
+                Some(c) => c,
+                None => return false,
+            },
         };
         self.modules[module.0 as usize]
             .globals

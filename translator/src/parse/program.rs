@@ -174,6 +174,13 @@ pub enum GeneratorPart {
     Resume { class: ClassId, maker: FuncId },
 }
 
+/// An instance built at translation time (see `parse::prebuilt`): its
+/// class and what its `__init__` stored, with where.
+pub struct PrebuiltInstance {
+    pub class: ClassId,
+    pub fields: Vec<(Rc<str>, Constant, Span)>,
+}
+
 /// A class statement: single inheritance, methods and class-level
 /// constants (RPython's ClassDesc).
 pub struct ClassDesc {
@@ -206,6 +213,9 @@ pub struct Program {
     /// Lambdas and nested `def`s, lifted to functions, by the position
     /// (file, offset) where they start.
     pub nested: std::collections::HashMap<(u32, u32), FuncId>,
+    /// Module-level instances built at translation time, by
+    /// `PrebuiltId`.
+    pub prebuilt: Vec<PrebuiltInstance>,
 }
 
 /// `BaseException`: the built-in classes come first, in the order below.

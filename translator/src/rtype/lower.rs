@@ -512,6 +512,7 @@ impl Lowerer<'_> {
                 Constant::Func(_)
                 | Constant::Builtin(_)
                 | Constant::Class(_)
+                | Constant::Prebuilt(..)
                 | Constant::CaughtException => true,
                 Constant::Undefined => unreachable!("reads of unbound locals are rejected"),
             };

@@ -79,6 +79,15 @@ pub struct LlProgram {
     /// What `rpython.rlib` decorators say about each function that has
     /// any (`@always_inline`, `@elidable`, ...), for the optimiser.
     pub func_hints: IndexMap<FuncId, Vec<crate::rlib::FuncHint>>,
+    /// The prebuilt instances (`Program::prebuilt`), by `PrebuiltId`.
+    pub prebuilt: Vec<LlPrebuilt>,
+}
+
+/// A prebuilt instance as static data: its class, and the value of each
+/// field of the class's layout (None: zero, as `__init__` left it).
+pub struct LlPrebuilt {
+    pub class: crate::flowgraph::ir::ClassId,
+    pub fields: Vec<Option<Constant>>,
 }
 
 pub fn lltype_of(s: &SomeValue) -> LlType {
@@ -192,7 +201,19 @@ pub fn rtype_program(
         progress(graphs.len());
     }
     check_func_sets(&graphs, &layouts)?;
+    let prebuilt = (program.prebuilt.iter())
+        .map(|p| LlPrebuilt {
+            class: p.class,
+            fields: (layouts.classes[&p.class].fields.iter())
+                .map(|(name, _)| {
+                    let stored = p.fields.iter().find(|(n, _, _)| n == name);
+                    stored.map(|(_, c, _)| c.clone())
+                })
+                .collect(),
+        })
+        .collect();
     Ok(LlProgram {
+        prebuilt,
         entry: program.entry,
         module_inits: program
             .module_inits

@@ -5,6 +5,7 @@ use super::CodegenCx;
 use crate::database::TypeDesc;
 use crate::flowgraph::ir::Constant;
 use crate::rtype::classes::TableKind;
+use crate::rtype::lltype::LlType;
 use crate::rtype::LlProgram;
 use inkwell::module::Linkage;
 use inkwell::values::BasicValueEnum;
@@ -187,6 +188,65 @@ pub(super) fn emit_function_table(
     g.set_constant(true);
     g.set_linkage(Linkage::Private);
     cg.function_table = Some(g);
+}
+
+/// One static object per prebuilt instance the program uses: the header
+/// (its class's type id; prebuilt, so the first store into it goes
+/// through the write barrier and makes it a root), then one 8-byte word
+/// per field of the layout. Declared first, as their fields may point to
+/// one another.
+pub(super) fn emit_prebuilt_instances(
+    cg: &mut CodegenCx,
+    program: &LlProgram,
+    used: &indexmap::IndexSet<crate::flowgraph::ir::PrebuiltId>,
+) {
+    let (i32t, i64t) = (cg.cx.i32_type(), cg.cx.i64_type());
+    fn word<'ctx>(cg: &CodegenCx<'ctx>, t: LlType) -> inkwell::types::BasicTypeEnum<'ctx> {
+        let i64t = cg.cx.i64_type();
+        match t {
+            // A bool field uses the first byte of its word.
+            LlType::Bool => i64t.into(),
+            t => cg.basic_type(t).unwrap_or(i64t.into()),
+        }
+    }
+    let mut types = vec![];
+    for &p in used {
+        let prebuilt = &program.prebuilt[p.index()];
+        let layout = &program.classes.classes[&prebuilt.class];
+        let mut fields: Vec<inkwell::types::BasicTypeEnum> = vec![i32t.into(), i32t.into()];
+        fields.extend(layout.fields.iter().map(|(_, t)| word(cg, *t)));
+        if layout.fields.is_empty() {
+            fields.push(i64t.into()); // at least 16 bytes
+        }
+        let ty = cg.cx.struct_type(&fields, false);
+        let g = cg
+            .module
+            .add_global(ty, None, &format!("rpy.prebuilt.{}", p.0));
+        g.set_linkage(Linkage::Private);
+        g.set_alignment(8);
+        cg.prebuilt.insert(p, g);
+        types.push(ty);
+    }
+    for (&p, ty) in used.iter().zip(types) {
+        let prebuilt = &program.prebuilt[p.index()];
+        let layout = &program.classes.classes[&prebuilt.class];
+        let flags = super::GCFLAG_PREBUILT | super::GCFLAG_TRACK_YOUNG_PTRS;
+        let mut values: Vec<BasicValueEnum> = vec![
+            i32t.const_int(layout.tid as u64, false).into(),
+            i32t.const_int(flags, false).into(),
+        ];
+        for ((_, t), value) in layout.fields.iter().zip(&prebuilt.fields) {
+            values.push(match (t, value) {
+                (LlType::Bool, Some(Constant::Bool(b))) => i64t.const_int(*b as u64, false).into(),
+                (_, Some(c)) if !matches!(c, Constant::None) => super::constant_value(cg, c),
+                (t, _) => super::const_zero(word(cg, *t)),
+            });
+        }
+        if layout.fields.is_empty() {
+            values.push(i64t.const_zero().into());
+        }
+        cg.prebuilt[&p].set_initializer(&ty.const_named_struct(&values));
+    }
 }
 
 fn const_array_of<'ctx>(

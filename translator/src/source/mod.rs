@@ -62,6 +62,8 @@ pub(crate) struct CodegenCx<'ctx> {
     pub function_numbers: HashMap<FuncId, u64>,
     /// ... and the table of their pointers that the numbers index.
     pub function_table: Option<GlobalValue<'ctx>>,
+    /// The static objects of the prebuilt instances the program uses.
+    pub prebuilt: HashMap<crate::flowgraph::ir::PrebuiltId, GlobalValue<'ctx>>,
     /// `rpy_shadowstack_top`, defined by the runtime.
     pub shadowstack_top: GlobalValue<'ctx>,
     /// `rpy_exc_value`: the exception being raised, or null.
@@ -236,6 +238,7 @@ pub(crate) fn constant_value<'ctx>(
             Some(&n) => cx.i64_type().const_int(n, false).into(),
             None => unreachable!("the database numbers every function used as a value"),
         },
+        Constant::Prebuilt(p, _) => cg.prebuilt[p].as_pointer_value().into(),
         Constant::Builtin(_)
         | Constant::Class(_)
         | Constant::Undefined
@@ -355,6 +358,7 @@ pub fn generate_source(
             .map(|(i, f)| (*f, i as u64))
             .collect(),
         function_table: None,
+        prebuilt: HashMap::new(),
         shadowstack_top,
         exc_value,
         globals_object,
@@ -380,6 +384,7 @@ pub fn generate_source(
     for (i, b) in db.bytes.iter().enumerate() {
         cg.declare_bytes(i, b);
     }
+    gctables::emit_prebuilt_instances(&mut cg, program, &db.prebuilt);
     // Prototypes first, so bodies can call functions defined later.
     for (&f, symbol) in &db.functions {
         let ll = &program.graphs[&f];

@@ -261,8 +261,10 @@ impl Builder<'_> {
     ) -> Result<(), Diagnostic> {
         // A `range(...)` among them is a counter of its own; the others
         // are iterated by position. Arguments are evaluated in order.
-        let ranges: Vec<Option<(&[ast::Expr], i64)>> =
-            seqs.iter().map(|e| self.range_lane(e)).collect::<Result<_, _>>()?;
+        let ranges: Vec<Option<(&[ast::Expr], i64)>> = seqs
+            .iter()
+            .map(|e| self.range_lane(e))
+            .collect::<Result<_, _>>()?;
         let mut exprs: Vec<&ast::Expr> = vec![];
         for (e, range) in seqs.iter().zip(&ranges) {
             match range {
@@ -388,7 +390,10 @@ impl Builder<'_> {
     /// For `range(...)` given to `zip` or `enumerate`: its arguments and
     /// step (a constant; a step known only at run time is refused, since
     /// its check would come after later arguments are evaluated).
-    fn range_lane<'e>(&self, e: &'e ast::Expr) -> Result<Option<(&'e [ast::Expr], i64)>, Diagnostic> {
+    fn range_lane<'e>(
+        &self,
+        e: &'e ast::Expr,
+    ) -> Result<Option<(&'e [ast::Expr], i64)>, Diagnostic> {
         let ast::Expr::Call(c) = e else {
             return Ok(None);
         };
