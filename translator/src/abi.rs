@@ -237,6 +237,7 @@ pub enum ExcKind {
     Overflow = 1,
     Value = 2,
     Index = 3,
+    Type = 6,
     UnboundLocal = 8,
     Attribute = 9,
     Name = 11,

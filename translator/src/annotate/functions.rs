@@ -149,10 +149,10 @@ impl Annotator<'_> {
 /// Why two annotations involving functions do not unify, when they do not.
 pub(super) fn conflict_help(a: &SomeValue, b: &SomeValue) -> Option<&'static str> {
     use SomeValue::{BoundMethod, Closure, Func, Funcs, None};
-    let function = |s: &SomeValue| matches!(s, Func(_) | Funcs(_) | Closure(..));
+    let function = |s: &SomeValue| matches!(s, Func(_) | Funcs { .. } | Closure(..));
     match (a, b) {
-        (None, x) | (x, None) if function(x) => Some(
-            "a function value cannot be None: use a function that does nothing in place of None",
+        (None, Closure(..)) | (Closure(..), None) => Some(
+            "a function that uses variables of an enclosing function (a closure) cannot be None: use one that does nothing in place of None",
         ),
         (BoundMethod { .. }, BoundMethod { .. }) => Some(
             "one variable may hold a method bound to different objects, but not two different methods: store functions that take the object instead",

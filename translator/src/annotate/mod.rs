@@ -639,8 +639,9 @@ impl<'a> Annotator<'a> {
                 let name = name.clone();
                 self.call_method(f, b, op, &name, &method_args, keywords)
             }
-            SomeValue::Funcs(callees) => {
-                let callees = callees.clone();
+            SomeValue::Funcs { functions, .. } => {
+                // Calling None raises TypeError at run time.
+                let callees = functions.clone();
                 self.call_functions(f, b, &callees, &args[1..], n_pos, keywords, op.span)
             }
             SomeValue::Closure(callee, env) => {

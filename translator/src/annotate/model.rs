@@ -44,11 +44,15 @@ pub enum SomeValue {
     /// `bytes`: a str object holding raw bytes.
     Bytes,
     Func(FuncId),
-    /// One of several functions (sorted, at least two), held as a number
-    /// and called through a table: RPython's PBC of functions. Every
-    /// function of a set called at one site shares one machine signature
+    /// One of several functions (sorted; at least two, or one and None),
+    /// or None: RPython's PBC of functions. Held as a pointer to the
+    /// function's static descriptor and called through it; every function
+    /// of a set called at one site shares one machine signature
     /// (`Annotator::unify_family`).
-    Funcs(std::rc::Rc<[FuncId]>),
+    Funcs {
+        functions: std::rc::Rc<[FuncId]>,
+        can_be_none: bool,
+    },
     /// `obj.name` for a method `name`: the method bound to an instance of
     /// `class` or a subclass, held as the instance and called like
     /// `obj.name(...)` (RPython's bound-method PBC).
@@ -148,7 +152,7 @@ impl SomeValue {
     pub fn functions(&self) -> impl Iterator<Item = FuncId> + '_ {
         let all: &[FuncId] = match self {
             SomeValue::Func(f) => std::slice::from_ref(f),
-            SomeValue::Funcs(fs) => fs,
+            SomeValue::Funcs { functions, .. } => functions,
             _ => &[],
         };
         all.iter().copied()
@@ -169,6 +173,10 @@ impl SomeValue {
             self,
             SomeValue::None
                 | SomeValue::Str { can_be_none: true }
+                | SomeValue::Funcs {
+                    can_be_none: true,
+                    ..
+                }
                 | SomeValue::Instance {
                     can_be_none: true,
                     ..
@@ -216,13 +224,19 @@ impl SomeValue {
                     name: x.clone(),
                 }
             }
-            (Func(_) | Funcs(_), Func(_) | Funcs(_)) => {
+            (Func(_) | Funcs { .. } | None, Func(_) | Funcs { .. } | None)
+                if !matches!((self, other), (None, None)) =>
+            {
                 let mut all: Vec<FuncId> = self.functions().chain(other.functions()).collect();
                 all.sort();
                 all.dedup();
+                let can_be_none = self.can_be_none() || other.can_be_none();
                 match all[..] {
-                    [one] => Func(one),
-                    _ => Funcs(all.into()),
+                    [one] if !can_be_none => Func(one),
+                    _ => Funcs {
+                        functions: all.into(),
+                        can_be_none,
+                    },
                 }
             }
             (None, Instance { class, .. }) | (Instance { class, .. }, None) => Instance {
@@ -317,12 +331,16 @@ impl SomeValue {
             SomeValue::BoundMethod { class, name } => {
                 format!("bound method `{}.{name}`", p.class(*class).name)
             }
-            SomeValue::Funcs(fs) => {
-                let names: Vec<String> = fs
+            SomeValue::Funcs {
+                functions,
+                can_be_none,
+            } => {
+                let names: Vec<String> = functions
                     .iter()
                     .map(|f| format!("`{}`", p.function(*f).name))
                     .collect();
-                format!("function ({})", names.join(" or "))
+                let none = if *can_be_none { " or None" } else { "" };
+                format!("function ({}){none}", names.join(" or "))
             }
             other => other.to_string(),
         }
@@ -355,9 +373,13 @@ impl fmt::Display for SomeValue {
             SomeValue::File { binary: true } => write!(f, "binary file"),
             SomeValue::Func(_) | SomeValue::Closure(..) => write!(f, "function"),
             SomeValue::BoundMethod { class, name } => write!(f, "Method({class}.{name})"),
-            SomeValue::Funcs(fs) => {
-                let ids: Vec<String> = fs.iter().map(|f| f.to_string()).collect();
-                write!(f, "functions({})", ids.join(", "))
+            SomeValue::Funcs {
+                functions,
+                can_be_none,
+            } => {
+                let ids: Vec<String> = functions.iter().map(|f| f.to_string()).collect();
+                let none = if *can_be_none { "?" } else { "" };
+                write!(f, "functions({}){none}", ids.join(", "))
             }
             SomeValue::Builtin(b) => write!(f, "builtin `{}`", b.name()),
             SomeValue::List(id) => write!(f, "{id}"),

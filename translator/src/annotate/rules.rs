@@ -61,6 +61,13 @@ pub fn annotate_op(
                 class: *class,
                 can_be_none: false,
             },
+            Funcs { functions, .. } => match functions[..] {
+                [one] => Func(one),
+                _ => Funcs {
+                    functions: functions.clone(),
+                    can_be_none: false,
+                },
+            },
             other => other.clone(),
         }),
         HlOp::MakeClosure(func) => Ok(Closure(*func, args.to_vec())),
@@ -301,8 +308,8 @@ fn compare(p: &Types, op: CmpOp, l: &SomeValue, r: &SomeValue, span: Span) -> Ru
     }
     // Functions are compared by identity, `==` as `is`.
     if matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::Eq | CmpOp::Ne)
-        && matches!(l, Func(_) | Funcs(_))
-        && matches!(r, Func(_) | Funcs(_))
+        && matches!(l, Func(_) | Funcs { .. })
+        && matches!(r, Func(_) | Funcs { .. })
     {
         return Ok(Bool);
     }

@@ -225,6 +225,18 @@ pub fn build_database(program: &LlProgram, recursion: Recursion) -> Database {
             items_are_gcptrs: false,
         });
     }
+    // Function descriptors: prebuilt, holding a code address.
+    types.push(TypeDesc {
+        tid: program.func_desc_tid,
+        name: "function".to_string(),
+        fixed_size: 16,
+        gcptr_offsets: vec![],
+        item_size: 0,
+        items_offset: 0,
+        length_offset: 0,
+        extra_bytes: 0,
+        items_are_gcptrs: false,
+    });
     // The module variables: one prebuilt object.
     types.push(TypeDesc {
         tid: program.globals_tid,

@@ -65,7 +65,23 @@ impl Lowerer<'_> {
                 self.direct_call(callee, &all, keywords, result, span)
             }
             SomeValue::Func(callee) => self.direct_call(callee, args, keywords, result, span),
-            SomeValue::Funcs(callees) => self.indirect_call(&callees, args, keywords, result, span),
+            SomeValue::Funcs {
+                functions,
+                can_be_none,
+            } => {
+                if can_be_none {
+                    self.tmp(
+                        LlOp::CheckCallable,
+                        vec![args[0].clone()],
+                        LlType::Void,
+                        span,
+                    );
+                }
+                match functions[..] {
+                    [one] => self.direct_call(one, args, keywords, result, span),
+                    _ => self.indirect_call(&functions, args, keywords, result, span),
+                }
+            }
             SomeValue::BoundMethod { class, name } => {
                 self.method_call(class, &name, args, keywords, result, span)
             }

@@ -18,7 +18,7 @@ use std::rc::Rc;
 /// How a list with items annotated `item` stores them.
 pub fn item_kind_of(item: &SomeValue) -> ItemKind {
     match super::lltype_of(item) {
-        // Ints, r_uints, files and function values are words.
+        // Ints, r_uints and files are words.
         LlType::Signed => ItemKind::I64,
         LlType::Float => ItemKind::F64,
         LlType::Bool => ItemKind::U8,

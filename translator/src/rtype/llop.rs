@@ -308,9 +308,12 @@ pub enum LlOp {
     /// Calls the function that the table holds for the type of args[0]
     /// (the receiver), with all the args.
     MethodCall(TableId),
-    /// Calls the function whose number (`Database::function_values`) is
-    /// args[0], one of the set, with the other args.
+    /// Calls the function whose descriptor args[0] points to, one of the
+    /// set, with the other args.
     IndirectCall(FuncSetId),
+    /// TypeError "'NoneType' object is not callable" if the function
+    /// value args[0], about to be called, is None.
+    CheckCallable,
     /// The value the table holds for the type of args[0].
     LoadClassAttr(TableId),
     /// Raises the exception instance args[0].
@@ -443,7 +446,7 @@ impl LlOp {
             | PtrNe
             | LoadClassAttr(_)
             | TupleGetItem(_) => pure,
-            NewTuple(_) | ListCheckLen(_) => raising,
+            NewTuple(_) | ListCheckLen(_) | CheckCallable => raising,
             ListReverse | ListClear | ListCount(_) | ListContains(_) => effect,
             ListGetItem(..) | ListSetItem(..) | NewList(_) | ListAppend(..) | ListPop(..)
             | ListDel(_) | ListInsert(_) | ListExtend | ListMul | ListConcat | ListSlice
@@ -547,6 +550,7 @@ impl fmt::Display for LlOp {
             LlOp::InstanceOf { min, max } => write!(f, "instanceof[{min}..{max}]"),
             LlOp::MethodCall(t) => write!(f, "method_call[table{}]", t.0),
             LlOp::IndirectCall(s) => write!(f, "indirect_call[set{}]", s.0),
+            LlOp::CheckCallable => write!(f, "check_callable"),
             LlOp::LoadClassAttr(t) => write!(f, "load_class_attr[table{}]", t.0),
             LlOp::ListGetItem(k, l) => write!(f, "list_get_item[{}{}]", lower(k), layout(l)),
             LlOp::ListSetItem(k, l) => write!(f, "list_set_item[{}{}]", lower(k), layout(l)),

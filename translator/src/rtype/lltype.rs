@@ -22,6 +22,10 @@ pub enum LlType {
     /// A pointer to an instance of a user class, possibly null (None):
     /// header, then the fields of the class and its bases, base first.
     InstPtr,
+    /// A function value: a pointer to the function's descriptor, a static
+    /// object holding the function's address (null for None). The
+    /// collector skips it as it skips every prebuilt object.
+    FuncPtr,
 }
 
 impl LlType {
@@ -47,6 +51,7 @@ impl fmt::Display for LlType {
             LlType::DictPtr => "Ptr(Dict)",
             LlType::TuplePtr => "Ptr(Tuple)",
             LlType::InstPtr => "Ptr(Instance)",
+            LlType::FuncPtr => "Ptr(Function)",
         };
         f.write_str(s)
     }

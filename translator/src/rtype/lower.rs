@@ -733,13 +733,13 @@ impl Lowerer<'_> {
         }
         if sl.functions().next().is_some() && sr.functions().next().is_some() {
             // Two function values are the same function when their
-            // numbers are.
-            let cmp = if matches!(c, CmpOp::Is | CmpOp::Eq) {
-                Cmp::Eq
+            // descriptors are.
+            let op = if matches!(c, CmpOp::Is | CmpOp::Eq) {
+                LlOp::PtrEq
             } else {
-                Cmp::Ne
+                LlOp::PtrNe
             };
-            self.push(LlOp::IntCmp(cmp), vec![l.clone(), r.clone()], result, span);
+            self.push(op, vec![l.clone(), r.clone()], result, span);
             return Ok(());
         }
         if matches!(sl, SomeValue::Instance { .. }) && matches!(sr, SomeValue::Instance { .. }) {

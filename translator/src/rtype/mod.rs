@@ -81,6 +81,8 @@ pub struct LlProgram {
     pub func_hints: IndexMap<FuncId, Vec<crate::rlib::FuncHint>>,
     /// The prebuilt instances (`Program::prebuilt`), by `PrebuiltId`.
     pub prebuilt: Vec<LlPrebuilt>,
+    /// The type id of function descriptors (`LlType::FuncPtr`).
+    pub func_desc_tid: u32,
 }
 
 /// A prebuilt instance as static data: its class, and the value of each
@@ -93,13 +95,8 @@ pub struct LlPrebuilt {
 pub fn lltype_of(s: &SomeValue) -> LlType {
     match s {
         SomeValue::Bool => LlType::Bool,
-        // A function value is its number in the table of functions (see
-        // `Database::function_values`): an int, nothing for the collector.
-        SomeValue::Int
-        | SomeValue::Unsigned
-        | SomeValue::File { .. }
-        | SomeValue::Func(_)
-        | SomeValue::Funcs(_) => LlType::Signed,
+        SomeValue::Int | SomeValue::Unsigned | SomeValue::File { .. } => LlType::Signed,
+        SomeValue::Func(_) | SomeValue::Funcs { .. } => LlType::FuncPtr,
         SomeValue::Float => LlType::Float,
         SomeValue::Str { .. } | SomeValue::Bytes => LlType::StrPtr,
         SomeValue::List(_) => LlType::ListPtr,
@@ -224,6 +221,7 @@ pub fn rtype_program(
         globals: ann.globals.iter().map(lltype_of).collect(),
         global_names: program.global_vars.iter().map(|v| v.name.clone()).collect(),
         globals_tid: layouts.new_tid(),
+        func_desc_tid: layouts.new_tid(),
         func_hints: graphs
             .keys()
             .map(|&f| (f, program.functions[f.index()].hints.clone()))

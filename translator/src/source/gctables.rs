@@ -165,29 +165,36 @@ pub(super) fn emit_dispatch_tables(cg: &mut CodegenCx, program: &LlProgram) {
     }
 }
 
-/// The pointers of the functions used as values, indexed by their
-/// numbers; null for one never called (nothing reaches a call of it).
-pub(super) fn emit_function_table(
+/// The descriptor of each function used as a value: a prebuilt object
+/// (header, then the function's address; null for one never called, as
+/// nothing reaches a call of it), so that lists, dicts and fields may
+/// hold function values like any object pointer.
+pub(super) fn emit_function_descriptors(
     cg: &mut CodegenCx,
+    program: &LlProgram,
     functions: &indexmap::IndexSet<crate::flowgraph::ir::FuncId>,
 ) {
-    if functions.is_empty() {
-        return;
+    let (i32t, ptr) = (cg.cx.i32_type(), cg.cx.ptr_type(AddressSpace::default()));
+    let ty = cg
+        .cx
+        .struct_type(&[i32t.into(), i32t.into(), ptr.into()], false);
+    for (i, f) in functions.iter().enumerate() {
+        let address = match cg.functions.get(f) {
+            Some(func) => func.as_global_value().as_pointer_value(),
+            None => ptr.const_null(),
+        };
+        let init = ty.const_named_struct(&[
+            i32t.const_int(program.func_desc_tid as u64, false).into(),
+            i32t.const_int(super::GCFLAG_PREBUILT, false).into(),
+            address.into(),
+        ]);
+        let g = cg.module.add_global(ty, None, &format!("rpy.func.{i}"));
+        g.set_initializer(&init);
+        g.set_constant(true);
+        g.set_linkage(Linkage::Private);
+        g.set_alignment(8);
+        cg.function_descriptors.insert(*f, g);
     }
-    let ptr = cg.cx.ptr_type(AddressSpace::default());
-    let values: Vec<BasicValueEnum> = functions
-        .iter()
-        .map(|f| match cg.functions.get(f) {
-            Some(func) => func.as_global_value().as_pointer_value().into(),
-            None => ptr.const_null().into(),
-        })
-        .collect();
-    let arr = const_array_of(ptr.into(), &values);
-    let g = cg.module.add_global(arr.get_type(), None, "rpy.functions");
-    g.set_initializer(&arr);
-    g.set_constant(true);
-    g.set_linkage(Linkage::Private);
-    cg.function_table = Some(g);
 }
 
 /// One static object per prebuilt instance the program uses: the header

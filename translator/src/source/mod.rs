@@ -57,11 +57,9 @@ pub(crate) struct CodegenCx<'ctx> {
     pub debug: Option<(debuginfo::DebugInfo<'ctx>, &'ctx SourceMap)>,
     /// The per-type-id tables of `LlProgram::classes`, by `TableId`.
     pub tables: Vec<GlobalValue<'ctx>>,
-    /// The number of each function used as a value
-    /// (`Database::function_values`) ...
-    pub function_numbers: HashMap<FuncId, u64>,
-    /// ... and the table of their pointers that the numbers index.
-    pub function_table: Option<GlobalValue<'ctx>>,
+    /// The static descriptor of each function used as a value (see
+    /// `LlType::FuncPtr`).
+    pub function_descriptors: HashMap<FuncId, GlobalValue<'ctx>>,
     /// The static objects of the prebuilt instances the program uses.
     pub prebuilt: HashMap<crate::flowgraph::ir::PrebuiltId, GlobalValue<'ctx>>,
     /// `rpy_shadowstack_top`, defined by the runtime.
@@ -93,6 +91,7 @@ impl<'ctx> CodegenCx<'ctx> {
             | LlType::ListPtr
             | LlType::DictPtr
             | LlType::InstPtr
+            | LlType::FuncPtr
             | LlType::TuplePtr => self.cx.ptr_type(AddressSpace::default()).into(),
         })
     }
@@ -234,9 +233,9 @@ pub(crate) fn constant_value<'ctx>(
         Constant::Bytes(b) => cg.bytes[b].as_pointer_value().into(),
         // None in a pointer-typed place is the null pointer.
         Constant::None => cx.ptr_type(AddressSpace::default()).const_null().into(),
-        Constant::Func(f) => match cg.function_numbers.get(f) {
-            Some(&n) => cx.i64_type().const_int(n, false).into(),
-            None => unreachable!("the database numbers every function used as a value"),
+        Constant::Func(f) => match cg.function_descriptors.get(f) {
+            Some(d) => d.as_pointer_value().into(),
+            None => unreachable!("the database lists every function used as a value"),
         },
         Constant::Prebuilt(p, _) => cg.prebuilt[p].as_pointer_value().into(),
         Constant::Builtin(_)
@@ -354,10 +353,7 @@ pub fn generate_source(
         cstrings: Default::default(),
         debug: None,
         tables: vec![],
-        function_numbers: (db.function_values.iter().enumerate())
-            .map(|(i, f)| (*f, i as u64))
-            .collect(),
-        function_table: None,
+        function_descriptors: HashMap::new(),
         prebuilt: HashMap::new(),
         shadowstack_top,
         exc_value,
@@ -406,7 +402,7 @@ pub fn generate_source(
     }
     gctables::emit_type_table(&cg, &db.types);
     gctables::emit_dispatch_tables(&mut cg, program);
-    gctables::emit_function_table(&mut cg, &db.function_values);
+    gctables::emit_function_descriptors(&mut cg, program, &db.function_values);
     if let Some(sources) = opts.debug_info {
         cg.debug = Some((
             debuginfo::DebugInfo::new(&context, &cg.module, sources, opts.optimized),

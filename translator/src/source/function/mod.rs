@@ -999,6 +999,12 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 self.raise_if(null, ExcKind::Attribute, &msg)?;
                 None
             }
+            LlOp::CheckCallable => {
+                let f = self.value(&op.args[0]).into_pointer_value();
+                let null = self.b.build_is_null(f, "")?;
+                self.raise_if(null, ExcKind::Type, "'NoneType' object is not callable")?;
+                None
+            }
             LlOp::InstanceOf { min, max } => {
                 let obj = self.value(&op.args[0]).into_pointer_value();
                 let null = self.b.build_is_null(obj, "")?;
@@ -1046,15 +1052,9 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             LlOp::IndirectCall(_) => {
                 let callees = self.program.classes.callees(&op.op);
                 let ptr = self.cg.cx.ptr_type(AddressSpace::default());
-                let table = self
-                    .cg
-                    .function_table
-                    .expect("a function value was made")
-                    .as_pointer_value();
-                let number = self.int(&op.args[0]);
-                // SAFETY (LLVM semantics): a function value is always the
-                // number of a function in the table.
-                let slot = unsafe { self.b.build_in_bounds_gep(ptr, table, &[number], "")? };
+                // The address after the descriptor's header.
+                let desc = self.value(&op.args[0]).into_pointer_value();
+                let slot = self.field_ptr(desc, crate::rtype::classes::HEADER_BYTES)?;
                 let fptr = self.b.build_load(ptr, slot, "")?.into_pointer_value();
                 self.call_through(fptr, &callees, &op.args[1..])?
             }
