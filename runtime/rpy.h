@@ -359,6 +359,7 @@ rpy_str *rpy_str_replace(rpy_str *s, rpy_str *old, rpy_str *new_, int64_t count)
 rpy_list *rpy_str_split(rpy_str *s, rpy_str *sep, int64_t maxsplit);
 rpy_list *rpy_str_rsplit(rpy_str *s, rpy_str *sep, int64_t maxsplit);
 rpy_list *rpy_str_splitlines(rpy_str *s);
+rpy_list *rpy_str_chars(rpy_str *s);
 /* sep.join(items): items is a list of strings (a None item raises
  * TypeError "sequence item N: expected str instance, NoneType found"). */
 rpy_str *rpy_str_join(rpy_str *sep, rpy_list *items);

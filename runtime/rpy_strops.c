@@ -633,6 +633,27 @@ rpy_list *rpy_str_splitlines(rpy_str *s) {
     return l;
 }
 
+/* list(s): each character of s as a string of its own (for sorted(s),
+ * min(s) and max(s)). */
+rpy_list *rpy_str_chars(rpy_str *s) {
+    int64_t k = s->nchars, pos = 0;
+    FRAME(f, 2);
+    f[0] = s;
+    rpy_list *l = str_list(k);
+    f[1] = l;
+    for (int64_t i = 0; l != NULL && i < k; i++) {
+        int len;
+        char_at(f[0], pos, &len);
+        if (!put_piece(f, i, pos, pos + len, 1))
+            l = NULL;
+        pos += len;
+    }
+    if (l != NULL)
+        l = f[1];
+    UNFRAME(f);
+    return l;
+}
+
 /* ---- join ------------------------------------------------------------ */
 
 static inline rpy_str *item(const rpy_list *l, int64_t i) {

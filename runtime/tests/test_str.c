@@ -450,6 +450,26 @@ static void test_split(void) {
         f[0] = S(splitlines_cases[k].s);
         check(list_is(rpy_str_splitlines(STR(0)), splitlines_cases[k].lines), "splitlines %zu", k);
     }
+    /* list(s): one string per code point, each one character long. */
+    const struct {
+        const char *s;
+        const char *const *chars;
+    } chars_cases[] = {
+        {"", (const char *const[]){NULL}},
+        {"ab", (const char *const[]){"a", "b", NULL}},
+        {"a\303\251\344\270\255\360\237\230\200", (const char *const[]){"a", "\303\251", "\344\270\255", "\360\237\230\200", NULL}},
+    };
+    for (size_t k = 0; k < COUNT(chars_cases); k++) {
+        f[0] = S(chars_cases[k].s);
+        rpy_list *l = rpy_str_chars(STR(0));
+        bool ones = l != NULL;
+        for (int64_t i = 0; ones && i < l->length; i++) {
+            rpy_str *c;
+            memcpy(&c, rpy_list_item0(l, 8) + 8 * i, sizeof c);
+            ones = c->nchars == 1;
+        }
+        check(ones && list_is(l, chars_cases[k].chars), "chars %zu", k);
+    }
     unframe(f);
 }
 

@@ -192,6 +192,7 @@ helpers! {
     SetOfConstants = "rpy_set_of_constants" (Ptr) -> Ptr, Raise;
     SetPop = "rpy_set_pop" (Ptr) -> I64, Raise;
     SetList = "rpy_set_list" (Ptr) -> Ptr, Raise;
+    StrChars = "rpy_str_chars" (Ptr) -> Ptr, Raise;
     SetUnion = "rpy_set_union" (Ptr, Ptr) -> Ptr, Raise;
     SetIntersection = "rpy_set_intersection" (Ptr, Ptr) -> Ptr, Raise;
     SetDifference = "rpy_set_difference" (Ptr, Ptr) -> Ptr, Raise;

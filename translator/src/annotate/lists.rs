@@ -501,6 +501,12 @@ impl Annotator<'_> {
                 self.store_item(id, &item, span)?;
                 id
             }
+            // Its characters.
+            Some(s @ SomeValue::Str { can_be_none: false }) if n_pos == 1 => {
+                let id = self.lists.borrow_mut().at_site(f, site);
+                self.store_item(id, s, span)?;
+                id
+            }
             other => {
                 return Err(Diagnostic::error(
                     span,

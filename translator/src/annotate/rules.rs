@@ -756,6 +756,8 @@ pub fn annotate_builtin_call(
             }
         }
         Builtin::Min | Builtin::Max if args.len() == 1 => match &args[0] {
+            // The smallest or largest character.
+            s @ Str { can_be_none: false } => Ok(s.clone()),
             List(id) => match p.lists.borrow().item(*id) {
                 item @ (Int | Bool | Float | Str { can_be_none: false } | Impossible) => {
                     Ok(item.clone())

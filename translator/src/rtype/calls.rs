@@ -88,14 +88,14 @@ impl Lowerer<'_> {
             SomeValue::Builtin(Builtin::Sorted) => {
                 // A copy, sorted in place.
                 let n_pos = args.len() - keywords.len();
-                if let SomeValue::Set(_) = self.s(&args[1]) {
-                    let set = vec![args[1].clone()];
-                    self.push(
-                        LlOp::CallHelper(crate::abi::Helper::SetList),
-                        set,
-                        result,
-                        span,
-                    );
+                let to_list = match self.s(&args[1]) {
+                    SomeValue::Set(_) => Some(crate::abi::Helper::SetList),
+                    SomeValue::Str { .. } => Some(crate::abi::Helper::StrChars),
+                    _ => None,
+                };
+                if let Some(helper) = to_list {
+                    let arg = vec![args[1].clone()];
+                    self.push(LlOp::CallHelper(helper), arg, result, span);
                     // The new list is the call's result, annotated as a list.
                     let list = Value::Var(result);
                     return self.list_sort_copy(&list, result, &args[n_pos..], keywords, span);

@@ -1035,12 +1035,24 @@ impl Lowerer<'_> {
                 }
             },
             Builtin::Min | Builtin::Max if args.len() == 1 => {
-                let item = self.list_item(&args[0]);
+                let (list, item) = match &sa[0] {
+                    // Over the list of its characters.
+                    s @ SomeValue::Str { .. } => {
+                        let chars = self.tmp(
+                            LlOp::CallHelper(crate::abi::Helper::StrChars),
+                            vec![args[0].clone()],
+                            LlType::ListPtr,
+                            span,
+                        );
+                        (chars, s.clone())
+                    }
+                    _ => (args[0].clone(), self.list_item(&args[0])),
+                };
                 let kind = sort_kind(&item);
                 let is_max = Value::Const(Constant::Bool(b == Builtin::Max));
                 self.push(
                     LlOp::CallHelper(crate::abi::Helper::ListMinMax),
-                    vec![args[0].clone(), Value::Const(Constant::Int(kind)), is_max],
+                    vec![list, Value::Const(Constant::Int(kind)), is_max],
                     result,
                     span,
                 );
