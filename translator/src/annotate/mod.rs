@@ -498,6 +498,9 @@ impl<'a> Annotator<'a> {
             for a in &args {
                 self.watch_items(a, f, b, &mut vec![]);
             }
+            if converts_to_text(&op.op, &args) {
+                self.text_methods(f, b, op, &args)?;
+            }
             let result = match &op.op {
                 HlOp::Call { keywords } => self.call(f, b, op, &args, keywords)?,
                 HlOp::CallMethod { name, keywords } => {
@@ -1091,6 +1094,53 @@ impl<'a> Annotator<'a> {
             }
         }
         Ok(())
+    }
+}
+
+/// The method that gives str(x) (repr(x) with `repr`) for x an instance
+/// of `class` or of a subclass: `__str__` or `__repr__`, when every class
+/// of that subtree has it (by inheritance too). Exceptions are apart
+/// (their message).
+pub fn text_method(p: &Program, class: ClassId, repr: bool) -> Option<&'static str> {
+    if p.is_exception_class(class) {
+        return None;
+    }
+    let all_have = |name| {
+        p.subtree(class)
+            .iter()
+            .all(|k| p.lookup_method(*k, name).is_some())
+    };
+    if repr {
+        return all_have("__repr__").then_some("__repr__");
+    }
+    if all_have("__str__") {
+        return Some("__str__");
+    }
+    let none_has_str = p
+        .subtree(class)
+        .iter()
+        .all(|k| p.lookup_method(*k, "__str__").is_none());
+    (none_has_str && all_have("__repr__")).then_some("__repr__")
+}
+
+/// Operations that may turn their arguments into text: print, str(),
+/// repr(), f-strings, `%` on a str, str.format.
+fn converts_to_text(op: &HlOp, args: &[SomeValue]) -> bool {
+    match op {
+        HlOp::Call { .. } => matches!(
+            args.first(),
+            Some(SomeValue::Builtin(
+                Builtin::Print | Builtin::Str | Builtin::Repr
+            ))
+        ),
+        HlOp::FString(_) => true,
+        HlOp::Binary(crate::flowgraph::hlop::BinOp::Mod) => {
+            matches!(args.first(), Some(SomeValue::Str { .. }))
+        }
+        HlOp::CallMethod { name, .. } => {
+            &**name == "format" && matches!(args.first(), Some(SomeValue::Str { .. }))
+        }
+        _ => false,
     }
 }
 

@@ -80,12 +80,13 @@ pub fn annotate_op(
                 let ok = if spec.is_empty() || repr {
                     matches!(a, Int | Bool | Float | Str { .. } | None)
                         || showable(p, a)
+                        || text_instance(p, a, repr)
                         || (!repr && exception_instance(p, a))
                 } else {
                     matches!(a, Int | Bool | Float | Str { can_be_none: false })
                 };
                 if !ok {
-                    return Err(Diagnostic::error(
+                    let d = Diagnostic::error(
                         span,
                         format!(
                             "formatting {} in an f-string{} is not supported",
@@ -96,7 +97,8 @@ pub fn annotate_op(
                                 format!(" with spec `{spec}`")
                             }
                         ),
-                    ));
+                    );
+                    return Err(with_text_help(d, p, a));
                 }
             }
             Ok(Str { can_be_none: false })
@@ -487,6 +489,39 @@ pub fn showable(p: &Types, s: &SomeValue) -> bool {
         && crate::abi::repr_desc(s, &p.lists.borrow()).is_some()
 }
 
+/// An instance (not None) whose class gives its text through `__str__` or
+/// `__repr__` (see `text_method`).
+pub fn text_instance(p: &Types, s: &SomeValue, repr: bool) -> bool {
+    matches!(s, Instance { class, can_be_none: false } if super::text_method(p, *class, repr).is_some())
+}
+
+/// Why an instance cannot be turned into text, and what to do.
+pub fn text_help(p: &Types, s: &SomeValue) -> Option<&'static str> {
+    let Instance { class, can_be_none } = s else {
+        return Option::None;
+    };
+    if p.is_exception_class(*class) {
+        return Option::None;
+    }
+    Some(if *can_be_none {
+        "it may be None: test it (`if x is not None:`) in a local variable first"
+    } else if (p.subtree(*class).iter()).any(|k| {
+        p.lookup_method(*k, "__str__").is_some() || p.lookup_method(*k, "__repr__").is_some()
+    }) {
+        "every class of the hierarchy must have `__str__` (or none of them, and all `__repr__`); repr() needs `__repr__`"
+    } else {
+        "give the class a `__str__` or `__repr__` method (CPython would show the object's address)"
+    })
+}
+
+/// Adds `text_help` to an error about turning `s` into text.
+fn with_text_help(d: Diagnostic, p: &Types, s: &SomeValue) -> Diagnostic {
+    match text_help(p, s) {
+        Some(h) => d.with_help(h),
+        Option::None => d,
+    }
+}
+
 /// An exception instance (not None): str() of it is its message. (Its
 /// repr() would need the arguments it was made with, which are not kept.)
 pub fn exception_instance(p: &Types, s: &SomeValue) -> bool {
@@ -642,11 +677,13 @@ pub fn annotate_builtin_call(
                 if !matches!(a, Int | Unsigned | Float | Bool | None | Str { .. } | Bytes)
                     && !exception
                     && !showable(p, a)
+                    && !text_instance(p, a, false)
                 {
-                    return Err(Diagnostic::error(
+                    let d = Diagnostic::error(
                         span,
                         format!("printing {} is not supported yet", with_article(a, p)),
-                    ));
+                    );
+                    return Err(with_text_help(d, p, a));
                 }
             }
             Ok(None)
@@ -670,16 +707,21 @@ pub fn annotate_builtin_call(
                     Ok(Str { can_be_none: false })
                 }
                 a if showable(p, a) => Ok(Str { can_be_none: false }),
+                a if text_instance(p, a, b == Builtin::Repr) => Ok(Str { can_be_none: false }),
                 a if b == Builtin::Str && exception_instance(p, a) => {
                     Ok(Str { can_be_none: false })
                 }
-                other => Err(Diagnostic::error(
-                    span,
-                    format!(
-                        "{}() of {} is not supported yet",
-                        b.name(),
-                        with_article(other, p)
+                other => Err(with_text_help(
+                    Diagnostic::error(
+                        span,
+                        format!(
+                            "{}() of {} is not supported yet",
+                            b.name(),
+                            with_article(other, p)
+                        ),
                     ),
+                    p,
+                    other,
                 )),
             }
         }

@@ -150,6 +150,7 @@ fn percent_format(p: &Types, fmt: &Value, r: &SomeValue, span: Span) -> AResult 
             ConvClass::Text => {
                 matches!(arg, Int | Bool | Float | Str { .. } | None)
                     || super::rules::showable(p, arg)
+                    || super::rules::text_instance(p, arg, spec.conv == 'r')
                     || (spec.conv == 's' && super::rules::exception_instance(p, arg))
             }
             ConvClass::Integer | ConvClass::Float => matches!(arg, Int | Bool | Float),

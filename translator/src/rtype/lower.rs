@@ -893,9 +893,10 @@ impl Lowerer<'_> {
                 | SomeValue::Dict(..)
                 | SomeValue::Set(_)
                 | SomeValue::Unsigned
-                | SomeValue::Bytes => self.str_of(a, false, span),
-                // An exception prints as str(e), its message.
-                SomeValue::Instance { class, .. } => self.exception_message(a, *class, span),
+                | SomeValue::Bytes
+                // An exception prints as str(e), its message; others
+                // through `__str__` or `__repr__`.
+                | SomeValue::Instance { .. } => self.str_of(a, false, span),
                 _ => a.clone(),
             };
             self.tmp(LlOp::Write(kind), vec![a], LlType::Void, span);

@@ -60,7 +60,18 @@ impl Lowerer<'_> {
             // and so does the builder.
             SomeValue::Str { .. } => self.format(vec![FormatPiece::AddStr], vec![v.clone()], span),
             SomeValue::None => Value::Const(Constant::Str("None".into())),
-            // The annotator allows str() only of exceptions: their message.
+            // A class with `__str__` / `__repr__`: a call of it.
+            SomeValue::Instance { class, .. }
+                if crate::annotate::text_method(self.program, *class, repr).is_some() =>
+            {
+                let name = crate::annotate::text_method(self.program, *class, repr).unwrap();
+                let text = self.ll.new_var(LlType::StrPtr, span);
+                self.method_call(*class, &name.into(), &[v.clone()], &[], text, span)
+                    .expect("the annotator checked the method");
+                Value::Var(text)
+            }
+            // Otherwise the annotator allows str() only of exceptions:
+            // their message.
             SomeValue::Instance { class, .. } if !repr => self.exception_message(v, *class, span),
             SomeValue::Bytes => {
                 self.helper(Helper::BytesRepr, vec![v.clone()], LlType::StrPtr, span)
@@ -216,8 +227,9 @@ impl Lowerer<'_> {
                     out.push(FormatPiece::Lit("None".into()));
                 }
                 (ConvClass::Text, _) => {
-                    // str() first, then the spec's width and precision.
-                    let s = self.str_of_typed(&v, &t, false, span);
+                    // str() (repr() for %r) first, then the spec's width
+                    // and precision.
+                    let s = self.str_of_typed(&v, &t, spec.conv == 'r', span);
                     out.push(FormatPiece::PercentStr(spec.with_conv('s').into()));
                     out_args.push(s);
                 }

@@ -469,8 +469,18 @@ impl Builder<'_> {
             }
             if let Err(d) = self.stmt(s) {
                 self.errors.push(d);
-                if self.current.is_none() {
+                let Some((_, state)) = &mut self.current else {
                     return;
+                };
+                // The names the statement would have bound count as bound,
+                // so that reading them later is not reported too.
+                let mut names = std::collections::HashSet::new();
+                crate::parse::names::collect_assigned_names(std::slice::from_ref(s), &mut names);
+                let mut names: Vec<String> = names.into_iter().collect();
+                names.sort();
+                for name in names {
+                    state.shift_remove(&bound_flag(&name));
+                    state.insert(name.into(), Value::Const(Constant::None));
                 }
             }
         }
