@@ -715,6 +715,7 @@ extern void *rpy_exc_value;
 void rpy_raise(int32_t kind, const char *msg);
 /* ValueError "not enough values to unpack (expected N, got M)". */
 void rpy_raise_unpack_short(int64_t expected, int64_t got);
+void rpy_raise_unpack_at_least(int64_t expected, int64_t got);
 /* ValueError "<repr(value)> is not in list" (list.index), the value read
  * as rpy_builder_add_value_repr's descriptor says. */
 void rpy_raise_not_in_list(uint64_t value, const char *desc);

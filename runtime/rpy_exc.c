@@ -87,6 +87,13 @@ void rpy_raise_unpack_short(int64_t expected, int64_t got) {
     rpy_raise(RPY_EXC_VALUE, msg);
 }
 
+void rpy_raise_unpack_at_least(int64_t expected, int64_t got) {
+    char msg[96];
+    snprintf(msg, sizeof msg, "not enough values to unpack (expected at least %lld, got %lld)",
+             (long long)expected, (long long)got);
+    rpy_raise(RPY_EXC_VALUE, msg);
+}
+
 void rpy_raise(int32_t kind, const char *msg) {
     if (kind == RPY_EXC_MEMORY) {
         if (memory_error == NULL) {

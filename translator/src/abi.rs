@@ -104,6 +104,7 @@ helpers! {
     StrOfFloat = "rpy_str_of_float" (F64) -> Ptr, Raise;
     StrOfUint = "rpy_str_of_uint" (I64) -> Ptr, Raise;
     RaiseUnpackShort = "rpy_raise_unpack_short" (I64, I64) -> Void, Raise;
+    RaiseUnpackAtLeast = "rpy_raise_unpack_at_least" (I64, I64) -> Void, Raise;
     RaiseNotInList = "rpy_raise_not_in_list" (I64, Ptr) -> Void, Raise;
     StrOfBool = "rpy_str_of_bool" (Bool) -> Ptr, Raise;
     StrRepr = "rpy_str_repr" (Ptr) -> Ptr, Raise;

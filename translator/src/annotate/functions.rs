@@ -1,8 +1,8 @@
 //! Function values that may be one of several functions (`Funcs`): their
 //! calls, and the families of functions that such calls join. A call
-//! through a function value goes through one table of function pointers,
-//! so every function that may be called at one place must take the same
-//! machine arguments and give the same machine result: the members of a
+//! through a function value loads the address from the function's
+//! descriptor, so every function that may be called at one place must take
+//! the same machine arguments and give the same machine result: the members of a
 //! family share the union of their parameter and return annotations
 //! (RPython's call families). Families merge when a call joins two.
 
@@ -135,53 +135,6 @@ impl Annotator<'_> {
         }
         self.unify_family(&members, 0, &result, span)?;
         Ok(result)
-    }
-
-    /// Annotates the `__str__` / `__repr__` methods that turning these
-    /// arguments (or the items of a tuple among them) into text calls.
-    pub(super) fn text_methods(
-        &mut self,
-        f: FuncId,
-        b: BlockId,
-        op: &crate::flowgraph::ir::Operation<crate::flowgraph::hlop::HlOp>,
-        args: &[SomeValue],
-    ) -> Result<(), Diagnostic> {
-        let mut instances = vec![];
-        for a in args {
-            match a {
-                SomeValue::Tuple(items) => instances.extend(items.iter().cloned()),
-                a => instances.push(a.clone()),
-            }
-        }
-        for a in instances {
-            let SomeValue::Instance {
-                class,
-                can_be_none: false,
-            } = a
-            else {
-                continue;
-            };
-            for repr in [false, true] {
-                let Some(name) = super::text_method(self.program, class, repr) else {
-                    continue;
-                };
-                let r = self.call_method(f, b, op, &Rc::from(name), &[a.clone()], &[])?;
-                if !matches!(
-                    r,
-                    SomeValue::Str { can_be_none: false } | SomeValue::Impossible
-                ) {
-                    return Err(Diagnostic::error(
-                        op.span,
-                        format!(
-                            "`{}.{name}` returns {}, not a str",
-                            self.program.class(class).name,
-                            super::model::with_article(&r, &self.types())
-                        ),
-                    ));
-                }
-            }
-        }
-        Ok(())
     }
 
     fn names(&self, functions: &[FuncId]) -> String {

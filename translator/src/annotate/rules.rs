@@ -118,6 +118,17 @@ pub fn annotate_op(
                 format!("cannot unpack {}", with_article(other, p)),
             )),
         },
+        HlOp::CheckUnpackStarred(_) => match &args[0] {
+            List(_) => Ok(None),
+            other => Err(Diagnostic::error(
+                span,
+                format!(
+                    "unpacking {} into a starred target is not supported: only a list",
+                    with_article(other, p)
+                ),
+            )
+            .with_help("unpack a list (`list(x)`), or index the items")),
+        },
         HlOp::Call { .. }
         | HlOp::NewSet { .. }
         | HlOp::CallMethod { .. }

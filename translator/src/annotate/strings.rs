@@ -6,7 +6,7 @@ use super::model::{with_article, SomeValue, Types};
 use super::Annotator;
 use crate::diagnostics::{Diagnostic, Span};
 use crate::flowgraph::hlop::BinOp;
-use crate::flowgraph::ir::{Constant, Value, VarId};
+use crate::flowgraph::ir::{BlockId, Constant, FuncId, Value, VarId};
 use crate::pyformat::{self, ConvClass};
 use std::rc::Rc;
 
@@ -182,6 +182,53 @@ pub fn str_getitem(p: &Types, index: &SomeValue, span: Span) -> AResult {
 }
 
 impl Annotator<'_> {
+    /// Annotates the `__str__` / `__repr__` methods that turning these
+    /// arguments (or the items of a tuple among them) into text calls.
+    pub(super) fn text_methods(
+        &mut self,
+        f: FuncId,
+        b: BlockId,
+        op: &crate::flowgraph::ir::Operation<crate::flowgraph::hlop::HlOp>,
+        args: &[SomeValue],
+    ) -> Result<(), Diagnostic> {
+        let mut instances = vec![];
+        for a in args {
+            match a {
+                SomeValue::Tuple(items) => instances.extend(items.iter().cloned()),
+                a => instances.push(a.clone()),
+            }
+        }
+        for a in instances {
+            let SomeValue::Instance {
+                class,
+                can_be_none: false,
+            } = a
+            else {
+                continue;
+            };
+            for repr in [false, true] {
+                let Some(name) = super::text_method(self.program, class, repr) else {
+                    continue;
+                };
+                let r = self.call_method(f, b, op, &Rc::from(name), &[a.clone()], &[])?;
+                if !matches!(
+                    r,
+                    SomeValue::Str { can_be_none: false } | SomeValue::Impossible
+                ) {
+                    return Err(Diagnostic::error(
+                        op.span,
+                        format!(
+                            "`{}.{name}` returns {}, not a str",
+                            self.program.class(class).name,
+                            super::model::with_article(&r, &self.types())
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
     pub(super) fn str_method(
         &mut self,
         f: crate::flowgraph::ir::FuncId,

@@ -207,6 +207,9 @@ pub enum HlOp {
     /// Unpacking into n targets: the value must have exactly n items
     /// (checked when translating for tuples, at run time for lists).
     CheckUnpack(usize),
+    /// Unpacking into n targets and a starred one: ValueError unless the
+    /// value (a list) has at least n items.
+    CheckUnpackStarred(usize),
     /// `obj.name`, read on an instance.
     GetAttr(Rc<str>),
     /// `obj.name = value`.
@@ -273,6 +276,7 @@ impl fmt::Display for HlOp {
             HlOp::Iter => write!(f, "iter"),
             HlOp::MakeClosure(func) => write!(f, "make_closure[{func}]"),
             HlOp::CheckUnpack(n) => write!(f, "check_unpack[{n}]"),
+            HlOp::CheckUnpackStarred(n) => write!(f, "check_unpack_starred[{n}]"),
             HlOp::GetAttr(name) => write!(f, "getattr[{name}]"),
             HlOp::Raise => write!(f, "raise"),
             HlOp::Downcast(c) => write!(f, "downcast[{c}]"),

@@ -64,6 +64,19 @@ fn reading_a_never_assigned_local_is_an_error() {
 }
 
 #[test]
+fn names_a_failed_statement_binds_bring_no_further_errors() {
+    let (p, sources) = parse(
+        "def entry_point(argv):\n    a, *b, *rest = argv\n    print(a, rest)\n    return 0\n",
+    )
+    .ok()
+    .unwrap();
+    let errors = super::build_flow_graphs(&p, &mut |_| {}).err().unwrap();
+    let text = render(&errors, &sources);
+    assert_eq!(errors.len(), 1, "{text}");
+    assert!(text.contains(":2:5: error: multiple starred"), "{text}");
+}
+
+#[test]
 fn unsupported_statements_are_errors_with_a_location() {
     let (p, sources) =
         parse("def entry_point(argv):\n    async for x in argv:\n        pass\n    return 0\n")

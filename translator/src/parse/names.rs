@@ -12,6 +12,7 @@ pub fn collect_target_names(e: &ast::Expr, out: &mut HashSet<String>) {
         }
         ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| collect_target_names(e, out)),
         ast::Expr::List(t) => t.elts.iter().for_each(|e| collect_target_names(e, out)),
+        ast::Expr::Starred(s) => collect_target_names(&s.value, out),
         _ => {}
     }
 }

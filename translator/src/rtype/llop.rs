@@ -328,6 +328,9 @@ pub enum LlOp {
     TupleGetItem(u32),
     /// ValueError unless the list has exactly n items (unpacking).
     ListCheckLen(usize),
+    /// ValueError unless the list has at least n items (unpacking with a
+    /// starred target).
+    ListCheckLenAtLeast(usize),
     /// Stores a GC reference in root slot `n` of this function's shadow
     /// stack frame (gctransform).
     GcSaveRoot(u32),
@@ -446,7 +449,7 @@ impl LlOp {
             | PtrNe
             | LoadClassAttr(_)
             | TupleGetItem(_) => pure,
-            NewTuple(_) | ListCheckLen(_) | CheckCallable => raising,
+            NewTuple(_) | ListCheckLen(_) | ListCheckLenAtLeast(_) | CheckCallable => raising,
             ListReverse | ListClear | ListCount(_) | ListContains(_) => effect,
             ListGetItem(..) | ListSetItem(..) | NewList(_) | ListAppend(..) | ListPop(..)
             | ListDel(_) | ListInsert(_) | ListExtend | ListMul | ListConcat | ListSlice

@@ -335,6 +335,11 @@ impl Lowerer<'_> {
                 self.new_tuple(&items, args, result, span);
                 Ok(())
             }
+            HlOp::CheckUnpackStarred(n) => {
+                let check = LlOp::ListCheckLenAtLeast(*n);
+                self.push(check, vec![args[0].clone()], result, span);
+                Ok(())
+            }
             HlOp::CheckUnpack(n) => {
                 if matches!(self.s(&args[0]), SomeValue::List(_)) {
                     self.push(LlOp::ListCheckLen(*n), vec![args[0].clone()], result, span);

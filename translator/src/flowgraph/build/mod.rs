@@ -756,6 +756,57 @@ impl Builder<'_> {
 
     /// `seq[lo:hi:st]`'s operands, evaluated in order: seq, lo, hi, st
     /// (None where missing).
+    /// `a, *rest, z = v`: the items before and after the starred target
+    /// by index (from the end for those after), the starred one a slice
+    /// of what is left; all read before any target is assigned.
+    fn assign_starred(
+        &mut self,
+        target: &ast::Expr,
+        elts: &[ast::Expr],
+        star: usize,
+        v: Value,
+    ) -> Result<(), Diagnostic> {
+        let span = self.span(target);
+        let (n, after) = (elts.len() as i64, (elts.len() - 1 - star) as i64);
+        let int = |i: i64| Value::Const(Constant::Int(i));
+        let held = self.hold(v);
+        let v = self.state()[&held].clone();
+        self.emit(
+            HlOp::CheckUnpackStarred(elts.len() - 1),
+            vec![v],
+            span,
+            None,
+        );
+        let mut items = vec![];
+        for i in 0..n {
+            let v = self.state()[&held].clone();
+            let item = if i < star as i64 {
+                self.emit(HlOp::GetItem, vec![v, int(i)], span, None)
+            } else if i == star as i64 {
+                let stop = if after == 0 {
+                    Value::Const(Constant::None)
+                } else {
+                    int(-after)
+                };
+                let none = Value::Const(Constant::None);
+                self.emit(HlOp::GetSlice, vec![v, int(i), stop, none], span, None)
+            } else {
+                self.emit(HlOp::GetItem, vec![v, int(i - n)], span, None)
+            };
+            items.push(self.hold(item));
+        }
+        self.take(&held);
+        for (e, h) in elts.iter().zip(items) {
+            let item = self.take(&h);
+            let e = match e {
+                ast::Expr::Starred(s) => &*s.value,
+                e => e,
+            };
+            self.assign(e, item)?;
+        }
+        Ok(())
+    }
+
     fn slice_operands(
         &mut self,
         seq: &ast::Expr,
@@ -805,8 +856,19 @@ impl Builder<'_> {
             }
             ast::Expr::Tuple(ast::ExprTuple { elts, .. })
             | ast::Expr::List(ast::ExprList { elts, .. }) => {
-                if elts.iter().any(|e| matches!(e, ast::Expr::Starred(_))) {
-                    return Err(self.unsupported(target, "starred unpacking"));
+                let stars: Vec<usize> = (elts.iter().enumerate())
+                    .filter(|(_, e)| matches!(e, ast::Expr::Starred(_)))
+                    .map(|(i, _)| i)
+                    .collect();
+                match stars[..] {
+                    [] => {}
+                    [k] => return self.assign_starred(target, elts, k, v),
+                    _ => {
+                        return Err(Diagnostic::error(
+                            self.span(target),
+                            "multiple starred expressions in assignment",
+                        ))
+                    }
                 }
                 // Item i of the value for target i, all read before any
                 // target is assigned (`a, b = b, a` swaps).

@@ -1119,6 +1119,17 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 )?;
                 None
             }
+            LlOp::ListCheckLenAtLeast(n) => {
+                let len = self.list_len(&op.args[0])?;
+                let k = len.get_type().const_int(*n as u64, false);
+                let fewer = self.b.build_int_compare(IntPredicate::SLT, len, k, "")?;
+                self.raise_through_if(
+                    fewer,
+                    RuntimeFn::Helper(crate::abi::Helper::RaiseUnpackAtLeast),
+                    &[k.into(), len.into()],
+                )?;
+                None
+            }
             LlOp::GcSaveRoot(n) => {
                 let slot = self.slot(self.frame.expect("a frame"), *n)?;
                 self.store(slot, self.value(&op.args[0]), Access::RootSlot)?;
