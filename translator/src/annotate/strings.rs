@@ -210,7 +210,8 @@ impl Annotator<'_> {
                 let Some(name) = super::text_method(self.program, class, repr) else {
                     continue;
                 };
-                let r = self.call_method(f, b, op, &Rc::from(name), &[a.clone()], &[])?;
+                let receiver = std::slice::from_ref(&a);
+                let r = self.call_method(f, b, op, &Rc::from(name), receiver, &[])?;
                 if !matches!(
                     r,
                     SomeValue::Str { can_be_none: false } | SomeValue::Impossible

@@ -126,12 +126,10 @@ impl Constants {
             Constant::Func(f) => {
                 self.function_values.insert(*f);
             }
-            Constant::Prebuilt(p, _) => {
-                // With what its fields hold.
-                if self.prebuilt.insert(*p) {
-                    for field in program.prebuilt[p.index()].fields.iter().flatten() {
-                        self.note(field, program);
-                    }
+            // With what its fields hold.
+            Constant::Prebuilt(p, _) if self.prebuilt.insert(*p) => {
+                for field in program.prebuilt[p.index()].fields.iter().flatten() {
+                    self.note(field, program);
                 }
             }
             _ => {}

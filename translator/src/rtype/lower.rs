@@ -736,19 +736,13 @@ impl Lowerer<'_> {
             }
             return Ok(());
         }
-        if sl.functions().next().is_some() && sr.functions().next().is_some() {
-            // Two function values are the same function when their
+        let functions = sl.functions().next().is_some() && sr.functions().next().is_some();
+        let instances =
+            matches!(sl, SomeValue::Instance { .. }) && matches!(sr, SomeValue::Instance { .. });
+        if functions || instances {
+            // Identity: `is`, or `==` on classes without __eq__; two
+            // function values are the same function when their
             // descriptors are.
-            let op = if matches!(c, CmpOp::Is | CmpOp::Eq) {
-                LlOp::PtrEq
-            } else {
-                LlOp::PtrNe
-            };
-            self.push(op, vec![l.clone(), r.clone()], result, span);
-            return Ok(());
-        }
-        if matches!(sl, SomeValue::Instance { .. }) && matches!(sr, SomeValue::Instance { .. }) {
-            // Identity: `is`, or `==` on classes without __eq__.
             let op = if matches!(c, CmpOp::Is | CmpOp::Eq) {
                 LlOp::PtrEq
             } else {
