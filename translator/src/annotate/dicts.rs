@@ -111,10 +111,15 @@ impl Annotator<'_> {
             [SomeValue::Str { can_be_none: false }] => {
                 self.store_key(items, &SomeValue::Str { can_be_none: false }, span)?;
             }
+            [SomeValue::Tuple(members)] => {
+                for m in members {
+                    self.store_key(items, m, span)?;
+                }
+            }
             _ => {
                 return Err(Diagnostic::error(
                     span,
-                    "set() takes nothing, a list, a set, a dict or a str (other iterables are not supported yet; write a set comprehension)",
+                    "set() takes nothing, a list, a set, a dict, a tuple or a str (other iterables are not supported yet; write a set comprehension)",
                 ))
             }
         }

@@ -110,6 +110,20 @@ impl Lowerer<'_> {
         };
         let item = self.ann.lists.item(id).clone();
         self.new_set_value(&item, result, span);
+        if let Some(SomeValue::Tuple(members)) = args.first().map(|a| self.s(a)) {
+            // Its items one by one, in order, as CPython adds them.
+            let from = &args[0];
+            for (i, m) in members.iter().enumerate() {
+                // The annotator gave every item the set's own type.
+                let k = match super::lltype_of(m) {
+                    LlType::Void => Value::Const(Constant::None),
+                    ty => self.tmp(LlOp::TupleGetItem(i as u32), vec![from.clone()], ty, span),
+                };
+                let add = vec![Value::Var(result), k];
+                self.tmp(LlOp::CallHelper(Helper::SetAdd), add, LlType::Void, span);
+            }
+            return Ok(());
+        }
         if let Some(from) = args.first() {
             // As CPython's set_update_internal: a set merges (slot order,
             // one resize), a dict presizes, other iterables add one by one.
