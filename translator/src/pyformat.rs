@@ -160,6 +160,9 @@ pub enum BracePiece {
     Field {
         arg: FieldArg,
         repr: bool,
+        /// `!s`: str() first, so that the spec formats a str (it differs
+        /// from formatting the value itself: `{5!s:05}` is `50000`).
+        str_first: bool,
         spec: String,
     },
 }
@@ -209,11 +212,11 @@ pub fn parse_brace_format(fmt: &str) -> Result<Vec<BracePiece>, String> {
                     Some((h, s)) => (h.to_string(), s.to_string()),
                     None => (field.clone(), String::new()),
                 };
-                let (name, repr) = match head.split_once('!') {
-                    Some((n, "r")) => (n.to_string(), true),
-                    Some((n, "s")) => (n.to_string(), false),
+                let (name, repr, str_first) = match head.split_once('!') {
+                    Some((n, "r")) => (n.to_string(), true, false),
+                    Some((n, "s")) => (n.to_string(), false, true),
                     Some(_) => return Err("only the conversions !r and !s are supported".into()),
-                    None => (head, false),
+                    None => (head, false, false),
                 };
                 if name.contains('.') || name.contains('[') {
                     return Err(
@@ -238,7 +241,12 @@ pub fn parse_brace_format(fmt: &str) -> Result<Vec<BracePiece>, String> {
                 if !lit.is_empty() {
                     pieces.push(BracePiece::Lit(std::mem::take(&mut lit)));
                 }
-                pieces.push(BracePiece::Field { arg, repr, spec });
+                pieces.push(BracePiece::Field {
+                    arg,
+                    repr,
+                    str_first,
+                    spec,
+                });
             }
             c => lit.push(c),
         }
@@ -262,12 +270,14 @@ mod brace_tests {
                 BracePiece::Field {
                     arg: FieldArg::Index(0),
                     repr: false,
+                    str_first: false,
                     spec: String::new()
                 },
                 BracePiece::Lit(" and ".into()),
                 BracePiece::Field {
                     arg: FieldArg::Index(1),
                     repr: true,
+                    str_first: false,
                     spec: ">5".into()
                 },
                 BracePiece::Lit(" {x}".into()),

@@ -4,6 +4,7 @@
 use super::{Builder, ExprResult};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::flowgraph::hlop::HlOp;
+use crate::flowgraph::ir::{Builtin, Constant, Value};
 use rustpython_parser::ast;
 
 impl Builder<'_> {
@@ -27,7 +28,12 @@ impl Builder<'_> {
         for p in parsed {
             match p {
                 BracePiece::Lit(s) => pieces.push(FPiece::Lit(s.into())),
-                BracePiece::Field { arg, repr, spec } => {
+                BracePiece::Field {
+                    arg,
+                    repr,
+                    str_first,
+                    spec,
+                } => {
                     let i = match &arg {
                         FieldArg::Index(i) if *i < c.args.len() => *i,
                         FieldArg::Index(i) => {
@@ -52,7 +58,12 @@ impl Builder<'_> {
                             }
                         },
                     };
-                    args.push(values[i].clone());
+                    let v = values[i].clone();
+                    args.push(if str_first && !spec.is_empty() {
+                        self.str_call(v, span)
+                    } else {
+                        v
+                    });
                     pieces.push(FPiece::Field {
                         repr,
                         spec: spec.into(),
@@ -69,6 +80,8 @@ impl Builder<'_> {
         let span = self.span(j);
         let mut pieces = vec![];
         let mut fields: Vec<&ast::Expr> = vec![];
+        // The fields with `!s` and a spec: str() first (see BracePiece).
+        let mut str_first = vec![];
         for v in &j.values {
             match v {
                 ast::Expr::Constant(ast::ExprConstant {
@@ -103,6 +116,9 @@ impl Builder<'_> {
                             }
                         }
                     }
+                    str_first.push(
+                        matches!(fv.conversion, ast::ConversionFlag::Str) && !spec.is_empty(),
+                    );
                     pieces.push(FPiece::Field {
                         repr,
                         spec: spec.into(),
@@ -112,7 +128,20 @@ impl Builder<'_> {
                 other => return Err(self.unsupported(other, "this part of an f-string")),
             }
         }
-        let args = self.eval_all(&fields)?;
+        let values = self.eval_all(&fields)?;
+        let mut args = vec![];
+        for (v, first) in values.into_iter().zip(str_first) {
+            args.push(if first { self.str_call(v, span) } else { v });
+        }
         Ok(self.emit(HlOp::FString(pieces.into()), args, span, None))
+    }
+
+    /// `str(v)`, as the builtin (for a field converted with `!s`).
+    fn str_call(&mut self, v: Value, span: Span) -> Value {
+        let str_builtin = Value::Const(Constant::Builtin(Builtin::Str));
+        let call = HlOp::Call {
+            keywords: std::rc::Rc::from([]),
+        };
+        self.emit(call, vec![str_builtin, v], span, None)
     }
 }
