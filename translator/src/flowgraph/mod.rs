@@ -65,6 +65,7 @@ pub fn build_flow_graphs(program: &Program, progress: &mut dyn FnMut(usize)) -> 
     let mut reached_from = IndexMap::new();
     let mut deferred_errors = IndexMap::new();
     let mut classes_seen = std::collections::HashSet::new();
+    let mut prebuilt_seen = std::collections::HashSet::new();
     let mut lazy = std::collections::HashSet::new();
     while let Some(f) = queue.pop_front() {
         match build::build_graph(program, f) {
@@ -101,18 +102,35 @@ pub fn build_flow_graphs(program: &Program, progress: &mut dyn FnMut(usize)) -> 
                         }
                     }
                     for (a, span) in in_ops.chain(in_links) {
-                        if let Value::Const(Constant::Func(callee)) = a {
-                            if seen.insert(*callee) {
-                                queue.push_back(*callee);
-                                reached_from.insert(*callee, (f, span));
-                            }
-                        }
-                        // A referenced class brings the methods of its
-                        // whole hierarchy: calls on its instances may
-                        // dispatch to any of them.
-                        if let Value::Const(Constant::Class(c)) = a {
-                            if classes_seen.insert(*c) {
-                                let root = program.mro(*c).last().unwrap_or(*c);
+                        let Value::Const(c) = a else {
+                            continue;
+                        };
+                        // A prebuilt instance brings what its fields hold.
+                        let mut constants = vec![c.clone()];
+                        while let Some(c) = constants.pop() {
+                            let class = match c {
+                                Constant::Func(callee) => {
+                                    if seen.insert(callee) {
+                                        queue.push_back(callee);
+                                        reached_from.insert(callee, (f, span));
+                                    }
+                                    continue;
+                                }
+                                Constant::Class(c) => c,
+                                Constant::Prebuilt(p, c) => {
+                                    if prebuilt_seen.insert(p) {
+                                        let fields = &program.prebuilt[p.index()].fields;
+                                        constants.extend(fields.iter().map(|(_, c, _)| c.clone()));
+                                    }
+                                    c
+                                }
+                                _ => continue,
+                            };
+                            // A referenced class (or an instance of it) brings
+                            // the methods of its whole hierarchy: calls on its
+                            // instances may dispatch to any of them.
+                            if classes_seen.insert(class) {
+                                let root = program.mro(class).last().unwrap_or(class);
                                 for k in program.subtree(root) {
                                     for &m in program.class(k).methods.values() {
                                         if seen.insert(m) {
