@@ -170,6 +170,11 @@ impl ClassDefs {
     pub(super) fn check_unassigned(&self, p: &Types) -> Vec<Diagnostic> {
         let mut out = vec![];
         for (&c, attrs) in &self.attrs {
+            // A generator whose `yield` is never reached (it loops over an
+            // empty list) reads its fields only in unreachable code.
+            if p.class(c).generator.is_some() {
+                continue;
+            }
             for (name, a) in attrs {
                 if !a.assigned && a.called {
                     out.push(

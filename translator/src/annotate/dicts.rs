@@ -286,15 +286,17 @@ impl Annotator<'_> {
         })
     }
 
-    /// `next(g)` (resuming it) and `iter(g)` of a generator.
+    /// `next(g)` (resuming it) and `iter(g)` of a generator; `iter(seq)`
+    /// calls the site's helper generator (args[1]).
     pub(super) fn generator_op(
         &mut self,
         f: FuncId,
         b: BlockId,
         op: &crate::flowgraph::hlop::HlOp,
-        it: &SomeValue,
+        args: &[SomeValue],
         span: Span,
     ) -> AResult {
+        let it = &args[0];
         let resume = match it {
             SomeValue::Instance {
                 class,
@@ -302,6 +304,9 @@ impl Annotator<'_> {
             } => self.program.class(*class).generator,
             _ => None,
         };
+        if let (None, Some(SomeValue::Func(helper))) = (resume, args.get(1)) {
+            return self.call_function(f, b, *helper, &args[..1], 1, &[], span);
+        }
         let Some(resume) = resume else {
             let what = match op {
                 crate::flowgraph::hlop::HlOp::Iter => "iter",
@@ -310,11 +315,13 @@ impl Annotator<'_> {
             return Err(Diagnostic::error(
                 span,
                 format!(
-                    "{what}() of {} is not supported: only generators are iterators here",
+                    "{what}() of {}: it is not an iterator",
                     with_article(it, &self.types())
                 ),
             )
-            .with_help("iterate over sequences with `for`, or index them"));
+            .with_help(
+                "`it = iter(seq)` makes an iterator over a sequence; `next(it)` then works",
+            ));
         };
         match op {
             crate::flowgraph::hlop::HlOp::Iter => Ok(it.clone()),

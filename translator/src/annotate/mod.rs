@@ -516,9 +516,7 @@ impl<'a> Annotator<'a> {
                 HlOp::IterPos | HlOp::IterMore | HlOp::IterItem => {
                     self.iter_op(f, b, &op.op, &args[0], op.span)?
                 }
-                HlOp::GenResume | HlOp::Iter => {
-                    self.generator_op(f, b, &op.op, &args[0], op.span)?
-                }
+                HlOp::GenResume | HlOp::Iter => self.generator_op(f, b, &op.op, &args, op.span)?,
                 HlOp::GetItem if matches!(args[0], SomeValue::Dict(..)) => {
                     let SomeValue::Dict(k, v) = args[0] else {
                         unreachable!()
@@ -669,6 +667,11 @@ impl<'a> Annotator<'a> {
                     for site in sites {
                         self.schedule_call_site(site);
                     }
+                }
+                if self.program.is_exception_class(class) {
+                    // Its str() is that of the arguments (see rtype's
+                    // `exception_args_text`).
+                    self.text_methods(f, b, op, &args[1..1 + n_pos])?;
                 }
                 match self.program.lookup_method(class, "__init__") {
                     Some(init) => {
@@ -1211,10 +1214,14 @@ fn with_call_chain(mut d: Diagnostic, flow: &FlowGraphs, f: FuncId) -> Diagnosti
     let chain = flow.call_chain(f);
     let mut callee = short_name(&flow.graphs[&f].name).to_string();
     for (caller, span) in chain.into_iter().rev() {
-        d = d.with_note(
-            Some(span),
-            format!("`{callee}` is reached from `{}` here", short_name(&caller)),
-        );
+        // A helper the parse phase made at a call (`iter(seq)`) is
+        // reached where the error already points.
+        if d.span != Some(span) {
+            d = d.with_note(
+                Some(span),
+                format!("`{callee}` is reached from `{}` here", short_name(&caller)),
+            );
+        }
         callee = short_name(&caller).to_string();
     }
     d

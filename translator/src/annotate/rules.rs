@@ -495,6 +495,27 @@ fn getitem(
 }
 
 /// A container the runtime can show (print, str, repr, %s).
+/// Whether str() (or repr()) of a value of annotation `s` is supported.
+pub fn has_text(
+    program: &crate::parse::program::Program,
+    lists: &super::listdef::ListDefs,
+    s: &SomeValue,
+    repr: bool,
+) -> bool {
+    match s {
+        Int | Unsigned | Bool | Float | Str { .. } | None | Bytes => true,
+        List(_) | Tuple(_) | Dict(..) | Set(_) => crate::abi::repr_desc(s, lists).is_some(),
+        Instance {
+            class,
+            can_be_none: false,
+        } => {
+            super::text_method(program, *class, repr).is_some()
+                || (!repr && program.is_exception_class(*class))
+        }
+        _ => false,
+    }
+}
+
 pub fn showable(p: &Types, s: &SomeValue) -> bool {
     matches!(s, List(_) | Tuple(_) | Dict(..) | Set(_))
         && crate::abi::repr_desc(s, &p.lists.borrow()).is_some()
@@ -714,12 +735,7 @@ pub fn annotate_builtin_call(
         Builtin::Str | Builtin::Repr => {
             arity(1)?;
             match &args[0] {
-                Int | Unsigned | Bool | Float | Str { .. } | None | Bytes => {
-                    Ok(Str { can_be_none: false })
-                }
-                a if showable(p, a) => Ok(Str { can_be_none: false }),
-                a if text_instance(p, a, b == Builtin::Repr) => Ok(Str { can_be_none: false }),
-                a if b == Builtin::Str && exception_instance(p, a) => {
+                a if has_text(p, &p.lists.borrow(), a, b == Builtin::Repr) => {
                     Ok(Str { can_be_none: false })
                 }
                 other => Err(with_text_help(

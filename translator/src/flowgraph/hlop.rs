@@ -198,7 +198,9 @@ pub enum HlOp {
     DelSlice,
     /// Runs a generator to its next `yield` (true) or its end (false).
     GenResume,
-    /// `iter(x)`: a generator is its own iterator.
+    /// `iter(x[, helper])`: a generator is its own iterator; any other
+    /// `x` is passed to the call site's helper generator function (see
+    /// parse/iterators.rs).
     Iter,
     /// The value of a `def` or lambda that captures variables of the
     /// enclosing function: the arguments are their values, in the order

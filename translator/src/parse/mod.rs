@@ -7,6 +7,7 @@
 mod builtin_keys;
 pub mod consteval;
 pub mod generators;
+pub mod iterators;
 pub mod names;
 mod nested;
 mod prebuilt;
@@ -56,6 +57,7 @@ pub fn parse_program(target: &Path, sources: &mut SourceMap) -> Result<Program> 
             Some(GeneratorPart::Resume { .. })
         ) {
             loader.lift_nested(FuncId(f as u32));
+            loader.lift_iter_calls(FuncId(f as u32));
             loader.make_generator(FuncId(f as u32));
         }
         f += 1;

@@ -34,7 +34,7 @@ enum Nested {
 
 /// The generated visitor stops at keywords, comprehensions and `with`
 /// items; these descend into their expressions.
-macro_rules! descend_everywhere {
+macro_rules! descend_everywhere_impl {
     () => {
         fn visit_keyword(&mut self, node: ast::Keyword) {
             self.visit_expr(node.value);
@@ -55,8 +55,10 @@ macro_rules! descend_everywhere {
     };
 }
 
+pub(super) use descend_everywhere_impl as descend_everywhere;
+
 impl Visitor for FindNested {
-    descend_everywhere!();
+    descend_everywhere_impl!();
     fn visit_expr_lambda(&mut self, node: ast::ExprLambda) {
         self.found.push(Nested::Lambda(node));
     }
@@ -73,7 +75,7 @@ struct ReadNames {
 }
 
 impl Visitor for ReadNames {
-    descend_everywhere!();
+    descend_everywhere_impl!();
     fn visit_expr_name(&mut self, node: ast::ExprName) {
         if matches!(node.ctx, ast::ExprContext::Load) {
             self.names.insert(node.id.to_string());
@@ -117,7 +119,7 @@ impl Bindings {
 }
 
 impl Visitor for Bindings {
-    descend_everywhere!();
+    descend_everywhere_impl!();
     fn visit_expr_name(&mut self, node: ast::ExprName) {
         if !matches!(node.ctx, ast::ExprContext::Load) {
             self.at

@@ -2,7 +2,7 @@
 //! function values), closures, bound methods, methods (directly or
 //! through a type-id table), classes (instantiation) and builtins.
 
-use super::llop::LlOp;
+use super::llop::{FormatPiece, LlOp};
 use super::lltype::LlType;
 use super::lltype_of;
 use super::lower::{LResult, Lowerer};
@@ -193,20 +193,10 @@ impl Lowerer<'_> {
     ) -> LResult {
         self.push(LlOp::Malloc(class), vec![], result, span);
         if self.program.is_exception_class(class) {
-            // str(e) is the single str argument, as BaseException.args
-            // (quoted for a KeyError, whose str() is the key's repr); an
-            // `__init__` of the class may set it again.
-            let key_error = self.program.is_key_error_class(class);
-            let message = match &args[1..] {
-                [m] if keywords.is_empty() && matches!(self.s(m), SomeValue::Str { .. }) => {
-                    if key_error {
-                        self.str_of(m, true, span)
-                    } else {
-                        m.clone()
-                    }
-                }
-                _ => Value::Const(Constant::Str("".into())),
-            };
+            // str(e) is BaseException's str() of the positional
+            // arguments; an `__init__` of the class may set it again.
+            let positional = &args[1..args.len() - keywords.len()];
+            let message = self.exception_args_text(class, positional, span);
             let name: Rc<str> = EXC_MESSAGE.into();
             let (field, _) = self
                 .layouts
@@ -226,6 +216,33 @@ impl Lowerer<'_> {
             self.tmp(LlOp::DirectCall(init), call_args, LlType::Void, span);
         }
         Ok(())
+    }
+
+    /// str() of an exception made with these arguments: "" for none,
+    /// str() of one (repr() for a KeyError), the repr of their tuple for
+    /// several. An argument without text (an instance without `__str__`
+    /// or `__repr__`, which CPython shows by address) gives "".
+    fn exception_args_text(&mut self, class: ClassId, args: &[Value], span: Span) -> Value {
+        let key_error = self.program.is_key_error_class(class);
+        let has_text = |r: &Self, v: &Value, repr: bool| {
+            crate::annotate::rules::has_text(r.program, &r.ann.lists, &r.s(v), repr)
+        };
+        match args {
+            [m] if has_text(self, m, key_error) => self.str_of(m, key_error, span),
+            [_, _, ..] if args.iter().all(|a| has_text(self, a, true)) => {
+                let mut pieces = vec![];
+                let mut texts = vec![];
+                for (i, a) in args.iter().enumerate() {
+                    let sep = if i == 0 { "(" } else { ", " };
+                    pieces.push(FormatPiece::Lit(sep.into()));
+                    pieces.push(FormatPiece::AddStr);
+                    texts.push(self.str_of(a, true, span));
+                }
+                pieces.push(FormatPiece::Lit(")".into()));
+                self.tmp(LlOp::Format(pieces.into()), texts, LlType::StrPtr, span)
+            }
+            _ => Value::Const(Constant::Str("".into())),
+        }
     }
 
     pub(super) fn call_method(

@@ -51,6 +51,13 @@ impl Lowerer<'_> {
         self.ann.value(self.func, v)
     }
 
+    fn is_generator(&self, v: &Value) -> bool {
+        match self.s(v) {
+            SomeValue::Instance { class, .. } => self.program.class(class).generator.is_some(),
+            _ => false,
+        }
+    }
+
     pub(super) fn push(&mut self, op: LlOp, args: Vec<Value>, result: VarId, span: Span) {
         self.ops.push(Operation::new(op, args, result, span));
     }
@@ -283,6 +290,19 @@ impl Lowerer<'_> {
                 result,
                 span,
             ),
+            HlOp::Iter if args.len() == 2 && !self.is_generator(&args[0]) => {
+                // Any other iterable: the site's helper generator.
+                let Value::Const(Constant::Func(helper)) = args[1] else {
+                    unreachable!("the builder passes the helper as a constant")
+                };
+                self.push(
+                    LlOp::DirectCall(helper),
+                    vec![args[0].clone()],
+                    result,
+                    span,
+                );
+                Ok(())
+            }
             HlOp::Iter | HlOp::NotNone => {
                 self.push(LlOp::SameAs, vec![args[0].clone()], result, span);
                 Ok(())

@@ -7,7 +7,7 @@
 use super::{Builder, ExprResult};
 use crate::diagnostics::Diagnostic;
 use crate::flowgraph::hlop::{BinOp, HlOp};
-use crate::flowgraph::ir::Value;
+use crate::flowgraph::ir::{Constant, FuncId, Value};
 use rustpython_parser::ast;
 
 impl Builder<'_> {
@@ -70,8 +70,26 @@ impl Builder<'_> {
             match n.id.as_str() {
                 "next" if self.is_builtin("next") => return self.next_call(c).map(Some),
                 "iter" if self.is_builtin("iter") && c.args.len() == 1 => {
+                    let start: u32 = c.range.start().into();
+                    let helper = self.program.nested.get(&(self.file, start)).copied();
+                    if let Some(helper) = helper {
+                        if let Some(range_args) = self.range_iterator(helper, &c.args[0]) {
+                            // `iter(range(...))`: the helper takes the
+                            // range's arguments.
+                            let mut args = vec![Value::Const(Constant::Func(helper))];
+                            for a in range_args {
+                                args.push(self.expr(a)?);
+                            }
+                            let call = HlOp::Call {
+                                keywords: std::rc::Rc::from([]),
+                            };
+                            return Ok(Some(self.emit(call, args, self.span(c), None)));
+                        }
+                    }
                     let it = self.expr(&c.args[0])?;
-                    return Ok(Some(self.emit(HlOp::Iter, vec![it], self.span(c), None)));
+                    let mut args = vec![it];
+                    args.extend(helper.map(|h| Value::Const(Constant::Func(h))));
+                    return Ok(Some(self.emit(HlOp::Iter, args, self.span(c), None)));
                 }
                 _ => {}
             }
@@ -169,6 +187,16 @@ impl Builder<'_> {
             ),
             _ => false,
         }
+    }
+
+    /// The arguments of the range of `iter(range(...))` when the parse
+    /// phase gave the call a range helper (see parse/iterators.rs).
+    fn range_iterator<'e>(&self, helper: FuncId, arg: &'e ast::Expr) -> Option<&'e [ast::Expr]> {
+        let params = &self.program.function(helper).params;
+        let args = crate::parse::iterators::range_call_args(arg)?;
+        (params[0].name.as_ref() == crate::parse::iterators::RANGE_PARAMS[0]
+            && self.is_builtin("range"))
+        .then_some(args)
     }
 
     /// `next(it)` and `next(it, default)` of a generator: resume it; when
