@@ -235,6 +235,30 @@ impl Annotator<'_> {
         }
     }
 
+    /// The list a starred target gets from `seq` (see
+    /// `HlOp::StarredItems`): a slice of a list, the characters of a str,
+    /// a list of the tuple's items in that range.
+    pub(super) fn starred_items(
+        &mut self,
+        f: FuncId,
+        site: VarId,
+        seq: &SomeValue,
+        (start, after): (usize, usize),
+        span: Span,
+    ) -> AResult {
+        let items: Vec<SomeValue> = match seq {
+            SomeValue::List(id) => return Ok(SomeValue::List(*id)),
+            SomeValue::Str { can_be_none: false } => vec![seq.clone()],
+            SomeValue::Tuple(items) => items[start..items.len() - after].to_vec(),
+            _ => return Ok(SomeValue::Impossible),
+        };
+        let id = self.lists.borrow_mut().at_site(f, site);
+        for item in &items {
+            self.store_item(id, item, span)?;
+        }
+        Ok(SomeValue::List(id))
+    }
+
     /// `seq[lo:hi:st] = items` (args seq, lo, hi, st, items) and
     /// `del seq[lo:hi:st]` (no items): lists only, the items of the same
     /// type (they are stored into seq).

@@ -534,6 +534,9 @@ impl<'a> Annotator<'a> {
                 }
                 HlOp::SetItem => self.setitem(&args, op.span)?,
                 HlOp::GetSlice => self.getslice(&args, op.span)?,
+                HlOp::StarredItems { start, after } => {
+                    self.starred_items(f, op.result, &args[0], (*start, *after), op.span)?
+                }
                 HlOp::SetSlice | HlOp::DelSlice => self.setslice(&args, op.span)?,
                 HlOp::Binary(bop)
                     if matches!(args[0], SomeValue::List(_))

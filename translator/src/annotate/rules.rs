@@ -118,16 +118,23 @@ pub fn annotate_op(
                 format!("cannot unpack {}", with_article(other, p)),
             )),
         },
-        HlOp::CheckUnpackStarred(_) => match &args[0] {
-            List(_) => Ok(None),
+        HlOp::CheckUnpackStarred(n) => match &args[0] {
+            List(_) | Str { can_be_none: false } => Ok(None),
+            Tuple(items) if items.len() >= *n => Ok(None),
+            Tuple(items) => Err(Diagnostic::error(
+                span,
+                format!(
+                    "not enough values to unpack (expected at least {n}, got {})",
+                    items.len()
+                ),
+            )),
             other => Err(Diagnostic::error(
                 span,
                 format!(
-                    "unpacking {} into a starred target is not supported: only a list",
+                    "unpacking {} into a starred target is not supported: only a list, a tuple or a str",
                     with_article(other, p)
                 ),
-            )
-            .with_help("unpack a list (`list(x)`), or index the items")),
+            )),
         },
         HlOp::Call { .. }
         | HlOp::NewSet { .. }
@@ -148,6 +155,7 @@ pub fn annotate_op(
         | HlOp::Downcast(_)
         | HlOp::SetItem
         | HlOp::GetSlice
+        | HlOp::StarredItems { .. }
         | HlOp::SetSlice
         | HlOp::DelSlice
         | HlOp::NewList

@@ -210,8 +210,15 @@ pub enum HlOp {
     /// (checked when translating for tuples, at run time for lists).
     CheckUnpack(usize),
     /// Unpacking into n targets and a starred one: ValueError unless the
-    /// value (a list) has at least n items.
+    /// value (a list or str; a tuple is checked when translating) has at
+    /// least n items.
     CheckUnpackStarred(usize),
+    /// What the starred target of `a, *rest, z = v` gets: a new list of
+    /// v's items from `start` to `after` before the end.
+    StarredItems {
+        start: usize,
+        after: usize,
+    },
     /// `obj.name`, read on an instance.
     GetAttr(Rc<str>),
     /// `obj.name = value`.
@@ -279,6 +286,7 @@ impl fmt::Display for HlOp {
             HlOp::MakeClosure(func) => write!(f, "make_closure[{func}]"),
             HlOp::CheckUnpack(n) => write!(f, "check_unpack[{n}]"),
             HlOp::CheckUnpackStarred(n) => write!(f, "check_unpack_starred[{n}]"),
+            HlOp::StarredItems { start, after } => write!(f, "starred_items[{start}:-{after}]"),
             HlOp::GetAttr(name) => write!(f, "getattr[{name}]"),
             HlOp::Raise => write!(f, "raise"),
             HlOp::Downcast(c) => write!(f, "downcast[{c}]"),

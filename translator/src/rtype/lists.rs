@@ -4,6 +4,7 @@
 
 use super::llop::{EqKind, ItemKind, ListLayout, LlOp};
 use super::lltype::LlType;
+use super::lltype_of;
 use super::lower::{LResult, Lowerer};
 use crate::annotate::listdef::{ListDefs, ListId};
 use crate::annotate::model::SomeValue;
@@ -134,6 +135,53 @@ impl Lowerer<'_> {
             span,
         );
         Ok(())
+    }
+
+    /// The new list a starred target gets (see `HlOp::StarredItems`).
+    pub(super) fn starred_items(
+        &mut self,
+        seq: &Value,
+        (start, after): (usize, usize),
+        result: VarId,
+        span: Span,
+    ) -> LResult {
+        let int = |i: i64| Value::Const(Constant::Int(i));
+        let stop = match after {
+            0 => Value::Const(Constant::None),
+            n => int(-(n as i64)),
+        };
+        let slice = [
+            seq.clone(),
+            int(start as i64),
+            stop,
+            Value::Const(Constant::None),
+        ];
+        match self.s(seq) {
+            SomeValue::List(_) => self.list_slice(&slice, result, span),
+            SomeValue::Str { .. } => {
+                let rest = self.ll.new_var(LlType::StrPtr, span);
+                self.str_slice(&slice, rest, span)?;
+                let chars = LlOp::CallHelper(crate::abi::Helper::StrChars);
+                self.push(chars, vec![Value::Var(rest)], result, span);
+                Ok(())
+            }
+            SomeValue::Tuple(items) => {
+                let ty = lltype_of(&self.list_item(&Value::Var(result)));
+                let mut values = vec![];
+                for (i, item) in items
+                    .iter()
+                    .enumerate()
+                    .take(items.len() - after)
+                    .skip(start)
+                {
+                    let get = LlOp::TupleGetItem(i as u32);
+                    let v = self.tmp(get, vec![seq.clone()], lltype_of(item), span);
+                    values.push(self.convert(&v, ty.clone(), span));
+                }
+                self.new_list(&values, result, span)
+            }
+            other => unreachable!("annotator: starred unpacking of {other}"),
+        }
     }
 
     /// `l[lo:hi:st] = items` (args l, lo, hi, st, items) and

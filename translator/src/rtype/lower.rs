@@ -356,8 +356,23 @@ impl Lowerer<'_> {
                 Ok(())
             }
             HlOp::CheckUnpackStarred(n) => {
-                let check = LlOp::ListCheckLenAtLeast(*n);
-                self.push(check, vec![args[0].clone()], result, span);
+                let items = match self.s(&args[0]) {
+                    SomeValue::List(_) => args[0].clone(),
+                    // Counted in characters, not bytes.
+                    SomeValue::Str { .. } => self.tmp(
+                        LlOp::CallHelper(crate::abi::Helper::StrChars),
+                        vec![args[0].clone()],
+                        LlType::ListPtr,
+                        span,
+                    ),
+                    // A tuple's length was checked when translating.
+                    _ => {
+                        let none = vec![Value::Const(Constant::None)];
+                        self.push(LlOp::SameAs, none, result, span);
+                        return Ok(());
+                    }
+                };
+                self.push(LlOp::ListCheckLenAtLeast(*n), vec![items], result, span);
                 Ok(())
             }
             HlOp::CheckUnpack(n) => {
@@ -380,6 +395,9 @@ impl Lowerer<'_> {
                 self.bytes_slice(args, result, span)
             }
             HlOp::GetSlice => self.list_slice(args, result, span),
+            HlOp::StarredItems { start, after } => {
+                self.starred_items(&args[0], (*start, *after), result, span)
+            }
             HlOp::SetSlice | HlOp::DelSlice => self.list_setslice(args, result, span),
 
             HlOp::MakeClosure(_) => {

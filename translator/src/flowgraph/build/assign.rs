@@ -140,13 +140,8 @@ impl Builder<'_> {
             let item = if i < star as i64 {
                 self.emit(HlOp::GetItem, vec![v, int(i)], span, None)
             } else if i == star as i64 {
-                let stop = if after == 0 {
-                    Value::Const(Constant::None)
-                } else {
-                    int(-after)
-                };
-                let none = Value::Const(Constant::None);
-                self.emit(HlOp::GetSlice, vec![v, int(i), stop, none], span, None)
+                let (start, after) = (star, after as usize);
+                self.emit(HlOp::StarredItems { start, after }, vec![v], span, None)
             } else {
                 self.emit(HlOp::GetItem, vec![v, int(i - n)], span, None)
             };

@@ -53,7 +53,6 @@ pub(super) fn can_raise(op: &HlOp) -> bool {
             | HlOp::Unary(UnOp::Not)
             | HlOp::SetGlobal(_)
             | HlOp::IterStart
-            | HlOp::Iter
             | HlOp::NotNone
             | HlOp::JitHint(_)
             | HlOp::Hint(..)
