@@ -56,6 +56,9 @@ struct Cli {
     /// Turn off malloc removal (backendopt).
     #[arg(long)]
     no_mallocremoval: bool,
+    /// Turn off the removal of proven index and overflow checks (backendopt).
+    #[arg(long)]
+    no_checkremoval: bool,
     /// Write a text dump and a Graphviz .dot file of every function's graph after each phase here.
     #[arg(long, value_name = "DIR")]
     dump_graphs: Option<PathBuf>,
@@ -124,6 +127,7 @@ fn run(cli: Cli) -> ExitCode {
         constfold: !cli.no_constfold,
         inline: !cli.no_inline,
         mallocremoval: !cli.no_mallocremoval,
+        checkremoval: !cli.no_checkremoval,
         dump_graphs: cli.dump_graphs.clone(),
         dump_only: cli.only.clone(),
         debug_info: cli.debug || opt_level == 0,

@@ -83,6 +83,7 @@ pub fn all_passes() -> BackendOptOptions {
         constfold: true,
         inline: true,
         mallocremoval: true,
+        checkremoval: true,
         overflow_checks: false,
     }
 }

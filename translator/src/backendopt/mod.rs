@@ -4,6 +4,7 @@
 //!
 //! Entry point: [`optimize_program`].
 
+pub mod checkremoval;
 pub mod constfold;
 pub mod deadcode;
 pub mod inline;
@@ -19,6 +20,7 @@ pub struct BackendOptOptions {
     pub constfold: bool,
     pub inline: bool,
     pub mallocremoval: bool,
+    pub checkremoval: bool,
     pub overflow_checks: bool,
 }
 
@@ -34,11 +36,13 @@ pub struct Stats {
     pub switches_folded: usize,
     pub ops_removed: usize,
     pub blocks_removed: usize,
+    pub bounds_checks_removed: usize,
+    pub overflow_checks_removed: usize,
 }
 
 impl Stats {
     /// Every counter by name, for `--stats` and `--timings-json`.
-    pub fn counters(&self) -> [(&'static str, usize); 9] {
+    pub fn counters(&self) -> [(&'static str, usize); 11] {
         [
             ("ops_before", self.ops_before),
             ("ops_after", self.ops_after),
@@ -49,6 +53,8 @@ impl Stats {
             ("switches_folded", self.switches_folded),
             ("ops_removed", self.ops_removed),
             ("blocks_removed", self.blocks_removed),
+            ("bounds_checks_removed", self.bounds_checks_removed),
+            ("overflow_checks_removed", self.overflow_checks_removed),
         ]
     }
 }
@@ -70,12 +76,19 @@ pub fn optimize_program(program: &mut LlProgram, opts: BackendOptOptions) -> Sta
     if opts.inline {
         inline::inline_program(program, &mut stats);
     }
-    for ll in program.graphs.values_mut() {
+    let shrinking = match opts.checkremoval {
+        true => checkremoval::shrinking_functions(program),
+        false => Default::default(),
+    };
+    for (f, ll) in program.graphs.iter_mut() {
         if opts.mallocremoval {
             mallocremoval::remove_mallocs(ll, &mut stats);
         }
         if opts.constfold {
             constfold::constant_fold_graph(ll, opts.overflow_checks, &mut stats);
+        }
+        if opts.checkremoval {
+            checkremoval::remove_proven_checks(ll, shrinking.contains(f), &mut stats);
         }
         deadcode::remove_dead_code(ll, &mut stats);
         debug_assert_eq!(crate::flowgraph::verify::verify_graph(&ll.graph), Ok(()));

@@ -205,3 +205,86 @@ fn aliases_of_one_object_share_its_fields() {
     let pick = &after.graphs[&fr.func("pick")];
     assert_eq!(verify_graph(&pick.graph), Ok(()));
 }
+
+const INDEXING: &str = r#"
+def total(lst):
+    s = 0
+    for i in range(len(lst)):
+        s += lst[i]
+    return s
+
+def other(a, b):
+    s = 0
+    for i in range(len(a)):
+        s += b[i]
+    return s
+
+def shrinks(lst):
+    s = 0
+    for i in range(len(lst)):
+        s += lst[i]
+        if s > 10:
+            lst.pop()
+    return s
+
+def from_anywhere(lst, i):
+    s = 0
+    while i < len(lst):
+        s += lst[i]
+        i += 1
+    return s
+
+def ring(lst, k):
+    return lst[k % len(lst)]
+
+def counter(n):
+    i = 0
+    while i < n:
+        i = ovfcheck(i + 1)
+    return ovfcheck(i - 1)
+
+def entry_point(argv):
+    l = [1, 2, 3]
+    print(total(l), other(l, l), shrinks(l), from_anywhere(l, -1), ring(l, 5),
+          counter(len(argv)))
+    return 0
+"#;
+
+#[test]
+fn index_checks_go_only_where_a_test_proves_them() {
+    let src = format!("from rpython.rlib.rarithmetic import ovfcheck\n{INDEXING}");
+    let fr = front(&src);
+    let (after, stats) = optimized(&fr);
+    let graph = |name: &str| &after.graphs[&fr.func(name)];
+    for name in [
+        "total",
+        "other",
+        "shrinks",
+        "from_anywhere",
+        "ring",
+        "counter",
+    ] {
+        assert_eq!(verify_graph(&graph(name).graph), Ok(()), "{name}");
+    }
+    golden("checkremoval_total_after", &dump(graph("total")));
+    assert_eq!(ops_named(graph("total"), "list_get_item_unchecked"), 1);
+    assert_eq!(ops_named(graph("ring"), "list_get_item_unchecked"), 1);
+    // The test is on another list; the list may shrink; the start may be
+    // negative: each keeps its check.
+    for name in ["other", "shrinks", "from_anywhere"] {
+        let g = graph(name);
+        assert_eq!(ops_named(g, "unchecked"), 0, "{name}: {}", dump(g));
+        assert_eq!(ops_named(g, "list_get_item["), 1, "{name}: {}", dump(g));
+    }
+    // i + 1 under `i < n` cannot overflow, nor i - 1 of i >= 0.
+    let counter = graph("counter");
+    assert_eq!(ops_named(counter, "_ovf"), 0, "{}", dump(counter));
+    assert!(stats.overflow_checks_removed >= 2, "{stats:?}");
+    assert!(stats.bounds_checks_removed >= 2, "{stats:?}");
+    let mut ll = crate::testing::rtyped(&fr);
+    let mut opts = crate::testing::all_passes();
+    opts.checkremoval = false;
+    let off = super::optimize_program(&mut ll, opts);
+    assert_eq!(off.bounds_checks_removed + off.overflow_checks_removed, 0);
+    assert_eq!(ops_named(&ll.graphs[&fr.func("total")], "unchecked"), 0);
+}

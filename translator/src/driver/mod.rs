@@ -34,6 +34,7 @@ pub struct Options {
     pub constfold: bool,
     pub inline: bool,
     pub mallocremoval: bool,
+    pub checkremoval: bool,
     pub dump_graphs: Option<PathBuf>,
     /// With `dump_graphs`: only functions whose name contains this.
     pub dump_only: Option<String>,
@@ -67,6 +68,7 @@ impl Options {
             constfold: true,
             inline: true,
             mallocremoval: true,
+            checkremoval: true,
             dump_graphs: None,
             dump_only: None,
             debug_info: false,
@@ -268,6 +270,7 @@ fn check_phases(
         constfold: opts.constfold && opts.opt_level > 0,
         inline: opts.inline && opts.opt_level > 0,
         mallocremoval: opts.mallocremoval && opts.opt_level > 0,
+        checkremoval: opts.checkremoval && opts.opt_level > 0,
         overflow_checks: opts.overflow_checks,
     };
     let stats = phase(t, p, "backendopt", |_| {

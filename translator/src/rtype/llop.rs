@@ -232,6 +232,10 @@ pub enum LlOp {
     ListGetItem(ItemKind, ListLayout),
     /// args: list, index, value.
     ListSetItem(ItemKind, ListLayout),
+    /// The same with an index proven in range (backendopt's
+    /// `checkremoval`): neither negative nor past the end.
+    ListGetItemUnchecked(ItemKind, ListLayout),
+    ListSetItemUnchecked(ItemKind, ListLayout),
     /// args: length, capacity; zeroed items.
     NewList(ItemKind),
     /// args: list, item.
@@ -451,6 +455,7 @@ impl LlOp {
             | TupleGetItem(_) => pure,
             NewTuple(_) | ListCheckLen(_) | ListCheckLenAtLeast(_) | CheckCallable => raising,
             ListReverse | ListClear | ListCount(_) | ListContains(_) => effect,
+            ListGetItemUnchecked(..) | ListSetItemUnchecked(..) => effect,
             ListGetItem(..) | ListSetItem(..) | NewList(_) | ListAppend(..) | ListPop(..)
             | ListDel(_) | ListInsert(_) | ListExtend | ListMul | ListConcat | ListSlice
             | ListIndex(_) | ListRemove(_) => raising,
@@ -557,6 +562,12 @@ impl fmt::Display for LlOp {
             LlOp::LoadClassAttr(t) => write!(f, "load_class_attr[table{}]", t.0),
             LlOp::ListGetItem(k, l) => write!(f, "list_get_item[{}{}]", lower(k), layout(l)),
             LlOp::ListSetItem(k, l) => write!(f, "list_set_item[{}{}]", lower(k), layout(l)),
+            LlOp::ListGetItemUnchecked(k, l) => {
+                write!(f, "list_get_item_unchecked[{}{}]", lower(k), layout(l))
+            }
+            LlOp::ListSetItemUnchecked(k, l) => {
+                write!(f, "list_set_item_unchecked[{}{}]", lower(k), layout(l))
+            }
             LlOp::ListAppend(k, l) => write!(f, "list_append[{}{}]", lower(k), layout(l)),
             LlOp::ListPop(k, l) => write!(f, "list_pop[{}{}]", lower(k), layout(l)),
             LlOp::ListDel(ListLayout::Packed) => write!(f, "list_del"),

@@ -249,6 +249,17 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 self.store_item(array, slot, &a[2], *kind)?;
                 None
             }
+            LlOp::ListGetItemUnchecked(kind, layout) => {
+                let array = self.items_array(&a[0])?;
+                let slot = self.item_slot(&a[0], array, self.int(&a[1]), *kind, *layout)?;
+                Some(self.load_item(slot, *kind, name)?)
+            }
+            LlOp::ListSetItemUnchecked(kind, layout) => {
+                let array = self.items_array(&a[0])?;
+                let slot = self.item_slot(&a[0], array, self.int(&a[1]), *kind, *layout)?;
+                self.store_item(array, slot, &a[2], *kind)?;
+                None
+            }
             LlOp::NewList(kind) => self.call_rt(
                 RuntimeFn::ListNew,
                 &[

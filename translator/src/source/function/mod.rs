@@ -823,6 +823,8 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
             LlOp::ListLen => Some(self.list_len(&op.args[0])?.into()),
             LlOp::ListGetItem(..)
             | LlOp::ListSetItem(..)
+            | LlOp::ListGetItemUnchecked(..)
+            | LlOp::ListSetItemUnchecked(..)
             | LlOp::NewList(_)
             | LlOp::ListAppend(..)
             | LlOp::ListPop(..)
