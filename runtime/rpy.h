@@ -331,6 +331,11 @@ rpy_str *rpy_str_repr(rpy_str *s);                    /* repr(s); NULL: "None" *
 /* s[i] (negative counts from the end): IndexError "string index out of
  * range". */
 rpy_str *rpy_str_getitem(rpy_str *s, int64_t i);
+/* The character at 0 <= i < len(s) (a `for` loop's index): never raises,
+ * but may allocate (a character outside ASCII). */
+rpy_str *rpy_str_iter_item(rpy_str *s, int64_t i);
+/* ord(s[i]) for 0 <= i < len(s): neither raises nor allocates. */
+int64_t rpy_str_code_point_at(rpy_str *s, int64_t i);
 /* s[start:stop:step]: missing bounds as for rpy_list_slice; ValueError
  * "slice step cannot be zero". */
 rpy_str *rpy_str_slice(rpy_str *s, int64_t start, int64_t stop, int64_t step);
@@ -423,7 +428,9 @@ rpy_str *rpy_builder_finish(rpy_builder *b);
 /* repr(value) of a container (rpy_repr.c), its type given by a descriptor:
  * i int, f float, b bool, n None, s str (NULL: None), L<x> list,
  * S<x> set, D<k><v> dict, T<n>;<x1>...<xn> tuple (e.g. "LT2;is"; a NULL
- * tuple shows as None). Never collects. */
+ * tuple shows as None), O<t>; an instance shown by its __repr__ (the
+ * only thing that may collect; if it raises, the builder is abandoned:
+ * rpy_builder_finish returns NULL). */
 void rpy_builder_add_value_repr(rpy_builder *b, uint64_t value, const char *desc);
 
 /* --- dicts and sets (rpy_dict.c) -------------------------------------
@@ -820,6 +827,9 @@ int64_t rpy_math_ceil(double x);
 /* int(s) with base 10, CPython's rules (whitespace, sign, underscores);
  * ValueError "invalid literal for int() with base 10: '...'" otherwise. */
 int64_t rpy_str_to_int(rpy_str *s);
+/* int(s[start:stop]) (bounds as for rpy_str_slice, step 1), without
+ * making the slice unless the text is not a plain decimal. */
+int64_t rpy_str_to_int_slice(rpy_str *s, int64_t start, int64_t stop);
 bool rpy_str_eq(rpy_str *a, rpy_str *b);
 
 #endif

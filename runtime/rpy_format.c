@@ -45,6 +45,12 @@ void rpy_builder_init(rpy_builder *b) {
 
 static inline char *text_of(rpy_builder *b) { return b->heap != NULL ? b->heap : b->small; }
 
+void rpy_builder_abandon(rpy_builder *b) {
+    free(b->heap);
+    rpy_builder_init(b);
+    b->failed = true;
+}
+
 /* Frees the text and raises; the builder stays failed until finished. */
 static void fail(rpy_builder *b, int32_t kind, const char *msg) {
     free(b->heap);

@@ -273,6 +273,25 @@ const char *rpy_desc_skip(const char *d);
 
 /* d points just past a 'T': stores the item count in *n and returns the
  * first item's descriptor. */
+/* Root slots on the shadow stack, zeroed, as generated code makes them:
+ * what a runtime function holds across something that may collect. */
+#define FRAME(f, n)                                                                                                \
+    void **f = rpy_shadowstack_top;                                                                                \
+    for (int frame_i_ = 0; frame_i_ < (n); frame_i_++)                                                             \
+        f[frame_i_] = NULL;                                                                                        \
+    rpy_shadowstack_top = f + (n)
+#define UNFRAME(f) (rpy_shadowstack_top = (f))
+
+/* Ends a builder whose text cannot be finished because an exception is
+ * already set (rpy_builder_finish then returns NULL). */
+void rpy_builder_abandon(rpy_builder *b);
+
+/* repr(obj) by __repr__ through dispatch table `table` (the "O<n>;"
+ * descriptor): defined by the translated program when it prints
+ * containers of instances; NULL with an exception set if the method
+ * raised. */
+extern rpy_str *rpy_instance_repr(void *obj, int64_t table) __attribute__((weak));
+
 static inline const char *rpy_desc_tuple(const char *d, int64_t *n) {
     int64_t k = 0;
     while (*d != ';')

@@ -5,13 +5,16 @@
  *     i  int            f  float          b  bool         n  None
  *     s  str or None    Lx list of x      Dkv dict of k to v
  *     T<n>;x1...xn  tuple of n items (n in decimal)   Sx set of x
+ *     O<t>;  an instance (or None) shown by its class's __repr__, called
+ *            through dispatch table t of the program (rpy_instance_repr)
  *
  * e.g. "LT2;is" is list[tuple[int, str]].  A tuple's layout (one 8-byte
  * slot per item) is in rpy_internal.h; a NULL tuple shows as None, as an
  * optional one would.  rpy_dict.c hashes and compares tuple keys by the
- * same descriptors (rpy_desc_skip is shared).  Nothing here allocates from
- * the GC heap (the builder's text is malloc'd), so the value need not be
- * rooted. */
+ * same descriptors (rpy_desc_skip is shared; keys never hold "O").  The
+ * builder's text is malloc'd; only an __repr__ may collect, so each
+ * container is rooted while its items are shown, and read again after
+ * each. */
 
 #include <stdlib.h>
 #include <string.h>
@@ -22,24 +25,27 @@
 static void add_text(rpy_builder *b, const char *s) { rpy_builder_add_bytes(b, s, (int64_t)strlen(s)); }
 
 const char *rpy_desc_skip(const char *d) {
+    int64_t n;
     switch (*d++) {
     case 'L':
     case 'S':
         return rpy_desc_skip(d);
     case 'D':
         return rpy_desc_skip(rpy_desc_skip(d));
-    case 'T': {
-        int64_t n;
+    case 'T':
         d = rpy_desc_tuple(d, &n);
         while (n-- > 0)
             d = rpy_desc_skip(d);
         return d;
-    }
+    case 'O':
+        return rpy_desc_tuple(d, &n);
     default:
         return d;
     }
 }
 
+/* Adds repr(v) by descriptor d; returns the rest of the descriptor, or
+ * NULL when an __repr__ raised. */
 static const char *add_repr(rpy_builder *b, uint64_t v, const char *d) {
     switch (*d++) {
     case 'i':
@@ -63,47 +69,78 @@ static const char *add_repr(rpy_builder *b, uint64_t v, const char *d) {
         else
             rpy_builder_format_str(b, "%r", (rpy_str *)(uintptr_t)v);
         return d;
+    case 'O': {
+        int64_t table;
+        d = rpy_desc_tuple(d, &table);
+        if (v == 0) {
+            add_text(b, "None");
+            return d;
+        }
+        rpy_str *s = rpy_instance_repr != NULL ? rpy_instance_repr((void *)(uintptr_t)v, table) : NULL;
+        if (s == NULL)
+            return NULL;
+        rpy_builder_add_str(b, s);
+        return d;
+    }
     case 'L': {
-        rpy_list *l = (rpy_list *)(uintptr_t)v;
+        FRAME(f, 1);
+        f[0] = (void *)(uintptr_t)v;
         rpy_builder_add_bytes(b, "[", 1);
-        for (int64_t i = 0; i < l->length; i++) {
+        for (int64_t i = 0; i < ((rpy_list *)f[0])->length; i++) {
             if (i > 0)
                 rpy_builder_add_bytes(b, ", ", 2);
-            add_repr(b, rpy_list_get(l, i), d);
+            if (add_repr(b, rpy_list_get((rpy_list *)f[0], i), d) == NULL) {
+                UNFRAME(f);
+                return NULL;
+            }
         }
+        UNFRAME(f);
         rpy_builder_add_bytes(b, "]", 1);
         return rpy_desc_skip(d);
     }
     case 'S': {
-        rpy_dict *set = (rpy_dict *)(uintptr_t)v;
-        if (set->length == 0) {
+        if (((rpy_dict *)(uintptr_t)v)->length == 0) {
             add_text(b, "set()");
             return rpy_desc_skip(d);
         }
+        FRAME(f, 1);
+        f[0] = (void *)(uintptr_t)v;
         rpy_builder_add_bytes(b, "{", 1);
         bool first = true;
-        for (int64_t e = rpy_set_next(set, 0); e >= 0; e = rpy_set_next(set, e + 1)) {
+        for (int64_t e = rpy_set_next(f[0], 0); e >= 0; e = rpy_set_next(f[0], e + 1)) {
             if (!first)
                 rpy_builder_add_bytes(b, ", ", 2);
             first = false;
-            add_repr(b, rpy_dict_key_at(set, e), d);
+            if (add_repr(b, rpy_dict_key_at(f[0], e), d) == NULL) {
+                UNFRAME(f);
+                return NULL;
+            }
         }
+        UNFRAME(f);
         rpy_builder_add_bytes(b, "}", 1);
         return rpy_desc_skip(d);
     }
     case 'D': {
-        rpy_dict *dict = (rpy_dict *)(uintptr_t)v;
         const char *vd = rpy_desc_skip(d);
+        FRAME(f, 1);
+        f[0] = (void *)(uintptr_t)v;
         rpy_builder_add_bytes(b, "{", 1);
         bool first = true;
-        for (int64_t e = rpy_dict_next(dict, 0); e >= 0; e = rpy_dict_next(dict, e + 1)) {
+        for (int64_t e = rpy_dict_next(f[0], 0); e >= 0; e = rpy_dict_next(f[0], e + 1)) {
             if (!first)
                 rpy_builder_add_bytes(b, ", ", 2);
             first = false;
-            add_repr(b, rpy_dict_key_at(dict, e), d);
+            if (add_repr(b, rpy_dict_key_at(f[0], e), d) == NULL) {
+                UNFRAME(f);
+                return NULL;
+            }
             rpy_builder_add_bytes(b, ": ", 2);
-            add_repr(b, rpy_dict_value_at(dict, e), vd);
+            if (add_repr(b, rpy_dict_value_at(f[0], e), vd) == NULL) {
+                UNFRAME(f);
+                return NULL;
+            }
         }
+        UNFRAME(f);
         rpy_builder_add_bytes(b, "}", 1);
         return rpy_desc_skip(vd);
     }
@@ -114,12 +151,19 @@ static const char *add_repr(rpy_builder *b, uint64_t v, const char *d) {
             return rpy_desc_skip(d - 1);
         }
         d = rpy_desc_tuple(d, &n);
+        FRAME(f, 1);
+        f[0] = (void *)(uintptr_t)v;
         rpy_builder_add_bytes(b, "(", 1);
         for (int64_t i = 0; i < n; i++) {
             if (i > 0)
                 rpy_builder_add_bytes(b, ", ", 2);
-            d = add_repr(b, rpy_tuple_item(v, i), d);
+            d = add_repr(b, rpy_tuple_item((uint64_t)(uintptr_t)f[0], i), d);
+            if (d == NULL) {
+                UNFRAME(f);
+                return NULL;
+            }
         }
+        UNFRAME(f);
         if (n == 1)
             rpy_builder_add_bytes(b, ",", 1);
         rpy_builder_add_bytes(b, ")", 1);
@@ -131,7 +175,10 @@ static const char *add_repr(rpy_builder *b, uint64_t v, const char *d) {
     }
 }
 
-void rpy_builder_add_value_repr(rpy_builder *b, uint64_t value, const char *desc) { add_repr(b, value, desc); }
+void rpy_builder_add_value_repr(rpy_builder *b, uint64_t value, const char *desc) {
+    if (add_repr(b, value, desc) == NULL)
+        rpy_builder_abandon(b);
+}
 
 __attribute__((noinline, cold)) void rpy_raise_not_in_list(uint64_t value, const char *desc) {
     /* The builder's text is malloc'd: nothing moves until it is finished,

@@ -453,6 +453,29 @@ __attribute__((always_inline)) rpy_str *rpy_str_getitem(rpy_str *s, int64_t i) {
     return getitem_slow(s, i);
 }
 
+__attribute__((always_inline)) rpy_str *rpy_str_iter_item(rpy_str *s, int64_t i) {
+    return rpy_str_getitem(s, i);
+}
+
+/* As ord(s[i]): the character's bytes decoded on their own (a stray
+ * byte of malformed text decodes differently next to what follows). */
+__attribute__((noinline)) static int64_t code_point_slow(rpy_str *s, int64_t i) {
+    int len;
+    int64_t b = rpy_str_offset(s, i);
+    const unsigned char *u = (const unsigned char *)s->data + b;
+    if (*u < 0x80)
+        return *u;
+    rpy_utf8_next(u, s->length - b, &len);
+    return rpy_utf8_next(u, len, &len);
+}
+
+__attribute__((always_inline)) int64_t rpy_str_code_point_at(rpy_str *s, int64_t i) {
+    /* One byte per character may still be a malformed byte. */
+    if (__builtin_expect(s->nchars == s->length && (unsigned char)s->data[i] < 0x80, 1))
+        return (unsigned char)s->data[i];
+    return code_point_slow(s, i);
+}
+
 /* Byte length of the code point at byte b. */
 static inline int char_len(const rpy_str *s, int64_t b) {
     const unsigned char *u = (const unsigned char *)s->data + b;

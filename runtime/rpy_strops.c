@@ -31,14 +31,6 @@ static void *memory_error(void) {
 static inline bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
 static inline bool one_byte_chars(const rpy_str *s) { return s->nchars == s->length; }
 
-/* Root slots, zeroed, as generated code makes them. */
-#define FRAME(f, n)                                                                                                \
-    void **f = rpy_shadowstack_top;                                                                                \
-    for (int frame_i_ = 0; frame_i_ < (n); frame_i_++)                                                             \
-        f[frame_i_] = NULL;                                                                                        \
-    rpy_shadowstack_top = f + (n)
-#define UNFRAME(f) (rpy_shadowstack_top = (f))
-
 /* The code point at byte i of s, its size in *len. */
 static inline int32_t char_at(const rpy_str *s, int64_t i, int *len) {
     const unsigned char *u = (const unsigned char *)s->data;
@@ -1012,10 +1004,11 @@ int64_t rpy_str_to_int_base(rpy_str *s, int64_t base_arg) {
 
 /* The common case of int(s): an optional sign and at most 18 ASCII
  * digits (which cannot overflow), nothing else. */
-static bool plain_decimal(const rpy_str *s, int64_t *out) {
-    const unsigned char *p = (const unsigned char *)s->data;
-    int64_t n = s->length, i = 0;
-    if (n == 0 || n > 18 || s->nchars != n)
+/* Whether the ASCII bytes p[0..n-1] are an optional sign and at most 18
+ * digits (no overflow possible), and their value. */
+static bool plain_decimal_bytes(const unsigned char *p, int64_t n, int64_t *out) {
+    int64_t i = 0;
+    if (n == 0 || n > 18)
         return false;
     bool negative = p[0] == '-';
     if (p[0] == '-' || p[0] == '+') {
@@ -1032,6 +1025,21 @@ static bool plain_decimal(const rpy_str *s, int64_t *out) {
     }
     *out = negative ? -(int64_t)v : (int64_t)v;
     return true;
+}
+
+static bool plain_decimal(const rpy_str *s, int64_t *out) {
+    return s->nchars == s->length && plain_decimal_bytes((const unsigned char *)s->data, s->length, out);
+}
+
+int64_t rpy_str_to_int_slice(rpy_str *s, int64_t start, int64_t stop) {
+    int64_t step = 1, count, v;
+    if (s->nchars == s->length && rpy_slice_adjust(s->length, &start, &stop, &step, &count)
+        && plain_decimal_bytes((const unsigned char *)s->data + start, count, &v))
+        return v;
+    rpy_str *slice = rpy_str_slice(s, start, stop, 1);
+    if (slice == NULL)
+        return 0;
+    return rpy_str_to_int(slice);
 }
 
 int64_t rpy_str_to_int(rpy_str *s) {

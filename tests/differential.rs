@@ -279,15 +279,16 @@ fn programs_behave_as_under_cpython() {
 
 /// Each backendopt pass can be turned off, and the programs still behave
 /// as under CPython without it (stdout and exit code; one run each). To
-/// keep CI short, program number i runs with pass i mod 4 off;
+/// keep CI short, program number i runs with pass i mod 5 off;
 /// `DIFF_FLAGS=--no-inline` (etc.) runs the whole suite with one off.
 #[test]
 fn programs_behave_with_each_pass_off() {
-    const FLAGS: [&str; 4] = [
+    const FLAGS: [&str; 5] = [
         "--no-inline",
         "--no-mallocremoval",
         "--no-constfold",
         "--no-checkremoval",
+        "--no-fusion",
     ];
     let items = programs("tests/programs");
     let all = items.clone();

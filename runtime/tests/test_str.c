@@ -227,6 +227,15 @@ static void test_getitem_slice(void) {
                   (long long)t->i);
         else
             check(is_str(r, t->want), "%s[%lld]: got %s", t->s, (long long)t->i, text(r));
+        /* A loop's index (never negative) reads the same character, or
+         * its code point in place. */
+        int64_t n = STR(0)->nchars;
+        if (t->want != NULL && t->i >= 0 && t->i < n) {
+            rpy_str *c = rpy_str_iter_item(STR(0), t->i);
+            int64_t want = rpy_str_ord(c);
+            check(is_str(c, t->want), "iter item %s[%lld]", t->s, (long long)t->i);
+            check(rpy_str_code_point_at(STR(0), t->i) == want, "code point %s[%lld]", t->s, (long long)t->i);
+        }
     }
     for (size_t k = 0; k < COUNT(slice_cases); k++) {
         const slice_case *t = &slice_cases[k];
@@ -604,6 +613,36 @@ static void test_parse(void) {
         else
             check(got == t->want && calm(), "int('%s', %lld) = %lld", t->s, (long long)t->base, (long long)got);
     }
+    /* int(s[a:b]) parsed in place agrees with int() of the slice, value
+     * or error, with the text between other characters (ASCII or not)
+     * and the bounds given from either end. */
+    for (size_t k = 0; k < COUNT(int_parse_cases); k++) {
+        const int_parse_case *t = &int_parse_cases[k];
+        if (t->base != 10 || strlen(t->s) > 200)
+            continue;
+        for (int wide = 0; wide < 2; wide++) {
+            char buf[256];
+            snprintf(buf, sizeof buf, "%s%s%s", wide ? "\303\251=" : "k=", t->s, wide ? ";\342\202\254" : ";x");
+            f[0] = S(buf);
+            int64_t start = 2, stop = STR(0)->nchars - 2;
+            for (int from_end = 0; from_end < 2; from_end++) {
+                int64_t a = from_end ? start - STR(0)->nchars : start, b = from_end ? -2 : stop;
+                int64_t got = rpy_str_to_int_slice(STR(0), a, b);
+                if (t->exc >= 0)
+                    check(raised(t->exc, t->err), "int('%s'[%lld:%lld]) raises %s", buf, (long long)a, (long long)b,
+                          t->err);
+                else
+                    check(got == t->want && calm(), "int('%s'[%lld:%lld]) = %lld", buf, (long long)a, (long long)b,
+                          (long long)got);
+            }
+        }
+    }
+    f[0] = S("12345");
+    check(rpy_str_to_int_slice(STR(0), INT64_MIN, INT64_MAX) == 12345 && calm(), "int(s[:])");
+    check(rpy_str_to_int_slice(STR(0), 1, 3) == 23 && calm(), "int(s[1:3])");
+    check(rpy_str_to_int_slice(STR(0), 4, 1) == 0 &&
+              raised(RPY_EXC_VALUE, "invalid literal for int() with base 10: ''"),
+          "int(s[4:1])");
     /* CPython's digit limit: not for powers of two, and before a bad
      * character but after bad underscores. */
     char *ones = malloc(4400);

@@ -109,6 +109,9 @@ helpers! {
     StrOfBool = "rpy_str_of_bool" (Bool) -> Ptr, Raise;
     StrRepr = "rpy_str_repr" (Ptr) -> Ptr, Raise;
     StrGetItem = "rpy_str_getitem" (Ptr, I64) -> Ptr, Raise;
+    StrIterItem = "rpy_str_iter_item" (Ptr, I64) -> Ptr, Raise;
+    StrCodePointAt = "rpy_str_code_point_at" (Ptr, I64) -> I64, Pure;
+    StrToIntSlice = "rpy_str_to_int_slice" (Ptr, I64, I64) -> I64, Raise;
     StrSlice = "rpy_str_slice" (Ptr, I64, I64, I64) -> Ptr, Raise;
     StrCmp = "rpy_str_cmp" (Ptr, Ptr) -> I32, Pure;
     StrHash = "rpy_str_hash" (Ptr) -> I64, Effect;
@@ -443,7 +446,19 @@ impl RuntimeFn {
 /// descriptor language of rpy_repr.c), or None if the runtime cannot show
 /// it (instances, functions).
 pub fn repr_desc(s: &SomeValue, lists: &ListDefs) -> Option<String> {
+    repr_desc_with(s, lists, &|_| None)
+}
+
+/// `repr_desc`, where an instance of a class is described by `instance`
+/// (`O<table>;` for one shown by its `__repr__`), if it can be shown.
+pub fn repr_desc_with(
+    s: &SomeValue,
+    lists: &ListDefs,
+    instance: &dyn Fn(crate::flowgraph::ir::ClassId) -> Option<String>,
+) -> Option<String> {
+    let repr_desc = |s: &SomeValue, lists: &ListDefs| repr_desc_with(s, lists, instance);
     Some(match s {
+        SomeValue::Instance { class, .. } => instance(*class)?,
         SomeValue::Int => "i".into(),
         SomeValue::Float => "f".into(),
         SomeValue::Bool => "b".into(),

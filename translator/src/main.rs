@@ -59,6 +59,9 @@ struct Cli {
     /// Turn off the removal of proven index and overflow checks (backendopt).
     #[arg(long)]
     no_checkremoval: bool,
+    /// Turn off the fusion of operation pairs (backendopt).
+    #[arg(long)]
+    no_fusion: bool,
     /// Write a text dump and a Graphviz .dot file of every function's graph after each phase here.
     #[arg(long, value_name = "DIR")]
     dump_graphs: Option<PathBuf>,
@@ -128,6 +131,7 @@ fn run(cli: Cli) -> ExitCode {
         inline: !cli.no_inline,
         mallocremoval: !cli.no_mallocremoval,
         checkremoval: !cli.no_checkremoval,
+        fusion: !cli.no_fusion,
         dump_graphs: cli.dump_graphs.clone(),
         dump_only: cli.only.clone(),
         debug_info: cli.debug || opt_level == 0,

@@ -84,6 +84,7 @@ pub fn all_passes() -> BackendOptOptions {
         inline: true,
         mallocremoval: true,
         checkremoval: true,
+        fusion: true,
         overflow_checks: false,
     }
 }

@@ -512,27 +512,36 @@ pub fn has_text(
 ) -> bool {
     match s {
         Int | Unsigned | Bool | Float | Str { .. } | None | Bytes => true,
-        List(_) | Tuple(_) | Dict(..) | Set(_) => crate::abi::repr_desc(s, lists).is_some(),
+        List(_) | Tuple(_) | Dict(..) | Set(_) => shown_whole(program, lists, s),
+        Instance { class, .. } if super::text_method(program, *class, repr).is_some() => true,
         Instance {
             class,
             can_be_none: false,
-        } => {
-            super::text_method(program, *class, repr).is_some()
-                || (!repr && program.is_exception_class(*class))
-        }
+        } => !repr && program.is_exception_class(*class),
         _ => false,
     }
 }
 
 pub fn showable(p: &Types, s: &SomeValue) -> bool {
-    matches!(s, List(_) | Tuple(_) | Dict(..) | Set(_))
-        && crate::abi::repr_desc(s, &p.lists.borrow()).is_some()
+    matches!(s, List(_) | Tuple(_) | Dict(..) | Set(_)) && shown_whole(p, &p.lists.borrow(), s)
 }
 
-/// An instance (not None) whose class gives its text through `__str__` or
+/// Whether the runtime can show container `s` (rpy_repr.c): its items
+/// are numbers, strs, containers of such, or instances of classes that
+/// all have `__repr__` (called back).
+fn shown_whole(
+    program: &crate::parse::program::Program,
+    lists: &super::listdef::ListDefs,
+    s: &SomeValue,
+) -> bool {
+    let instance = |c| super::text_method(program, c, true).map(|_| String::new());
+    crate::abi::repr_desc_with(s, lists, &instance).is_some()
+}
+
+/// An instance (or None) whose class gives its text through `__str__` or
 /// `__repr__` (see `text_method`).
 pub fn text_instance(p: &Types, s: &SomeValue, repr: bool) -> bool {
-    matches!(s, Instance { class, can_be_none: false } if super::text_method(p, *class, repr).is_some())
+    matches!(s, Instance { class, .. } if super::text_method(p, *class, repr).is_some())
 }
 
 /// Why an instance cannot be turned into text, and what to do.
@@ -541,17 +550,19 @@ pub fn text_help(p: &Types, s: &SomeValue) -> Option<&'static str> {
         return Option::None;
     };
     if p.is_exception_class(*class) {
-        return Option::None;
+        // Its text is its message, which None has not.
+        return can_be_none
+            .then_some("it may be None: test it (`if e is not None:`) in a local variable first");
     }
-    Some(if *can_be_none {
-        "it may be None: test it (`if x is not None:`) in a local variable first"
-    } else if (p.subtree(*class).iter()).any(|k| {
-        p.lookup_method(*k, "__str__").is_some() || p.lookup_method(*k, "__repr__").is_some()
-    }) {
-        "every class of the hierarchy must have `__str__` (or none of them, and all `__repr__`); repr() needs `__repr__`"
-    } else {
-        "give the class a `__str__` or `__repr__` method (CPython would show the object's address)"
-    })
+    Some(
+        if (p.subtree(*class).iter()).any(|k| {
+            p.lookup_method(*k, "__str__").is_some() || p.lookup_method(*k, "__repr__").is_some()
+        }) {
+            "every class of the hierarchy must have `__str__` (or none of them, and all `__repr__`); repr() needs `__repr__`"
+        } else {
+            "give the class a `__str__` or `__repr__` method (CPython would show the object's address)"
+        },
+    )
 }
 
 /// Adds `text_help` to an error about turning `s` into text.

@@ -183,7 +183,8 @@ pub fn str_getitem(p: &Types, index: &SomeValue, span: Span) -> AResult {
 
 impl Annotator<'_> {
     /// Annotates the `__str__` / `__repr__` methods that turning these
-    /// arguments (or the items of a tuple among them) into text calls.
+    /// arguments (or the instances inside tuples, lists, sets and dicts
+    /// among them) into text calls.
     pub(super) fn text_methods(
         &mut self,
         f: FuncId,
@@ -192,19 +193,17 @@ impl Annotator<'_> {
         args: &[SomeValue],
     ) -> Result<(), Diagnostic> {
         let mut instances = vec![];
+        let mut seen = std::collections::HashSet::new();
         for a in args {
-            match a {
-                SomeValue::Tuple(items) => instances.extend(items.iter().cloned()),
-                a => instances.push(a.clone()),
-            }
+            self.instances_inside(a, &mut instances, &mut seen);
         }
         for a in instances {
-            let SomeValue::Instance {
+            let SomeValue::Instance { class, .. } = a else {
+                continue;
+            };
+            let a = SomeValue::Instance {
                 class,
                 can_be_none: false,
-            } = a
-            else {
-                continue;
             };
             for repr in [false, true] {
                 let Some(name) = super::text_method(self.program, class, repr) else {
@@ -228,6 +227,31 @@ impl Annotator<'_> {
             }
         }
         Ok(())
+    }
+
+    /// `s` if it is an instance, and the instances its items may be.
+    fn instances_inside(
+        &self,
+        s: &SomeValue,
+        out: &mut Vec<SomeValue>,
+        seen: &mut std::collections::HashSet<crate::annotate::listdef::ListId>,
+    ) {
+        let items = |id, out: &mut Vec<SomeValue>, seen: &mut std::collections::HashSet<_>| {
+            if seen.insert(id) {
+                let item = self.lists.borrow().item(id).clone();
+                self.instances_inside(&item, out, seen);
+            }
+        };
+        match s {
+            SomeValue::Instance { .. } => out.push(s.clone()),
+            SomeValue::Tuple(t) => t.iter().for_each(|x| self.instances_inside(x, out, seen)),
+            SomeValue::List(id) | SomeValue::Set(id) => items(*id, out, seen),
+            SomeValue::Dict(k, v) => {
+                items(*k, out, seen);
+                items(*v, out, seen);
+            }
+            _ => {}
+        }
     }
 
     pub(super) fn str_method(

@@ -1,10 +1,11 @@
 //! Dead code removal on low-level graphs.
 //!
-//! Does: removes pure operations whose result is never used (repeatedly,
-//! so chains die together), drops unreachable blocks, merges blocks that
-//! only jump into each other, and ends a block at an operation that
-//! always raises. Does not: remove unused block inputs
-//! across loops, or operations that may raise (their error is behaviour).
+//! Does: removes block inputs that nothing reads (also those only passed
+//! around a loop, like a `for` variable unused after it), pure operations
+//! whose result is never used (repeatedly, so chains die together), drops
+//! unreachable blocks, merges blocks that only jump into each other, and
+//! ends a block at an operation that always raises. Does not: remove
+//! operations that may raise (their error is behaviour).
 
 use super::Stats;
 use crate::flowgraph::ir::{Value, VarId};
@@ -26,6 +27,7 @@ pub fn remove_dead_code(ll: &mut LlGraph, stats: &mut Stats) {
     }
     simplify::remove_unreachable_blocks(&mut ll.graph);
     stats.blocks_removed += before.saturating_sub(ll.graph.blocks.len());
+    stats.inputs_removed += remove_dead_inputs(ll);
     loop {
         let mut used: HashSet<VarId> = HashSet::new();
         for block in &ll.graph.blocks {
@@ -50,6 +52,62 @@ pub fn remove_dead_code(ll: &mut LlGraph, stats: &mut Stats) {
         }
         stats.ops_removed += removed;
     }
+}
+
+/// Removes the inputs of blocks (other than the start and return blocks)
+/// whose value no operation, switch or live input reads, with the values
+/// links pass for them. Returns how many went.
+fn remove_dead_inputs(ll: &mut LlGraph) -> usize {
+    let graph = &mut ll.graph;
+    let mut live: HashSet<VarId> = HashSet::new();
+    for block in &graph.blocks {
+        let read = block
+            .operations
+            .iter()
+            .flat_map(|op| &op.args)
+            .chain(&block.exitswitch);
+        live.extend(read.filter_map(Value::as_var));
+    }
+    for b in [graph.startblock, graph.returnblock] {
+        live.extend(graph.block(b).inputargs.iter().copied());
+    }
+    // A value passed into a live input is live.
+    loop {
+        let before = live.len();
+        for block in &graph.blocks {
+            for link in &block.exits {
+                let params = &graph.block(link.target).inputargs;
+                for (arg, p) in link.args.iter().zip(params) {
+                    if let (Value::Var(a), true) = (arg, live.contains(p)) {
+                        live.insert(*a);
+                    }
+                }
+            }
+        }
+        if live.len() == before {
+            break;
+        }
+    }
+    let keep: Vec<Vec<bool>> = graph
+        .blocks
+        .iter()
+        .map(|b| b.inputargs.iter().map(|p| live.contains(p)).collect())
+        .collect();
+    let mut removed = 0;
+    for (b, block) in graph.blocks.iter_mut().enumerate() {
+        let k = &keep[b];
+        removed += k.iter().filter(|x| !**x).count();
+        let mut i = 0;
+        block.inputargs.retain(|_| (k[i], i += 1).0);
+        for link in &mut block.exits {
+            let k = &keep[link.target.index()];
+            let mut i = 0;
+            link.args.retain(|_| (k[i], i += 1).0);
+            let mut i = 0;
+            link.arg_spans.retain(|_| (k[i], i += 1).0);
+        }
+    }
+    removed
 }
 
 /// An operation that raises whatever happens ends its block: the

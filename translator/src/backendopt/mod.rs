@@ -7,6 +7,7 @@
 pub mod checkremoval;
 pub mod constfold;
 pub mod deadcode;
+pub mod fusion;
 pub mod inline;
 pub mod mallocremoval;
 
@@ -21,6 +22,7 @@ pub struct BackendOptOptions {
     pub inline: bool,
     pub mallocremoval: bool,
     pub checkremoval: bool,
+    pub fusion: bool,
     pub overflow_checks: bool,
 }
 
@@ -36,13 +38,18 @@ pub struct Stats {
     pub switches_folded: usize,
     pub ops_removed: usize,
     pub blocks_removed: usize,
+    pub inputs_removed: usize,
     pub bounds_checks_removed: usize,
     pub overflow_checks_removed: usize,
+    pub ops_fused: usize,
+    /// From rtype's class-hierarchy analysis (see `ClassLayouts`).
+    pub method_calls_devirtualized: usize,
+    pub method_calls_dispatched: usize,
 }
 
 impl Stats {
     /// Every counter by name, for `--stats` and `--timings-json`.
-    pub fn counters(&self) -> [(&'static str, usize); 11] {
+    pub fn counters(&self) -> [(&'static str, usize); 15] {
         [
             ("ops_before", self.ops_before),
             ("ops_after", self.ops_after),
@@ -53,8 +60,15 @@ impl Stats {
             ("switches_folded", self.switches_folded),
             ("ops_removed", self.ops_removed),
             ("blocks_removed", self.blocks_removed),
+            ("inputs_removed", self.inputs_removed),
             ("bounds_checks_removed", self.bounds_checks_removed),
             ("overflow_checks_removed", self.overflow_checks_removed),
+            ("ops_fused", self.ops_fused),
+            (
+                "method_calls_devirtualized",
+                self.method_calls_devirtualized,
+            ),
+            ("method_calls_dispatched", self.method_calls_dispatched),
         ]
     }
 }
@@ -71,6 +85,8 @@ fn count_ops(program: &LlProgram) -> usize {
 pub fn optimize_program(program: &mut LlProgram, opts: BackendOptOptions) -> Stats {
     let mut stats = Stats {
         ops_before: count_ops(program),
+        method_calls_devirtualized: program.classes.method_calls_devirtualized,
+        method_calls_dispatched: program.classes.method_calls_dispatched,
         ..Stats::default()
     };
     if opts.inline {
@@ -86,6 +102,11 @@ pub fn optimize_program(program: &mut LlProgram, opts: BackendOptOptions) -> Sta
         }
         if opts.constfold {
             constfold::constant_fold_graph(ll, opts.overflow_checks, &mut stats);
+        }
+        if opts.fusion {
+            // Fusion needs exact use counts: dead loop inputs gone first.
+            deadcode::remove_dead_code(ll, &mut stats);
+            fusion::fuse_operations(ll, &mut stats);
         }
         if opts.checkremoval {
             checkremoval::remove_proven_checks(ll, shrinking.contains(f), &mut stats);

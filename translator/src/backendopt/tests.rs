@@ -288,3 +288,65 @@ fn index_checks_go_only_where_a_test_proves_them() {
     assert_eq!(off.bounds_checks_removed + off.overflow_checks_removed, 0);
     assert_eq!(ops_named(&ll.graphs[&fr.func("total")], "unchecked"), 0);
 }
+
+const TEXT: &str = r#"
+def checksum(s):
+    h = 0
+    for c in s:
+        h = (h * 33 + ord(c)) & 0xffff
+    return h
+
+def field(line, eq):
+    return int(line[eq + 1:])
+
+def keeps(s):
+    out = []
+    for c in s:
+        out.append(ord(c))
+    return c
+
+def entry_point(argv):
+    print(checksum("héllo"), field("x=12", 1), keeps("ab"))
+    return 0
+"#;
+
+#[test]
+fn characters_and_slices_read_once_are_never_built() {
+    let fr = front(TEXT);
+    let (after, stats) = optimized(&fr);
+    let checksum = &after.graphs[&fr.func("checksum")];
+    assert_eq!(verify_graph(&checksum.graph), Ok(()));
+    // The loop's `c` was also carried to the next lap (Python keeps it
+    // after the loop); with that dead input gone, ord(c) reads in place.
+    assert_eq!(
+        ops_named(checksum, "str_code_point_at"),
+        1,
+        "{}",
+        dump(checksum)
+    );
+    assert_eq!(
+        ops_named(checksum, "str_iter_item"),
+        0,
+        "{}",
+        dump(checksum)
+    );
+    let field = &after.graphs[&fr.func("field")];
+    assert_eq!(ops_named(field, "str_to_int_slice"), 1, "{}", dump(field));
+    assert_eq!(ops_named(field, "str_slice"), 0, "{}", dump(field));
+    // `c` is returned after the loop: the character must exist.
+    let keeps = &after.graphs[&fr.func("keeps")];
+    assert_eq!(ops_named(keeps, "str_iter_item"), 1, "{}", dump(keeps));
+    assert!(
+        stats.ops_fused >= 2 && stats.inputs_removed > 0,
+        "{stats:?}"
+    );
+    let mut ll = crate::testing::rtyped(&fr);
+    let mut opts = crate::testing::all_passes();
+    opts.fusion = false;
+    let off = super::optimize_program(&mut ll, opts);
+    assert_eq!(off.ops_fused, 0);
+    assert_eq!(
+        ops_named(&ll.graphs[&fr.func("checksum")], "str_code_point_at"),
+        0
+    );
+}

@@ -141,9 +141,25 @@ pub fn build_database(program: &LlProgram, recursion: Recursion) -> Database {
     let mut functions = IndexMap::new();
     let mut constants = Constants::default();
     let mut used_symbols = std::collections::HashSet::new();
-    let roots: Vec<FuncId> = std::iter::once(program.entry)
+    // The `__repr__` methods the runtime calls back (rpy_instance_repr)
+    // are reached through it, not through a call in a graph.
+    let repr_methods = program.classes.text_tables.values().flat_map(|t| {
+        program.classes.tables[t.0 as usize]
+            .entries
+            .iter()
+            .filter_map(|e| match e {
+                Some(Constant::Func(f)) if program.graphs.contains_key(f) => Some(*f),
+                _ => None,
+            })
+    });
+    let mut roots: Vec<FuncId> = std::iter::once(program.entry)
         .chain(program.module_inits.iter().copied())
         .collect();
+    for f in repr_methods {
+        if !roots.contains(&f) {
+            roots.push(f);
+        }
+    }
     let mut queue: std::collections::VecDeque<FuncId> = roots.iter().copied().collect();
     let mut seen: std::collections::HashSet<FuncId> = roots.into_iter().collect();
     while let Some(f) = queue.pop_front() {

@@ -35,6 +35,7 @@ pub struct Options {
     pub inline: bool,
     pub mallocremoval: bool,
     pub checkremoval: bool,
+    pub fusion: bool,
     pub dump_graphs: Option<PathBuf>,
     /// With `dump_graphs`: only functions whose name contains this.
     pub dump_only: Option<String>,
@@ -69,6 +70,7 @@ impl Options {
             inline: true,
             mallocremoval: true,
             checkremoval: true,
+            fusion: true,
             dump_graphs: None,
             dump_only: None,
             debug_info: false,
@@ -271,6 +273,7 @@ fn check_phases(
         inline: opts.inline && opts.opt_level > 0,
         mallocremoval: opts.mallocremoval && opts.opt_level > 0,
         checkremoval: opts.checkremoval && opts.opt_level > 0,
+        fusion: opts.fusion && opts.opt_level > 0,
         overflow_checks: opts.overflow_checks,
     };
     let stats = phase(t, p, "backendopt", |_| {

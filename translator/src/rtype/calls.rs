@@ -2,7 +2,7 @@
 //! function values), closures, bound methods, methods (directly or
 //! through a type-id table), classes (instantiation) and builtins.
 
-use super::llop::{FormatPiece, LlOp};
+use super::llop::{FormatPiece, LlOp, TableId};
 use super::lltype::LlType;
 use super::lltype_of;
 use super::lower::{LResult, Lowerer};
@@ -295,26 +295,35 @@ impl Lowerer<'_> {
             // the call cannot happen, its result is Impossible and the
             // block ends here.
             [] => {}
-            [single] => self.push(LlOp::DirectCall(*single), arranged[0].clone(), result, span),
+            [single] => {
+                self.layouts.method_calls_devirtualized += 1;
+                self.push(LlOp::DirectCall(*single), arranged[0].clone(), result, span)
+            }
             _ => {
-                let (program, ann) = (self.program, self.ann);
-                let table = self.layouts.table(
-                    program,
-                    class,
-                    name,
-                    super::classes::TableKind::Method,
-                    |k| {
-                        // Only instantiated classes have annotated methods.
-                        ann.classes
-                            .instantiated
-                            .contains(&k)
-                            .then(|| program.lookup_method(k, name).map(Constant::Func))
-                            .flatten()
-                    },
-                );
+                self.layouts.method_calls_dispatched += 1;
+                let table = self.method_table(class, name);
                 self.push(LlOp::MethodCall(table), arranged[0].clone(), result, span);
             }
         }
         Ok(())
+    }
+
+    /// The table of `name` by type id for instances of `class`.
+    pub(super) fn method_table(&mut self, class: ClassId, name: &Rc<str>) -> TableId {
+        let (program, ann) = (self.program, self.ann);
+        self.layouts.table(
+            program,
+            class,
+            name,
+            super::classes::TableKind::Method,
+            |k| {
+                // Only instantiated classes have annotated methods.
+                ann.classes
+                    .instantiated
+                    .contains(&k)
+                    .then(|| program.lookup_method(k, name).map(Constant::Func))
+                    .flatten()
+            },
+        )
     }
 }

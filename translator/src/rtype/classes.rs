@@ -106,7 +106,32 @@ pub struct ClassLayouts {
     pub tuples: IndexMap<Vec<LlType>, u32>,
     /// The sets of functions behind `IndirectCall`s, by `FuncSetId`.
     pub func_sets: indexmap::IndexSet<Rc<[crate::flowgraph::ir::FuncId]>>,
+    /// Method calls that class-hierarchy analysis found one target for
+    /// (direct calls, which the inliner may then copy), and those that
+    /// dispatch through a table; for `--stats`.
+    pub method_calls_devirtualized: usize,
+    pub method_calls_dispatched: usize,
+    /// The text methods the runtime calls back, by the number in their
+    /// descriptor `O<n>;` (rpy_repr.c): `__repr__` of the instances
+    /// inside containers it shows, `__str__` or `__repr__` of an instance
+    /// that may be None; each with its table, dispatched by the generated
+    /// `rpy_instance_repr`.
+    pub text_tables: IndexMap<(ClassId, Rc<str>), TableId>,
     next_tid: u32,
+}
+
+/// The numbers of the `O<n>;` items of a repr descriptor (indexes into
+/// `ClassLayouts::text_tables`).
+pub fn text_table_numbers(desc: &str) -> Vec<usize> {
+    let mut out = vec![];
+    let mut rest = desc;
+    while let Some(i) = rest.find('O') {
+        rest = &rest[i + 1..];
+        let end = rest.find(';').expect("O<n>; is closed");
+        out.push(rest[..end].parse().expect("a table number"));
+        rest = &rest[end + 1..];
+    }
+    out
 }
 
 impl ClassLayouts {
@@ -177,6 +202,9 @@ impl ClassLayouts {
             table_ids: IndexMap::new(),
             tuples: IndexMap::new(),
             func_sets: Default::default(),
+            method_calls_devirtualized: 0,
+            method_calls_dispatched: 0,
+            text_tables: IndexMap::new(),
             next_tid,
         }
     }
@@ -208,6 +236,21 @@ impl ClassLayouts {
         match op {
             super::llop::LlOp::DirectCall(f) => vec![*f],
             super::llop::LlOp::ListSortKeyed(s) => s.key.iter().map(|k| k.0).collect(),
+            // Showing a container of instances calls their `__repr__`.
+            super::llop::LlOp::Format(pieces) => pieces
+                .iter()
+                .filter_map(|p| match p {
+                    super::llop::FormatPiece::Repr(d) => Some(d),
+                    _ => None,
+                })
+                .flat_map(|d| text_table_numbers(d))
+                .filter_map(|n| self.text_tables.get_index(n).map(|(_, t)| t))
+                .flat_map(|t| self.tables[t.0 as usize].entries.iter())
+                .filter_map(|e| match e {
+                    Some(Constant::Func(f)) => Some(*f),
+                    _ => None,
+                })
+                .collect(),
             super::llop::LlOp::IndirectCall(s) => self.func_sets[s.0 as usize].to_vec(),
             super::llop::LlOp::MethodCall(t) => self.tables[t.0 as usize]
                 .entries

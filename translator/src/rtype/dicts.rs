@@ -492,8 +492,9 @@ impl Lowerer<'_> {
                 result,
                 span,
             ),
+            // The index is in range: the loop just tested it.
             (_, SomeValue::Str { .. }) => self.push(
-                LlOp::CallHelper(Helper::StrGetItem),
+                LlOp::CallHelper(Helper::StrIterItem),
                 vec![seq.clone(), pos],
                 result,
                 span,

@@ -60,7 +60,18 @@ impl Lowerer<'_> {
             // and so does the builder.
             SomeValue::Str { .. } => self.format(vec![FormatPiece::AddStr], vec![v.clone()], span),
             SomeValue::None => Value::Const(Constant::Str("None".into())),
-            // A class with `__str__` / `__repr__`: a call of it.
+            // A class with `__str__` / `__repr__`: a call of it; for an
+            // instance that may be None, the runtime calls it back unless
+            // it is None.
+            SomeValue::Instance {
+                class,
+                can_be_none: true,
+            } if crate::annotate::text_method(self.program, *class, repr).is_some() => {
+                let name = crate::annotate::text_method(self.program, *class, repr).unwrap();
+                let n = self.text_table(*class, name);
+                let piece = FormatPiece::Repr(format!("O{n};").into());
+                self.format(vec![piece], vec![v.clone()], span)
+            }
             SomeValue::Instance { class, .. }
                 if crate::annotate::text_method(self.program, *class, repr).is_some() =>
             {
@@ -76,11 +87,33 @@ impl Lowerer<'_> {
             SomeValue::Bytes => {
                 self.helper(Helper::BytesRepr, vec![v.clone()], LlType::StrPtr, span)
             }
-            other => match crate::abi::repr_desc(other, &self.ann.lists) {
-                Some(d) => self.format(vec![FormatPiece::Repr(d.into())], vec![v.clone()], span),
-                None => unreachable!("annotator rejects str() of {other}"),
-            },
+            // A container: the runtime shows it, calling back the
+            // `__repr__` of instances inside (in a Format of its own, as
+            // that may collect).
+            other => {
+                let (program, ann) = (self.program, self.ann);
+                let me = std::cell::RefCell::new(&mut *self);
+                let instance = |c: crate::flowgraph::ir::ClassId| {
+                    let name = crate::annotate::text_method(program, c, true)?;
+                    Some(format!("O{};", me.borrow_mut().text_table(c, name)))
+                };
+                let Some(d) = crate::abi::repr_desc_with(other, &ann.lists, &instance) else {
+                    unreachable!("annotator rejects str() of {other}")
+                };
+                self.format(vec![FormatPiece::Repr(d.into())], vec![v.clone()], span)
+            }
         }
+    }
+
+    /// The number of the runtime's text table for method `name` of
+    /// instances of `class` (see `ClassLayouts::text_tables`).
+    fn text_table(&mut self, class: crate::flowgraph::ir::ClassId, name: &str) -> usize {
+        let key = (class, Rc::from(name));
+        if let Some(n) = self.layouts.text_tables.get_index_of(&key) {
+            return n;
+        }
+        let table = self.method_table(class, &key.1);
+        self.layouts.text_tables.insert_full(key, table).0
     }
 
     fn format(&mut self, pieces: Vec<FormatPiece>, args: Vec<Value>, span: Span) -> Value {

@@ -283,3 +283,71 @@ fn const_array_of<'ctx>(
         other => unreachable!("no tables of {other:?}"),
     }
 }
+
+/// `rpy_str *rpy_instance_repr(void *obj, int64_t n)`, which the runtime
+/// calls to show an instance (descriptor `O<n>;`, rpy_repr.c): the text
+/// method of the object's type through text table n. Not emitted when
+/// nothing needs it (the runtime's weak reference is then null).
+pub(super) fn emit_instance_repr(cg: &CodegenCx, program: &LlProgram) -> Result<(), String> {
+    let layouts = &program.classes;
+    if layouts.text_tables.is_empty() {
+        return Ok(());
+    }
+    let cx = cg.cx;
+    let (i32t, i64t, ptr) = (
+        cx.i32_type(),
+        cx.i64_type(),
+        cx.ptr_type(AddressSpace::default()),
+    );
+    let f = cg.module.add_function(
+        "rpy_instance_repr",
+        ptr.fn_type(&[ptr.into(), i64t.into()], false),
+        Some(Linkage::External),
+    );
+    let (obj, class) = (f.get_nth_param(0).unwrap(), f.get_nth_param(1).unwrap());
+    let b = cx.create_builder();
+    let entry = cx.append_basic_block(f, "entry");
+    let none = cx.append_basic_block(f, "unknown");
+    b.position_at_end(none);
+    b.build_return(Some(&ptr.const_null()))
+        .map_err(|e| e.to_string())?;
+    let mut cases = vec![];
+    for (n, table) in layouts.text_tables.values().enumerate() {
+        let bb = cx.append_basic_block(f, &format!("table{n}"));
+        b.position_at_end(bb);
+        let t = &layouts.tables[table.0 as usize];
+        let tid = b
+            .build_load(i32t, obj.into_pointer_value(), "tid")
+            .map_err(|e| e.to_string())?
+            .into_int_value();
+        let index = b
+            .build_int_sub(tid, i32t.const_int(t.min_tid as u64, false), "")
+            .map_err(|e| e.to_string())?;
+        let index = b
+            .build_int_z_extend(index, i64t, "")
+            .map_err(|e| e.to_string())?;
+        let g = cg.tables[table.0 as usize].as_pointer_value();
+        // SAFETY (LLVM semantics): the object is an instance of the
+        // class or a subclass, whose type ids the table covers.
+        let slot =
+            unsafe { b.build_in_bounds_gep(ptr, g, &[index], "") }.map_err(|e| e.to_string())?;
+        let method = b
+            .build_load(ptr, slot, "repr")
+            .map_err(|e| e.to_string())?
+            .into_pointer_value();
+        let fn_type = ptr.fn_type(&[ptr.into()], false);
+        let text = b
+            .build_indirect_call(fn_type, method, &[obj.into()], "text")
+            .map_err(|e| e.to_string())?;
+        let text = text
+            .try_as_basic_value()
+            .basic()
+            .expect("__repr__ returns a str");
+        b.build_return(Some(&text)).map_err(|e| e.to_string())?;
+        cases.push((i64t.const_int(n as u64, false), bb));
+    }
+    b.position_at_end(entry);
+    b.build_switch(class.into_int_value(), none, &cases)
+        .map_err(|e| e.to_string())?;
+    Ok(())
+}

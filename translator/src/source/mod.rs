@@ -417,6 +417,11 @@ pub fn generate_source(
         d.finalize();
     }
     emit_entry_wrapper(&cg, program)?;
+    gctables::emit_instance_repr(&cg, program).map_err(|e| {
+        vec![Diagnostic::global(format!(
+            "internal error in code generation: {e}"
+        ))]
+    })?;
     gctables::emit_exception_tables(&cg, program);
     if let Err(e) = cg.module.verify() {
         return Err(vec![Diagnostic::global(format!(
