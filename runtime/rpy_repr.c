@@ -122,7 +122,12 @@ static const char *add_repr(rpy_builder *b, uint64_t v, const char *d) {
     }
     case 'D': {
         const char *vd = rpy_desc_skip(d);
-        FRAME(f, 1);
+        /* The value is read with the key, as CPython does: the key's
+         * __repr__ may change the dict.  A pointer value is rooted
+         * meanwhile; numbers must not be (the collector would follow
+         * them). */
+        bool pointer_value = strchr("ifbn", *vd) == NULL;
+        FRAME(f, 2);
         f[0] = (void *)(uintptr_t)v;
         rpy_builder_add_bytes(b, "{", 1);
         bool first = true;
@@ -130,12 +135,17 @@ static const char *add_repr(rpy_builder *b, uint64_t v, const char *d) {
             if (!first)
                 rpy_builder_add_bytes(b, ", ", 2);
             first = false;
+            uint64_t value = rpy_dict_value_at(f[0], e);
+            if (pointer_value)
+                f[1] = (void *)(uintptr_t)value;
             if (add_repr(b, rpy_dict_key_at(f[0], e), d) == NULL) {
                 UNFRAME(f);
                 return NULL;
             }
+            if (pointer_value)
+                value = (uint64_t)(uintptr_t)f[1];
             rpy_builder_add_bytes(b, ": ", 2);
-            if (add_repr(b, rpy_dict_value_at(f[0], e), vd) == NULL) {
+            if (add_repr(b, value, vd) == NULL) {
                 UNFRAME(f);
                 return NULL;
             }

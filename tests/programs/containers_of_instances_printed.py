@@ -48,6 +48,20 @@ class Loud:
         return "Loud" + "!" * self.n
 
 
+class Key:
+    # Its __repr__ empties the dict being shown: the value shown with it
+    # was read first, as CPython does.
+    def __init__(self, n):
+        self.n = n
+
+    def __repr__(self):
+        holder[0].clear()
+        return "K%d" % self.n
+
+
+holder = []
+
+
 def build(depth):
     if depth == 0:
         return Node("leaf", [])
@@ -81,6 +95,12 @@ def entry_point(argv):
     except ValueError as e:
         print("ValueError:", e)
     print([Loud(1), Loud(0)])
+    d = {}
+    for i in range(50):
+        d[Key(i)] = [i, i + 1]
+    holder.append(d)
+    print(d)
+    print(len(d))
     return 0
 
 

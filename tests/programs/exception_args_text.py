@@ -10,12 +10,6 @@ class MyErr2(Exception):
     def __init__(self, p, l):
         self.p = p
 
-class Point:
-    def __init__(self, x):
-        self.x = x
-    def __repr__(self):
-        return "Point(%d)" % self.x
-
 def entry_point(argv):
     try:
         raise ValueError(5)
@@ -38,15 +32,11 @@ def entry_point(argv):
     except KeyError as e:
         print(str(e))
     try:
-        raise MyErr(Point(2))
-    except MyErr as e:
-        print(str(e))
-    try:
         raise MyErr(2.5)
     except MyErr as e:
         print(e)
     print(str(IndexError()))
-    print(str(MyErr2(Point(1), [1.5, 2.0])))
+    print(str(MyErr2(1.5, (2, "x"))))
     raise Coded(1, None)
 
 

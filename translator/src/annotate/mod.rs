@@ -671,11 +671,6 @@ impl<'a> Annotator<'a> {
                         self.schedule_call_site(site);
                     }
                 }
-                if self.program.is_exception_class(class) {
-                    // Its str() is that of the arguments (see rtype's
-                    // `exception_args_text`).
-                    self.text_methods(f, b, op, &args[1..1 + n_pos])?;
-                }
                 match self.program.lookup_method(class, "__init__") {
                     Some(init) => {
                         let mut init_args = vec![self.self_annotation(init)];
@@ -1127,6 +1122,21 @@ pub fn text_method(p: &Program, class: ClassId, repr: bool) -> Option<&'static s
         .iter()
         .all(|k| p.lookup_method(*k, "__str__").is_none());
     (none_has_str && all_have("__repr__")).then_some("__repr__")
+}
+
+/// `text_method` where the runtime calls the method back (an instance
+/// inside a container it shows, or one that may be None): there every
+/// class's method must take `self` alone, as `rpy_instance_repr` passes
+/// nothing else.
+pub fn callback_text_method(p: &Program, class: ClassId, repr: bool) -> Option<&'static str> {
+    let name = text_method(p, class, repr)?;
+    p.subtree(class)
+        .iter()
+        .all(|k| {
+            p.lookup_method(*k, name)
+                .is_some_and(|m| p.function(m).params.len() == 1)
+        })
+        .then_some(name)
 }
 
 /// Operations that may turn their arguments into text: print, str(),

@@ -513,11 +513,14 @@ pub fn has_text(
     match s {
         Int | Unsigned | Bool | Float | Str { .. } | None | Bytes => true,
         List(_) | Tuple(_) | Dict(..) | Set(_) => shown_whole(program, lists, s),
-        Instance { class, .. } if super::text_method(program, *class, repr).is_some() => true,
         Instance {
             class,
             can_be_none: false,
-        } => !repr && program.is_exception_class(*class),
+        } => {
+            super::text_method(program, *class, repr).is_some()
+                || (!repr && program.is_exception_class(*class))
+        }
+        Instance { class, .. } => super::callback_text_method(program, *class, repr).is_some(),
         _ => false,
     }
 }
@@ -534,14 +537,21 @@ fn shown_whole(
     lists: &super::listdef::ListDefs,
     s: &SomeValue,
 ) -> bool {
-    let instance = |c| super::text_method(program, c, true).map(|_| String::new());
+    let instance = |c| super::callback_text_method(program, c, true).map(|_| String::new());
     crate::abi::repr_desc_with(s, lists, &instance).is_some()
 }
 
 /// An instance (or None) whose class gives its text through `__str__` or
 /// `__repr__` (see `text_method`).
 pub fn text_instance(p: &Types, s: &SomeValue, repr: bool) -> bool {
-    matches!(s, Instance { class, .. } if super::text_method(p, *class, repr).is_some())
+    match s {
+        Instance {
+            class,
+            can_be_none: false,
+        } => super::text_method(p, *class, repr).is_some(),
+        Instance { class, .. } => super::callback_text_method(p, *class, repr).is_some(),
+        _ => false,
+    }
 }
 
 /// Why an instance cannot be turned into text, and what to do.

@@ -220,13 +220,25 @@ impl Lowerer<'_> {
 
     /// str() of an exception made with these arguments: "" for none,
     /// str() of one (repr() for a KeyError), the repr of their tuple for
-    /// several. An argument without text (an instance without `__str__`
-    /// or `__repr__`, which CPython shows by address) gives "".
+    /// several. CPython makes that text when it is shown; made here, when
+    /// the exception is, it is the same only for values that cannot change
+    /// and whose text runs no user code: numbers, strs, None and tuples of
+    /// them. Any other argument gives "" (documented).
     fn exception_args_text(&mut self, class: ClassId, args: &[Value], span: Span) -> Value {
         let key_error = self.program.is_key_error_class(class);
-        let has_text = |r: &Self, v: &Value, repr: bool| {
-            crate::annotate::rules::has_text(r.program, &r.ann.lists, &r.s(v), repr)
-        };
+        fn fixed_text(s: &SomeValue) -> bool {
+            match s {
+                SomeValue::Int
+                | SomeValue::Unsigned
+                | SomeValue::Float
+                | SomeValue::Bool
+                | SomeValue::Str { .. }
+                | SomeValue::None => true,
+                SomeValue::Tuple(items) => items.iter().all(fixed_text),
+                _ => false,
+            }
+        }
+        let has_text = |r: &Self, v: &Value, _repr: bool| fixed_text(&r.s(v));
         match args {
             [m] if has_text(self, m, key_error) => self.str_of(m, key_error, span),
             [_, _, ..] if args.iter().all(|a| has_text(self, a, true)) => {
