@@ -245,6 +245,10 @@ impl Annotator<'_> {
                 _ => SomeValue::Impossible,
             },
             SomeValue::Str { can_be_none: false } => SomeValue::Str { can_be_none: false },
+            SomeValue::Tuple(items) => match op {
+                HlOp::IterItem => self.tuple_item(items, span)?,
+                _ => SomeValue::Impossible,
+            },
             SomeValue::Bytes => SomeValue::Int,
             SomeValue::File { binary } => match op {
                 HlOp::IterPos => SomeValue::Int,
@@ -284,6 +288,42 @@ impl Annotator<'_> {
             HlOp::IterMore => SomeValue::Bool,
             _ => item,
         })
+    }
+
+    /// What `for x in t` gives for a tuple: the items' common type, when
+    /// they are laid out alike (the loop reads the slot at its index).
+    fn tuple_item(&self, items: &[SomeValue], span: Span) -> AResult {
+        let types = self.types();
+        let mut common = SomeValue::Impossible;
+        for item in items {
+            common = common.union(item, &types).ok_or_else(|| {
+                Diagnostic::error(
+                    span,
+                    format!(
+                        "iterating over a tuple of {} and {} is not supported: its items need one type",
+                        common.describe(&types),
+                        item.describe(&types)
+                    ),
+                )
+            })?;
+        }
+        // Strs, or instances of classes of one hierarchy, share their
+        // layout whatever their union; anything else must be alike.
+        let alike = |a: &SomeValue| match (a, &common) {
+            (SomeValue::Str { .. }, SomeValue::Str { .. }) => true,
+            (SomeValue::Instance { .. }, SomeValue::Instance { .. }) => true,
+            (a, c) => a == c,
+        };
+        if !items.iter().all(alike) {
+            return Err(Diagnostic::error(
+                span,
+                format!(
+                    "iterating over {} is not supported: its items are laid out differently",
+                    with_article(&SomeValue::Tuple(items.to_vec()), &types)
+                ),
+            ));
+        }
+        Ok(common)
     }
 
     /// `next(g)` (resuming it) and `iter(g)` of a generator; `iter(seq)`

@@ -554,8 +554,20 @@ pub fn text_instance(p: &Types, s: &SomeValue, repr: bool) -> bool {
     }
 }
 
-/// Why an instance cannot be turned into text, and what to do.
+/// Why an instance (or a container of them) cannot be turned into text,
+/// and what to do.
 pub fn text_help(p: &Types, s: &SomeValue) -> Option<&'static str> {
+    if matches!(s, List(_) | Tuple(_) | Dict(..) | Set(_)) {
+        // Shown by the runtime, which calls the items' `__repr__` back.
+        let lists = p.lists.borrow();
+        let shown = |c| super::callback_text_method(p, c, true).map(|_| String::new());
+        let any = |_| Some(String::new());
+        let only_instances_lack = crate::abi::repr_desc_with(s, &lists, &any).is_some()
+            && crate::abi::repr_desc_with(s, &lists, &shown).is_none();
+        return only_instances_lack.then_some(
+            "the runtime shows the items of a container by their `__repr__`: every class of their hierarchy needs one, taking only `self`",
+        );
+    }
     let Instance { class, can_be_none } = s else {
         return Option::None;
     };

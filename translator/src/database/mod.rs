@@ -25,9 +25,9 @@ pub struct TypeDesc {
     pub items_are_gcptrs: bool,
 }
 
-/// The runtime's own types, laid out as in rpy.h.
-fn runtime_types() -> Vec<TypeDesc> {
-    let fixed = |tid, name: &str, size| TypeDesc {
+/// A type of `size` bytes holding no GC pointers.
+fn fixed(tid: u32, name: &str, size: u32) -> TypeDesc {
+    TypeDesc {
         tid,
         name: name.to_string(),
         fixed_size: size,
@@ -37,7 +37,11 @@ fn runtime_types() -> Vec<TypeDesc> {
         length_offset: 0,
         extra_bytes: 0,
         items_are_gcptrs: false,
-    };
+    }
+}
+
+/// The runtime's own types, laid out as in rpy.h.
+fn runtime_types() -> Vec<TypeDesc> {
     vec![
         // header, hash, length, nchars, then `length` bytes and a NUL.
         TypeDesc {
@@ -240,17 +244,7 @@ pub fn build_database(program: &LlProgram, recursion: Recursion) -> Database {
         });
     }
     // Function descriptors: prebuilt, holding a code address.
-    types.push(TypeDesc {
-        tid: program.func_desc_tid,
-        name: "function".to_string(),
-        fixed_size: 16,
-        gcptr_offsets: vec![],
-        item_size: 0,
-        items_offset: 0,
-        length_offset: 0,
-        extra_bytes: 0,
-        items_are_gcptrs: false,
-    });
+    types.push(fixed(program.func_desc_tid, "function", 16));
     // The module variables: one prebuilt object.
     types.push(TypeDesc {
         tid: program.globals_tid,

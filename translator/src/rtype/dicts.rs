@@ -475,6 +475,14 @@ impl Lowerer<'_> {
                 span,
             ),
             (HlOp::IterPos, _) => self.push(LlOp::SameAs, vec![pos], result, span),
+            (HlOp::IterMore, SomeValue::Tuple(items)) => {
+                let n = int(items.len() as i64);
+                self.push(LlOp::IntCmp(Cmp::Lt), vec![pos, n], result, span)
+            }
+            // The index is below the length the loop just tested.
+            (_, SomeValue::Tuple(_)) => {
+                self.push(LlOp::TupleGetItemAt, vec![seq.clone(), pos], result, span)
+            }
             (HlOp::IterMore, SomeValue::Dict(..) | SomeValue::Set(_)) => {
                 self.push(LlOp::IntCmp(Cmp::Ge), vec![pos, int(0)], result, span)
             }

@@ -330,6 +330,9 @@ pub enum LlOp {
     TupleInit(u32),
     /// Item `n` of a tuple.
     TupleGetItem(u32),
+    /// args: tuple, index; the index is in range and every item is laid
+    /// out alike (`for x in t`).
+    TupleGetItemAt,
     /// ValueError unless the list has exactly n items (unpacking).
     ListCheckLen(usize),
     /// ValueError unless the list has at least n items (unpacking with a
@@ -453,6 +456,7 @@ impl LlOp {
             | PtrNe
             | LoadClassAttr(_)
             | TupleGetItem(_) => pure,
+            TupleGetItemAt => pure,
             NewTuple(_) | ListCheckLen(_) | ListCheckLenAtLeast(_) | CheckCallable => raising,
             ListReverse | ListClear | ListCount(_) | ListContains(_) => effect,
             ListGetItemUnchecked(..) | ListSetItemUnchecked(..) => effect,

@@ -1105,6 +1105,29 @@ impl<'a, 'ctx> FunctionCx<'a, 'ctx> {
                 }
                 None => None,
             },
+            LlOp::TupleGetItemAt => match self.cg.basic_type(self.ll.types[op.result.index()]) {
+                Some(t) => {
+                    let cx = self.cg.cx;
+                    let obj = self.value(&op.args[0]).into_pointer_value();
+                    let i = self.int(&op.args[1]);
+                    let slot = self
+                        .b
+                        .build_int_mul(i, cx.i64_type().const_int(8, false), "")?;
+                    let header = cx
+                        .i64_type()
+                        .const_int(ClassLayout::field_offset(0) as u64, false);
+                    let offset = self.b.build_int_add(slot, header, "")?;
+                    // SAFETY (LLVM semantics): the loop tested the index
+                    // against the tuple's length.
+                    let p = unsafe {
+                        self.b
+                            .build_in_bounds_gep(cx.i8_type(), obj, &[offset], "")?
+                    };
+                    // Untagged: which item it is is known only at run time.
+                    Some(self.b.build_load(t, p, &name)?)
+                }
+                None => None,
+            },
             LlOp::ListCheckLen(n) => {
                 let len = self.list_len(&op.args[0])?;
                 let k = len.get_type().const_int(*n as u64, false);
