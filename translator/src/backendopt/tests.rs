@@ -316,6 +316,11 @@ fn characters_and_slices_read_once_are_never_built() {
     let (after, stats) = optimized(&fr);
     let checksum = &after.graphs[&fr.func("checksum")];
     assert_eq!(verify_graph(&checksum.graph), Ok(()));
+    golden(
+        "fusion_checksum_before",
+        &dump(&rtyped(&fr).graphs[&fr.func("checksum")]),
+    );
+    golden("fusion_checksum_after", &dump(checksum));
     // The loop's `c` was also carried to the next lap (Python keeps it
     // after the loop); with that dead input gone, ord(c) reads in place.
     assert_eq!(
