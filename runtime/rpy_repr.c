@@ -103,17 +103,37 @@ static const char *add_repr(rpy_builder *b, uint64_t v, const char *d) {
             add_text(b, "set()");
             return rpy_desc_skip(d);
         }
+        /* As CPython: the items as they are now, then their reprs (which
+         * may change the set).  Without instances nothing can change it,
+         * so no copy. */
         FRAME(f, 1);
         f[0] = (void *)(uintptr_t)v;
-        rpy_builder_add_bytes(b, "{", 1);
-        bool first = true;
-        for (int64_t e = rpy_set_next(f[0], 0); e >= 0; e = rpy_set_next(f[0], e + 1)) {
-            if (!first)
-                rpy_builder_add_bytes(b, ", ", 2);
-            first = false;
-            if (add_repr(b, rpy_dict_key_at(f[0], e), d) == NULL) {
+        bool snapshot = memchr(d, 'O', (size_t)(rpy_desc_skip(d) - d)) != NULL;
+        if (snapshot) {
+            f[0] = rpy_set_list(f[0]);
+            if (f[0] == NULL) {
                 UNFRAME(f);
                 return NULL;
+            }
+        }
+        rpy_builder_add_bytes(b, "{", 1);
+        bool first = true;
+        if (snapshot) {
+            for (int64_t i = 0; i < ((rpy_list *)f[0])->length; i++) {
+                if (!first)
+                    rpy_builder_add_bytes(b, ", ", 2);
+                first = false;
+                if (add_repr(b, rpy_list_get((rpy_list *)f[0], i), d) == NULL) {
+                    UNFRAME(f);
+                    return NULL;
+                }
+            }
+        } else {
+            for (int64_t e = rpy_set_next(f[0], 0); e >= 0; e = rpy_set_next(f[0], e + 1)) {
+                if (!first)
+                    rpy_builder_add_bytes(b, ", ", 2);
+                first = false;
+                add_repr(b, rpy_dict_key_at(f[0], e), d);
             }
         }
         UNFRAME(f);

@@ -60,6 +60,20 @@ class Key:
 
 
 holder = []
+grower = []
+
+
+class Grows:
+    # Its __repr__ adds to the set being shown: CPython shows the items
+    # the set had when printing began.
+    def __init__(self, n):
+        self.n = n
+
+    def __repr__(self):
+        s = grower[0]
+        if len(s) < 6:
+            s.add(Grows(self.n + 10))
+        return "G%d" % self.n
 
 
 def build(depth):
@@ -101,6 +115,10 @@ def entry_point(argv):
     holder.append(d)
     print(d)
     print(len(d))
+    g = {Grows(1)}
+    grower.append(g)
+    print(g)
+    print(len(g))
     return 0
 
 

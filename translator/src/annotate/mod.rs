@@ -1100,16 +1100,18 @@ impl<'a> Annotator<'a> {
 
 /// The method that gives str(x) (repr(x) with `repr`) for x an instance
 /// of `class` or of a subclass: `__str__` or `__repr__`, when every class
-/// of that subtree has it (by inheritance too). Exceptions are apart
-/// (their message).
+/// of that subtree has it (by inheritance too), taking `self` alone (so
+/// every override is called alike, also by the runtime's call back).
+/// Exceptions are apart (their message).
 pub fn text_method(p: &Program, class: ClassId, repr: bool) -> Option<&'static str> {
     if p.is_exception_class(class) {
         return None;
     }
     let all_have = |name| {
-        p.subtree(class)
-            .iter()
-            .all(|k| p.lookup_method(*k, name).is_some())
+        p.subtree(class).iter().all(|k| {
+            p.lookup_method(*k, name)
+                .is_some_and(|m| p.function(m).params.len() == 1)
+        })
     };
     if repr {
         return all_have("__repr__").then_some("__repr__");
@@ -1125,18 +1127,10 @@ pub fn text_method(p: &Program, class: ClassId, repr: bool) -> Option<&'static s
 }
 
 /// `text_method` where the runtime calls the method back (an instance
-/// inside a container it shows, or one that may be None): there every
-/// class's method must take `self` alone, as `rpy_instance_repr` passes
-/// nothing else.
+/// inside a container it shows, or one that may be None, through
+/// `rpy_instance_repr`, which passes the object alone): the same.
 pub fn callback_text_method(p: &Program, class: ClassId, repr: bool) -> Option<&'static str> {
-    let name = text_method(p, class, repr)?;
-    p.subtree(class)
-        .iter()
-        .all(|k| {
-            p.lookup_method(*k, name)
-                .is_some_and(|m| p.function(m).params.len() == 1)
-        })
-        .then_some(name)
+    text_method(p, class, repr)
 }
 
 /// Operations that may turn their arguments into text: print, str(),

@@ -580,7 +580,7 @@ pub fn text_help(p: &Types, s: &SomeValue) -> Option<&'static str> {
         if (p.subtree(*class).iter()).any(|k| {
             p.lookup_method(*k, "__str__").is_some() || p.lookup_method(*k, "__repr__").is_some()
         }) {
-            "every class of the hierarchy must have `__str__` (or none of them, and all `__repr__`); repr() needs `__repr__`"
+            "every class of the hierarchy must have `__str__` (or none of them, and all `__repr__`), taking only `self`; repr() needs `__repr__`"
         } else {
             "give the class a `__str__` or `__repr__` method (CPython would show the object's address)"
         },

@@ -234,7 +234,10 @@ impl Lowerer<'_> {
                 | SomeValue::Bool
                 | SomeValue::Str { .. }
                 | SomeValue::None => true,
-                SomeValue::Tuple(items) => items.iter().all(fixed_text),
+                // The runtime's repr of a tuple has no code for r_uint.
+                SomeValue::Tuple(items) => items
+                    .iter()
+                    .all(|i| *i != SomeValue::Unsigned && fixed_text(i)),
                 _ => false,
             }
         }

@@ -1,4 +1,4 @@
-# expect-error: line 13: printing a list[R] is not supported yet
+# expect-error: line 12: repr() of a R instance is not supported yet
 class R:
     def __init__(self, n):
         self.n = n
