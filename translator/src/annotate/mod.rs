@@ -1126,13 +1126,6 @@ pub fn text_method(p: &Program, class: ClassId, repr: bool) -> Option<&'static s
     (none_has_str && all_have("__repr__")).then_some("__repr__")
 }
 
-/// `text_method` where the runtime calls the method back (an instance
-/// inside a container it shows, or one that may be None, through
-/// `rpy_instance_repr`, which passes the object alone): the same.
-pub fn callback_text_method(p: &Program, class: ClassId, repr: bool) -> Option<&'static str> {
-    text_method(p, class, repr)
-}
-
 /// Operations that may turn their arguments into text: print, str(),
 /// repr(), f-strings, `%` on a str, str.format.
 fn converts_to_text(op: &HlOp, args: &[SomeValue]) -> bool {

@@ -520,7 +520,7 @@ pub fn has_text(
             super::text_method(program, *class, repr).is_some()
                 || (!repr && program.is_exception_class(*class))
         }
-        Instance { class, .. } => super::callback_text_method(program, *class, repr).is_some(),
+        Instance { class, .. } => super::text_method(program, *class, repr).is_some(),
         _ => false,
     }
 }
@@ -537,21 +537,14 @@ fn shown_whole(
     lists: &super::listdef::ListDefs,
     s: &SomeValue,
 ) -> bool {
-    let instance = |c| super::callback_text_method(program, c, true).map(|_| String::new());
+    let instance = |c| super::text_method(program, c, true).map(|_| String::new());
     crate::abi::repr_desc_with(s, lists, &instance).is_some()
 }
 
 /// An instance (or None) whose class gives its text through `__str__` or
 /// `__repr__` (see `text_method`).
 pub fn text_instance(p: &Types, s: &SomeValue, repr: bool) -> bool {
-    match s {
-        Instance {
-            class,
-            can_be_none: false,
-        } => super::text_method(p, *class, repr).is_some(),
-        Instance { class, .. } => super::callback_text_method(p, *class, repr).is_some(),
-        _ => false,
-    }
+    matches!(s, Instance { class, .. } if super::text_method(p, *class, repr).is_some())
 }
 
 /// Why an instance (or a container of them) cannot be turned into text,
@@ -560,7 +553,7 @@ pub fn text_help(p: &Types, s: &SomeValue) -> Option<&'static str> {
     if matches!(s, List(_) | Tuple(_) | Dict(..) | Set(_)) {
         // Shown by the runtime, which calls the items' `__repr__` back.
         let lists = p.lists.borrow();
-        let shown = |c| super::callback_text_method(p, c, true).map(|_| String::new());
+        let shown = |c| super::text_method(p, c, true).map(|_| String::new());
         let any = |_| Some(String::new());
         let only_instances_lack = crate::abi::repr_desc_with(s, &lists, &any).is_some()
             && crate::abi::repr_desc_with(s, &lists, &shown).is_none();

@@ -82,14 +82,15 @@ pub fn remove_proven_checks(ll: &mut LlGraph, may_shrink_lists: bool, stats: &mu
     {
         return;
     }
-    let roots = roots(graph);
+    let into = incoming(graph);
+    let roots = roots(graph, &into);
     let root = |v: &Value| match v {
         Value::Var(x) => roots[x.index()].clone(),
         c => c.clone(),
     };
     let defs = definitions(graph);
-    let facts = facts_by_block(graph, &root);
-    let non_negative = non_negative_roots(graph, &roots, &defs, &facts, &ll.types);
+    let facts = facts_by_block(graph, &into, &root);
+    let non_negative = non_negative_roots(graph, &into, &roots, &defs, &facts, &ll.types);
     let nn = |v: &Value| match root(v) {
         Value::Const(Constant::Int(i)) => i >= 0,
         Value::Var(r) => non_negative.contains(&r),
@@ -193,9 +194,11 @@ fn definitions(graph: &Graph<LlOp>) -> HashMap<VarId, (&LlOp, &[Value])> {
     defs
 }
 
-/// The links entering each block, with the block they leave.
-fn incoming(graph: &Graph<LlOp>) -> HashMap<BlockId, Vec<(BlockId, usize)>> {
-    let mut into: HashMap<BlockId, Vec<(BlockId, usize)>> = HashMap::new();
+/// The links entering each block, as (block left, exit index).
+type Incoming = HashMap<BlockId, Vec<(BlockId, usize)>>;
+
+fn incoming(graph: &Graph<LlOp>) -> Incoming {
+    let mut into = Incoming::new();
     for b in graph.reachable_blocks() {
         for (k, link) in graph.block(b).exits.iter().enumerate() {
             into.entry(link.target).or_default().push((b, k));
@@ -209,7 +212,7 @@ fn incoming(graph: &Graph<LlOp>) -> HashMap<BlockId, Vec<(BlockId, usize)>> {
 /// itself, around a loop), that value's root. A root is never defined in
 /// the same block as a variable traced to it: the block may run again and
 /// redefine it while the variable still holds the old value.
-fn roots(graph: &Graph<LlOp>) -> Vec<Value> {
+fn roots(graph: &Graph<LlOp>, into: &Incoming) -> Vec<Value> {
     let mut root: Vec<Option<Value>> = vec![None; graph.vars.len()];
     let mut home: Vec<Option<BlockId>> = vec![None; graph.vars.len()];
     let reachable = graph.reachable_blocks();
@@ -226,7 +229,6 @@ fn roots(graph: &Graph<LlOp>) -> Vec<Value> {
     for &p in &graph.block(graph.startblock).inputargs {
         root[p.index()] = Some(Value::Var(p));
     }
-    let into = incoming(graph);
     let mut changed = true;
     while changed {
         changed = false;
@@ -281,11 +283,11 @@ fn roots(graph: &Graph<LlOp>) -> Vec<Value> {
 /// block that exit dominates.
 fn facts_by_block(
     graph: &Graph<LlOp>,
+    into: &Incoming,
     root: &dyn Fn(&Value) -> Value,
 ) -> HashMap<BlockId, Vec<(Value, Value)>> {
     let reachable = graph.reachable_blocks();
     let mut cfg: DiGraphMap<u32, (), std::hash::RandomState> = DiGraphMap::new();
-    let into = incoming(graph);
     for &b in &reachable {
         cfg.add_node(b.0);
         for link in &graph.block(b).exits {
@@ -295,7 +297,7 @@ fn facts_by_block(
     let doms = dominators::simple_fast(&cfg, graph.startblock.0);
     let mut own: HashMap<BlockId, (Value, Value)> = HashMap::new();
     for &b in &reachable {
-        if let Some(fact) = entry_fact(graph, b, &into, root) {
+        if let Some(fact) = entry_fact(graph, b, into, root) {
             own.insert(b, fact);
         }
     }
@@ -317,7 +319,7 @@ fn facts_by_block(
 fn entry_fact(
     graph: &Graph<LlOp>,
     b: BlockId,
-    into: &HashMap<BlockId, Vec<(BlockId, usize)>>,
+    into: &Incoming,
     root: &dyn Fn(&Value) -> Value,
 ) -> Option<(Value, Value)> {
     let [(from, e)] = into.get(&b)?.as_slice() else {
@@ -346,6 +348,7 @@ fn entry_fact(
 /// an incoming value may not be.
 fn non_negative_roots(
     graph: &Graph<LlOp>,
+    into: &Incoming,
     roots: &[Value],
     defs: &HashMap<VarId, (&LlOp, &[Value])>,
     facts: &HashMap<BlockId, Vec<(Value, Value)>>,
@@ -388,7 +391,6 @@ fn non_negative_roots(
                 && (inputs.contains_key(v) || defs.contains_key(v))
         })
         .collect();
-    let into = incoming(graph);
     loop {
         let holds = |v: &Value, nn: &HashSet<VarId>| match v {
             Value::Const(Constant::Int(i)) => *i >= 0,

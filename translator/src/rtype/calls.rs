@@ -241,10 +241,9 @@ impl Lowerer<'_> {
                 _ => false,
             }
         }
-        let has_text = |r: &Self, v: &Value, _repr: bool| fixed_text(&r.s(v));
         match args {
-            [m] if has_text(self, m, key_error) => self.str_of(m, key_error, span),
-            [_, _, ..] if args.iter().all(|a| has_text(self, a, true)) => {
+            [m] if fixed_text(&self.s(m)) => self.str_of(m, key_error, span),
+            [_, _, ..] if args.iter().all(|a| fixed_text(&self.s(a))) => {
                 let mut pieces = vec![];
                 let mut texts = vec![];
                 for (i, a) in args.iter().enumerate() {

@@ -66,9 +66,8 @@ impl Lowerer<'_> {
             SomeValue::Instance {
                 class,
                 can_be_none: true,
-            } if crate::annotate::callback_text_method(self.program, *class, repr).is_some() => {
-                let name =
-                    crate::annotate::callback_text_method(self.program, *class, repr).unwrap();
+            } if crate::annotate::text_method(self.program, *class, repr).is_some() => {
+                let name = crate::annotate::text_method(self.program, *class, repr).unwrap();
                 let n = self.text_table(*class, name);
                 let piece = FormatPiece::Repr(format!("O{n};").into());
                 self.format(vec![piece], vec![v.clone()], span)
@@ -95,7 +94,7 @@ impl Lowerer<'_> {
                 let (program, ann) = (self.program, self.ann);
                 let me = std::cell::RefCell::new(&mut *self);
                 let instance = |c: crate::flowgraph::ir::ClassId| {
-                    let name = crate::annotate::callback_text_method(program, c, true)?;
+                    let name = crate::annotate::text_method(program, c, true)?;
                     Some(format!("O{};", me.borrow_mut().text_table(c, name)))
                 };
                 let Some(d) = crate::abi::repr_desc_with(other, &ann.lists, &instance) else {
